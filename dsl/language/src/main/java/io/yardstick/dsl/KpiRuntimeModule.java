@@ -1,0 +1,38 @@
+package io.yardstick.dsl;
+
+import io.yardstick.dsl.conversion.KpiValueConverters;
+import io.yardstick.dsl.formatting.KpiFormatter;
+import io.yardstick.dsl.naming.KpiQualifiedNameProvider;
+import io.yardstick.dsl.scoping.KpiLinkingDiagnosticMessageProvider;
+import io.yardstick.dsl.scoping.KpiSyntaxErrorMessageProvider;
+import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+
+/** Binds Yardstick's own services into the Xtext runtime. */
+public class KpiRuntimeModule extends AbstractKpiRuntimeModule {
+
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return KpiValueConverters.class;
+	}
+
+	@Override
+	public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
+		return KpiQualifiedNameProvider.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return KpiLinkingDiagnosticMessageProvider.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return KpiSyntaxErrorMessageProvider.class;
+	}
+
+	public Class<? extends IFormatter2> bindIFormatter2() {
+		return KpiFormatter.class;
+	}
+}

@@ -1,0 +1,386 @@
+package io.yardstick.dsl.formatting;
+
+import io.yardstick.dsl.kpi.Band;
+import io.yardstick.dsl.kpi.BinaryExpression;
+import io.yardstick.dsl.kpi.Bound;
+import io.yardstick.dsl.kpi.Dimension;
+import io.yardstick.dsl.kpi.EnumKind;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.FieldPath;
+import io.yardstick.dsl.kpi.FieldStep;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.IfExpression;
+import io.yardstick.dsl.kpi.Import;
+import io.yardstick.dsl.kpi.InExpression;
+import io.yardstick.dsl.kpi.Kind;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Label;
+import io.yardstick.dsl.kpi.Layer;
+import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.Loop;
+import io.yardstick.dsl.kpi.MemberAccess;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Negation;
+import io.yardstick.dsl.kpi.NotExpression;
+import io.yardstick.dsl.kpi.NullTest;
+import io.yardstick.dsl.kpi.NumberLiteral;
+import io.yardstick.dsl.kpi.OutsideBand;
+import io.yardstick.dsl.kpi.PeriodReference;
+import io.yardstick.dsl.kpi.ScoreKind;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.kpi.TemplateMember;
+import io.yardstick.dsl.types.Units;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
+import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
+import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
+
+/**
+ * The canonical layout of a template: one declaration per line, blocks indented by one tab,
+ * a blank line between blocks, single spaces around binary operators, none inside calls.
+ * docs/language.md shows the result; the formatter tests pin it.
+ */
+public class KpiFormatter extends AbstractJavaFormatter {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+	private static final List<String> METRIC_CLAUSES = List.of("target", "warning", "critical", "by", "time", "goal",
+			"operability", "generality", "owner", "description");
+	private static final List<String> TEMPLATE_SETTINGS = List.of("industry", "timezone", "core-limit", "description");
+
+	protected void format(Model model, IFormattableDocument doc) {
+		doc.append(regionFor(model).keyword("package"), it -> it.oneSpace());
+		boolean somethingBefore = model.getName() != null;
+		for (Import imported : model.getImports()) {
+			int lines = imported == model.getImports().get(0) ? 2 : 1;
+			if (somethingBefore) {
+				doc.prepend(imported, it -> it.setNewLines(lines, lines, 2));
+			}
+			doc.append(regionFor(imported).keyword("import"), it -> it.oneSpace());
+			somethingBefore = true;
+		}
+		for (EObject element : model.getElements()) {
+			if (somethingBefore) {
+				doc.prepend(element, it -> it.setNewLines(2, 2, 2));
+			}
+			doc.format(element);
+			somethingBefore = true;
+		}
+		if (!model.getElements().isEmpty()) {
+			doc.append(model.getElements().get(model.getElements().size() - 1), it -> it.setNewLines(1));
+		}
+	}
+
+	protected void format(Template template, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(template);
+		doc.append(regions.keyword("template"), it -> it.oneSpace());
+		formatLabels(template.getLabels(), doc);
+		doc.surround(regions.keyword("extends"), it -> it.oneSpace());
+		block(template, doc);
+		boolean hasSettings = false;
+		for (String setting : TEMPLATE_SETTINGS) {
+			for (ISemanticRegion keyword : regions.keywords(setting)) {
+				doc.prepend(keyword, it -> it.newLine());
+				doc.append(keyword, it -> it.oneSpace());
+				hasSettings = true;
+			}
+		}
+		TemplateMember previous = null;
+		for (TemplateMember member : template.getMembers()) {
+			int lines = previous == null ? (hasSettings ? 2 : 1) : isOneLiner(previous) && isOneLiner(member) ? 1 : 2;
+			doc.prepend(member, it -> it.setNewLines(lines, lines, 2));
+			doc.format(member);
+			previous = member;
+		}
+	}
+
+	private static boolean isOneLiner(TemplateMember member) {
+		return member instanceof Link || member instanceof Loop;
+	}
+
+	protected void format(Source source, IFormattableDocument doc) {
+		doc.append(regionFor(source).keyword("source"), it -> it.oneSpace());
+		formatLabels(source.getLabels(), doc);
+		block(source, doc);
+		for (Field field : source.getFields()) {
+			doc.prepend(field, it -> it.newLine());
+			doc.format(field);
+		}
+	}
+
+	protected void format(Field field, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(field);
+		doc.append(regions.keyword("key"), it -> it.oneSpace());
+		doc.prepend(regions.keyword(":"), it -> it.noSpace());
+		doc.append(regions.keyword(":"), it -> it.oneSpace());
+		doc.surround(regions.keyword("->"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("?"), it -> it.noSpace());
+		doc.prepend(regions.keyword("dimension"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("time"), it -> it.oneSpace());
+		doc.surround(regions.keyword("description"), it -> it.oneSpace());
+		formatLabels(field.getLabels(), doc);
+		doc.format(field.getKind());
+	}
+
+	protected void format(Kind kind, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(kind);
+		doc.prepend(regions.keyword("("), it -> it.noSpace());
+		doc.append(regions.keyword("("), it -> it.noSpace());
+		doc.prepend(regions.keyword(")"), it -> it.noSpace());
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, it -> it.oneSpace());
+		}
+		if (kind instanceof ScoreKind) {
+			doc.surround(regions.keyword(".."), it -> it.noSpace());
+			doc.append(regions.keyword("-"), it -> it.noSpace());
+		}
+		if (kind instanceof EnumKind enumKind) {
+			enumKind.getValues().forEach(doc::format);
+		}
+	}
+
+	protected void format(Dimension dimension, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(dimension);
+		doc.append(regions.keyword("dimension"), it -> it.oneSpace());
+		formatLabels(dimension.getLabels(), doc);
+		doc.surround(regions.keyword("{"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("}"), it -> it.oneSpace());
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, it -> it.oneSpace());
+		}
+		dimension.getMappings().forEach(doc::format);
+	}
+
+	protected void format(FieldPath path, IFormattableDocument doc) {
+		doc.surround(regionFor(path).keyword("."), it -> it.noSpace());
+		doc.format(path.getStep());
+	}
+
+	protected void format(FieldStep step, IFormattableDocument doc) {
+		doc.surround(regionFor(step).keyword("."), it -> it.noSpace());
+		doc.format(step.getNext());
+	}
+
+	protected void format(Layer layer, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(layer);
+		doc.append(regions.keyword("layer"), it -> it.oneSpace());
+		formatLabels(layer.getLabels(), doc);
+		doc.surround(regions.keyword("level"), it -> it.oneSpace());
+		block(layer, doc);
+		boolean first = true;
+		for (Metric metric : layer.getMetrics()) {
+			int lines = first ? 1 : 2;
+			doc.prepend(metric, it -> it.setNewLines(lines, lines, 2));
+			doc.format(metric);
+			first = false;
+		}
+	}
+
+	protected void format(Metric metric, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(metric);
+		doc.append(regions.keyword("metric"), it -> it.oneSpace());
+		formatLabels(metric.getLabels(), doc);
+		doc.surround(regions.keyword(":"), it -> it.oneSpace());
+		doc.prepend(regions.feature(KPI.getMetric_Direction()), it -> it.oneSpace());
+		doc.prepend(regions.keyword("supporting"), it -> it.oneSpace());
+		block(metric, doc);
+		doc.prepend(regions.keyword("="), it -> it.newLine());
+		doc.append(regions.keyword("="), it -> it.oneSpace());
+		for (String clause : METRIC_CLAUSES) {
+			for (ISemanticRegion keyword : regions.keywords(clause)) {
+				doc.prepend(keyword, it -> it.newLine());
+				doc.append(keyword, it -> it.oneSpace());
+			}
+		}
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, it -> it.oneSpace());
+		}
+		doc.format(metric.getKind());
+		doc.format(metric.getFormula());
+		doc.format(metric.getTarget());
+		doc.format(metric.getWarning());
+		doc.format(metric.getCritical());
+		doc.format(metric.getTimeAxis());
+	}
+
+	protected void format(Bound bound, IFormattableDocument doc) {
+		doc.append(regionFor(bound).feature(KPI.getBound_Operator()), it -> it.oneSpace());
+		doc.format(bound.getValue());
+	}
+
+	protected void format(Band band, IFormattableDocument doc) {
+		doc.append(regionFor(band).keyword("between"), it -> it.oneSpace());
+		doc.surround(regionFor(band).keyword("and"), it -> it.oneSpace());
+		doc.format(band.getLow());
+		doc.format(band.getHigh());
+	}
+
+	protected void format(OutsideBand band, IFormattableDocument doc) {
+		doc.append(regionFor(band).keyword("outside"), it -> it.oneSpace());
+		doc.surround(regionFor(band).keyword("and"), it -> it.oneSpace());
+		doc.format(band.getLow());
+		doc.format(band.getHigh());
+	}
+
+	protected void format(Link link, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(link);
+		doc.append(regions.keyword("link"), it -> it.oneSpace());
+		doc.surround(regions.keyword("->"), it -> it.oneSpace());
+		doc.surround(regions.keyword(":"), it -> it.oneSpace());
+		doc.surround(regions.keyword("lag"), it -> it.oneSpace());
+		doc.prepend(regions.feature(KPI.getLink_Grain()), it -> it.oneSpace());
+		doc.surround(regions.keyword("status"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("feedback"), it -> it.oneSpace());
+		doc.prepend(regions.feature(KPI.getLink_Rationale()), it -> it.oneSpace());
+	}
+
+	protected void format(Loop loop, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(loop);
+		doc.append(regions.keyword("loop"), it -> it.oneSpace());
+		formatLabels(loop.getLabels(), doc);
+		doc.surround(regions.keyword(":"), it -> it.oneSpace());
+		for (ISemanticRegion arrow : regions.keywords("->")) {
+			doc.surround(arrow, it -> it.oneSpace());
+		}
+	}
+
+	// ------------------------------------------------------------------ expressions
+
+	protected void format(BinaryExpression binary, IFormattableDocument doc) {
+		doc.surround(regionFor(binary).feature(KPI.getBinaryExpression_Operator()), it -> it.oneSpace());
+		parentheses(binary, doc);
+		doc.format(binary.getLeft());
+		doc.format(binary.getRight());
+	}
+
+	protected void format(NotExpression not, IFormattableDocument doc) {
+		doc.append(regionFor(not).keyword("not"), it -> it.oneSpace());
+		parentheses(not, doc);
+		doc.format(not.getOperand());
+	}
+
+	protected void format(Negation negation, IFormattableDocument doc) {
+		doc.append(regionFor(negation).keyword("-"), it -> it.noSpace());
+		parentheses(negation, doc);
+		doc.format(negation.getOperand());
+	}
+
+	protected void format(InExpression in, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(in);
+		doc.surround(regions.keyword("not"), it -> it.oneSpace());
+		doc.surround(regions.keyword("in"), it -> it.oneSpace());
+		doc.append(regions.keyword("("), it -> it.noSpace());
+		doc.prepend(regions.keyword(")"), it -> it.noSpace());
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, it -> it.oneSpace());
+		}
+		doc.format(in.getValue());
+		in.getItems().forEach(doc::format);
+	}
+
+	protected void format(NullTest test, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(test);
+		doc.prepend(regions.keyword("is"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("not"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("null"), it -> it.oneSpace());
+		doc.format(test.getValue());
+	}
+
+	protected void format(NumberLiteral literal, IFormattableDocument doc) {
+		doc.prepend(regionFor(literal).keyword("%"), it -> it.noSpace());
+		String unit = literal.getUnit();
+		if (unit != null) {
+			boolean glued = Units.isDurationUnit(unit);
+			doc.prepend(regionFor(literal).feature(KPI.getNumberLiteral_Unit()), it -> {
+				if (glued) {
+					it.noSpace();
+				} else {
+					it.oneSpace();
+				}
+			});
+		}
+		parentheses(literal, doc);
+	}
+
+	protected void format(IfExpression conditional, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(conditional);
+		doc.append(regions.keyword("if"), it -> it.oneSpace());
+		doc.surround(regions.keyword("then"), it -> it.oneSpace());
+		doc.surround(regions.keyword("else"), it -> it.oneSpace());
+		parentheses(conditional, doc);
+		doc.format(conditional.getCondition());
+		doc.format(conditional.getThen());
+		doc.format(conditional.getElse());
+	}
+
+	protected void format(FunctionCall call, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(call);
+		List<ISemanticRegion> open = regions.keywords("(");
+		List<ISemanticRegion> close = regions.keywords(")");
+		// The call's own parentheses are the last "(" and first ")" only when the call itself is parenthesised.
+		ISemanticRegion callOpen = open.isEmpty() ? null : open.get(open.size() - 1);
+		doc.prepend(callOpen, it -> it.noSpace());
+		open.forEach(region -> doc.append(region, it -> it.noSpace()));
+		close.forEach(region -> doc.prepend(region, it -> it.noSpace()));
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, it -> it.oneSpace());
+		}
+		doc.surround(regions.keyword("where"), it -> it.oneSpace());
+		call.getArguments().forEach(doc::format);
+		doc.format(call.getFilter());
+	}
+
+	protected void format(MemberAccess access, IFormattableDocument doc) {
+		doc.surround(regionFor(access).keyword("."), it -> it.noSpace());
+		parentheses(access, doc);
+		doc.format(access.getReceiver());
+	}
+
+	protected void format(PeriodReference period, IFormattableDocument doc) {
+		doc.surround(regionFor(period).keyword("."), it -> it.noSpace());
+		parentheses(period, doc);
+	}
+
+	protected void format(Expression expression, IFormattableDocument doc) {
+		parentheses(expression, doc);
+		for (EObject child : expression.eContents()) {
+			doc.format(child);
+		}
+	}
+
+	// ------------------------------------------------------------------ shared shapes
+
+	/** Parentheses around a sub-expression belong to its node: no space inside them. */
+	private void parentheses(Expression expression, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(expression);
+		regions.keywords("(").forEach(region -> doc.append(region, it -> it.noSpace()));
+		regions.keywords(")").forEach(region -> doc.prepend(region, it -> it.noSpace()));
+	}
+
+	private void formatLabels(List<Label> labels, IFormattableDocument doc) {
+		for (Label label : labels) {
+			doc.prepend(label, it -> it.oneSpace());
+			doc.surround(regionFor(label).keyword("@"), it -> it.noSpace());
+		}
+	}
+
+	/** {@code name {}: the brace on the same line, the body indented, the closing brace on its own line. */
+	private void block(EObject owner, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(owner);
+		ISemanticRegion open = regions.keyword("{");
+		ISemanticRegion close = regions.keyword("}");
+		doc.prepend(open, it -> it.oneSpace());
+		doc.prepend(close, it -> it.newLine());
+		if (open != null && close != null) {
+			doc.interior(open, close, it -> it.indent());
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package io.yardstick.dsl.scoping;
+
+import com.google.inject.Inject;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.MemberAccess;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Suggestions;
+import io.yardstick.dsl.validation.IssueCodes;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.diagnostics.DiagnosticMessage;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.linking.impl.IllegalNodeException;
+import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScopeProvider;
+
+/**
+ * Says what kind of thing a name failed to resolve to, where Yardstick looked, and the nearest
+ * name that does exist. The suggestion travels as issue data, for the quick fix that replaces it.
+ */
+public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessageProvider {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+	private static final int MAX_CANDIDATES = 5_000;
+
+	@Inject
+	private IScopeProvider scopeProvider;
+
+	@Override
+	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+		String name;
+		try {
+			name = context.getLinkText();
+		} catch (IllegalNodeException e) {
+			name = e.getNode().getText();
+		}
+		EObject element = context.getContext();
+		EReference reference = context.getReference();
+		String suggestion = Suggestions.closest(name, candidates(element, reference));
+		String message = "unknown " + what(element, reference) + " `" + name + "`"
+				+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?") + hint(element, reference, name);
+		String[] data = suggestion == null ? new String[0] : new String[] { suggestion };
+		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNRESOLVED_REFERENCE, data);
+	}
+
+	private String what(EObject element, EReference reference) {
+		if (reference == KPI.getSymbolReference_Symbol()) {
+			Source rows = rowSource(element);
+			if (rows != null) {
+				return "field of " + rows.getName();
+			}
+			return KpiScopeProvider.enclosingAggregate(element) != null ? "source or field" : "metric or source";
+		}
+		if (reference == KPI.getMemberAccess_Member()) {
+			Source target = element instanceof MemberAccess access ? KpiScopeProvider.sourceAfter(access.getReceiver()) : null;
+			return target == null ? "field" : "field of " + target.getName();
+		}
+		if (reference == KPI.getFieldStep_Field()) {
+			Source target = KpiScopeProvider.sourceBefore(element);
+			return target == null ? "field" : "field of " + target.getName();
+		}
+		if (reference == KPI.getMetric_Breakdowns()) {
+			return "dimension";
+		}
+		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()) {
+			return "metric";
+		}
+		return reference.getEReferenceType().getName().toLowerCase();
+	}
+
+	private String hint(EObject element, EReference reference, String name) {
+		if (reference == KPI.getSymbolReference_Symbol()) {
+			FunctionCall aggregate = KpiScopeProvider.enclosingAggregate(element);
+			if (aggregate != null && rowSource(element) == null) {
+				return ": " + ModelText.quoted(aggregate) + " names no source, so its fields are unknown; qualify the field, "
+						+ "such as Source." + name;
+			}
+		}
+		if (reference == KPI.getMemberAccess_Member() && element instanceof MemberAccess access
+				&& KpiScopeProvider.sourceAfter(access.getReceiver()) == null) {
+			return ": only a source or a reference field (->) can be followed by `.`";
+		}
+		if (reference == KPI.getMetric_Breakdowns()) {
+			return ": declare it with `dimension " + name + " { Source.field }` or mark a source field `dimension`";
+		}
+		return "";
+	}
+
+	private Source rowSource(EObject element) {
+		return scopeProvider instanceof KpiScopeProvider kpi ? kpi.rowSourceAt(element) : null;
+	}
+
+	private List<String> candidates(EObject element, EReference reference) {
+		List<String> names = new ArrayList<>();
+		try {
+			for (IEObjectDescription description : scopeProvider.getScope(element, reference).getAllElements()) {
+				names.add(description.getName().getLastSegment());
+				if (names.size() >= MAX_CANDIDATES) {
+					break;
+				}
+			}
+		} catch (RuntimeException brokenScope) {
+			// A suggestion is a courtesy: the diagnostic itself must not fail.
+		}
+		return names;
+	}
+}

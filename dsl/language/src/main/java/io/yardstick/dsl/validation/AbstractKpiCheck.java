@@ -1,0 +1,54 @@
+package io.yardstick.dsl.validation;
+
+import com.google.inject.Inject;
+import io.yardstick.dsl.types.FormulaAnalyzer;
+import java.lang.reflect.Method;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+import io.yardstick.dsl.kpi.KpiPackage;
+import java.util.List;
+
+/**
+ * Base of the per-concern validators that {@link KpiValidator} composes. A check that throws does
+ * not take validation down with it: the crash becomes an {@link IssueCodes#INTERNAL_ERROR} on the
+ * element it was checking, and every other check still runs.
+ */
+public abstract class AbstractKpiCheck extends AbstractDeclarativeValidator {
+	@Inject
+	private FormulaAnalyzer analyzer;
+
+	@Override
+	public void register(EValidatorRegistrar registrar) {
+		// Composed into KpiValidator, never registered on its own.
+	}
+
+	@Override
+	protected List<EPackage> getEPackages() {
+		return List.of(KpiPackage.eINSTANCE);
+	}
+
+	@Override
+	protected void handleExceptionDuringValidation(Throwable exception) {
+		EObject element = getCurrentObject();
+		Method check = getCurrentMethod();
+		String where = check == null ? "a check" : "check " + check.getName();
+		error("internal error in " + where + ": " + exception.getClass().getSimpleName()
+				+ (exception.getMessage() == null ? "" : " (" + exception.getMessage() + ")")
+				+ "; this element is not fully validated, please report it", element, null, IssueCodes.INTERNAL_ERROR);
+	}
+
+	/** The formula analyses of this validation run, shared by every check of every validator. */
+	protected Analyses analyses() {
+		return Analyses.of(getContext(), analyzer);
+	}
+
+	/** The 1-based line where an element starts, for messages that point to an earlier declaration. */
+	protected static int lineOf(EObject element) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
+		return node == null ? 0 : node.getStartLine();
+	}
+}

@@ -1,0 +1,123 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.AVERAGE_OF_RATIO;
+import static io.yardstick.dsl.validation.IssueCodes.RATIO_FILTER_NOT_NARROWER;
+import static io.yardstick.dsl.validation.IssueCodes.ZERO_DENOMINATOR;
+
+import io.yardstick.dsl.kpi.BinaryExpression;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.types.Constants;
+import io.yardstick.dsl.types.FormulaAnalysis;
+import io.yardstick.dsl.types.Level;
+import io.yardstick.dsl.types.Typed;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Rule 9: the aggregation pitfalls that give plausible but wrong numbers. Averages of ratios,
+ * numerators that count rows their denominators do not, and denominators that can be zero.
+ */
+public class AggregationValidator extends AbstractKpiCheck {
+	private static final Set<String> AVERAGES = Set.of("avg", "median", "percentile");
+	private static final Set<String> COUNTING = Set.of("count", "countDistinct", "sum");
+
+	@Check
+	public void checkAggregation(Metric metric) {
+		if (metric.getFormula() == null) {
+			return;
+		}
+		FormulaAnalysis analysis = analyses().of(metric);
+		for (FunctionCall aggregate : analysis.aggregates().keySet()) {
+			checkAverageOfRatio(aggregate, analysis);
+		}
+		for (BinaryExpression division : analysis.divisions()) {
+			checkNumeratorFilter(division, analysis);
+			checkDenominator(division, analysis);
+		}
+	}
+
+	private void checkAverageOfRatio(FunctionCall aggregate, FormulaAnalysis analysis) {
+		if (!AVERAGES.contains(aggregate.getFunction()) || aggregate.getArguments().isEmpty()) {
+			return;
+		}
+		Expression value = aggregate.getArguments().get(aggregate.getArguments().size() - 1);
+		Typed typed = analysis.typeOf(value);
+		if (typed.kind().isFraction()) {
+			warning(aggregate.getFunction() + " of " + ModelText.quoted(value) + ", a " + typed.type().describe()
+					+ ", weights every row alike whatever it counts; a ratio of sums, ratio(numerator, denominator) or "
+					+ "share(...), weights each row by its volume", aggregate, null, AVERAGE_OF_RATIO);
+		}
+	}
+
+	/** {@code count(A where x) / count(A where y)} must count, above, only rows it counts below. */
+	private void checkNumeratorFilter(BinaryExpression division, FormulaAnalysis analysis) {
+		if (!(division.getLeft() instanceof FunctionCall numerator) || !(division.getRight() instanceof FunctionCall denominator)) {
+			return;
+		}
+		Map<FunctionCall, Source> aggregates = analysis.aggregates();
+		if (!COUNTING.contains(numerator.getFunction()) || !COUNTING.contains(denominator.getFunction())
+				|| aggregates.get(numerator) == null || aggregates.get(numerator) != aggregates.get(denominator)) {
+			return;
+		}
+		List<String> numeratorConditions = conjuncts(numerator.getFilter());
+		List<String> missing = new ArrayList<>();
+		for (String condition : conjuncts(denominator.getFilter())) {
+			if (!numeratorConditions.contains(condition)) {
+				missing.add(condition);
+			}
+		}
+		if (!missing.isEmpty()) {
+			warning("numerator " + ModelText.quoted(numerator) + " is not filtered as narrowly as denominator "
+					+ ModelText.quoted(denominator) + ": it may count rows the denominator leaves out; add `"
+					+ String.join(" and ", missing) + "` to its where, or write share(condition where base)", division,
+					null, RATIO_FILTER_NOT_NARROWER);
+		}
+	}
+
+	/** The conditions joined by top-level {@code and}, as text with white space folded. */
+	private static List<String> conjuncts(Expression filter) {
+		List<String> conditions = new ArrayList<>();
+		collectConjuncts(filter, conditions);
+		return conditions;
+	}
+
+	private static void collectConjuncts(Expression filter, List<String> conditions) {
+		if (filter == null) {
+			return;
+		}
+		if (filter instanceof BinaryExpression binary && "and".equals(binary.getOperator())) {
+			collectConjuncts(binary.getLeft(), conditions);
+			collectConjuncts(binary.getRight(), conditions);
+		} else {
+			conditions.add(ModelText.of(filter));
+		}
+	}
+
+	private void checkDenominator(BinaryExpression division, FormulaAnalysis analysis) {
+		Expression denominator = division.getRight();
+		Typed typed = analysis.typeOf(denominator);
+		Optional<BigDecimal> constant = Constants.evaluate(denominator);
+		if (constant.isPresent()) {
+			if (constant.get().signum() == 0) {
+				info(ModelText.quoted(division) + " divides by zero: it is always null", division, null, ZERO_DENOMINATOR);
+			}
+			return;
+		}
+		if (typed.kind().isWildcard() || typed.level() == Level.CONSTANT) {
+			return;
+		}
+		String where = typed.level() == Level.ROW ? "a row where it is zero gives null, which the aggregate skips"
+				: "a period or breakdown where it is zero (no matching rows, say) gets null";
+		info("denominator " + ModelText.quoted(denominator) + " can be zero: " + where, denominator, null,
+				ZERO_DENOMINATOR);
+	}
+}

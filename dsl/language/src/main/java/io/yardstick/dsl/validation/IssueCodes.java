@@ -1,0 +1,162 @@
+package io.yardstick.dsl.validation;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every diagnostic Yardstick reports carries one of these codes; each code has one severity.
+ * docs/validation.md explains each with an example and the fix, and a test keeps that page and
+ * this class in step. Codes are stable: tools and reviewers filter on them.
+ */
+public final class IssueCodes {
+	private IssueCodes() {
+	}
+
+	// ---- files and syntax (reported by the parser and the workspace loader)
+
+	/** Error: the text does not follow the grammar. */
+	public static final String SYNTAX_ERROR = "syntax-error";
+	/** Warning: a .kpi file that is empty or holds only comments. */
+	public static final String EMPTY_FILE = "empty-file";
+	/** Error: a file that is not valid UTF-8; the position is that of the first bad byte. */
+	public static final String ENCODING_ERROR = "encoding-error";
+	/** Error: a file that cannot be read (permissions, a directory named like a file). */
+	public static final String UNREADABLE_FILE = "unreadable-file";
+	/** Error: a check crashed on this element; the model is not fully validated. Please report it. */
+	public static final String INTERNAL_ERROR = "internal-error";
+
+	// ---- rule 1: references and names
+
+	/** Error: a name that resolves to nothing: field, source, metric, template, dimension, enum value. */
+	public static final String UNRESOLVED_REFERENCE = "unresolved-reference";
+	/** Error: an import that matches no template or source. */
+	public static final String UNRESOLVED_IMPORT = "unresolved-import";
+	/** Error: two elements of the same kind with the same name in one scope, or one qualified name in two files. */
+	public static final String DUPLICATE_NAME = "duplicate-name";
+	/** Error: a call of a function the formula language does not have. */
+	public static final String UNKNOWN_FUNCTION = "unknown-function";
+	/** Error: a number with a unit that is neither a duration unit nor an ISO 4217 currency code. */
+	public static final String UNKNOWN_UNIT = "unknown-unit";
+	/** Error: a template that extends itself, directly or through others. */
+	public static final String EXTENDS_CYCLE = "extends-cycle";
+
+	// ---- rule 2: derived metrics
+
+	/** Error: metrics whose formulas refer to each other in a cycle. */
+	public static final String METRIC_CYCLE = "metric-cycle";
+
+	// ---- rule 3: kinds and units of formulas
+
+	/** Error: operands or arguments whose kinds do not go together (percent + duration, timestamp + timestamp). */
+	public static final String KIND_MISMATCH = "kind-mismatch";
+	/** Error: amounts in different currencies combined. */
+	public static final String CURRENCY_MISMATCH = "currency-mismatch";
+	/** Error: an aggregate or a metric value inside the row expression of an aggregate. */
+	public static final String AGGREGATE_IN_ROW = "aggregate-in-row";
+	/** Error: a row field used where a metric value is needed, outside any aggregate. */
+	public static final String ROW_OUTSIDE_AGGREGATE = "row-outside-aggregate";
+	/** Error: one aggregate reading rows of two sources; it must navigate a reference instead. */
+	public static final String MIXED_SOURCES = "mixed-sources";
+	/** Error: a function called with the wrong number or kind of arguments. */
+	public static final String WRONG_ARGUMENTS = "wrong-arguments";
+
+	// ---- rule 4: declared kind against formula
+
+	/** Error: the formula gives a kind or unit that cannot be the metric's declared one. */
+	public static final String METRIC_KIND_MISMATCH = "metric-kind-mismatch";
+	/** Warning: the formula's kind fits the declared one only loosely (a count declared as a percent). */
+	public static final String METRIC_KIND_SUSPICIOUS = "metric-kind-suspicious";
+	/** Error: a metric without a formula. */
+	public static final String MISSING_FORMULA = "missing-formula";
+
+	// ---- rule 5: layers and links
+
+	/** Error: a layer that is not strategic, management or execution and states no level. */
+	public static final String UNKNOWN_LAYER_LEVEL = "unknown-layer-level";
+	/** Error: a link from a higher layer to a lower one that is not marked {@code feedback}. */
+	public static final String LINK_DOWNWARD = "link-downward";
+	/** Error: a link from a metric to itself, or the same link declared twice. */
+	public static final String LINK_INVALID = "link-invalid";
+	/** Warning: a metric of the top layer that no chain of links reaches from the bottom layer. */
+	public static final String STRATEGIC_UNREACHED = "strategic-unreached";
+	/** Warning: a metric that is in no link. */
+	public static final String ORPHAN_METRIC = "orphan-metric";
+
+	// ---- rule 6: polarity
+
+	/** Warning: a link whose sign says improving one metric worsens the other, given their directions. */
+	public static final String LINK_POLARITY_CONTRADICTION = "link-polarity-contradiction";
+	/** Warning: a loop whose composed sign says improving its first metric worsens its last. */
+	public static final String LOOP_POLARITY_CONTRADICTION = "loop-polarity-contradiction";
+	/** Error: a loop with a step for which no link is declared. */
+	public static final String LOOP_BROKEN = "loop-broken";
+
+	// ---- rule 7: targets and thresholds
+
+	/** Error: a target or threshold that points the wrong way for the metric's direction. */
+	public static final String TARGET_DIRECTION = "target-direction";
+	/** Error: a target or threshold outside the range of the metric's kind (120% for a percent). */
+	public static final String TARGET_OUT_OF_RANGE = "target-out-of-range";
+	/** Error: warning and critical thresholds in the wrong order relative to each other and the target. */
+	public static final String THRESHOLD_ORDER = "threshold-order";
+	/** Error: a target or threshold that is not a constant, or not of the metric's kind. */
+	public static final String TARGET_INVALID = "target-invalid";
+
+	// ---- rule 8: fewer but precise
+
+	/** Warning: more core metrics in a layer than the template's core-limit. */
+	public static final String CORE_LIMIT_EXCEEDED = "core-limit-exceeded";
+
+	// ---- rule 9: aggregation pitfalls
+
+	/** Warning: an average or median of a percent or ratio value, which weights every row alike. */
+	public static final String AVERAGE_OF_RATIO = "average-of-ratio";
+	/** Warning: a division of two aggregates of one source whose numerator filter is not narrower than the denominator's. */
+	public static final String RATIO_FILTER_NOT_NARROWER = "ratio-filter-not-narrower";
+	/** Info: a division whose denominator can be zero; the value is null there. */
+	public static final String ZERO_DENOMINATOR = "zero-denominator";
+
+	// ---- rule 10: breakdowns and time
+
+	/** Error: a breakdown (by) that a source the metric aggregates cannot provide. */
+	public static final String BREAKDOWN_UNAVAILABLE = "breakdown-unavailable";
+	/** Warning: a metric that cannot vary by period: its sources have no time axis and it does not use period. */
+	public static final String NO_TIME_AXIS = "no-time-axis";
+	/** Error: a time axis that is not a timestamp or date field, or of a source the metric does not aggregate. */
+	public static final String TIME_AXIS_INVALID = "time-axis-invalid";
+
+	// ---- rule 11: documentation of strategic metrics
+
+	/** Warning: a metric of the strategic (top) layer without a label or a description. */
+	public static final String STRATEGIC_UNDOCUMENTED = "strategic-undocumented";
+
+	// ---- structure of templates and sources
+
+	/** Error: a template setting with an impossible value: an unknown time zone, a core-limit below 1, a fractional lag. */
+	public static final String INVALID_SETTING = "invalid-setting";
+	/** Error: a source that others reference but that declares no key, or declares several keys or time axes. */
+	public static final String SOURCE_STRUCTURE = "source-structure";
+	/** Error: an impossible kind: score(5..1), an enum value listed twice, an unknown currency. */
+	public static final String INVALID_KIND = "invalid-kind";
+	/** Error: two labels in the same language. */
+	public static final String DUPLICATE_LABEL = "duplicate-label";
+
+	/** Every code above, in declaration order. */
+	public static List<String> all() {
+		List<String> codes = new ArrayList<>();
+		for (Field field : IssueCodes.class.getDeclaredFields()) {
+			int modifiers = field.getModifiers();
+			if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class) {
+				try {
+					codes.add((String) field.get(null));
+				} catch (IllegalAccessException impossible) {
+					throw new IllegalStateException(impossible);
+				}
+			}
+		}
+		return Collections.unmodifiableList(codes);
+	}
+}

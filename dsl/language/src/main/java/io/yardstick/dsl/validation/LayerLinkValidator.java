@@ -1,0 +1,215 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.LINK_DOWNWARD;
+import static io.yardstick.dsl.validation.IssueCodes.LINK_INVALID;
+import static io.yardstick.dsl.validation.IssueCodes.LINK_POLARITY_CONTRADICTION;
+import static io.yardstick.dsl.validation.IssueCodes.LOOP_BROKEN;
+import static io.yardstick.dsl.validation.IssueCodes.LOOP_POLARITY_CONTRADICTION;
+import static io.yardstick.dsl.validation.IssueCodes.ORPHAN_METRIC;
+import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNREACHED;
+
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.LinkStatus;
+import io.yardstick.dsl.kpi.Loop;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Polarity;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.Direction;
+import io.yardstick.dsl.model.Layers;
+import io.yardstick.dsl.model.TemplateHierarchy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Rule 5 (links respect the layers, close the loop from execution to strategy, leave no metric
+ * alone) and rule 6 (polarity against the metrics' directions, loops follow declared links). The
+ * graph checks run once per template and are linear in metrics plus links.
+ */
+public class LayerLinkValidator extends AbstractKpiCheck {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+
+	@Check
+	public void checkLink(Link link) {
+		Metric from = link.getSource();
+		Metric to = link.getTarget();
+		if (!resolved(from) || !resolved(to)) {
+			return;
+		}
+		if (from == to) {
+			error("link `" + from.getName() + "` -> `" + to.getName() + "` links a metric to itself", link,
+					KPI.getLink_Target(), LINK_INVALID);
+			return;
+		}
+		OptionalInt fromLevel = Layers.levelOf(from);
+		OptionalInt toLevel = Layers.levelOf(to);
+		if (!link.isFeedback() && fromLevel.isPresent() && toLevel.isPresent()
+				&& fromLevel.getAsInt() > toLevel.getAsInt()) {
+			error("link `" + from.getName() + "` (" + Layers.layerName(from) + ") -> `" + to.getName() + "` ("
+					+ Layers.layerName(to) + ") goes down the layers: causes sit below their effects; mark it "
+					+ "`feedback` if a result is meant to drive an operation", link, KPI.getLink_Target(), LINK_DOWNWARD);
+		}
+		checkPolarity(link, from, to);
+	}
+
+	/** Rule 6: improving the cause must, by the link's sign, improve the effect. */
+	private void checkPolarity(Link link, Metric from, Metric to) {
+		Optional<Direction> fromDirection = Direction.of(from);
+		Optional<Direction> toDirection = Direction.of(to);
+		if (fromDirection.isEmpty() || toDirection.isEmpty() || fromDirection.get().sign() == 0
+				|| toDirection.get().sign() == 0) {
+			return;
+		}
+		int sign = sign(link.getPolarity()) * fromDirection.get().sign() * toDirection.get().sign();
+		if (sign < 0) {
+			warning("link `" + from.getName() + "` -> `" + to.getName() + "` is " + link.getPolarity().getLiteral()
+					+ ", but `" + from.getName() + "` is " + fromDirection.get().keyword() + " and `" + to.getName()
+					+ "` is " + toDirection.get().keyword() + ": by this link, improving `" + from.getName()
+					+ "` worsens `" + to.getName() + "`; check the polarity or a direction", link, KPI.getLink_Polarity(),
+					LINK_POLARITY_CONTRADICTION);
+		}
+	}
+
+	/** Rule 5 over the whole graph: duplicate links, orphans, and strategic metrics no chain reaches. */
+	@Check
+	public void checkGraph(Template template) {
+		List<Metric> metrics = TemplateHierarchy.metrics(template);
+		List<Link> links = TemplateHierarchy.links(template);
+		reportDuplicateLinks(template, links);
+		Set<Metric> linked = Collections.newSetFromMap(new IdentityHashMap<>());
+		Map<Metric, List<Metric>> effects = new IdentityHashMap<>();
+		for (Link link : links) {
+			if (!resolved(link.getSource()) || !resolved(link.getTarget())) {
+				continue;
+			}
+			linked.add(link.getSource());
+			linked.add(link.getTarget());
+			if (link.getStatus() != LinkStatus.REJECTED) {
+				effects.computeIfAbsent(link.getSource(), m -> new ArrayList<>()).add(link.getTarget());
+			}
+		}
+		for (Metric metric : metrics) {
+			if (owned(metric, template) && !linked.contains(metric)) {
+				warning("metric `" + metric.getName() + "` is in no link: say what it drives or what drives it, "
+						+ "or remove it", metric, KPI.getSymbol_Name(), ORPHAN_METRIC);
+			}
+		}
+		reportUnreached(template, metrics, effects);
+	}
+
+	private void reportDuplicateLinks(Template template, List<Link> links) {
+		Map<List<Metric>, Link> seen = new HashMap<>();
+		for (Link link : links) {
+			if (!resolved(link.getSource()) || !resolved(link.getTarget())) {
+				continue;
+			}
+			Link earlier = seen.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
+			if (earlier != null && TemplateHierarchy.templateOf(link) == template) {
+				error("link `" + link.getSource().getName() + "` -> `" + link.getTarget().getName()
+						+ "` is already declared on line " + lineOf(earlier), link, KPI.getLink_Source(), LINK_INVALID);
+			}
+		}
+	}
+
+	/** Breadth-first from every bottom-layer metric along links that are not rejected. */
+	private void reportUnreached(Template template, List<Metric> metrics, Map<Metric, List<Metric>> effects) {
+		int top = Integer.MIN_VALUE;
+		int bottom = Integer.MAX_VALUE;
+		for (Metric metric : metrics) {
+			OptionalInt level = Layers.levelOf(metric);
+			if (level.isPresent()) {
+				top = Math.max(top, level.getAsInt());
+				bottom = Math.min(bottom, level.getAsInt());
+			}
+		}
+		if (top <= bottom) {
+			return;
+		}
+		Set<Metric> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+		Deque<Metric> queue = new ArrayDeque<>();
+		for (Metric metric : metrics) {
+			if (Layers.levelOf(metric).orElse(Integer.MIN_VALUE) == bottom && reached.add(metric)) {
+				queue.add(metric);
+			}
+		}
+		while (!queue.isEmpty()) {
+			for (Metric effect : effects.getOrDefault(queue.poll(), List.of())) {
+				if (reached.add(effect)) {
+					queue.add(effect);
+				}
+			}
+		}
+		for (Metric metric : metrics) {
+			if (owned(metric, template) && Layers.levelOf(metric).orElse(Integer.MIN_VALUE) == top
+					&& !reached.contains(metric)) {
+				warning("strategic metric `" + metric.getName() + "` is not reached by any chain of links from an "
+						+ Layers.EXECUTION + "-layer metric: the loop from operations to this result is not closed",
+						metric, KPI.getSymbol_Name(), STRATEGIC_UNREACHED);
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ loops
+
+	@Check
+	public void checkLoop(Loop loop) {
+		Template template = TemplateHierarchy.templateOf(loop);
+		if (template == null) {
+			return;
+		}
+		Map<List<Metric>, Link> links = new HashMap<>();
+		for (Link link : TemplateHierarchy.links(template)) {
+			links.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
+		}
+		List<Metric> steps = loop.getSteps();
+		int sign = 1;
+		for (int i = 0; i + 1 < steps.size(); i++) {
+			Metric from = steps.get(i);
+			Metric to = steps.get(i + 1);
+			if (!resolved(from) || !resolved(to)) {
+				return;
+			}
+			Link link = links.get(List.of(from, to));
+			if (link == null) {
+				error("loop `" + loop.getName() + "` steps from `" + from.getName() + "` to `" + to.getName()
+						+ "`, but no link " + from.getName() + " -> " + to.getName() + " is declared", loop,
+						KPI.getLoop_Steps(), i + 1, LOOP_BROKEN);
+				return;
+			}
+			sign *= sign(link.getPolarity());
+		}
+		Metric first = steps.get(0);
+		Metric last = steps.get(steps.size() - 1);
+		Optional<Direction> firstDirection = Direction.of(first);
+		Optional<Direction> lastDirection = Direction.of(last);
+		if (first != last && firstDirection.isPresent() && lastDirection.isPresent()
+				&& sign * firstDirection.get().sign() * lastDirection.get().sign() < 0) {
+			warning("loop `" + loop.getName() + "` composes to " + (sign > 0 ? "positive" : "negative") + " (the product of "
+					+ "its links), so improving `" + first.getName() + "` (" + firstDirection.get().keyword()
+					+ ") worsens `" + last.getName() + "` (" + lastDirection.get().keyword() + "); check its links' polarity",
+					loop, KPI.getLoop_Name(), LOOP_POLARITY_CONTRADICTION);
+		}
+	}
+
+	private static int sign(Polarity polarity) {
+		return polarity == Polarity.NEGATIVE ? -1 : 1;
+	}
+
+	private static boolean resolved(Metric metric) {
+		return metric != null && !metric.eIsProxy();
+	}
+
+	private static boolean owned(Metric metric, Template template) {
+		return TemplateHierarchy.templateOf(metric) == template;
+	}
+}

@@ -1,0 +1,217 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.TARGET_DIRECTION;
+import static io.yardstick.dsl.validation.IssueCodes.TARGET_INVALID;
+import static io.yardstick.dsl.validation.IssueCodes.TARGET_OUT_OF_RANGE;
+import static io.yardstick.dsl.validation.IssueCodes.THRESHOLD_ORDER;
+
+import com.google.inject.Inject;
+import io.yardstick.dsl.kpi.Band;
+import io.yardstick.dsl.kpi.Bound;
+import io.yardstick.dsl.kpi.Condition;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.OutsideBand;
+import io.yardstick.dsl.model.Direction;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.types.Constants;
+import io.yardstick.dsl.types.FormulaAnalysis;
+import io.yardstick.dsl.types.FormulaAnalyzer;
+import io.yardstick.dsl.types.Kind;
+import io.yardstick.dsl.types.KpiType;
+import io.yardstick.dsl.types.Level;
+import io.yardstick.dsl.types.Outcome;
+import io.yardstick.dsl.types.TypeRules;
+import io.yardstick.dsl.types.Typed;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Rule 7: targets and thresholds are constants of the metric's kind, inside its range, pointing
+ * the way its direction says, and ordered target, then warning, then critical.
+ */
+public class TargetValidator extends AbstractKpiCheck {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+
+	@Inject
+	private FormulaAnalyzer analyzer;
+
+	@Check
+	public void checkTargets(Metric metric) {
+		if (metric.getKind() == null) {
+			return;
+		}
+		KpiType kind = Sources.typeOf(metric.getKind());
+		Optional<Direction> direction = Direction.of(metric);
+		Bounds target = bounds(metric, metric.getTarget(), KPI.getMetric_Target(), "target", kind);
+		Bounds warning = bounds(metric, metric.getWarning(), KPI.getMetric_Warning(), "warning", kind);
+		Bounds critical = bounds(metric, metric.getCritical(), KPI.getMetric_Critical(), "critical", kind);
+		if (direction.isEmpty()) {
+			if (target != null || warning != null || critical != null) {
+				error("metric `" + metric.getName() + "` has a target or threshold but no direction: declare "
+						+ "higher-is-better, lower-is-better or target-band after its kind", metric, KPI.getMetric_Kind(),
+						TARGET_DIRECTION);
+			}
+			return;
+		}
+		boolean shapesAgree = checkShape(metric, target, "target", direction.get(), true)
+				& checkShape(metric, warning, "warning", direction.get(), false)
+				& checkShape(metric, critical, "critical", direction.get(), false);
+		if (shapesAgree) {
+			checkOrder(metric, direction.get(), kind, target, warning, critical);
+		}
+	}
+
+	/** A condition's constant ends, or null when the condition is absent or already reported. */
+	private Bounds bounds(Metric metric, Condition condition, EReference feature, String role, KpiType kind) {
+		if (condition == null) {
+			return null;
+		}
+		List<Expression> ends = new ArrayList<>();
+		if (condition instanceof Bound bound) {
+			ends.add(bound.getValue());
+		} else if (condition instanceof Band band) {
+			ends.add(band.getLow());
+			ends.add(band.getHigh());
+		} else if (condition instanceof OutsideBand outside) {
+			ends.add(outside.getLow());
+			ends.add(outside.getHigh());
+		}
+		List<BigDecimal> values = new ArrayList<>();
+		for (Expression end : ends) {
+			Optional<BigDecimal> value = constant(metric, end, feature, role, kind);
+			if (value.isEmpty()) {
+				return null;
+			}
+			values.add(value.get());
+		}
+		if (values.size() == 2 && values.get(0).compareTo(values.get(1)) >= 0) {
+			error(role + " band " + ModelText.quoted(condition) + " is empty: write the lower end first", metric, feature,
+					TARGET_INVALID);
+			return null;
+		}
+		return new Bounds(condition, values);
+	}
+
+	private Optional<BigDecimal> constant(Metric metric, Expression end, EReference feature, String role, KpiType kind) {
+		FormulaAnalysis analysis = analyzer.analyze(end);
+		Optional<BigDecimal> value = Constants.evaluate(end);
+		if (!analysis.problems().isEmpty() || analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
+			error(role + " " + ModelText.quoted(end) + " must be a constant, such as 95%, 2h, 4.2 or 500 CNY", metric,
+					feature, TARGET_INVALID);
+			return Optional.empty();
+		}
+		Outcome fits = TypeRules.compare("=", Typed.aggregate(kind), analysis.result());
+		if (fits.isProblem()) {
+			error(role + " " + ModelText.quoted(end) + " does not fit " + kind.describe() + ": " + fits.message(), metric,
+					feature, TARGET_INVALID);
+			return Optional.empty();
+		}
+		String range = rangeViolation(value.get(), kind, analysis.result().type());
+		if (range != null) {
+			error(role + " " + ModelText.quoted(end) + " is outside the range of " + kind.describe() + " (" + range + ")",
+					metric, feature, TARGET_OUT_OF_RANGE);
+			return Optional.empty();
+		}
+		return value;
+	}
+
+	/** The range a kind's values lie in, described, when {@code value} falls outside it; else null. */
+	private static String rangeViolation(BigDecimal value, KpiType kind, KpiType written) {
+		if (kind.is(Kind.PERCENT) && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
+			boolean plainNumber = written.is(Kind.NUMBER) && value.compareTo(BigDecimal.ONE) > 0
+					&& value.compareTo(BigDecimal.valueOf(100)) <= 0;
+			return "0%..100%" + (plainNumber ? "; did you mean " + value.stripTrailingZeros().toPlainString() + "%?" : "");
+		}
+		if (kind.is(Kind.SCORE) && kind.min() != null && kind.max() != null
+				&& (value.compareTo(kind.min()) < 0 || value.compareTo(kind.max()) > 0)) {
+			return kind.min().toPlainString() + ".." + kind.max().toPlainString();
+		}
+		if ((kind.is(Kind.COUNT) || kind.is(Kind.DURATION)) && value.signum() < 0) {
+			return "never negative";
+		}
+		return null;
+	}
+
+	/** A target is a bound on the good side; a threshold fires on the bad side. */
+	private boolean checkShape(Metric metric, Bounds bounds, String role, Direction direction, boolean isTarget) {
+		if (bounds == null) {
+			return true;
+		}
+		Condition condition = bounds.condition();
+		String operator = condition instanceof Bound bound ? bound.getOperator() : null;
+		String expected;
+		boolean fits;
+		switch (direction) {
+			case HIGHER_IS_BETTER -> {
+				fits = isTarget ? ">=".equals(operator) || ">".equals(operator) : "<".equals(operator) || "<=".equals(operator);
+				expected = isTarget ? "a lower bound (>= or >)" : "a fall below a bound (< or <=)";
+			}
+			case LOWER_IS_BETTER -> {
+				fits = isTarget ? "<=".equals(operator) || "<".equals(operator) : ">".equals(operator) || ">=".equals(operator);
+				expected = isTarget ? "an upper bound (<= or <)" : "a rise above a bound (> or >=)";
+			}
+			default -> {
+				fits = isTarget ? condition instanceof Band : condition instanceof OutsideBand;
+				expected = isTarget ? "a band (between a and b)" : "a departure from a band (outside a and b)";
+			}
+		}
+		if (!fits) {
+			String what = isTarget ? "its target should be " : "its " + role + " should fire on ";
+			error(direction.keyword() + " metric `" + metric.getName() + "` has " + role + " " + ModelText.quoted(condition)
+					+ ": " + what + expected, metric, featureOf(role), TARGET_DIRECTION);
+		}
+		return fits;
+	}
+
+	/** Target, warning and critical from good to bad: each threshold lies beyond the one before. */
+	private void checkOrder(Metric metric, Direction direction, KpiType kind, Bounds target, Bounds warning,
+			Bounds critical) {
+		if (target != null && warning != null && !beyond(direction, warning, target)) {
+			error("warning " + ModelText.quoted(warning.condition()) + " overlaps the target "
+					+ ModelText.quoted(target.condition()) + ": a value that meets the target would raise a warning",
+					metric, KPI.getMetric_Warning(), THRESHOLD_ORDER);
+		}
+		Bounds before = warning != null ? warning : target;
+		if (critical != null && before != null && !beyond(direction, critical, before)) {
+			String which = before == warning ? "warning" : "target";
+			error("critical " + ModelText.quoted(critical.condition()) + " is not beyond the " + which + " "
+					+ ModelText.quoted(before.condition()) + ": critical must be the worse bound", metric,
+					KPI.getMetric_Critical(), THRESHOLD_ORDER);
+		}
+	}
+
+	/** Whether {@code later} lies at or beyond {@code earlier} on the bad side. */
+	private static boolean beyond(Direction direction, Bounds later, Bounds earlier) {
+		return switch (direction) {
+			case HIGHER_IS_BETTER -> later.low().compareTo(earlier.low()) <= 0;
+			case LOWER_IS_BETTER -> later.low().compareTo(earlier.low()) >= 0;
+			case TARGET_BAND -> later.low().compareTo(earlier.low()) <= 0 && later.high().compareTo(earlier.high()) >= 0;
+		};
+	}
+
+	private static EReference featureOf(String role) {
+		return switch (role) {
+			case "warning" -> KPI.getMetric_Warning();
+			case "critical" -> KPI.getMetric_Critical();
+			default -> KPI.getMetric_Target();
+		};
+	}
+
+	/** A condition and its ends in stored units: one value for a bound, two for a band. */
+	private record Bounds(Condition condition, List<BigDecimal> values) {
+		BigDecimal low() {
+			return values.get(0);
+		}
+
+		BigDecimal high() {
+			return values.get(values.size() - 1);
+		}
+	}
+}

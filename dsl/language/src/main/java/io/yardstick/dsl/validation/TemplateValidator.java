@@ -1,0 +1,189 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.CORE_LIMIT_EXCEEDED;
+import static io.yardstick.dsl.validation.IssueCodes.EMPTY_FILE;
+import static io.yardstick.dsl.validation.IssueCodes.INVALID_SETTING;
+import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
+import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
+import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
+
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Layer;
+import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.Layers;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.model.TemplateHierarchy;
+import io.yardstick.dsl.types.Kind;
+import io.yardstick.dsl.types.KpiType;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Template settings, the shape of sources and layers, rule 8 (fewer but precise) and rule 11
+ * (strategic metrics carry a label and a description).
+ */
+public class TemplateValidator extends AbstractKpiCheck {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+
+	/** Core metrics per layer when a template sets no core-limit: the top of the source material's "3 to 5". */
+	public static final int DEFAULT_CORE_LIMIT = 5;
+
+	// ------------------------------------------------------------------ settings
+
+	@Check
+	public void checkNotEmpty(Model model) {
+		if (model.getName() == null && model.getImports().isEmpty() && model.getElements().isEmpty()) {
+			warning("the file declares nothing: no package, import, template or source", model, null, EMPTY_FILE);
+		}
+	}
+
+	@Check
+	public void checkSettings(Template template) {
+		String zone = template.getTimezone();
+		if (zone != null) {
+			try {
+				ZoneId.of(zone);
+			} catch (DateTimeException e) {
+				error("unknown time zone \"" + zone + "\": use an IANA name such as \"Asia/Shanghai\" or \"Europe/Berlin\"",
+						template, KPI.getTemplate_Timezone(), INVALID_SETTING);
+			}
+		}
+		BigDecimal limit = template.getCoreLimit();
+		if (limit != null && (!isWholeNumber(limit) || limit.signum() <= 0)) {
+			error("core-limit must be a whole number of at least 1, not " + limit.toPlainString(), template,
+					KPI.getTemplate_CoreLimit(), INVALID_SETTING);
+		}
+	}
+
+	@Check
+	public void checkLag(Link link) {
+		BigDecimal lag = link.getLag();
+		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
+			error("a lag is a whole number of periods of at least 1, not " + lag.toPlainString(), link, KPI.getLink_Lag(),
+					INVALID_SETTING);
+		}
+	}
+
+	/** The core-limit in force: the template's own, else the nearest ancestor's, else the default. */
+	public static int coreLimit(Template template) {
+		for (Template t : TemplateHierarchy.lineage(template)) {
+			BigDecimal limit = t.getCoreLimit();
+			if (limit != null && isWholeNumber(limit) && limit.signum() > 0) {
+				return limit.intValueExact();
+			}
+		}
+		return DEFAULT_CORE_LIMIT;
+	}
+
+	private static boolean isWholeNumber(BigDecimal value) {
+		return value.stripTrailingZeros().scale() <= 0;
+	}
+
+	// ------------------------------------------------------------------ sources
+
+	@Check
+	public void checkSource(Source source) {
+		List<Field> keys = Sources.keys(source);
+		for (Field extra : keys.subList(Math.min(1, keys.size()), keys.size())) {
+			error("source `" + source.getName() + "` has a second key `" + extra.getName()
+					+ "`: a source is keyed by one field", extra, KPI.getField_Key(), SOURCE_STRUCTURE);
+		}
+		List<Field> axes = source.getFields().stream().filter(Field::isTimeAxis).toList();
+		for (Field extra : axes.subList(Math.min(1, axes.size()), axes.size())) {
+			error("source `" + source.getName() + "` has a second time axis `" + extra.getName()
+					+ "`: mark one field `time`; a metric may choose another with `time " + source.getName() + "."
+					+ extra.getName() + "`", extra, KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
+		}
+	}
+
+	@Check
+	public void checkField(Field field) {
+		KpiType type = Sources.typeOf(field);
+		if (field.isKey() && field.isOptional()) {
+			error("key `" + field.getName() + "` cannot be optional: every row needs its key", field,
+					KPI.getField_Optional(), SOURCE_STRUCTURE);
+		}
+		if (field.isTimeAxis() && !type.kind().isTemporal() && !type.kind().isWildcard()) {
+			error("time axis `" + field.getName() + "` must be a timestamp or date, not " + type.describe(), field,
+					KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
+		}
+		boolean categorical = type.is(Kind.TEXT) || type.is(Kind.ENUM) || type.is(Kind.BOOL) || type.is(Kind.DATE)
+				|| field.getReference() != null || type.kind().isWildcard();
+		if (field.isDimension() && !categorical) {
+			error("dimension `" + field.getName() + "` is " + type.describe()
+					+ ": a breakdown needs categories (text, enum, bool, date or a reference)", field,
+					KPI.getField_Dimension(), SOURCE_STRUCTURE);
+		}
+		Source target = field.getReference();
+		if (target != null && !target.eIsProxy() && Sources.key(target).isEmpty()) {
+			error("`" + field.getName() + "` references source `" + target.getName()
+					+ "`, which declares no key: mark the field that identifies its rows `key`", field,
+					KPI.getField_Reference(), SOURCE_STRUCTURE);
+		}
+	}
+
+	// ------------------------------------------------------------------ layers
+
+	@Check
+	public void checkLayerLevel(Layer layer) {
+		BigDecimal level = layer.getLevel();
+		if (level != null && !isWholeNumber(level)) {
+			error("a layer level is a whole number, not " + level.toPlainString(), layer, KPI.getLayer_Level(),
+					INVALID_SETTING);
+		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
+			error("layer `" + layer.getName() + "` needs a level, such as `level 2`: only strategic (3), management (2) "
+					+ "and execution (1) have one by default", layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
+		}
+	}
+
+	/** Rule 8: a layer should hold few core metrics; {@code supporting} ones do not count. */
+	@Check
+	public void checkCoreLimit(Layer layer) {
+		Template template = TemplateHierarchy.templateOf(layer);
+		if (template == null) {
+			return;
+		}
+		List<Metric> core = layer.getMetrics().stream().filter(metric -> !metric.isSupporting()).toList();
+		int limit = coreLimit(template);
+		if (core.size() > limit) {
+			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
+			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
+					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
+					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
+		}
+	}
+
+	/** Rule 11: the metrics of the top layer are what a client reads first; they carry a label and a description. */
+	@Check
+	public void checkStrategicDocumented(Metric metric) {
+		Template template = TemplateHierarchy.templateOf(metric);
+		OptionalInt level = Layers.levelOf(metric);
+		if (template == null || level.isEmpty() || level.getAsInt() != topLevel(template)) {
+			return;
+		}
+		boolean noLabel = metric.getLabels().isEmpty();
+		boolean noDescription = metric.getDescription() == null || metric.getDescription().isBlank();
+		if (noLabel || noDescription) {
+			String missing = noLabel && noDescription ? "no label and no description"
+					: noLabel ? "no label" : "no description";
+			warning("strategic metric `" + metric.getName() + "` has " + missing
+					+ ": the top layer is what a client reads first", metric, KPI.getSymbol_Name(), STRATEGIC_UNDOCUMENTED);
+		}
+	}
+
+	/** The highest level among the template's layers, inherited ones included. */
+	public static int topLevel(Template template) {
+		return TemplateHierarchy.layers(template).stream().map(Layers::levelOf).filter(OptionalInt::isPresent)
+				.mapToInt(OptionalInt::getAsInt).max().orElse(Integer.MIN_VALUE);
+	}
+}

@@ -1,0 +1,115 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.INVALID_KIND;
+import static io.yardstick.dsl.validation.IssueCodes.METRIC_KIND_MISMATCH;
+import static io.yardstick.dsl.validation.IssueCodes.METRIC_KIND_SUSPICIOUS;
+import static io.yardstick.dsl.validation.IssueCodes.MISSING_FORMULA;
+
+import io.yardstick.dsl.kpi.CurrencyKind;
+import io.yardstick.dsl.kpi.DurationKind;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.ScoreKind;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.types.FormulaAnalysis;
+import io.yardstick.dsl.types.Kind;
+import io.yardstick.dsl.types.KpiType;
+import io.yardstick.dsl.types.Problem;
+import io.yardstick.dsl.types.Units;
+import java.util.Objects;
+import org.eclipse.xtext.validation.Check;
+
+/** Rule 3 (kinds and units of every formula) and rule 4 (declared kind against the formula's). */
+public class TypeValidator extends AbstractKpiCheck {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+
+	@Check
+	public void checkFormula(Metric metric) {
+		if (metric.getFormula() == null) {
+			error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
+					metric, KPI.getSymbol_Name(), MISSING_FORMULA);
+			return;
+		}
+		FormulaAnalysis analysis = analyses().of(metric);
+		for (Problem problem : analysis.problems()) {
+			error(problem.message(), problem.node(), problem.feature(), problem.code());
+		}
+		checkDeclaredKind(metric, analysis.result().type());
+	}
+
+	/** Rule 4: what the formula gives must be what the metric declares. */
+	private void checkDeclaredKind(Metric metric, KpiType formula) {
+		if (metric.getKind() == null || formula.kind().isWildcard()) {
+			return;
+		}
+		KpiType declared = Sources.typeOf(metric.getKind());
+		String subject = "metric `" + metric.getName() + "` is declared " + declared.describe() + " but its formula gives "
+				+ formula.describe();
+		if (!isMetricKind(declared)) {
+			return;
+		}
+		if (declared.is(Kind.CURRENCY) && formula.is(Kind.CURRENCY)) {
+			if (!Objects.equals(declared.currency(), formula.currency())) {
+				error(subject, metric, KPI.getMetric_Kind(), METRIC_KIND_MISMATCH);
+			}
+			return;
+		}
+		if (declared.kind().isDimensionless() && formula.kind().isDimensionless()) {
+			boolean fractionFromCount = declared.kind().isFraction() && formula.is(Kind.COUNT);
+			boolean countFromFraction = declared.is(Kind.COUNT) && formula.kind().isFraction();
+			if (fractionFromCount) {
+				warning(subject + ": a " + declared.describe() + " is a part of a whole; is a denominator missing?",
+						metric, KPI.getMetric_Kind(), METRIC_KIND_SUSPICIOUS);
+			} else if (countFromFraction) {
+				warning(subject + ": a count of things cannot be a fraction; declare it percent or ratio", metric,
+						KPI.getMetric_Kind(), METRIC_KIND_SUSPICIOUS);
+			}
+			return;
+		}
+		boolean temporal = declared.kind().isTemporal() && formula.kind().isTemporal();
+		if (declared.kind() != formula.kind() && !temporal) {
+			error(subject, metric, KPI.getMetric_Kind(), METRIC_KIND_MISMATCH);
+		}
+	}
+
+	@Check
+	public void checkMetricKind(Metric metric) {
+		if (metric.getKind() == null) {
+			return;
+		}
+		KpiType declared = Sources.typeOf(metric.getKind());
+		if (!isMetricKind(declared)) {
+			error("metric `" + metric.getName() + "` cannot be " + declared.describe()
+					+ ": a metric is a number, a percent or ratio, a score, a duration, an amount or a point in time",
+					metric, KPI.getMetric_Kind(), INVALID_KIND);
+		}
+	}
+
+	private static boolean isMetricKind(KpiType type) {
+		return type.kind().isNumeric() || type.kind().isTemporal();
+	}
+
+	@Check
+	public void checkScore(ScoreKind score) {
+		if (score.getMin() != null && score.getMax() != null && score.getMin().compareTo(score.getMax()) >= 0) {
+			error("score range " + score.getMin().toPlainString() + ".." + score.getMax().toPlainString()
+					+ " is empty: the lower end comes first", score, null, INVALID_KIND);
+		}
+	}
+
+	@Check
+	public void checkDurationUnit(DurationKind duration) {
+		if (duration.getUnit() != null && !Units.isDurationUnit(duration.getUnit())) {
+			error("unknown duration unit `" + duration.getUnit() + "`: use one of " + Units.durationUnitList(), duration,
+					KPI.getDurationKind_Unit(), INVALID_KIND);
+		}
+	}
+
+	@Check
+	public void checkCurrencyCode(CurrencyKind currency) {
+		if (currency.getCode() != null && !Units.isCurrencyCode(currency.getCode())) {
+			error("unknown currency `" + currency.getCode() + "`: use an ISO 4217 code such as CNY, USD or EUR", currency,
+					KPI.getCurrencyKind_Code(), INVALID_KIND);
+		}
+	}
+}

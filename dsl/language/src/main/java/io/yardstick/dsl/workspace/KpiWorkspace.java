@@ -1,0 +1,184 @@
+package io.yardstick.dsl.workspace;
+
+import com.google.inject.Injector;
+import io.yardstick.dsl.KpiStandaloneSetup;
+import io.yardstick.dsl.validation.IssueCodes;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * Several .kpi files loaded into one model, so that templates, sources and imports resolve across
+ * files, and validated into {@link Finding}s. The CLI, the golden tests and the benchmark all go
+ * through here, so they see exactly the same diagnostics. Nothing thrown while loading or
+ * validating one file stops the others: it becomes an internal-error finding on that file.
+ */
+public final class KpiWorkspace {
+	private final Injector injector;
+
+	public KpiWorkspace() {
+		this(new KpiStandaloneSetup().createInjectorAndDoEMFRegistration());
+	}
+
+	public KpiWorkspace(Injector injector) {
+		this.injector = injector;
+	}
+
+	public Injector injector() {
+		return injector;
+	}
+
+	/** Files and folders in, every finding out, sorted. */
+	public ValidationReport validateFiles(List<KpiFiles.InputFile> inputs, ProgressListener progress) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		List<Finding> findings = new ArrayList<>();
+		List<String> files = new ArrayList<>();
+		for (KpiFiles.InputFile input : inputs) {
+			KpiFiles.ReadResult read = KpiFiles.read(input);
+			files.add(input.displayPath());
+			if (read.problem() != null) {
+				findings.add(read.problem());
+			} else {
+				texts.put(input.displayPath(), read.text());
+			}
+		}
+		LoadedModel model = load(texts, uriFor(inputs), progress);
+		findings.addAll(model.loadFindings());
+		findings.addAll(validate(model, progress));
+		findings.sort(Finding.ORDER);
+		return new ValidationReport(files, findings);
+	}
+
+	private static Map<String, URI> uriFor(List<KpiFiles.InputFile> inputs) {
+		Map<String, URI> uris = new LinkedHashMap<>();
+		for (KpiFiles.InputFile input : inputs) {
+			uris.put(input.displayPath(), URI.createFileURI(input.path().toAbsolutePath().normalize().toString()));
+		}
+		return uris;
+	}
+
+	/** Loads texts held in memory, named by display path; each gets an in-memory URI. */
+	public LoadedModel load(Map<String, String> texts) {
+		Map<String, URI> uris = new LinkedHashMap<>();
+		for (String name : texts.keySet()) {
+			uris.put(name, URI.createURI("memory:/" + name.replace('\\', '/')));
+		}
+		return load(texts, uris, ProgressListener.NONE);
+	}
+
+	private LoadedModel load(Map<String, String> texts, Map<String, URI> uris, ProgressListener progress) {
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
+		LoadedModel model = new LoadedModel(resourceSet);
+		int done = 0;
+		for (Map.Entry<String, String> entry : texts.entrySet()) {
+			String name = entry.getKey();
+			try {
+				Resource resource = resourceSet.createResource(uris.get(name));
+				resource.load(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)),
+						resourceSet.getLoadOptions());
+				model.add(name, resource);
+			} catch (IOException | RuntimeException e) {
+				model.loadFindings().add(internalError(name, "could not load the file", e));
+			}
+			progress.progress("loading", ++done, texts.size());
+		}
+		return model;
+	}
+
+	/** Replaces one file's text, as an editor does, leaving the rest of the model loaded. */
+	public void replace(LoadedModel model, String name, String text) throws IOException {
+		Resource resource = model.resource(name);
+		resource.unload();
+		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+				model.resourceSet().getLoadOptions());
+	}
+
+	/** Validates every file of the model. */
+	public List<Finding> validate(LoadedModel model, ProgressListener progress) {
+		List<Finding> findings = new ArrayList<>();
+		int done = 0;
+		for (String name : model.names()) {
+			findings.addAll(validate(model, name));
+			progress.progress("validating", ++done, model.names().size());
+		}
+		findings.sort(Finding.ORDER);
+		return findings;
+	}
+
+	/** Validates one file of the model: what an editor does after a keystroke. */
+	public List<Finding> validate(LoadedModel model, String name) {
+		Resource resource = model.resource(name);
+		try {
+			IResourceValidator validator = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator();
+			List<Finding> findings = new ArrayList<>();
+			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				Finding finding = toFinding(name, issue);
+				if (finding != null) {
+					findings.add(finding);
+				}
+			}
+			return findings;
+		} catch (RuntimeException e) {
+			return List.of(internalError(name, "validation stopped", e));
+		}
+	}
+
+	private static Finding toFinding(String file, Issue issue) {
+		Severity severity = switch (issue.getSeverity()) {
+			case ERROR -> Severity.ERROR;
+			case WARNING -> Severity.WARNING;
+			case INFO -> Severity.INFO;
+			default -> null;
+		};
+		if (severity == null) {
+			return null;
+		}
+		int line = positive(issue.getLineNumber());
+		int column = positive(issue.getColumn());
+		int endLine = Math.max(line, positive(issue.getLineNumberEnd()));
+		int endColumn = Math.max(positive(issue.getColumnEnd()), endLine == line ? column : 1);
+		return new Finding(file, line, column, endLine, endColumn, severity, codeOf(issue), issue.getMessage());
+	}
+
+	/** Yardstick's providers give every parser and linker diagnostic its own code; Xtext's are the fallback. */
+	private static String codeOf(Issue issue) {
+		String code = issue.getCode();
+		if (code == null || code.startsWith(Diagnostic.SYNTAX_DIAGNOSTIC)) {
+			return IssueCodes.SYNTAX_ERROR;
+		}
+		if (code.equals(Diagnostic.LINKING_DIAGNOSTIC)) {
+			return IssueCodes.UNRESOLVED_REFERENCE;
+		}
+		return code;
+	}
+
+	private static int positive(Integer value) {
+		return value == null || value < 1 ? 1 : value;
+	}
+
+	private static Finding internalError(String file, String what, Exception e) {
+		String message = "internal error: " + what + ": " + e.getClass().getSimpleName()
+				+ (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; please report it";
+		return new Finding(file, 1, 1, 1, 1, Severity.ERROR, IssueCodes.INTERNAL_ERROR, message);
+	}
+
+	/** Convenience for callers holding paths rather than collected input files. */
+	public ValidationReport validatePaths(List<Path> paths, ProgressListener progress) throws IOException {
+		return validateFiles(KpiFiles.collect(paths), progress);
+	}
+}
