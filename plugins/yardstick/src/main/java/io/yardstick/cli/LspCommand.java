@@ -1,0 +1,65 @@
+package io.yardstick.cli;
+
+import com.google.inject.Guice;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code yardstick lsp}: Xtext's language server for .kpi files, over standard input and output. This does
+ * what {@code org.eclipse.xtext.ide.server.ServerLauncher} does, with two differences: anything printed to
+ * {@code System.out} by accident goes to standard error instead of being dropped (the LSP channel keeps the
+ * real standard output to itself), and the process ends as soon as the client closes the connection.
+ */
+@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = YardstickCommand.Version.class,
+		sortOptions = false, usageHelpAutoWidth = true,
+		description = {
+				"Start the Yardstick language server (LSP) on standard input and output, for any editor with an "
+						+ "LSP client: configure the command 'yardstick lsp', transport stdio, for files ending "
+						+ "in .kpi. The server validates as you type, and offers completion, hover and navigation. "
+						+ "Nothing but LSP messages is written to standard output; logs go to standard error.",
+				"" })
+public final class LspCommand implements Callable<Integer> {
+
+	@Option(names = "--trace", description = "Copy every LSP message to standard error, for debugging a client.")
+	boolean trace;
+
+	@Override
+	public Integer call() throws InterruptedException {
+		InputStream in = new FileInputStream(FileDescriptor.in);
+		OutputStream out = new FileOutputStream(FileDescriptor.out);
+		// From here on, System.out is not the LSP channel: stray prints go to stderr.
+		System.setOut(System.err);
+		System.setIn(new ByteArrayInputStream(new byte[0]));
+		PrintWriter traceWriter = trace ? new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true)
+				: null;
+
+		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
+		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out, true,
+				traceWriter);
+		server.connect(launcher.getRemoteProxy());
+		Future<Void> listening = launcher.startListening();
+		try {
+			// Ends when the client closes standard input; the LSP 'exit' notification ends the process itself.
+			listening.get();
+		} catch (ExecutionException connectionLost) {
+			System.err.println("yardstick: lsp: connection closed: " + connectionLost.getCause());
+		}
+		return Main.EXIT_OK;
+	}
+}

@@ -1,0 +1,108 @@
+package io.yardstick.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code yardstick} command. Exit codes: 0 no errors, 1 errors found, 2 usage problem, 3 unexpected
+ * failure (a bug: the message says so, {@code --debug} adds the stack trace).
+ */
+public final class Main {
+	public static final int EXIT_OK = 0;
+	public static final int EXIT_FINDINGS = 1;
+	public static final int EXIT_USAGE = 2;
+	public static final int EXIT_INTERNAL = 3;
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		// UTF-8 whatever the locale: messages carry the templates' Chinese labels, and scripts read stdout.
+		PrintWriter out = new PrintWriter(
+				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+		PrintWriter err = new PrintWriter(
+				new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+		int code = run(args, out, err, System.console() != null);
+		out.flush();
+		err.flush();
+		System.exit(code);
+	}
+
+	/**
+	 * Runs one command line with the given streams and returns the exit code; never throws.
+	 *
+	 * @param interactive whether a person watches standard error, so that progress is worth showing
+	 */
+	public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive) {
+		try {
+			return commandLine(out, err, interactive).execute(args);
+		} catch (Throwable unexpected) {
+			// picocli reports exceptions through the handler below; this is for Errors thrown past it.
+			err.println("yardstick: internal error: " + describe(unexpected));
+			if (hasDebugFlag(args)) {
+				unexpected.printStackTrace(err);
+			}
+			err.flush();
+			return EXIT_INTERNAL;
+		}
+	}
+
+	/** The command line with Yardstick's streams, exit codes and error messages: what tests drive. */
+	public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean interactive) {
+		CommandLine commandLine = new CommandLine(new YardstickCommand(interactive));
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setCaseInsensitiveEnumValuesAllowed(false);
+		commandLine.setParameterExceptionHandler((problem, args) -> usageError(problem, err));
+		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+			PrintWriter errors = err;
+			errors.println("yardstick: internal error: " + describe(exception));
+			if (debug(parseResult)) {
+				exception.printStackTrace(errors);
+			} else {
+				errors.println("This is a bug in Yardstick. Run again with --debug to see the stack trace, and report it.");
+			}
+			errors.flush();
+			return EXIT_INTERNAL;
+		});
+		return commandLine;
+	}
+
+	private static int usageError(ParameterException problem, PrintWriter errors) {
+		CommandLine command = problem.getCommandLine();
+		errors.println("yardstick: error: " + problem.getMessage());
+		String name = command.getCommandSpec().qualifiedName();
+		errors.println("Try '" + name + " --help' for more information.");
+		errors.flush();
+		return EXIT_USAGE;
+	}
+
+	private static boolean debug(ParseResult parseResult) {
+		for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+			if (result.hasMatchedOption("--debug")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasDebugFlag(String[] args) {
+		for (String arg : args) {
+			if ("--debug".equals(arg)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable problem) {
+		String message = problem.getMessage();
+		return problem.getClass().getName() + (message == null ? "" : ": " + message);
+	}
+}
