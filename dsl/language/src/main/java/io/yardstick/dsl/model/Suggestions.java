@@ -5,8 +5,40 @@ public final class Suggestions {
 	private Suggestions() {
 	}
 
-	/** The candidate nearest to {@code name}, or null when none is within a third of its length (at least 2 edits). */
+	/**
+	 * The candidate nearest to {@code name} within a third of its length (at least 2 edits); failing
+	 * that, a candidate that abbreviates it (same first two letters, its letters in order: avg for
+	 * averge); else null.
+	 */
 	public static String closest(String name, Iterable<String> candidates) {
+		String near = nearest(name, candidates);
+		if (near != null || name == null || name.length() < 3) {
+			return near;
+		}
+		for (String candidate : candidates) {
+			if (candidate != null && candidate.length() >= 2 && abbreviates(candidate.toLowerCase(), name.toLowerCase())) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static boolean abbreviates(String shorter, String longer) {
+		if (shorter.length() >= longer.length() || !longer.startsWith(shorter.substring(0, 2))) {
+			return false;
+		}
+		int at = 0;
+		for (char c : shorter.toCharArray()) {
+			at = longer.indexOf(c, at);
+			if (at < 0) {
+				return false;
+			}
+			at++;
+		}
+		return true;
+	}
+
+	private static String nearest(String name, Iterable<String> candidates) {
 		if (name == null || name.isEmpty()) {
 			return null;
 		}

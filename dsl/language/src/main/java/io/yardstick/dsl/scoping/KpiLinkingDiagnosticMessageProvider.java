@@ -41,7 +41,8 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		EObject element = context.getContext();
 		EReference reference = context.getReference();
 		String suggestion = Suggestions.closest(name, candidates(element, reference));
-		String message = "unknown " + what(element, reference) + " `" + name + "`"
+		String owner = owner(element, reference);
+		String message = "unknown " + what(element, reference) + " `" + name + "`" + (owner == null ? "" : " in " + owner)
 				+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?") + hint(element, reference, name);
 		String[] data = suggestion == null ? new String[0] : new String[] { suggestion };
 		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNRESOLVED_REFERENCE, data);
@@ -49,19 +50,13 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 
 	private String what(EObject element, EReference reference) {
 		if (reference == KPI.getSymbolReference_Symbol()) {
-			Source rows = rowSource(element);
-			if (rows != null) {
-				return "field of " + rows.getName();
+			if (rowSource(element) != null) {
+				return "field or enum value";
 			}
 			return KpiScopeProvider.enclosingAggregate(element) != null ? "source or field" : "metric or source";
 		}
-		if (reference == KPI.getMemberAccess_Member()) {
-			Source target = element instanceof MemberAccess access ? KpiScopeProvider.sourceAfter(access.getReceiver()) : null;
-			return target == null ? "field" : "field of " + target.getName();
-		}
-		if (reference == KPI.getFieldStep_Field()) {
-			Source target = KpiScopeProvider.sourceBefore(element);
-			return target == null ? "field" : "field of " + target.getName();
+		if (reference == KPI.getMemberAccess_Member() || reference == KPI.getFieldStep_Field()) {
+			return "field";
 		}
 		if (reference == KPI.getMetric_Breakdowns()) {
 			return "dimension";
@@ -70,6 +65,19 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 			return "metric";
 		}
 		return reference.getEReferenceType().getName().toLowerCase();
+	}
+
+	/** The source a field was looked for in, when there is one: "source Ticket". */
+	private String owner(EObject element, EReference reference) {
+		Source source = null;
+		if (reference == KPI.getSymbolReference_Symbol()) {
+			source = rowSource(element);
+		} else if (reference == KPI.getMemberAccess_Member() && element instanceof MemberAccess access) {
+			source = KpiScopeProvider.sourceAfter(access.getReceiver());
+		} else if (reference == KPI.getFieldStep_Field()) {
+			source = KpiScopeProvider.sourceBefore(element);
+		}
+		return source == null ? null : "source " + source.getName();
 	}
 
 	private String hint(EObject element, EReference reference, String name) {

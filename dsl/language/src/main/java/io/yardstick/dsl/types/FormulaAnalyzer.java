@@ -11,7 +11,6 @@ import static io.yardstick.dsl.validation.IssueCodes.WRONG_ARGUMENTS;
 
 import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.BooleanLiteral;
-import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.EnumKind;
 import io.yardstick.dsl.kpi.EnumValue;
 import io.yardstick.dsl.kpi.Expression;
@@ -34,7 +33,6 @@ import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Sources;
-import io.yardstick.dsl.model.Suggestions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -135,7 +133,8 @@ public class FormulaAnalyzer {
 			if (expression instanceof Negation negation) {
 				Typed operand = type(negation.getOperand(), aggregate);
 				if (!operand.kind().isWildcard() && !operand.kind().isNumeric()) {
-					return problem(negation, null, KIND_MISMATCH, "cannot negate " + operand.type().describe());
+					return problem(negation, null, KIND_MISMATCH, "cannot negate " + operand.type().describe() + " in "
+							+ ModelText.quoted(negation));
 				}
 				return operand;
 			}
@@ -251,10 +250,6 @@ public class FormulaAnalyzer {
 			if (symbol instanceof EnumValue value) {
 				return Typed.constant(KpiType.enumeration((EnumKind) value.eContainer()));
 			}
-			if (symbol instanceof Dimension dimension) {
-				return problem(expression, null, KIND_MISMATCH, "dimension `" + dimension.getName()
-						+ "` is a breakdown, not a value: break a metric down with `by " + dimension.getName() + "`");
-			}
 			return Typed.UNKNOWN;
 		}
 
@@ -295,7 +290,7 @@ public class FormulaAnalyzer {
 				default -> compare(operator, binary.getLeft(), left, binary.getRight(), right);
 			};
 			if (outcome.isProblem()) {
-				return problem(binary, null, outcome.code(), outcome.message() + " in " + ModelText.quoted(binary));
+				return problem(binary, null, outcome.code(), outcome.messageAt(ModelText.quoted(binary)));
 			}
 			return new Typed(outcome.type(), level, rows);
 		}
@@ -315,12 +310,14 @@ public class FormulaAnalyzer {
 
 		private Outcome enumMembership(String operator, KpiType enumType, EnumValue value, Expression subject) {
 			if (!"=".equals(operator) && !"!=".equals(operator)) {
-				return Outcome.problem(KIND_MISMATCH, "cannot order " + enumType.describe() + " values with " + operator
-						+ "; only = and != apply");
+				return Outcome.problem(KIND_MISMATCH, "cannot order " + enumType.describe() + " values with " + operator,
+						"only = and != apply");
 			}
 			if (!enumType.hasEnumValue(value)) {
+				String values = enumType.enumKind() == null ? "" : enumType.enumKind().getValues().stream()
+						.map(EnumValue::getName).collect(java.util.stream.Collectors.joining(", "));
 				return Outcome.problem(KIND_MISMATCH, "`" + value.getName() + "` is not a value of "
-						+ ModelText.quoted(subject) + ", which is " + enumType.describe());
+						+ ModelText.quoted(subject), "its values are " + values);
 			}
 			return Outcome.ok(KpiType.BOOL);
 		}
@@ -338,7 +335,7 @@ public class FormulaAnalyzer {
 			Outcome joined = TypeRules.join(then, otherwise);
 			if (joined.isProblem()) {
 				return problem(conditional, null, joined.code(), "the branches of " + ModelText.quoted(conditional)
-						+ " do not agree: " + joined.message());
+						+ " do not agree: " + joined.fullMessage());
 			}
 			Level level = condition.level().with(then.level()).with(otherwise.level());
 			return new Typed(joined.type(), level, firstRowSource(condition, then, otherwise));
@@ -360,7 +357,7 @@ public class FormulaAnalyzer {
 				level = level.with(itemType.level());
 				Outcome outcome = compare("=", in.getValue(), value, item, itemType);
 				if (outcome.isProblem()) {
-					problem(item, null, outcome.code(), outcome.message() + " in " + ModelText.quoted(in));
+					problem(item, null, outcome.code(), outcome.messageAt(ModelText.quoted(in)));
 				}
 			}
 			return new Typed(KpiType.BOOL, level, value.rowSource());
@@ -372,8 +369,7 @@ public class FormulaAnalyzer {
 			Optional<FunctionInfo> found = Functions.lookup(call.getFunction());
 			// A call with a problem of its own is not descended into: one mistake, one diagnostic.
 			if (found.isEmpty()) {
-				String suggestion = Suggestions.closest(call.getFunction(),
-						Functions.all().stream().map(FunctionInfo::name).toList());
+				String suggestion = Functions.suggest(call.getFunction());
 				return problem(call, KPI.getFunctionCall_Function(), UNKNOWN_FUNCTION, "unknown function `"
 						+ call.getFunction() + "`" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
 			}
@@ -412,7 +408,7 @@ public class FormulaAnalyzer {
 			}
 			Outcome outcome = aggregateResult(call, info, arguments);
 			if (outcome.isProblem()) {
-				return problem(call, null, outcome.code(), outcome.message());
+				return problem(call, null, outcome.code(), outcome.fullMessage());
 			}
 			return Typed.aggregate(outcome.type());
 		}
@@ -498,7 +494,7 @@ public class FormulaAnalyzer {
 					Outcome outcome = TypeRules.join(joined, arguments.get(i));
 					if (outcome.isProblem()) {
 						return problem(call, null, outcome.code(), "the arguments of " + ModelText.quoted(call)
-								+ " do not agree: " + outcome.message());
+								+ " do not agree: " + outcome.fullMessage());
 					}
 					joined = joined.withType(outcome.type());
 				}
@@ -549,7 +545,7 @@ public class FormulaAnalyzer {
 				case "changeRate" -> Typed.aggregate(KpiType.RATIO);
 				default -> {
 					Outcome change = TypeRules.additive("-", value, value);
-					yield change.isProblem() ? problem(call, null, change.code(), change.message())
+					yield change.isProblem() ? problem(call, null, change.code(), change.messageAt(ModelText.quoted(call)))
 							: Typed.aggregate(change.type());
 				}
 			};

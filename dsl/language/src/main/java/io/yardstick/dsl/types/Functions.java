@@ -58,7 +58,24 @@ public final class Functions {
 				"(this period - previous) / previous; null when the previous value is zero or null.");
 	}
 
+	/** Names people reach for from spreadsheets and SQL, and the function meant. */
+	private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("average", "avg"),
+			Map.entry("mean", "avg"), Map.entry("variance", "stddev"),
+			Map.entry("var", "stddev"), Map.entry("stdev", "stddev"), Map.entry("std", "stddev"),
+			Map.entry("countif", "count"), Map.entry("distinct", "countDistinct"), Map.entry("nvl", "coalesce"),
+			Map.entry("ifnull", "coalesce"), Map.entry("lag", "previous"), Map.entry("quantile", "percentile"),
+			Map.entry("total", "sum"), Map.entry("minimum", "min"), Map.entry("maximum", "max"));
+
 	private Functions() {
+	}
+
+	/** The function most likely meant by an unknown name, or null. */
+	public static String suggest(String name) {
+		if (name == null) {
+			return null;
+		}
+		String alias = ALIASES.get(name.toLowerCase(java.util.Locale.ROOT));
+		return alias != null ? alias : io.yardstick.dsl.model.Suggestions.closest(name, BY_NAME.keySet());
 	}
 
 	public static Optional<FunctionInfo> lookup(String name) {

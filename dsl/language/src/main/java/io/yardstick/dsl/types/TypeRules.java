@@ -10,7 +10,7 @@ import java.util.Objects;
  * generator relies on what they accept. docs/language.md#kinds-and-units is the table in prose.
  */
 public final class TypeRules {
-	private static final String DURATION_HINT = "; a number next to a duration needs a unit, such as 2h, 30min or 1d";
+	private static final String DURATION_HINT = "a number next to a duration needs a unit, such as 2h, 30min or 1d";
 
 	private TypeRules() {
 	}
@@ -35,7 +35,7 @@ public final class TypeRules {
 			if (l.is(Kind.DURATION) && r.is(Kind.DURATION)) {
 				return Outcome.ok(l);
 			}
-			return Outcome.problem(KIND_MISMATCH, "cannot " + verb + hintFor(left, right));
+			return Outcome.problem(KIND_MISMATCH, "cannot " + verb, hintFor(left, right));
 		}
 		return dimensionlessMix(l, r, verb);
 	}
@@ -66,7 +66,7 @@ public final class TypeRules {
 		if (r.kind().isDimensionless()) {
 			return Outcome.ok(l);
 		}
-		return Outcome.problem(KIND_MISMATCH, verb + ": the product has no unit Yardstick knows");
+		return Outcome.problem(KIND_MISMATCH, verb, "the product has no unit Yardstick knows");
 	}
 
 	/** {@code /} and the ratio aggregate. */
@@ -81,7 +81,7 @@ public final class TypeRules {
 			return Outcome.problem(KIND_MISMATCH, verb);
 		}
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY) && !Objects.equals(l.currency(), r.currency())) {
-			return Outcome.problem(CURRENCY_MISMATCH, verb + ": convert one currency first");
+			return Outcome.problem(CURRENCY_MISMATCH, verb, "convert one currency first");
 		}
 		if (l.kind() == r.kind()) {
 			return Outcome.ok(KpiType.RATIO);
@@ -93,8 +93,8 @@ public final class TypeRules {
 			return Outcome.ok(l);
 		}
 		if (r.is(Kind.DURATION)) {
-			return Outcome.problem(KIND_MISMATCH, verb
-					+ ": a rate per second is rarely meant; divide by hours(...) or days(...) to choose the time unit");
+			return Outcome.problem(KIND_MISMATCH, verb,
+					"a rate per second is rarely meant; divide by hours(...) or days(...) to choose the time unit");
 		}
 		return Outcome.problem(KIND_MISMATCH, verb);
 	}
@@ -113,7 +113,7 @@ public final class TypeRules {
 		}
 		if (ordering && (unordered(l) || unordered(r))) {
 			return Outcome.problem(KIND_MISMATCH, "cannot order " + (unordered(l) ? l : r).describe()
-					+ " values with " + operator + "; only = and != apply");
+					+ " values with " + operator, "only = and != apply");
 		}
 		if (l.kind().isTemporal() && r.kind().isTemporal()) {
 			return Outcome.ok(KpiType.BOOL);
@@ -124,7 +124,7 @@ public final class TypeRules {
 				return Outcome.ok(KpiType.BOOL);
 			}
 			if (l.is(Kind.TEXT) || r.is(Kind.TEXT)) {
-				return Outcome.problem(KIND_MISMATCH, subject + ": write an enum value without quotes");
+				return Outcome.problem(KIND_MISMATCH, subject, "write an enum value without quotes");
 			}
 			return Outcome.problem(KIND_MISMATCH, subject);
 		}
@@ -136,7 +136,7 @@ public final class TypeRules {
 			return mixed.isProblem() ? mixed : Outcome.ok(KpiType.BOOL);
 		}
 		if (l.is(Kind.DURATION) || r.is(Kind.DURATION)) {
-			return Outcome.problem(KIND_MISMATCH, subject + hintFor(left, right));
+			return Outcome.problem(KIND_MISMATCH, subject, hintFor(left, right));
 		}
 		Outcome mixed = dimensionlessMix(l, r, "compare " + l.describe() + " with " + r.describe());
 		return mixed.isProblem() ? mixed : Outcome.ok(KpiType.BOOL);
@@ -162,7 +162,7 @@ public final class TypeRules {
 		if (a.is(Kind.DURATION) && b.is(Kind.DURATION)) {
 			return Outcome.ok(a);
 		}
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb + hintFor(first, second));
+		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, hintFor(first, second));
 	}
 
 	private static Outcome temporalArithmetic(boolean minus, KpiType l, KpiType r, String verb) {
@@ -176,9 +176,9 @@ public final class TypeRules {
 			return Outcome.ok(r);
 		}
 		String why = l.kind().isTemporal() && r.kind().isTemporal()
-				? ": only subtracting one point in time from another gives a duration"
-				: ": a point in time moves only by a duration";
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb + why);
+				? "only subtracting one point in time from another gives a duration"
+				: "a point in time moves only by a duration";
+		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, why);
 	}
 
 	/** A currency mixes with the same currency, and with a plain constant meaning an amount in it. */
@@ -187,7 +187,7 @@ public final class TypeRules {
 		KpiType r = right.type();
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY)) {
 			return Objects.equals(l.currency(), r.currency()) ? Outcome.ok(l)
-					: Outcome.problem(CURRENCY_MISMATCH, "cannot " + verb + ": different currencies do not mix");
+					: Outcome.problem(CURRENCY_MISMATCH, "cannot " + verb, "different currencies do not mix");
 		}
 		Typed other = l.is(Kind.CURRENCY) ? right : left;
 		if (other.type().is(Kind.NUMBER) && other.level() == Level.CONSTANT) {
@@ -212,7 +212,7 @@ public final class TypeRules {
 		if (l.kind().isFraction() && r.kind().isFraction()) {
 			return Outcome.ok(KpiType.RATIO);
 		}
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb + ": they are on different scales");
+		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, "they are on different scales");
 	}
 
 	private static boolean unordered(KpiType type) {
@@ -222,6 +222,6 @@ public final class TypeRules {
 	private static String hintFor(Typed left, Typed right) {
 		boolean durationAndNumber = left.type().is(Kind.DURATION) && right.type().is(Kind.NUMBER)
 				|| right.type().is(Kind.DURATION) && left.type().is(Kind.NUMBER);
-		return durationAndNumber ? DURATION_HINT : "";
+		return durationAndNumber ? DURATION_HINT : null;
 	}
 }

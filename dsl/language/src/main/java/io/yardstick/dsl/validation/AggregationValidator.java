@@ -40,6 +40,9 @@ public class AggregationValidator extends AbstractKpiCheck {
 			checkAverageOfRatio(aggregate, analysis);
 		}
 		for (BinaryExpression division : analysis.divisions()) {
+			if (analysis.typeOf(division).kind() == io.yardstick.dsl.types.Kind.UNKNOWN) {
+				continue; // already reported as a kind error; a note on top would be noise
+			}
 			checkNumeratorFilter(division, analysis);
 			checkDenominator(division, analysis);
 		}

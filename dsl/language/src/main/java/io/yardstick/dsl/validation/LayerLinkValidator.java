@@ -62,8 +62,14 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		checkPolarity(link, from, to);
 	}
 
-	/** Rule 6: improving the cause must, by the link's sign, improve the effect. */
+	/**
+	 * Rule 6: improving the cause must, by the link's sign, improve the effect. Feedback links are
+	 * balancing by design (a result pushing an operation back), so they are not held to it.
+	 */
 	private void checkPolarity(Link link, Metric from, Metric to) {
+		if (link.isFeedback()) {
+			return;
+		}
 		Optional<Direction> fromDirection = Direction.of(from);
 		Optional<Direction> toDirection = Direction.of(to);
 		if (fromDirection.isEmpty() || toDirection.isEmpty() || fromDirection.get().sign() == 0
@@ -98,7 +104,9 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 				effects.computeIfAbsent(link.getSource(), m -> new ArrayList<>()).add(link.getTarget());
 			}
 		}
-		for (Metric metric : metrics) {
+		// Orphans are relative to a link graph: a template without any link has none yet, and its
+		// unreached strategic metrics below already say what is missing.
+		for (Metric metric : linked.isEmpty() ? List.<Metric>of() : metrics) {
 			if (owned(metric, template) && !linked.contains(metric)) {
 				warning("metric `" + metric.getName() + "` is in no link: say what it drives or what drives it, "
 						+ "or remove it", metric, KPI.getSymbol_Name(), ORPHAN_METRIC);

@@ -234,7 +234,12 @@ public class ReferenceValidator extends AbstractKpiCheck {
 	/** Where the error goes: the formula's reference to the next metric on the cycle, else the metric. */
 	private static EObject referenceTo(Metric metric, Metric next) {
 		if (metric.getFormula() != null) {
-			for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(metric.getFormula(), SymbolReference.class)) {
+			List<SymbolReference> references = new ArrayList<>();
+			if (metric.getFormula() instanceof SymbolReference root) {
+				references.add(root);
+			}
+			references.addAll(EcoreUtil2.getAllContentsOfType(metric.getFormula(), SymbolReference.class));
+			for (SymbolReference reference : references) {
 				Symbol symbol = reference.getSymbol();
 				if (symbol == next) {
 					return reference;

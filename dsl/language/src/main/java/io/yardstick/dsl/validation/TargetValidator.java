@@ -109,34 +109,38 @@ public class TargetValidator extends AbstractKpiCheck {
 		}
 		Outcome fits = TypeRules.compare("=", Typed.aggregate(kind), analysis.result());
 		if (fits.isProblem()) {
-			error(role + " " + ModelText.quoted(end) + " does not fit " + kind.describe() + ": " + fits.message(), metric,
-					feature, TARGET_INVALID);
+			error(role + " " + ModelText.quoted(end) + " does not fit " + kind.describe()
+					+ (fits.hint() == null ? "" : ": " + fits.hint()), metric, feature, TARGET_INVALID);
 			return Optional.empty();
 		}
-		String range = rangeViolation(value.get(), kind, analysis.result().type());
-		if (range != null) {
-			error(role + " " + ModelText.quoted(end) + " is outside the range of " + kind.describe() + " (" + range + ")",
+		Optional<String> outside = rangeViolation(value.get(), kind, analysis.result().type());
+		if (outside.isPresent()) {
+			error(role + " " + ModelText.quoted(end) + " is outside the range of " + kind.describe() + outside.get(),
 					metric, feature, TARGET_OUT_OF_RANGE);
 			return Optional.empty();
 		}
 		return value;
 	}
 
-	/** The range a kind's values lie in, described, when {@code value} falls outside it; else null. */
-	private static String rangeViolation(BigDecimal value, KpiType kind, KpiType written) {
+	/**
+	 * Empty when {@code value} lies in the range of the kind; otherwise what to add to the message
+	 * (empty text when the kind's name already shows the range, as score(1..5) does).
+	 */
+	private static Optional<String> rangeViolation(BigDecimal value, KpiType kind, KpiType written) {
 		if (kind.is(Kind.PERCENT) && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
 			boolean plainNumber = written.is(Kind.NUMBER) && value.compareTo(BigDecimal.ONE) > 0
 					&& value.compareTo(BigDecimal.valueOf(100)) <= 0;
-			return "0%..100%" + (plainNumber ? "; did you mean " + value.stripTrailingZeros().toPlainString() + "%?" : "");
+			return Optional.of(": a percent lies between 0% and 100%"
+					+ (plainNumber ? "; did you mean " + value.stripTrailingZeros().toPlainString() + "%?" : ""));
 		}
 		if (kind.is(Kind.SCORE) && kind.min() != null && kind.max() != null
 				&& (value.compareTo(kind.min()) < 0 || value.compareTo(kind.max()) > 0)) {
-			return kind.min().toPlainString() + ".." + kind.max().toPlainString();
+			return Optional.of("");
 		}
 		if ((kind.is(Kind.COUNT) || kind.is(Kind.DURATION)) && value.signum() < 0) {
-			return "never negative";
+			return Optional.of(": it is never negative");
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	/** A target is a bound on the good side; a threshold fires on the bad side. */

@@ -163,12 +163,10 @@ public class TemplateValidator extends AbstractKpiCheck {
 		}
 	}
 
-	/** Rule 11: the metrics of the top layer are what a client reads first; they carry a label and a description. */
+	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */
 	@Check
 	public void checkStrategicDocumented(Metric metric) {
-		Template template = TemplateHierarchy.templateOf(metric);
-		OptionalInt level = Layers.levelOf(metric);
-		if (template == null || level.isEmpty() || level.getAsInt() != topLevel(template)) {
+		if (!Layers.isStrategic(metric)) {
 			return;
 		}
 		boolean noLabel = metric.getLabels().isEmpty();
@@ -177,13 +175,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 			String missing = noLabel && noDescription ? "no label and no description"
 					: noLabel ? "no label" : "no description";
 			warning("strategic metric `" + metric.getName() + "` has " + missing
-					+ ": the top layer is what a client reads first", metric, KPI.getSymbol_Name(), STRATEGIC_UNDOCUMENTED);
+					+ ": it is what a client reads first", metric, KPI.getSymbol_Name(), STRATEGIC_UNDOCUMENTED);
 		}
-	}
-
-	/** The highest level among the template's layers, inherited ones included. */
-	public static int topLevel(Template template) {
-		return TemplateHierarchy.layers(template).stream().map(Layers::levelOf).filter(OptionalInt::isPresent)
-				.mapToInt(OptionalInt::getAsInt).max().orElse(Integer.MIN_VALUE);
 	}
 }
