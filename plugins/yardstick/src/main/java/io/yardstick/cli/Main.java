@@ -22,7 +22,11 @@ public final class Main {
 	private Main() {
 	}
 
+	/** Yardstick's log4j configuration: WARN and above, to standard error. See {@link #configureLogging()}. */
+	static final String LOG4J_CONFIGURATION = "io/yardstick/cli/log4j.properties";
+
 	public static void main(String[] args) {
+		configureLogging();
 		// UTF-8 whatever the locale: messages carry the templates' Chinese labels, and scripts read stdout.
 		PrintWriter out = new PrintWriter(
 				new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
@@ -32,6 +36,18 @@ public final class Main {
 		out.flush();
 		err.flush();
 		System.exit(code);
+	}
+
+	/**
+	 * Points log4j (Xtext logs through its 1.x API) at Yardstick's configuration before anything logs.
+	 * Xtext's own jar carries a {@code log4j.properties} that logs INFO to standard output, which would
+	 * corrupt the findings and the LSP channel; naming ours explicitly does not depend on class path order.
+	 * A {@code -Dlog4j.configuration} given by the user is kept.
+	 */
+	static void configureLogging() {
+		if (System.getProperty("log4j.configuration") == null) {
+			System.setProperty("log4j.configuration", LOG4J_CONFIGURATION);
+		}
 	}
 
 	/**
