@@ -76,7 +76,7 @@ public final class Bench {
 				.addProfiler(GCProfiler.class)
 				.build();
 		Collection<RunResult> results = new Runner(options).run();
-		String scaling = child("scaling", "-Xms3g", "-Xmx3g");
+		String scaling = child("scaling", "-Xms4g", "-Xmx4g");
 		String memory = child("memory", "-Xmx2g");
 		long minutes = (System.nanoTime() - started) / 60_000_000_000L;
 		String summary = summary(results, scaling, memory, loadBefore, loadAverage(), minutes);
@@ -128,7 +128,10 @@ public final class Bench {
 			String name = run.getParams().getBenchmark();
 			name = name.substring(name.lastIndexOf('.') + 1);
 			Result<?> primary = run.getPrimaryResult();
-			Result<?> allocation = run.getSecondaryResults().get("·gc.alloc.rate.norm");
+			Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+			if (allocation == null) {
+				allocation = run.getSecondaryResults().get("·gc.alloc.rate.norm");
+			}
 			scores.put(name, new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
 					allocation == null ? Double.NaN : allocation.getScore()));
 		}

@@ -5,8 +5,12 @@ import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.LoadedModel;
 import io.yardstick.dsl.workspace.ProgressListener;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,28 +18,41 @@ import java.util.Map;
 /**
  * Whether full validation grows linearly with the model: 1,250 to 10,000 metrics, once by adding
  * templates (50 metrics each) and once by growing templates (50 of them). All sizes run in one
- * JVM after a warm-up, in turns, so that each size sees the same JIT state and the same
- * background load; each figure is the median of its rounds. Parse (load) and link + validate
- * are timed apart.
+ * JVM after a warm-up, in turns, so that each size sees the same JIT state and about the same
+ * background load; each figure is the median of its rounds.
+ *
+ * <p>Besides wall time it records the CPU time of the validating thread, which other processes on
+ * the machine do not inflate (they only take the processor away), and the time the JVM spent in
+ * garbage collection, which the thread's CPU time does not include. The growth column compares
+ * CPU time with the size before: 2.00 per doubling is linear.
  */
 public final class Scaling {
-	private static final int WARMUP = 4;
+	private static final int WARMUP = 3;
 	private static final int ROUNDS = 3;
 
 	/** templates × metrics per template. */
 	static final int[][] BY_TEMPLATES = { { 25, 50 }, { 50, 50 }, { 100, 50 }, { 200, 50 } };
 	static final int[][] BY_TEMPLATE_SIZE = { { 50, 25 }, { 50, 50 }, { 50, 100 }, { 50, 200 } };
+	static final String MORE_TEMPLATES = "more templates (50 metrics each)";
+	static final String BIGGER_TEMPLATES = "bigger templates (50 templates)";
 
 	private Scaling() {
 	}
 
-	record Row(String series, int templates, int perTemplate, long loadMs, long validateMs) {
+	/** Medians of one size: wall times of parse and of link + validate, CPU and GC time of the whole. */
+	record Row(String series, int templates, int perTemplate, long parseMs, long validateMs, long cpuMs, long gcMs) {
 		int metrics() {
 			return templates * perTemplate;
 		}
 
-		long totalMs() {
-			return loadMs + validateMs;
+		long wallMs() {
+			return parseMs + validateMs;
+		}
+	}
+
+	private record Shape(int templates, int perTemplate) {
+		String key() {
+			return templates + "x" + perTemplate;
 		}
 	}
 
@@ -47,47 +64,68 @@ public final class Scaling {
 			long[] t = time(workspace, standard, true);
 			out.printf(Locale.ROOT, "scaling: warm-up %d: %d ms%n", i + 1, t[0] + t[1]);
 		}
-		List<Row> rows = new ArrayList<>();
-		rows.addAll(series(workspace, "more templates (50 metrics each)", BY_TEMPLATES, out));
-		rows.addAll(series(workspace, "bigger templates (50 templates)", BY_TEMPLATE_SIZE, out));
-		return rows;
-	}
-
-	private static List<Row> series(KpiWorkspace workspace, String name, int[][] shapes, PrintStream out) {
-		List<Map<String, String>> models = new ArrayList<>();
-		for (int[] shape : shapes) {
-			models.add(SyntheticModel.generate(shape[0], shape[1], SyntheticModel.DEFAULT_SEED).files());
+		Map<String, Shape> shapes = new LinkedHashMap<>();
+		for (int[][] series : List.of(BY_TEMPLATES, BY_TEMPLATE_SIZE)) {
+			for (int[] s : series) {
+				Shape shape = new Shape(s[0], s[1]);
+				shapes.putIfAbsent(shape.key(), shape);
+			}
 		}
-		long[][] load = new long[shapes.length][ROUNDS];
-		long[][] validate = new long[shapes.length][ROUNDS];
+		Map<String, Map<String, String>> models = new LinkedHashMap<>();
+		shapes.forEach((key, shape) -> models.put(key,
+				SyntheticModel.generate(shape.templates(), shape.perTemplate(), SyntheticModel.DEFAULT_SEED).files()));
+		Map<String, long[][]> samples = new LinkedHashMap<>();
 		for (int round = 0; round < ROUNDS; round++) {
-			for (int i = 0; i < shapes.length; i++) {
-				long[] t = time(workspace, models.get(i), round == 0);
-				load[i][round] = t[0];
-				validate[i][round] = t[1];
-				out.printf(Locale.ROOT, "scaling: %s, %d x %d, round %d: parse %d ms, link+validate %d ms%n", name,
-						shapes[i][0], shapes[i][1], round + 1, t[0], t[1]);
+			for (Shape shape : shapes.values()) {
+				long[] t = time(workspace, models.get(shape.key()), round == 0);
+				samples.computeIfAbsent(shape.key(), k -> new long[4][ROUNDS]);
+				for (int i = 0; i < 4; i++) {
+					samples.get(shape.key())[i][round] = t[i];
+				}
+				out.printf(Locale.ROOT, "scaling: %d x %d, round %d: parse %d ms, link+validate %d ms, thread CPU %d ms, "
+						+ "GC %d ms%n", shape.templates(), shape.perTemplate(), round + 1, t[0], t[1], t[2], t[3]);
 			}
 		}
 		List<Row> rows = new ArrayList<>();
-		for (int i = 0; i < shapes.length; i++) {
-			rows.add(new Row(name, shapes[i][0], shapes[i][1], median(load[i]), median(validate[i])));
+		rows.addAll(rows(MORE_TEMPLATES, BY_TEMPLATES, samples));
+		rows.addAll(rows(BIGGER_TEMPLATES, BY_TEMPLATE_SIZE, samples));
+		return rows;
+	}
+
+	private static List<Row> rows(String series, int[][] shapes, Map<String, long[][]> samples) {
+		List<Row> rows = new ArrayList<>();
+		for (int[] shape : shapes) {
+			long[][] s = samples.get(new Shape(shape[0], shape[1]).key());
+			rows.add(new Row(series, shape[0], shape[1], median(s[0]), median(s[1]), median(s[2]), median(s[3])));
 		}
 		return rows;
 	}
 
-	/** Parse and validate times in ms, after a full GC so that no size pays for another's garbage. */
+	/** Wall ms of parse, of link + validate; thread CPU ms and GC ms of both; after a full GC. */
 	private static long[] time(KpiWorkspace workspace, Map<String, String> files, boolean check) {
 		System.gc();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long gcBefore = gcMillis();
+		long cpuBefore = threads.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		LoadedModel model = workspace.load(files);
 		long loaded = System.nanoTime();
 		List<Finding> findings = workspace.validate(model, ProgressListener.NONE);
 		long validated = System.nanoTime();
+		long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+		long gc = gcMillis() - gcBefore;
 		if (check) {
 			ValidationBenchmark.requireClean(findings, "a scaling model");
 		}
-		return new long[] { (loaded - start) / 1_000_000, (validated - loaded) / 1_000_000 };
+		return new long[] { (loaded - start) / 1_000_000, (validated - loaded) / 1_000_000, cpu / 1_000_000, gc };
+	}
+
+	private static long gcMillis() {
+		long total = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, gc.getCollectionTime());
+		}
+		return total;
 	}
 
 	private static long median(long[] values) {
@@ -96,20 +134,20 @@ public final class Scaling {
 		return sorted[sorted.length / 2];
 	}
 
-	/** A Markdown table: time, time per 1,000 metrics, and growth against the size before. */
+	/** A Markdown table; the growth column compares thread CPU time with the size before (2.00 = linear). */
 	public static String table(List<Row> rows) {
 		StringBuilder out = new StringBuilder();
-		out.append("| series | templates × metrics | metrics | parse ms | link+validate ms | total ms | ms per 1,000 metrics "
-				+ "| total vs. previous size (2.00 = linear) |\n");
-		out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+		out.append("| series | templates × metrics | metrics | parse ms | link+validate ms | wall ms | thread CPU ms "
+				+ "| CPU ms per 1,000 metrics | CPU vs. half the size (2.00 = linear) | GC ms |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		Row previous = null;
 		for (Row row : rows) {
 			String growth = previous != null && previous.series().equals(row.series())
-					? String.format(Locale.ROOT, "%.2f", (double) row.totalMs() / previous.totalMs())
+					? String.format(Locale.ROOT, "%.2f", (double) row.cpuMs() / previous.cpuMs())
 					: "";
-			out.append(String.format(Locale.ROOT, "| %s | %d × %d | %,d | %d | %d | %d | %.0f | %s |%n", row.series(),
-					row.templates(), row.perTemplate(), row.metrics(), row.loadMs(), row.validateMs(), row.totalMs(),
-					row.totalMs() * 1000.0 / row.metrics(), growth));
+			out.append(String.format(Locale.ROOT, "| %s | %d × %d | %,d | %d | %d | %d | %d | %.0f | %s | %d |%n",
+					row.series(), row.templates(), row.perTemplate(), row.metrics(), row.parseMs(), row.validateMs(),
+					row.wallMs(), row.cpuMs(), row.cpuMs() * 1000.0 / row.metrics(), growth, row.gcMs()));
 			previous = row;
 		}
 		return out.toString();

@@ -41,11 +41,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The whole-model operations take seconds, so they are timed one at a time (single shot, after
- * warm-up shots); the one-file operations are averaged over many calls.
+ * warm-up shots); the one-file operations are averaged over many calls. Xtext and javac both need
+ * many calls before the JIT has compiled their hot paths, so each side's setup first runs the
+ * whole-model operation {@link #PRE_WARM} times, before JMH's own warm-up iterations.
  */
-@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms4g", "-Xmx4g" })
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ValidationBenchmark {
+	/** Whole-model runs in each trial's setup, on both sides, before JMH's warm-up. */
+	static final int PRE_WARM = 3;
 
 	/** The Yardstick side: one workspace (one injector) for the whole trial, as in an editor or CLI. */
 	@State(Scope.Benchmark)
@@ -66,8 +70,10 @@ public class ValidationBenchmark {
 			file = synthetic.variantFile();
 			original = files.get(file);
 			variant = synthetic.variantText();
-			loaded = workspace.load(files);
-			requireClean(workspace.validate(loaded, ProgressListener.NONE), "the synthetic model");
+			for (int i = 0; i < PRE_WARM; i++) {
+				loaded = workspace.load(files);
+				requireClean(workspace.validate(loaded, ProgressListener.NONE), "the synthetic model");
+			}
 		}
 	}
 
@@ -93,14 +99,16 @@ public class ValidationBenchmark {
 			oneOriginal = new LinkedHashMap<>(Map.of(name, sources.get(name)));
 			oneVariant = new LinkedHashMap<>(Map.of(name, JavaTranslation.variant(synthetic)));
 			requireCompiled(javac.compile(oneVariant, sharedClasses), "the variant class");
-			requireCompiled(javac.compile(sources, Map.of()), "the Java translation");
+			for (int i = 0; i < PRE_WARM; i++) {
+				requireCompiled(javac.compile(sources, Map.of()), "the Java translation");
+			}
 		}
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
-	@Warmup(iterations = 6)
-	@Measurement(iterations = 8)
+	@Warmup(iterations = 4)
+	@Measurement(iterations = 6)
 	public List<Finding> fullValidation(Yardstick y) {
 		LoadedModel model = y.workspace.load(y.files);
 		return y.workspace.validate(model, ProgressListener.NONE);
@@ -108,7 +116,7 @@ public class ValidationBenchmark {
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 5, time = 1)
+	@Warmup(iterations = 8, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	public List<Finding> revalidateOneFile(Yardstick y) throws IOException {
 		y.edited = !y.edited;
@@ -118,15 +126,15 @@ public class ValidationBenchmark {
 
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
-	@Warmup(iterations = 6)
-	@Measurement(iterations = 8)
+	@Warmup(iterations = 4)
+	@Measurement(iterations = 6)
 	public InMemoryJavac.Result peerJavacFull(Javac j) {
 		return j.javac.compile(j.sources, Map.of());
 	}
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 5, time = 1)
+	@Warmup(iterations = 8, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	public InMemoryJavac.Result peerJavacOneFile(Javac j) {
 		j.edited = !j.edited;
