@@ -35,7 +35,7 @@ public final class Layers {
 				return OptionalInt.empty();
 			}
 		}
-		Integer standard = DEFAULT_LEVELS.get(layer.getName());
+		Integer standard = layer.getName() == null ? null : DEFAULT_LEVELS.get(layer.getName());
 		return standard == null ? OptionalInt.empty() : OptionalInt.of(standard);
 	}
 

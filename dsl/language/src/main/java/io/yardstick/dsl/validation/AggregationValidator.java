@@ -49,7 +49,7 @@ public class AggregationValidator extends AbstractKpiCheck {
 	}
 
 	private void checkAverageOfRatio(FunctionCall aggregate, FormulaAnalysis analysis) {
-		if (!AVERAGES.contains(aggregate.getFunction()) || aggregate.getArguments().isEmpty()) {
+		if (!isOneOf(aggregate, AVERAGES) || aggregate.getArguments().isEmpty()) {
 			return;
 		}
 		Expression value = aggregate.getArguments().get(aggregate.getArguments().size() - 1);
@@ -67,7 +67,7 @@ public class AggregationValidator extends AbstractKpiCheck {
 			return;
 		}
 		Map<FunctionCall, Source> aggregates = analysis.aggregates();
-		if (!COUNTING.contains(numerator.getFunction()) || !COUNTING.contains(denominator.getFunction())
+		if (!isOneOf(numerator, COUNTING) || !isOneOf(denominator, COUNTING)
 				|| aggregates.get(numerator) == null || aggregates.get(numerator) != aggregates.get(denominator)) {
 			return;
 		}
@@ -84,6 +84,11 @@ public class AggregationValidator extends AbstractKpiCheck {
 					+ String.join(" and ", missing) + "` to its where, or write share(condition where base)", division,
 					null, RATIO_FILTER_NOT_NARROWER);
 		}
+	}
+
+	/** Null-safe: a call cut short by a syntax error has no function name. */
+	private static boolean isOneOf(FunctionCall call, Set<String> functions) {
+		return call.getFunction() != null && functions.contains(call.getFunction());
 	}
 
 	/** The conditions joined by top-level {@code and}, as text with white space folded. */

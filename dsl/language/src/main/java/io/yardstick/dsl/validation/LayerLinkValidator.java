@@ -172,14 +172,16 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 	@Check
 	public void checkLoop(Loop loop) {
 		Template template = TemplateHierarchy.templateOf(loop);
-		if (template == null) {
-			return;
+		List<Metric> steps = loop.getSteps();
+		if (template == null || steps.size() < 2) {
+			return; // a loop cut short is a syntax error already
 		}
 		Map<List<Metric>, Link> links = new HashMap<>();
 		for (Link link : TemplateHierarchy.links(template)) {
-			links.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
+			if (resolved(link.getSource()) && resolved(link.getTarget())) {
+				links.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
+			}
 		}
-		List<Metric> steps = loop.getSteps();
 		int sign = 1;
 		for (int i = 0; i + 1 < steps.size(); i++) {
 			Metric from = steps.get(i);
