@@ -90,15 +90,17 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		}
 		TemplateMember previous = null;
 		for (TemplateMember member : template.getMembers()) {
-			int lines = previous == null ? (hasSettings ? 2 : 1) : isOneLiner(previous) && isOneLiner(member) ? 1 : 2;
+			int lines = previous == null ? (hasSettings ? 2 : 1)
+					: previous.eClass() == member.eClass() && isOneLiner(member) ? 1 : 2;
 			doc.prepend(member, it -> it.setNewLines(lines, lines, 2));
 			doc.format(member);
 			previous = member;
 		}
 	}
 
+	/** Declarations of one line: a run of them of the same kind stays together, without blank lines. */
 	private static boolean isOneLiner(TemplateMember member) {
-		return member instanceof Link || member instanceof Loop;
+		return member instanceof Link || member instanceof Loop || member instanceof Dimension;
 	}
 
 	protected void format(Source source, IFormattableDocument doc) {
@@ -202,6 +204,14 @@ public class KpiFormatter extends AbstractJavaFormatter {
 			doc.append(comma, it -> it.oneSpace());
 		}
 		doc.format(metric.getKind());
+		if (metric.getFormula() != null) {
+			ISemanticRegion equals = regions.keyword("=");
+			ISemanticRegion lastOfFormula = textRegionExtensions.regionForEObject(metric.getFormula())
+					.getNextHiddenRegion().getPreviousSemanticRegion();
+			if (equals != null && lastOfFormula != null) {
+				doc.interior(equals, lastOfFormula, it -> it.indent());
+			}
+		}
 		doc.format(metric.getFormula());
 		doc.format(metric.getTarget());
 		doc.format(metric.getWarning());
@@ -244,16 +254,22 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		ISemanticRegionsFinder regions = regionFor(loop);
 		doc.append(regions.keyword("loop"), it -> it.oneSpace());
 		formatLabels(loop.getLabels(), doc);
-		doc.surround(regions.keyword(":"), it -> it.oneSpace());
+		doc.prepend(regions.keyword(":"), it -> it.oneSpace());
+		doc.append(regions.keyword(":"), KpiFormatter::spaceOrLineBreak);
 		for (ISemanticRegion arrow : regions.keywords("->")) {
-			doc.surround(arrow, it -> it.oneSpace());
+			doc.prepend(arrow, KpiFormatter::spaceOrLineBreak);
+			doc.append(arrow, it -> it.oneSpace());
+		}
+		List<ISemanticRegion> steps = regions.features(KPI.getLoop_Steps());
+		if (!steps.isEmpty()) {
+			doc.interior(regions.keyword(":"), steps.get(steps.size() - 1), it -> it.indent());
 		}
 	}
 
 	// ------------------------------------------------------------------ expressions
 
 	protected void format(BinaryExpression binary, IFormattableDocument doc) {
-		doc.surround(regionFor(binary).feature(KPI.getBinaryExpression_Operator()), it -> it.oneSpace());
+		doc.surround(regionFor(binary).feature(KPI.getBinaryExpression_Operator()), KpiFormatter::spaceOrLineBreak);
 		parentheses(binary, doc);
 		doc.format(binary.getLeft());
 		doc.format(binary.getRight());
@@ -312,8 +328,10 @@ public class KpiFormatter extends AbstractJavaFormatter {
 	protected void format(IfExpression conditional, IFormattableDocument doc) {
 		ISemanticRegionsFinder regions = regionFor(conditional);
 		doc.append(regions.keyword("if"), it -> it.oneSpace());
-		doc.surround(regions.keyword("then"), it -> it.oneSpace());
-		doc.surround(regions.keyword("else"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("then"), KpiFormatter::spaceOrLineBreak);
+		doc.append(regions.keyword("then"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("else"), KpiFormatter::spaceOrLineBreak);
+		doc.append(regions.keyword("else"), it -> it.oneSpace());
 		parentheses(conditional, doc);
 		doc.format(conditional.getCondition());
 		doc.format(conditional.getThen());
@@ -331,9 +349,10 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		close.forEach(region -> doc.prepend(region, it -> it.noSpace()));
 		for (ISemanticRegion comma : regions.keywords(",")) {
 			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, it -> it.oneSpace());
+			doc.append(comma, KpiFormatter::spaceOrLineBreak);
 		}
-		doc.surround(regions.keyword("where"), it -> it.oneSpace());
+		doc.prepend(regions.keyword("where"), KpiFormatter::spaceOrLineBreak);
+		doc.append(regions.keyword("where"), it -> it.oneSpace());
 		call.getArguments().forEach(doc::format);
 		doc.format(call.getFilter());
 	}
@@ -357,6 +376,12 @@ public class KpiFormatter extends AbstractJavaFormatter {
 	}
 
 	// ------------------------------------------------------------------ shared shapes
+
+	/** One space, or the single line break the author put there: long formulas may be wrapped by hand. */
+	private static void spaceOrLineBreak(org.eclipse.xtext.formatting2.IHiddenRegionFormatter it) {
+		it.oneSpace();
+		it.setNewLines(0, 0, 1);
+	}
 
 	/** Parentheses around a sub-expression belong to its node: no space inside them. */
 	private void parentheses(Expression expression, IFormattableDocument doc) {

@@ -32,6 +32,7 @@ public class KpiSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
 				.replaceAll("^mismatched character '(.*)' expecting (.*)$", "unexpected character `$1`; expected $2")
 				.replaceAll("^required \\(\\.\\.\\.\\)\\+ loop did not match anything at input '(.*)'$",
 						"expected at least one more element before `$1`");
-		return text.replace("<EOF>", "the end of the file").replace("RULE_", "").replace("EOF", "the end of the file");
+		return text.replace("`<EOF>`", "the end of the file").replace("`EOF`", "the end of the file")
+				.replace("<EOF>", "the end of the file").replace("RULE_", "");
 	}
 }
