@@ -13,12 +13,17 @@ public final class ModelText {
 
 	/** The element's text with white space folded, cut to a readable length: {@code avg(Ticket.csat)}. */
 	public static String of(EObject element) {
-		ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
-		if (node == null) {
+		String text = full(element);
+		if (text.isEmpty()) {
 			return "?";
 		}
-		String text = NodeModelUtils.getTokenText(node).replaceAll("\\s+", " ").trim();
 		return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+	}
+
+	/** The element's whole text with white space folded: for comparing pieces of formulas. */
+	public static String full(EObject element) {
+		ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
+		return node == null ? "" : NodeModelUtils.getTokenText(node).replaceAll("\\s+", " ").trim();
 	}
 
 	/** The element's text in backticks, as messages quote code. */

@@ -22,6 +22,7 @@ public final class FormulaAnalysis {
 	private final Map<Expression, Typed> types = new IdentityHashMap<>();
 	private final List<Problem> problems = new ArrayList<>();
 	private final Set<Metric> referencedMetrics = new LinkedHashSet<>();
+	private final Set<Metric> laggedMetrics = new LinkedHashSet<>();
 	private final Map<FunctionCall, Source> aggregates = new LinkedHashMap<>();
 	private final List<BinaryExpression> divisions = new ArrayList<>();
 	private boolean usesPeriod;
@@ -39,9 +40,20 @@ public final class FormulaAnalysis {
 		return Collections.unmodifiableList(problems);
 	}
 
-	/** Metrics this formula refers to directly, in the order they appear. */
+	/**
+	 * Metrics whose value in the same period this formula needs, in the order they appear: the
+	 * dependencies that must not form a cycle.
+	 */
 	public Set<Metric> referencedMetrics() {
 		return Collections.unmodifiableSet(referencedMetrics);
+	}
+
+	/**
+	 * Metrics the formula reads only in earlier periods, through {@code previous}: a metric may
+	 * read its own past, as a running total does, without forming a cycle.
+	 */
+	public Set<Metric> laggedMetrics() {
+		return Collections.unmodifiableSet(laggedMetrics);
 	}
 
 	/** Each aggregate call with the source whose rows it reads (null when that could not be told). */
@@ -77,8 +89,8 @@ public final class FormulaAnalysis {
 		problems.add(problem);
 	}
 
-	void referenced(Metric metric) {
-		referencedMetrics.add(metric);
+	void referenced(Metric metric, boolean lagged) {
+		(lagged ? laggedMetrics : referencedMetrics).add(metric);
 	}
 
 	void aggregate(FunctionCall call, Source rowSource) {

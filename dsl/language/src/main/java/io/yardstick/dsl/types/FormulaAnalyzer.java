@@ -85,6 +85,8 @@ public class FormulaAnalyzer {
 	/** One analysis in progress. */
 	private static final class Walk {
 		private final FormulaAnalysis analysis;
+		/** Inside the value of previous(...): metrics read there are read in earlier periods. */
+		private boolean lagged;
 
 		Walk(FormulaAnalysis analysis) {
 			this.analysis = analysis;
@@ -244,7 +246,7 @@ public class FormulaAnalyzer {
 				return new Typed(Sources.typeOf(field), Level.ROW, Sources.sourceOf(field));
 			}
 			if (symbol instanceof Metric metric) {
-				analysis.referenced(metric);
+				analysis.referenced(metric, lagged);
 				return Typed.aggregate(metric.getKind() == null ? KpiType.UNKNOWN : Sources.typeOf(metric.getKind()));
 			}
 			if (symbol instanceof EnumValue value) {
@@ -424,10 +426,6 @@ public class FormulaAnalyzer {
 			String subject = ModelText.quoted(call.getArguments().get(arguments.size() - 1));
 			switch (name) {
 				case "count", "countDistinct":
-					if ("countDistinct".equals(name) && type.is(Kind.ROWS)) {
-						return Outcome.problem(KIND_MISMATCH, "countDistinct counts values, not rows: name a field, such as "
-								+ "countDistinct(" + type.rows().getName() + ".<field>)");
-					}
 					return Outcome.ok(KpiType.COUNT);
 				case "share":
 					return type.is(Kind.BOOL) || type.kind().isWildcard() ? Outcome.ok(KpiType.PERCENT)
@@ -522,7 +520,10 @@ public class FormulaAnalyzer {
 						+ ModelText.quoted(aggregate));
 			}
 			Expression valueNode = call.getArguments().get(0);
+			boolean outerLagged = lagged;
+			lagged = outerLagged || "previous".equals(info.name());
 			Typed value = type(valueNode, null);
+			lagged = outerLagged;
 			if (call.getArguments().size() == 2) {
 				Expression periodsNode = call.getArguments().get(1);
 				Typed periods = type(periodsNode, null);

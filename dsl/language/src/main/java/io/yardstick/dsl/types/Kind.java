@@ -39,8 +39,11 @@ public enum Kind {
 		return this == COUNT || this == NUMBER || this == PERCENT || this == RATIO || this == SCORE;
 	}
 
-	/** Fractions of a whole, stored as 0..1 whatever the display. */
-	public boolean isFraction() {
+	/**
+	 * Quotients, stored unscaled: a percent (a part of a whole, shown x100) and a ratio (any
+	 * quotient). They mix with each other, giving a ratio.
+	 */
+	public boolean isQuotient() {
 		return this == PERCENT || this == RATIO;
 	}
 

@@ -55,7 +55,7 @@ public final class TypeRules {
 			if (l.is(Kind.NUMBER)) {
 				return Outcome.ok(r);
 			}
-			if (r.is(Kind.NUMBER) || l.sameAs(r) && l.kind().isFraction()) {
+			if (r.is(Kind.NUMBER) || l.sameAs(r) && l.kind().isQuotient()) {
 				return Outcome.ok(l);
 			}
 			return Outcome.ok(KpiType.NUMBER);
@@ -81,14 +81,15 @@ public final class TypeRules {
 			return Outcome.problem(KIND_MISMATCH, verb);
 		}
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY) && !Objects.equals(l.currency(), r.currency())) {
-			return Outcome.problem(CURRENCY_MISMATCH, verb, "convert one currency first");
+			return Outcome.problem(CURRENCY_MISMATCH, verb,
+					"Yardstick does not convert currencies; keep each formula in one currency");
 		}
 		if (l.kind() == r.kind()) {
 			return Outcome.ok(KpiType.RATIO);
 		}
 		if (r.kind().isDimensionless()) {
 			if (l.kind().isDimensionless() && !r.is(Kind.NUMBER)) {
-				return Outcome.ok(l.kind().isFraction() && r.kind().isFraction() ? KpiType.RATIO : KpiType.NUMBER);
+				return Outcome.ok(l.kind().isQuotient() && r.kind().isQuotient() ? KpiType.RATIO : KpiType.NUMBER);
 			}
 			return Outcome.ok(l);
 		}
@@ -187,7 +188,8 @@ public final class TypeRules {
 		KpiType r = right.type();
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY)) {
 			return Objects.equals(l.currency(), r.currency()) ? Outcome.ok(l)
-					: Outcome.problem(CURRENCY_MISMATCH, "cannot " + verb, "different currencies do not mix");
+					: Outcome.problem(CURRENCY_MISMATCH, "cannot " + verb,
+							"different currencies do not mix, and Yardstick does not convert them");
 		}
 		Typed other = l.is(Kind.CURRENCY) ? right : left;
 		if (other.type().is(Kind.NUMBER) && other.level() == Level.CONSTANT) {
@@ -209,7 +211,7 @@ public final class TypeRules {
 		if (r.is(Kind.NUMBER)) {
 			return Outcome.ok(l);
 		}
-		if (l.kind().isFraction() && r.kind().isFraction()) {
+		if (l.kind().isQuotient() && r.kind().isQuotient()) {
 			return Outcome.ok(KpiType.RATIO);
 		}
 		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, "they are on different scales");

@@ -54,7 +54,7 @@ public class AggregationValidator extends AbstractKpiCheck {
 		}
 		Expression value = aggregate.getArguments().get(aggregate.getArguments().size() - 1);
 		Typed typed = analysis.typeOf(value);
-		if (typed.kind().isFraction()) {
+		if (typed.kind().isQuotient()) {
 			warning(aggregate.getFunction() + " of " + ModelText.quoted(value) + ", a " + typed.type().describe()
 					+ ", weights every row alike whatever it counts; a ratio of sums, ratio(numerator, denominator) or "
 					+ "share(...), weights each row by its volume", aggregate, null, AVERAGE_OF_RATIO);
@@ -106,7 +106,7 @@ public class AggregationValidator extends AbstractKpiCheck {
 			collectConjuncts(binary.getLeft(), conditions);
 			collectConjuncts(binary.getRight(), conditions);
 		} else {
-			conditions.add(ModelText.of(filter));
+			conditions.add(ModelText.full(filter));
 		}
 	}
 

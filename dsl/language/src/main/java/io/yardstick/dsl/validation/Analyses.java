@@ -57,6 +57,9 @@ public final class Analyses {
 		for (Metric referenced : analysis.referencedMetrics()) {
 			collectSources(referenced, sources, visited);
 		}
+		for (Metric referenced : analysis.laggedMetrics()) {
+			collectSources(referenced, sources, visited);
+		}
 	}
 
 	/** Whether the metric can differ from one period to the next. */
@@ -82,6 +85,6 @@ public final class Analyses {
 				return true;
 			}
 		}
-		return false;
+		return !analysis.laggedMetrics().isEmpty();
 	}
 }

@@ -23,7 +23,7 @@ public final class IssueCodes {
 	public static final String EMPTY_FILE = "empty-file";
 	/** Error: a file that is not valid UTF-8; the position is that of the first bad byte. */
 	public static final String ENCODING_ERROR = "encoding-error";
-	/** Error: a file that cannot be read (permissions, a directory named like a file). */
+	/** Error: a file that cannot be read: no permission, or a link that points nowhere. */
 	public static final String UNREADABLE_FILE = "unreadable-file";
 	/** Error: a check crashed on this element; the model is not fully validated. Please report it. */
 	public static final String INTERNAL_ERROR = "internal-error";
@@ -139,7 +139,7 @@ public final class IssueCodes {
 	public static final String INVALID_SETTING = "invalid-setting";
 	/** Error: a source that others reference but that declares no key, or declares several keys or time axes. */
 	public static final String SOURCE_STRUCTURE = "source-structure";
-	/** Error: an impossible kind: score(5..1), an enum value listed twice, an unknown currency. */
+	/** Error: an impossible kind: score(5..1), an unknown duration unit or currency; a metric of kind text, bool or enum. */
 	public static final String INVALID_KIND = "invalid-kind";
 	/** Error: two labels in the same language. */
 	public static final String DUPLICATE_LABEL = "duplicate-label";

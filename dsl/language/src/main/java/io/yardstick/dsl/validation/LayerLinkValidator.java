@@ -129,20 +129,29 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		}
 	}
 
-	/** Breadth-first from every bottom-layer metric along links that are not rejected. */
+	/**
+	 * Breadth-first from every metric of the lowest populated layer, along links that are not
+	 * rejected; every strategic metric (see Layers.isStrategic) must be reached.
+	 */
 	private void reportUnreached(Template template, List<Metric> metrics, Map<Metric, List<Metric>> effects) {
-		int top = Integer.MIN_VALUE;
-		int bottom = Integer.MAX_VALUE;
+		Metric lowest = null;
+		boolean severalLevels = false;
 		for (Metric metric : metrics) {
 			OptionalInt level = Layers.levelOf(metric);
-			if (level.isPresent()) {
-				top = Math.max(top, level.getAsInt());
-				bottom = Math.min(bottom, level.getAsInt());
+			if (level.isEmpty()) {
+				continue;
+			}
+			if (lowest != null && level.getAsInt() != Layers.levelOf(lowest).getAsInt()) {
+				severalLevels = true;
+			}
+			if (lowest == null || level.getAsInt() < Layers.levelOf(lowest).getAsInt()) {
+				lowest = metric;
 			}
 		}
-		if (top <= bottom) {
-			return;
+		if (!severalLevels) {
+			return; // metrics on one level have no chain to close
 		}
+		int bottom = Layers.levelOf(lowest).getAsInt();
 		Set<Metric> reached = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<Metric> queue = new ArrayDeque<>();
 		for (Metric metric : metrics) {
@@ -158,11 +167,10 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			}
 		}
 		for (Metric metric : metrics) {
-			if (owned(metric, template) && Layers.levelOf(metric).orElse(Integer.MIN_VALUE) == top
-					&& !reached.contains(metric)) {
-				warning("strategic metric `" + metric.getName() + "` is not reached by any chain of links from an "
-						+ Layers.EXECUTION + "-layer metric: the loop from operations to this result is not closed",
-						metric, KPI.getSymbol_Name(), STRATEGIC_UNREACHED);
+			if (owned(metric, template) && Layers.isStrategic(metric) && !reached.contains(metric)) {
+				warning("strategic metric `" + metric.getName() + "` is not reached by any chain of links from a metric "
+						+ "of the lowest layer (`" + Layers.layerName(lowest) + "`): the loop from operations to this "
+						+ "result is not closed", metric, KPI.getSymbol_Name(), STRATEGIC_UNREACHED);
 			}
 		}
 	}

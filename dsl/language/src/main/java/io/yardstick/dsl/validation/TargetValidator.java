@@ -102,7 +102,12 @@ public class TargetValidator extends AbstractKpiCheck {
 	private Optional<BigDecimal> constant(Metric metric, Expression end, EReference feature, String role, KpiType kind) {
 		FormulaAnalysis analysis = analyzer.analyze(end);
 		Optional<BigDecimal> value = Constants.evaluate(end);
-		if (!analysis.problems().isEmpty() || analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
+		if (!analysis.problems().isEmpty()) {
+			// What is wrong inside the value (an unknown unit, say) is the finding, not its not being constant.
+			analysis.problems().forEach(p -> error(p.message(), p.node(), p.feature(), p.code()));
+			return Optional.empty();
+		}
+		if (analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
 			error(role + " " + ModelText.quoted(end) + " must be a constant, such as 95%, 2h, 4.2 or 500 CNY", metric,
 					feature, TARGET_INVALID);
 			return Optional.empty();

@@ -54,7 +54,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 			try {
 				ZoneId.of(zone);
 			} catch (DateTimeException e) {
-				error("unknown time zone \"" + zone + "\": use an IANA name such as \"Asia/Shanghai\" or \"Europe/Berlin\"",
+				error("unknown time zone \"" + zone + "\": use an IANA name such as \"Asia/Shanghai\", or a fixed offset such as \"+08:00\"",
 						template, KPI.getTemplate_Timezone(), INVALID_SETTING);
 			}
 		}

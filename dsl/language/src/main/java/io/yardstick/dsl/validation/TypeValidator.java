@@ -55,8 +55,8 @@ public class TypeValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (declared.kind().isDimensionless() && formula.kind().isDimensionless()) {
-			boolean fractionFromCount = declared.kind().isFraction() && formula.is(Kind.COUNT);
-			boolean countFromFraction = declared.is(Kind.COUNT) && formula.kind().isFraction();
+			boolean fractionFromCount = declared.kind().isQuotient() && formula.is(Kind.COUNT);
+			boolean countFromFraction = declared.is(Kind.COUNT) && formula.kind().isQuotient();
 			if (fractionFromCount) {
 				warning(subject + ": a " + declared.describe() + " is a part of a whole; is a denominator missing?",
 						metric, KPI.getMetric_Kind(), METRIC_KIND_SUSPICIOUS);

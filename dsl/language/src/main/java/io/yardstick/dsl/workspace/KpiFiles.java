@@ -73,6 +73,8 @@ public final class KpiFiles {
 			bytes = Files.readAllBytes(file.path());
 		} catch (AccessDeniedException e) {
 			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: permission denied");
+		} catch (NoSuchFileException e) {
+			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: it does not exist (a broken link?)");
 		} catch (IOException e) {
 			String reason = Files.isDirectory(file.path()) ? "it is a folder" : String.valueOf(e.getMessage());
 			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: " + reason);
