@@ -70,6 +70,7 @@ public final class Bench {
 	private static void all(String[] args) throws RunnerException, IOException, InterruptedException {
 		Path summaryFile = args.length >= 2 && args[0].equals("--summary") ? Path.of(args[1]) : null;
 		String loadBefore = loadAverage();
+		long[] cpuBefore = cpuTicks();
 		long started = System.nanoTime();
 		Options options = new OptionsBuilder()
 				.include(ValidationBenchmark.class.getName() + "\\.")
@@ -80,7 +81,9 @@ public final class Bench {
 		String scaling = child("scaling", "-Xms4g", "-Xmx4g");
 		String memory = child("memory", "-Xmx2g");
 		long minutes = (System.nanoTime() - started) / 60_000_000_000L;
-		String summary = summary(results, scaling, memory, loadBefore, loadAverage(), minutes);
+		String machine = "Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage()
+				+ "; run time about " + minutes + " min; " + busy(cpuBefore, cpuTicks()) + ".\n";
+		String summary = summary(results, scaling, memory, machine);
 		System.out.println();
 		System.out.println(summary);
 		if (summaryFile != null) {
@@ -122,8 +125,7 @@ public final class Bench {
 	private record Score(double value, double error, String unit, double allocatedBytes, double cpuMs) {
 	}
 
-	private static String summary(Collection<RunResult> results, String scaling, String memory, String loadBefore,
-			String loadAfter, long minutes) {
+	private static String summary(Collection<RunResult> results, String scaling, String memory, String machine) {
 		Map<String, Score> scores = new LinkedHashMap<>();
 		for (RunResult run : results) {
 			String name = run.getParams().getBenchmark();
@@ -140,8 +142,7 @@ public final class Bench {
 		StringBuilder out = new StringBuilder();
 		out.append("## Results\n\n");
 		out.append(environment()).append('\n');
-		out.append("Load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
-				.append("; run time about ").append(minutes).append(" min.\n\n");
+		out.append(machine).append('\n');
 		out.append("| benchmark | what | wall time (ms) | ± 99.9% | CPU time of the benchmark thread (ms) | allocated per operation |\n");
 		out.append("|---|---|---:|---:|---:|---:|\n");
 		row(out, scores, "fullValidation", "Yardstick: parse + link + validate 51 files, 5,000 metrics");
@@ -198,6 +199,32 @@ public final class Bench {
 				Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.vm.name"),
 				System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
 				Runtime.getRuntime().maxMemory() / 1024 / 1024);
+	}
+
+	/** The machine's CPU time so far from /proc/stat: user+nice+system, idle+iowait, steal (jiffies). */
+	private static long[] cpuTicks() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+					+ Long.parseLong(f[7]);
+			long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+			return new long[] { busy, idle, Long.parseLong(f[8]) };
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	/** How busy the machine was during the run, and how much time the hypervisor stole from it. */
+	private static String busy(long[] before, long[] after) {
+		if (before == null || after == null) {
+			return "machine busy time unknown";
+		}
+		double busy = after[0] - before[0];
+		double idle = after[1] - before[1];
+		double steal = after[2] - before[2];
+		double total = busy + idle + steal;
+		return String.format(Locale.ROOT, "all processors busy %.0f%% of the time, stolen by the hypervisor %.1f%%",
+				100 * busy / total, 100 * steal / total);
 	}
 
 	private static String loadAverage() {

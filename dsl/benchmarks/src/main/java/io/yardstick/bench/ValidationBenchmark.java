@@ -41,9 +41,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The whole-model operations take seconds, so they are timed one at a time (single shot, after
- * warm-up shots); the one-file operations are averaged over many calls. Xtext and javac both need
- * many calls before the JIT has compiled their hot paths, so each side's setup first runs the
- * whole-model operation {@link #PRE_WARM} times, before JMH's own warm-up iterations.
+ * warm-up shots); the one-file operations are averaged over many calls. Xtext and javac are both
+ * large code bases: on two cores the JIT compiles without pause for the first half minute or so,
+ * and while its queue is long, hot methods run in slower profiling code, so an operation can take
+ * three or four times its steady-state time for seconds at a stretch. Each side's setup therefore
+ * first runs the whole-model operation {@link #PRE_WARM} times, and the one-file benchmarks warm up
+ * for 25 s (observed here: steady after 18 to 23 s).
  */
 @Fork(value = 1, jvmArgsAppend = { "-Xms4g", "-Xmx4g" })
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -116,7 +119,7 @@ public class ValidationBenchmark {
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 8, time = 1)
+	@Warmup(iterations = 25, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	public List<Finding> revalidateOneFile(Yardstick y) throws IOException {
 		y.edited = !y.edited;
@@ -134,7 +137,7 @@ public class ValidationBenchmark {
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 8, time = 1)
+	@Warmup(iterations = 25, time = 1)
 	@Measurement(iterations = 5, time = 1)
 	public InMemoryJavac.Result peerJavacOneFile(Javac j) {
 		j.edited = !j.edited;
