@@ -88,6 +88,8 @@ public class KpiValueConverters extends DefaultTerminalConverters {
 	 * a number, however the parser split it.
 	 */
 	public static class NumberConverter extends AbstractValueConverter<BigDecimal> {
+		private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
 		@Override
 		public BigDecimal toValue(String string, INode node) {
 			if (node != null) {
@@ -99,7 +101,7 @@ public class KpiValueConverters extends DefaultTerminalConverters {
 					}
 				}
 			}
-			String text = string == null ? "" : string.replaceAll("\\s+", "");
+			String text = string == null ? "" : WHITE_SPACE.matcher(string).replaceAll("");
 			try {
 				return new BigDecimal(text);
 			} catch (NumberFormatException e) {

@@ -2,9 +2,7 @@ package io.yardstick.dsl.model;
 
 import io.yardstick.dsl.kpi.Layer;
 import io.yardstick.dsl.kpi.Metric;
-import io.yardstick.dsl.kpi.Template;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -50,25 +48,5 @@ public final class Layers {
 	public static String layerName(Metric metric) {
 		Layer layer = layerOf(metric);
 		return layer == null ? "?" : layer.getName();
-	}
-
-	/**
-	 * A metric of the layer named strategic, or of the top layer when the template has layers on
-	 * several levels; a one-level template has no strategy to tell apart from its operations.
-	 */
-	public static boolean isStrategic(Metric metric) {
-		Layer layer = layerOf(metric);
-		Template template = TemplateHierarchy.templateOf(metric);
-		if (layer == null || template == null) {
-			return false;
-		}
-		if (STRATEGIC.equals(layer.getName())) {
-			return true;
-		}
-		OptionalInt level = levelOf(layer);
-		int[] levels = TemplateHierarchy.layers(template).stream().map(Layers::levelOf).filter(OptionalInt::isPresent)
-				.mapToInt(OptionalInt::getAsInt).distinct().toArray();
-		int top = Arrays.stream(levels).max().orElse(Integer.MIN_VALUE);
-		return levels.length > 1 && level.isPresent() && level.getAsInt() == top;
 	}
 }

@@ -7,6 +7,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 /** The source text of a model element, as messages quote it. */
 public final class ModelText {
 	private static final int MAX_LENGTH = 60;
+	private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
 	private ModelText() {
 	}
@@ -23,7 +24,7 @@ public final class ModelText {
 	/** The element's whole text with white space folded: for comparing pieces of formulas. */
 	public static String full(EObject element) {
 		ICompositeNode node = element == null ? null : NodeModelUtils.findActualNodeFor(element);
-		return node == null ? "" : NodeModelUtils.getTokenText(node).replaceAll("\\s+", " ").trim();
+		return node == null ? "" : WHITE_SPACE.matcher(NodeModelUtils.getTokenText(node)).replaceAll(" ").trim();
 	}
 
 	/** The element's text in backticks, as messages quote code. */

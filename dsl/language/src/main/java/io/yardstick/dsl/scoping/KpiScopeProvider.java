@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -48,57 +50,61 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
-		if (reference == KPI.getSymbolReference_Symbol()) {
-			return symbolScope(context);
-		}
+		Template template = TemplateHierarchy.templateOf(context);
 		if (reference == KPI.getMemberAccess_Member()) {
 			return context instanceof MemberAccess access ? fieldsOf(targetSource(access.getReceiver())) : IScope.NULLSCOPE;
 		}
 		if (reference == KPI.getFieldStep_Field()) {
 			return fieldsOf(sourceBefore(context));
 		}
+		if (template == null) {
+			return super.getScope(context, reference);
+		}
+		if (reference == KPI.getSymbolReference_Symbol()) {
+			return symbolScope(template, context);
+		}
 		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()) {
-			return sourceScope(context);
+			return sourceScope(template);
 		}
 		if (reference == KPI.getMetric_Breakdowns()) {
-			return breakdownScope(context);
+			return breakdownScope(template);
 		}
 		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()) {
-			return metricScope(context, reference);
+			return cached(template, "linkMetrics", () -> scopeFor(TemplateHierarchy.metrics(template),
+					super.getScope(template, KPI.getLink_Source())));
 		}
 		return super.getScope(context, reference);
 	}
 
 	// ------------------------------------------------------------------ formulas
 
-	private IScope symbolScope(EObject context) {
-		Template template = TemplateHierarchy.templateOf(context);
+	private IScope symbolScope(Template template, EObject context) {
 		FunctionCall aggregate = enclosingAggregate(context);
 		if (aggregate == null) {
-			IScope lastResort = template == null ? IScope.NULLSCOPE : allFieldsScope(template);
-			return scoped(template, "metricsThenSources", () -> {
+			return cached(template, "formulaNames", () -> {
 				List<EObject> elements = new ArrayList<>(TemplateHierarchy.metrics(template));
 				elements.addAll(TemplateHierarchy.sources(template));
-				return elements;
-			}, withParent(sourceScope(context), lastResort));
+				return scopeFor(elements, withParent(sourceScope(template), allFieldsScope(template)));
+			});
 		}
+		Source rows = rowSourceByName(aggregate, template);
 		// Sources before metrics here: count(Ticket) must mean the source even beside a metric called Ticket.
-		IScope sources = sourceScope(context);
-		IScope outer = template == null ? sources : withParent(sources,
-				scoped(template, "metrics", () -> new ArrayList<>(TemplateHierarchy.metrics(template)), IScope.NULLSCOPE));
-		Source rows = rowSourceByName(aggregate, sources);
+		IScope outer = cached(template, "aggregateNames", () -> withParent(sourceScope(template),
+				scopeFor(TemplateHierarchy.metrics(template), IScope.NULLSCOPE)));
 		if (rows == null) {
 			return outer;
 		}
-		List<EObject> inner = new ArrayList<>(rows.getFields());
-		for (Source source : TemplateHierarchy.sources(template)) {
-			for (Field field : source.getFields()) {
-				if (field.getKind() instanceof EnumKind values) {
-					inner.addAll(values.getValues());
+		return cache.get(Tuples.create("rowNames", template, rows), template.eResource(), () -> {
+			List<EObject> inner = new ArrayList<>(rows.getFields());
+			for (Source source : TemplateHierarchy.sources(template)) {
+				for (Field field : source.getFields()) {
+					if (field.getKind() instanceof EnumKind values) {
+						inner.addAll(values.getValues());
+					}
 				}
 			}
-		}
-		return scopeFor(inner, outer);
+			return scopeFor(inner, outer);
+		});
 	}
 
 	/**
@@ -107,7 +113,8 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 	 */
 	public Source rowSourceAt(EObject context) {
 		FunctionCall aggregate = enclosingAggregate(context);
-		return aggregate == null ? null : rowSourceByName(aggregate, sourceScope(context));
+		Template template = TemplateHierarchy.templateOf(context);
+		return aggregate == null || template == null ? null : rowSourceByName(aggregate, template);
 	}
 
 	/** The source whose fields may follow {@code receiver.}, or null when nothing may. */
@@ -131,41 +138,45 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 
 	/**
 	 * The source an aggregate reads, found before linking: the first name in it that is a visible
-	 * source. FormulaAnalyzer.rowSourceOf applies the same rule to the linked model.
+	 * source. FormulaAnalyzer.rowSourceOf applies the same rule to the linked model. Worked out
+	 * once per aggregate, not once per name in it.
 	 */
-	private static Source rowSourceByName(FunctionCall aggregate, IScope sources) {
-		for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(aggregate, SymbolReference.class)) {
-			List<INode> nodes = NodeModelUtils.findNodesForFeature(reference, KPI.getSymbolReference_Symbol());
-			if (nodes.isEmpty()) {
-				continue;
-			}
-			String name = NodeModelUtils.getTokenText(nodes.get(0)).trim();
-			if (name.startsWith("^")) {
-				name = name.substring(1);
-			}
-			if (name.isEmpty()) {
-				continue;
-			}
-			IEObjectDescription found = sources.getSingleElement(QualifiedName.create(name));
-			if (found != null) {
-				EObject source = EcoreUtil.resolve(found.getEObjectOrProxy(), aggregate);
-				if (source instanceof Source resolved && !resolved.eIsProxy()) {
-					return resolved;
+	private Source rowSourceByName(FunctionCall aggregate, Template template) {
+		return cache.get(Tuples.create("rowSource", aggregate), aggregate.eResource(), () -> {
+			IScope sources = sourceScope(template);
+			for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(aggregate, SymbolReference.class)) {
+				List<INode> nodes = NodeModelUtils.findNodesForFeature(reference, KPI.getSymbolReference_Symbol());
+				if (nodes.isEmpty()) {
+					continue;
+				}
+				String name = NodeModelUtils.getTokenText(nodes.get(0)).trim();
+				if (name.startsWith("^")) {
+					name = name.substring(1);
+				}
+				if (name.isEmpty()) {
+					continue;
+				}
+				IEObjectDescription found = sources.getSingleElement(QualifiedName.create(name));
+				if (found != null) {
+					EObject source = EcoreUtil.resolve(found.getEObjectOrProxy(), aggregate);
+					if (source instanceof Source resolved && !resolved.eIsProxy()) {
+						return Optional.of(resolved);
+					}
 				}
 			}
-		}
-		return null;
+			return Optional.<Source>empty();
+		}).orElse(null);
 	}
 
 	/** Fields of every source of the template: only so that a field misused outside an aggregate gets a precise error. */
 	private IScope allFieldsScope(Template template) {
-		return scoped(template, "allFields", () -> {
+		return cached(template, "allFields", () -> {
 			List<EObject> fields = new ArrayList<>();
 			for (Source source : TemplateHierarchy.sources(template)) {
 				fields.addAll(source.getFields());
 			}
-			return fields;
-		}, IScope.NULLSCOPE);
+			return scopeFor(fields, IScope.NULLSCOPE);
+		});
 	}
 
 	/** The source whose fields follow a navigation step: a source itself, or what a reference field points to. */
@@ -202,58 +213,43 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		return null;
 	}
 
-	private static IScope fieldsOf(Source source) {
-		return source == null || source.eIsProxy() ? IScope.NULLSCOPE : scopeFor(source.getFields(), IScope.NULLSCOPE);
+	private IScope fieldsOf(Source source) {
+		if (source == null || source.eIsProxy()) {
+			return IScope.NULLSCOPE;
+		}
+		return cache.get(Tuples.create("fields", source), source.eResource(),
+				() -> scopeFor(source.getFields(), IScope.NULLSCOPE));
 	}
 
 	// ------------------------------------------------------------------ declarations
 
 	/** The template's own and inherited sources, then sources visible by package and import. */
-	private IScope sourceScope(EObject context) {
-		IScope visible = super.getScope(context, KPI.getField_Reference());
-		Template template = TemplateHierarchy.templateOf(context);
-		if (template == null) {
-			return visible;
-		}
-		return scoped(template, "sources", () -> new ArrayList<>(TemplateHierarchy.sources(template)), visible);
-	}
-
-	private IScope metricScope(EObject context, EReference reference) {
-		IScope qualified = super.getScope(context, reference);
-		Template template = TemplateHierarchy.templateOf(context);
-		if (template == null) {
-			return qualified;
-		}
-		return scoped(template, "linkMetrics", () -> new ArrayList<>(TemplateHierarchy.metrics(template)), qualified);
+	private IScope sourceScope(Template template) {
+		return cached(template, "sources", () -> scopeFor(TemplateHierarchy.sources(template),
+				super.getScope(template, KPI.getField_Reference())));
 	}
 
 	/** Template dimensions first, then fields marked {@code dimension} (by name, the first source's wins). */
-	private IScope breakdownScope(EObject context) {
-		Template template = TemplateHierarchy.templateOf(context);
-		if (template == null) {
-			return IScope.NULLSCOPE;
-		}
-		return scoped(template, "breakdowns", () -> {
+	private IScope breakdownScope(Template template) {
+		return cached(template, "breakdowns", () -> {
 			Map<String, EObject> byName = new LinkedHashMap<>();
 			TemplateHierarchy.dimensions(template).forEach(d -> byName.putIfAbsent(d.getName(), d));
 			for (Source source : TemplateHierarchy.sources(template)) {
 				source.getFields().stream().filter(Field::isDimension).forEach(f -> byName.putIfAbsent(f.getName(), f));
 			}
-			return new ArrayList<>(byName.values());
-		}, IScope.NULLSCOPE);
+			return scopeFor(new ArrayList<>(byName.values()), IScope.NULLSCOPE);
+		});
 	}
 
 	// ------------------------------------------------------------------ helpers
 
 	/**
-	 * A scope over the template's members, built once per template and resource state. The parent is
-	 * not cached: it depends on the context's imports.
+	 * A scope of the template's, built once per template and state of its file. Its parents are
+	 * cached with it: a template's imports, and so what its names resolve to, are the same for
+	 * every reference in it. Linking does not clear the cache; any edit of the file does.
 	 */
-	private IScope scoped(Template template, String key, java.util.function.Supplier<List<EObject>> elements,
-			IScope parent) {
-		List<IEObjectDescription> descriptions = cache.get(Tuples.create(key, template), template.eResource(),
-				() -> describe(elements.get()));
-		return MultimapBasedScope.createScope(parent, descriptions, false);
+	private IScope cached(Template template, String key, Supplier<IScope> scope) {
+		return cache.get(Tuples.create(key, template), template.eResource(), scope::get);
 	}
 
 	private static IScope scopeFor(List<? extends EObject> elements, IScope parent) {

@@ -2,6 +2,8 @@ package io.yardstick.dsl.validation;
 
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.LayerLevels;
 import io.yardstick.dsl.types.FormulaAnalysis;
 import io.yardstick.dsl.types.FormulaAnalyzer;
 import io.yardstick.dsl.model.Sources;
@@ -20,6 +22,7 @@ public final class Analyses {
 	private final FormulaAnalyzer analyzer;
 	private final Map<Metric, FormulaAnalysis> analyses = new IdentityHashMap<>();
 	private final Map<Metric, Set<Source>> reachedSources = new IdentityHashMap<>();
+	private final Map<Template, LayerLevels> layerLevels = new IdentityHashMap<>();
 
 	private Analyses(FormulaAnalyzer analyzer) {
 		this.analyzer = analyzer;
@@ -34,6 +37,11 @@ public final class Analyses {
 
 	public FormulaAnalysis of(Metric metric) {
 		return analyses.computeIfAbsent(metric, analyzer::analyze);
+	}
+
+	/** The levels of the template's layers, worked out once per run. */
+	public LayerLevels layerLevels(Template template) {
+		return layerLevels.computeIfAbsent(template, LayerLevels::of);
 	}
 
 	/** Sources the metric aggregates itself or through the metrics it refers to, cycles allowed for. */

@@ -16,6 +16,7 @@ import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Polarity;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.model.Direction;
+import io.yardstick.dsl.model.LayerLevels;
 import io.yardstick.dsl.model.Layers;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import java.util.ArrayDeque;
@@ -131,7 +132,7 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 
 	/**
 	 * Breadth-first from every metric of the lowest populated layer, along links that are not
-	 * rejected; every strategic metric (see Layers.isStrategic) must be reached.
+	 * rejected; every strategic metric (see LayerLevels.isStrategic) must be reached.
 	 */
 	private void reportUnreached(Template template, List<Metric> metrics, Map<Metric, List<Metric>> effects) {
 		Metric lowest = null;
@@ -166,8 +167,9 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 				}
 			}
 		}
+		LayerLevels levels = analyses().layerLevels(template);
 		for (Metric metric : metrics) {
-			if (owned(metric, template) && Layers.isStrategic(metric) && !reached.contains(metric)) {
+			if (owned(metric, template) && levels.isStrategic(metric) && !reached.contains(metric)) {
 				warning("strategic metric `" + metric.getName() + "` is not reached by any chain of links from a metric "
 						+ "of the lowest layer (`" + Layers.layerName(lowest) + "`): the loop from operations to this "
 						+ "result is not closed", metric, KPI.getSymbol_Name(), STRATEGIC_UNREACHED);

@@ -166,7 +166,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */
 	@Check
 	public void checkStrategicDocumented(Metric metric) {
-		if (!Layers.isStrategic(metric)) {
+		Template template = TemplateHierarchy.templateOf(metric);
+		if (template == null || !analyses().layerLevels(template).isStrategic(metric)) {
 			return;
 		}
 		boolean noLabel = metric.getLabels().isEmpty();
