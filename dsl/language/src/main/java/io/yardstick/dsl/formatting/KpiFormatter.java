@@ -37,8 +37,10 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
+import org.eclipse.xtext.xbase.lib.Procedures.Procedure1;
 
 /**
  * The canonical layout of a template: one declaration per line, blocks indented by one tab,
@@ -132,10 +134,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.prepend(regions.keyword("("), it -> it.noSpace());
 		doc.append(regions.keyword("("), it -> it.noSpace());
 		doc.prepend(regions.keyword(")"), it -> it.noSpace());
-		for (ISemanticRegion comma : regions.keywords(",")) {
-			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, it -> it.oneSpace());
-		}
+		commas(regions, doc, it -> it.oneSpace());
 		if (kind instanceof ScoreKind) {
 			doc.surround(regions.keyword(".."), it -> it.noSpace());
 			doc.append(regions.keyword("-"), it -> it.noSpace());
@@ -151,10 +150,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		formatLabels(dimension.getLabels(), doc);
 		doc.surround(regions.keyword("{"), it -> it.oneSpace());
 		doc.prepend(regions.keyword("}"), it -> it.oneSpace());
-		for (ISemanticRegion comma : regions.keywords(",")) {
-			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, it -> it.oneSpace());
-		}
+		commas(regions, doc, it -> it.oneSpace());
 		dimension.getMappings().forEach(doc::format);
 	}
 
@@ -199,10 +195,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 				doc.append(keyword, it -> it.oneSpace());
 			}
 		}
-		for (ISemanticRegion comma : regions.keywords(",")) {
-			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, it -> it.oneSpace());
-		}
+		commas(regions, doc, it -> it.oneSpace());
 		doc.format(metric.getKind());
 		if (metric.getFormula() != null) {
 			ISemanticRegion equals = regions.keyword("=");
@@ -293,10 +286,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.surround(regions.keyword("in"), it -> it.oneSpace());
 		doc.append(regions.keyword("("), it -> it.noSpace());
 		doc.prepend(regions.keyword(")"), it -> it.noSpace());
-		for (ISemanticRegion comma : regions.keywords(",")) {
-			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, it -> it.oneSpace());
-		}
+		commas(regions, doc, it -> it.oneSpace());
 		doc.format(in.getValue());
 		in.getItems().forEach(doc::format);
 	}
@@ -347,10 +337,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.prepend(callOpen, it -> it.noSpace());
 		open.forEach(region -> doc.append(region, it -> it.noSpace()));
 		close.forEach(region -> doc.prepend(region, it -> it.noSpace()));
-		for (ISemanticRegion comma : regions.keywords(",")) {
-			doc.prepend(comma, it -> it.noSpace());
-			doc.append(comma, KpiFormatter::spaceOrLineBreak);
-		}
+		commas(regions, doc, KpiFormatter::spaceOrLineBreak);
 		doc.prepend(regions.keyword("where"), KpiFormatter::spaceOrLineBreak);
 		doc.append(regions.keyword("where"), it -> it.oneSpace());
 		call.getArguments().forEach(doc::format);
@@ -377,8 +364,17 @@ public class KpiFormatter extends AbstractJavaFormatter {
 
 	// ------------------------------------------------------------------ shared shapes
 
+	/** No space before a comma; after it, what {@code after} says. */
+	private static void commas(ISemanticRegionsFinder regions, IFormattableDocument doc,
+			Procedure1<? super IHiddenRegionFormatter> after) {
+		for (ISemanticRegion comma : regions.keywords(",")) {
+			doc.prepend(comma, it -> it.noSpace());
+			doc.append(comma, after);
+		}
+	}
+
 	/** One space, or the single line break the author put there: long formulas may be wrapped by hand. */
-	private static void spaceOrLineBreak(org.eclipse.xtext.formatting2.IHiddenRegionFormatter it) {
+	private static void spaceOrLineBreak(IHiddenRegionFormatter it) {
 		it.oneSpace();
 		it.setNewLines(0, 0, 1);
 	}
