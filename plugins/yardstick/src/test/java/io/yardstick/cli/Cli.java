@@ -37,6 +37,16 @@ final class Cli {
 		return new Result(exit, out.toString(), err.toString());
 	}
 
+	/**
+	 * Writes the two files both output tests start from: the demo template, valid, and a copy in
+	 * another package whose link names a metric that does not exist.
+	 */
+	static void writeDemoAndBrokenLink(Path dir) throws java.io.IOException {
+		java.nio.file.Files.writeString(dir.resolve("good.kpi"), DEMO);
+		java.nio.file.Files.writeString(dir.resolve("links.kpi"),
+				DEMO.replace("package demo", "package links").replace("link volume", "link nosuch"));
+	}
+
 	/** The repository's folder of example templates. */
 	static Path exampleTemplates() {
 		Path moduleDir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();

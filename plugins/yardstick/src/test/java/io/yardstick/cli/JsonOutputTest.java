@@ -20,9 +20,7 @@ class JsonOutputTest {
 
 	@Test
 	void jsonHoldsExactlyWhatTheTextSays() throws IOException {
-		Files.writeString(dir.resolve("good.kpi"), Cli.DEMO);
-		Files.writeString(dir.resolve("links.kpi"),
-				Cli.DEMO.replace("package demo", "package links").replace("link volume", "link nosuch"));
+		Cli.writeDemoAndBrokenLink(dir);
 		Files.writeString(dir.resolve("empty.kpi"), "");
 		Files.write(dir.resolve("latin1.kpi"), "package x\n// caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 

@@ -16,9 +16,7 @@ class ProcessOutputTest {
 
 	@Test
 	void standardOutputHoldsOnlyFindingsAndSummary() throws Exception {
-		Files.writeString(dir.resolve("good.kpi"), Cli.DEMO);
-		Files.writeString(dir.resolve("links.kpi"),
-				Cli.DEMO.replace("package demo", "package links").replace("link volume", "link nosuch"));
+		Cli.writeDemoAndBrokenLink(dir);
 		Files.writeString(dir.resolve("syntax.kpi"),
 				Cli.DEMO.replace("package demo", "package syntax").replace("avg(Ticket.csat)", "avg(Ticket.csat"));
 		Files.writeString(dir.resolve("empty.kpi"), "");

@@ -3,7 +3,6 @@ package io.yardstick.dsl.model;
 import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.Layer;
 import io.yardstick.dsl.kpi.Link;
-import io.yardstick.dsl.kpi.Loop;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Model;
 import io.yardstick.dsl.kpi.Source;
@@ -70,10 +69,6 @@ public final class TemplateHierarchy {
 
 	public static List<Layer> layers(Template template) {
 		return effective(template, t -> members(t, Layer.class), Layer::getName);
-	}
-
-	public static List<Loop> loops(Template template) {
-		return effective(template, t -> members(t, Loop.class), Loop::getName);
 	}
 
 	public static List<Link> links(Template template) {

@@ -55,20 +55,4 @@ public final class Constants {
 		}
 		return Optional.of(value);
 	}
-
-	/** How a stored value of this type is written back in a message: 0.95 as 95%, 7200 s as 2h. */
-	public static String format(BigDecimal value, KpiType type) {
-		if (type.is(Kind.PERCENT)) {
-			return value.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-		}
-		if (type.is(Kind.DURATION)) {
-			String unit = type.durationUnit() != null ? type.durationUnit() : "s";
-			BigDecimal inUnit = value.divide(BigDecimal.valueOf(Units.DURATION_SECONDS.get(unit)), MathContext.DECIMAL64);
-			return inUnit.stripTrailingZeros().toPlainString() + unit;
-		}
-		if (type.is(Kind.CURRENCY)) {
-			return value.stripTrailingZeros().toPlainString() + " " + type.currency();
-		}
-		return value.stripTrailingZeros().toPlainString();
-	}
 }

@@ -6,7 +6,6 @@ import io.yardstick.dsl.validation.IssueCodes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,10 +174,5 @@ public final class KpiWorkspace {
 		String message = "internal error: " + what + ": " + e.getClass().getSimpleName()
 				+ (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; please report it";
 		return new Finding(file, 1, 1, 1, 1, Severity.ERROR, IssueCodes.INTERNAL_ERROR, message);
-	}
-
-	/** Convenience for callers holding paths rather than collected input files. */
-	public ValidationReport validatePaths(List<Path> paths, ProgressListener progress) throws IOException {
-		return validateFiles(KpiFiles.collect(paths), progress);
 	}
 }
