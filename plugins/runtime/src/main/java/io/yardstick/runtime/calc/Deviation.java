@@ -1,0 +1,33 @@
+package io.yardstick.runtime.calc;
+
+/** {@code stddev(x)}: the sample standard deviation (n - 1), by Welford's update; null under two values. */
+public final class Deviation extends Kernel {
+	private final double[][] counts = cellArrays(0);
+	private final double[][] means = cellArrays(0);
+	private final double[][] squares = cellArrays(0);
+
+	public Deviation(Run run, int metric) {
+		super(run, metric);
+	}
+
+	public void add(int[] cells, double value) {
+		if (Double.isNaN(value)) {
+			return;
+		}
+		for (int g = 0; g < cells.length; g++) {
+			if (on[g] && cells[g] >= 0) {
+				int cell = cells[g];
+				double n = ++counts[g][cell];
+				double delta = value - means[g][cell];
+				means[g][cell] += delta / n;
+				squares[g][cell] += delta * (value - means[g][cell]);
+			}
+		}
+	}
+
+	@Override
+	protected double result(int grouping, int cell) {
+		double n = counts[grouping][cell];
+		return n < 2 ? Double.NaN : Math.sqrt(squares[grouping][cell] / (n - 1));
+	}
+}

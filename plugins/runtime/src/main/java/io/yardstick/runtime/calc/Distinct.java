@@ -1,0 +1,57 @@
+package io.yardstick.runtime.calc;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** {@code countDistinct(x)}: the number of different non-null values; 0 over none. */
+public final class Distinct extends Kernel {
+	private final Set<Long>[][] seen;
+
+	@SuppressWarnings("unchecked")
+	public Distinct(Run run, int metric) {
+		super(run, metric);
+		seen = new Set[on.length][];
+		for (int g = 0; g < on.length; g++) {
+			if (on[g]) {
+				seen[g] = new Set[run.cells(g)];
+			}
+		}
+	}
+
+	public void add(int[] cells, double value) {
+		if (!Double.isNaN(value)) {
+			addBits(cells, Double.doubleToLongBits(value == 0 ? 0.0 : value));
+		}
+	}
+
+	public void add(int[] cells, long time) {
+		if (time != Ops.NO_TIME) {
+			addBits(cells, time);
+		}
+	}
+
+	/** A dictionary code or a referenced row. */
+	public void add(int[] cells, int code) {
+		if (code >= 0) {
+			addBits(cells, code);
+		}
+	}
+
+	private void addBits(int[] cells, long bits) {
+		for (int g = 0; g < cells.length; g++) {
+			if (on[g] && cells[g] >= 0) {
+				Set<Long> set = seen[g][cells[g]];
+				if (set == null) {
+					set = seen[g][cells[g]] = new HashSet<>();
+				}
+				set.add(bits);
+			}
+		}
+	}
+
+	@Override
+	protected double result(int grouping, int cell) {
+		Set<Long> set = seen[grouping][cell];
+		return set == null ? 0 : set.size();
+	}
+}

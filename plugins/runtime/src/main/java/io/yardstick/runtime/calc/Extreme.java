@@ -1,0 +1,39 @@
+package io.yardstick.runtime.calc;
+
+/** {@code min(x)} and {@code max(x)}, also of points in time (as epoch milliseconds); null over no values. */
+public final class Extreme extends Kernel {
+	private final boolean max;
+	private final double[][] extremes = cellArrays(Double.NaN);
+
+	private Extreme(Run run, int metric, boolean max) {
+		super(run, metric);
+		this.max = max;
+	}
+
+	public static Extreme min(Run run, int metric) {
+		return new Extreme(run, metric, false);
+	}
+
+	public static Extreme max(Run run, int metric) {
+		return new Extreme(run, metric, true);
+	}
+
+	public void add(int[] cells, double value) {
+		if (Double.isNaN(value)) {
+			return;
+		}
+		for (int g = 0; g < cells.length; g++) {
+			if (on[g] && cells[g] >= 0) {
+				double current = extremes[g][cells[g]];
+				if (Double.isNaN(current) || (max ? value > current : value < current)) {
+					extremes[g][cells[g]] = value;
+				}
+			}
+		}
+	}
+
+	@Override
+	protected double result(int grouping, int cell) {
+		return extremes[grouping][cell];
+	}
+}

@@ -1,0 +1,266 @@
+package io.yardstick.runtime.calc;
+
+import io.yardstick.runtime.data.Dataset;
+import io.yardstick.runtime.data.Table;
+import io.yardstick.runtime.results.GroupingResult;
+import io.yardstick.runtime.results.Results;
+import io.yardstick.runtime.spec.DimensionSpec;
+import io.yardstick.runtime.spec.MetricSpec;
+import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.time.Periods;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a calculator: the data, the periods and groupings it reports, and the metric values as they
+ * are computed. A cell is one period of one group of one grouping: {@code cell = period * groups + group}.
+ */
+public final class Run {
+	private final io.yardstick.runtime.spec.TemplateSpec template;
+	private final Dataset data;
+	private final Periods periods;
+	private final List<Grouping> groupings;
+	private final List<List<List<String>>> groupLabels = new ArrayList<>();
+	private final int[] groupCounts;
+	private final Map<String, int[][]> groupCodesBySource = new HashMap<>();
+	private final boolean[][] enabled;
+	private final double[][][] values;
+	private final RunDiagnostics diagnostics;
+	private final TimeParts timeParts;
+
+	private Run(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, RunOptions options) {
+		this.template = template;
+		this.data = data;
+		this.periods = periodsOf(template, data, options);
+		this.timeParts = new TimeParts(template.zone());
+		this.diagnostics = new RunDiagnostics(template.metrics().size());
+		this.groupings = new ArrayList<>();
+		Map<String, DimensionValues> dimensionValues = new HashMap<>();
+		for (Grouping grouping : options.groupings()) {
+			boolean known = true;
+			for (String dimension : grouping.dimensions()) {
+				if (template.dimension(dimension).isEmpty()) {
+					throw new IllegalArgumentException("unknown breakdown \"" + dimension + "\": the template has "
+							+ String.join(", ", template.dimensions().stream().map(DimensionSpec::name).toList()));
+				}
+			}
+			if (known) {
+				groupings.add(grouping);
+			}
+		}
+		this.groupCounts = new int[groupings.size()];
+		for (int g = 0; g < groupings.size(); g++) {
+			List<DimensionValues> crossed = new ArrayList<>();
+			for (String dimension : groupings.get(g).dimensions()) {
+				crossed.add(dimensionValues.computeIfAbsent(dimension,
+						name -> DimensionValues.of(template.dimension(name).orElseThrow(), data, template.zone())));
+			}
+			groupCounts[g] = 1;
+			for (DimensionValues values : crossed) {
+				groupCounts[g] *= values.size();
+			}
+			groupLabels.add(labelsOf(crossed, groupCounts[g]));
+			for (SourceSpec source : template.sources()) {
+				int[][] codes = groupCodesBySource.computeIfAbsent(source.name(), name -> new int[groupings.size()][]);
+				codes[g] = data.has(source.name()) ? rowCodes(crossed, source.name(), data.table(source.name()).rows())
+						: null;
+			}
+		}
+		int metrics = template.metrics().size();
+		this.enabled = new boolean[metrics][groupings.size()];
+		this.values = new double[metrics][groupings.size()][];
+		for (int m = 0; m < metrics; m++) {
+			MetricSpec metric = template.metrics().get(m);
+			for (int g = 0; g < groupings.size(); g++) {
+				enabled[m][g] = metric.breakdowns().containsAll(groupings.get(g).dimensions());
+				if (enabled[m][g]) {
+					values[m][g] = new double[cells(g)];
+					Arrays.fill(values[m][g], Double.NaN);
+				} else {
+					diagnostics.note(metric.id() + " is not broken down by " + groupings.get(g).name()
+							+ ": it is declared `by " + String.join(", ", metric.breakdowns()) + "`");
+				}
+			}
+		}
+	}
+
+	/** Prepares a run of the template over loaded data. */
+	public static Run start(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, RunOptions options) {
+		return new Run(template, data, options);
+	}
+
+	private static Periods periodsOf(io.yardstick.runtime.spec.TemplateSpec template, Dataset data,
+			RunOptions options) {
+		if (options.from() != null && options.to() != null) {
+			return Periods.between(options.grain(), template.zone(), options.from(), options.to());
+		}
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		for (SourceSpec source : template.sources()) {
+			if (source.timeAxis().isEmpty() || !data.has(source.name())) {
+				continue;
+			}
+			for (long t : data.table(source.name()).times(source.timeAxis().get().name())) {
+				if (t != Ops.NO_TIME) {
+					first = Math.min(first, t);
+					last = Math.max(last, t);
+				}
+			}
+		}
+		if (first > last) {
+			return Periods.none(options.grain(), template.zone());
+		}
+		if (options.from() != null) {
+			first = options.from().atStartOfDay(template.zone()).toInstant().toEpochMilli();
+		}
+		if (options.to() != null) {
+			last = options.to().atStartOfDay(template.zone()).toInstant().toEpochMilli();
+		}
+		return first > last ? Periods.none(options.grain(), template.zone())
+				: Periods.covering(options.grain(), template.zone(), first, last);
+	}
+
+	private static List<List<String>> labelsOf(List<DimensionValues> crossed, int count) {
+		List<List<String>> labels = new ArrayList<>(count);
+		for (int code = 0; code < count; code++) {
+			List<String> tuple = new ArrayList<>();
+			int rest = code;
+			int radix = count;
+			for (DimensionValues values : crossed) {
+				radix /= values.size();
+				tuple.add(values.values.get(rest / radix));
+				rest %= radix;
+			}
+			labels.add(java.util.Collections.unmodifiableList(tuple));
+		}
+		return labels;
+	}
+
+	/** Each row's group code, or null when some crossed dimension does not map this source. */
+	private static int[] rowCodes(List<DimensionValues> crossed, String source, int rows) {
+		if (crossed.isEmpty()) {
+			return new int[rows];
+		}
+		int[] codes = new int[rows];
+		for (DimensionValues values : crossed) {
+			int[] own = values.rowCodes.get(source);
+			if (own == null) {
+				return null;
+			}
+			for (int row = 0; row < rows; row++) {
+				codes[row] = codes[row] * values.size() + own[row];
+			}
+		}
+		return codes;
+	}
+
+	// ------------------------------------------------------------------ what generated code reads
+
+	public Table table(String source) {
+		return data.table(source);
+	}
+
+	public Periods periods() {
+		return periods;
+	}
+
+	public TimeParts timeParts() {
+		return timeParts;
+	}
+
+	public int groupings() {
+		return groupings.size();
+	}
+
+	/** How many groups a grouping has (1 for the total). */
+	public int groups(int grouping) {
+		return groupCounts[grouping];
+	}
+
+	public int cells(int grouping) {
+		return periods.count() * groupCounts[grouping];
+	}
+
+	/**
+	 * Per grouping, each row's group in it; an entry is null when the source cannot be broken down that
+	 * way (its rows then count in no cell of that grouping).
+	 */
+	public int[][] groupCodes(String source) {
+		return groupCodesBySource.get(source);
+	}
+
+	/** Fills {@code cells} with the cell of a row in each grouping for the period, -1 where it has none. */
+	public void cellsOf(int[][] groupCodes, int row, int period, int[] cells) {
+		for (int g = 0; g < cells.length; g++) {
+			int[] codes = groupCodes[g];
+			cells[g] = codes == null ? -1 : period * groupCounts[g] + codes[row];
+		}
+	}
+
+	public boolean enabled(int metric, int grouping) {
+		return enabled[metric][grouping];
+	}
+
+	boolean[] enabledGroupings(int metric) {
+		return enabled[metric];
+	}
+
+	public double value(int metric, int grouping, int period, int group) {
+		double[] cells = values[metric][grouping];
+		return cells == null || period < 0 ? Double.NaN : cells[period * groupCounts[grouping] + group];
+	}
+
+	public void set(int metric, int grouping, int period, int group, double value) {
+		values[metric][grouping][period * groupCounts[grouping] + group] = value;
+	}
+
+	/** Division that gives null, not infinity or NaN, for a zero denominator, and counts it. */
+	public double div(double numerator, double denominator, int metric) {
+		if (denominator == 0) {
+			diagnostics.zeroDenominator(metric);
+			return Double.NaN;
+		}
+		return numerator / denominator;
+	}
+
+	void zeroDenominator(int metric) {
+		diagnostics.zeroDenominator(metric);
+	}
+
+	/** Computes every enabled metric for every cell, in the order given (each after the metrics it reads). */
+	public void derive(int[] order, MetricFunction function) {
+		for (int g = 0; g < groupings.size(); g++) {
+			for (int p = 0; p < periods.count(); p++) {
+				for (int c = 0; c < groupCounts[g]; c++) {
+					for (int m : order) {
+						if (enabled[m][g]) {
+							double value = function.compute(m, g, p, c);
+							set(m, g, p, c, Double.isInfinite(value) ? Double.NaN : value);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** A metric's value in one cell. */
+	@FunctionalInterface
+	public interface MetricFunction {
+		double compute(int metric, int grouping, int period, int group);
+	}
+
+	public Results finish() {
+		List<GroupingResult> results = new ArrayList<>();
+		for (int g = 0; g < groupings.size(); g++) {
+			double[][] byMetric = new double[template.metrics().size()][];
+			for (int m = 0; m < byMetric.length; m++) {
+				byMetric[m] = values[m][g];
+			}
+			results.add(new GroupingResult(groupings.get(g), groupLabels.get(g), byMetric));
+		}
+		return new Results(template, periods, results, diagnostics);
+	}
+}

@@ -1,0 +1,32 @@
+package io.yardstick.runtime.calc;
+
+/**
+ * {@code share(c where b)}: of the rows where b holds, the fraction where c holds (a null c counts as not
+ * holding); null (counted) when no row matches b.
+ */
+public final class Share extends Kernel {
+	private final double[][] hits = cellArrays(0);
+	private final double[][] bases = cellArrays(0);
+
+	public Share(Run run, int metric) {
+		super(run, metric);
+	}
+
+	/** Adds a row of the base (the caller has checked b); {@code condition} is c's three-valued result. */
+	public void add(int[] cells, byte condition) {
+		boolean hit = condition == Logic.TRUE;
+		for (int g = 0; g < cells.length; g++) {
+			if (on[g] && cells[g] >= 0) {
+				bases[g][cells[g]]++;
+				if (hit) {
+					hits[g][cells[g]]++;
+				}
+			}
+		}
+	}
+
+	@Override
+	protected double result(int grouping, int cell) {
+		return quotient(hits[grouping][cell], bases[grouping][cell]);
+	}
+}

@@ -1,0 +1,26 @@
+package io.yardstick.runtime.calc;
+
+/** {@code sum(x)}: nulls skipped; 0 over no values. */
+public final class Sum extends Kernel {
+	private final double[][] sums = cellArrays(0);
+
+	public Sum(Run run, int metric) {
+		super(run, metric);
+	}
+
+	public void add(int[] cells, double value) {
+		if (Double.isNaN(value)) {
+			return;
+		}
+		for (int g = 0; g < cells.length; g++) {
+			if (on[g] && cells[g] >= 0) {
+				sums[g][cells[g]] += value;
+			}
+		}
+	}
+
+	@Override
+	protected double result(int grouping, int cell) {
+		return sums[grouping][cell];
+	}
+}

@@ -1,0 +1,47 @@
+package io.yardstick.runtime.spec;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a generated calculator knows of its template: sources, dimensions, layers, metrics (in evaluation
+ * order of declaration), links and loops. The runtime reads data and reports results from this alone.
+ */
+public record TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone,
+		List<SourceSpec> sources, List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics,
+		List<LinkSpec> links, List<LoopSpec> loops) {
+
+	public TemplateSpec {
+		labels = Specs.copy(labels);
+		sources = List.copyOf(sources);
+		dimensions = List.copyOf(dimensions);
+		layers = List.copyOf(layers);
+		metrics = List.copyOf(metrics);
+		links = List.copyOf(links);
+		loops = List.copyOf(loops);
+	}
+
+	public String simpleName() {
+		int dot = qualifiedName.lastIndexOf('.');
+		return dot < 0 ? qualifiedName : qualifiedName.substring(dot + 1);
+	}
+
+	public Optional<SourceSpec> source(String name) {
+		return sources.stream().filter(source -> source.name().equals(name)).findFirst();
+	}
+
+	public Optional<DimensionSpec> dimension(String name) {
+		return dimensions.stream().filter(dimension -> dimension.name().equals(name)).findFirst();
+	}
+
+	public int metricIndex(String id) {
+		for (int i = 0; i < metrics.size(); i++) {
+			if (metrics.get(i).id().equals(id)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+}

@@ -1,0 +1,96 @@
+package io.yardstick.runtime.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The consecutive periods of one grain that a run reports, cut in the template's time zone. Periods are
+ * half-open: a period holds the instants t with start <= t < end, and its end is the next one's start.
+ */
+public final class Periods {
+	private final Grain grain;
+	private final ZoneId zone;
+	private final LocalDate[] firstDays;
+	/** Boundaries in epoch milliseconds: period p is [bounds[p], bounds[p + 1]). */
+	private final long[] bounds;
+
+	private Periods(Grain grain, ZoneId zone, List<LocalDate> firstDays) {
+		this.grain = grain;
+		this.zone = zone;
+		this.firstDays = firstDays.toArray(LocalDate[]::new);
+		this.bounds = new long[this.firstDays.length + 1];
+		for (int p = 0; p < this.firstDays.length; p++) {
+			bounds[p] = startMillis(this.firstDays[p]);
+		}
+		bounds[this.firstDays.length] = startMillis(
+				this.firstDays.length == 0 ? LocalDate.EPOCH : grain.next(this.firstDays[this.firstDays.length - 1]));
+	}
+
+	/** The periods from the one containing {@code from} to the one containing {@code toInclusive}. */
+	public static Periods between(Grain grain, ZoneId zone, LocalDate from, LocalDate toInclusive) {
+		List<LocalDate> days = new ArrayList<>();
+		if (!toInclusive.isBefore(from)) {
+			LocalDate last = grain.floor(toInclusive);
+			for (LocalDate day = grain.floor(from); !day.isAfter(last); day = grain.next(day)) {
+				days.add(day);
+			}
+		}
+		return new Periods(grain, zone, days);
+	}
+
+	/** The periods covering two instants (epoch milliseconds), both included. */
+	public static Periods covering(Grain grain, ZoneId zone, long firstMillis, long lastMillis) {
+		return between(grain, zone, Instant.ofEpochMilli(firstMillis).atZone(zone).toLocalDate(),
+				Instant.ofEpochMilli(lastMillis).atZone(zone).toLocalDate());
+	}
+
+	public static Periods none(Grain grain, ZoneId zone) {
+		return new Periods(grain, zone, List.of());
+	}
+
+	private long startMillis(LocalDate day) {
+		return day.atStartOfDay(zone).toInstant().toEpochMilli();
+	}
+
+	public Grain grain() {
+		return grain;
+	}
+
+	public ZoneId zone() {
+		return zone;
+	}
+
+	public int count() {
+		return firstDays.length;
+	}
+
+	/** The period an instant falls in, or -1 when it is null or outside every period. */
+	public int indexOf(long epochMillis) {
+		if (epochMillis < bounds[0] || epochMillis >= bounds[bounds.length - 1] || firstDays.length == 0) {
+			return -1;
+		}
+		int found = Arrays.binarySearch(bounds, epochMillis);
+		return found >= 0 ? found : -found - 2;
+	}
+
+	public long start(int period) {
+		return bounds[period];
+	}
+
+	/** The first instant of the next period. */
+	public long end(int period) {
+		return bounds[period + 1];
+	}
+
+	public LocalDate firstDay(int period) {
+		return firstDays[period];
+	}
+
+	public String label(int period) {
+		return grain.label(firstDays[period]);
+	}
+}
