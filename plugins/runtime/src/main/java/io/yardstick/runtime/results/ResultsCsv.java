@@ -1,0 +1,115 @@
+package io.yardstick.runtime.results;
+
+import io.yardstick.runtime.spec.MetricSpec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@code results.csv}: one row per metric × grouping × period × group, in that order (metrics as declared,
+ * groupings as run, periods in time order, groups as in {@code results.json}), under the header
+ * {@code metric,layer,grouping,group,period,value,display,status}. A metric not broken down by a grouping has
+ * no rows in it. Fields are quoted as RFC 4180 says (when they hold {@code "}, {@code ,}, CR or LF; a
+ * {@code "} doubled); lines end in {@code \n}. {@code docs/results.md} describes the columns.
+ */
+public final class ResultsCsv {
+	public static final List<String> HEADER = List.of("metric", "layer", "grouping", "group", "period", "value",
+			"display", "status");
+
+	private ResultsCsv() {
+	}
+
+	/** Writes the header and every row; the writer is flushed, not closed. */
+	public static void write(Results results, Writer out) throws IOException {
+		row(out, HEADER.toArray(String[]::new));
+		ZoneId zone = results.template().zone();
+		int periods = results.periods().count();
+		List<MetricSpec> metrics = results.template().metrics();
+		for (int m = 0; m < metrics.size(); m++) {
+			MetricSpec metric = metrics.get(m);
+			for (GroupingResult grouping : results.groupings()) {
+				if (!grouping.computed(m)) {
+					continue;
+				}
+				String groupingName = grouping.grouping().name();
+				List<String> dimensions = grouping.grouping().dimensions();
+				for (int p = 0; p < periods; p++) {
+					String period = results.periods().label(p);
+					for (int g = 0; g < grouping.groups().size(); g++) {
+						double value = grouping.value(m, p, g);
+						String stored = Values.stored(value);
+						row(out, metric.id(), metric.layer(), groupingName, group(dimensions, grouping.groups().get(g)),
+								period, stored == null ? "" : stored, Values.display(metric, value, zone),
+								metric.status(value).keyword());
+					}
+				}
+			}
+		}
+		out.flush();
+	}
+
+	/** The whole file as text. */
+	public static String toCsv(Results results) {
+		StringWriter out = new StringWriter();
+		try {
+			write(results, out);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A group as {@code region=华东;segment=smb}; empty for the total. A null value is the dimension's name
+	 * alone ({@code region;segment=smb}); in a value, {@code \}, {@code ;} and {@code =} are escaped with a
+	 * backslash.
+	 */
+	public static String group(List<String> dimensions, List<String> values) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < dimensions.size(); i++) {
+			if (i > 0) {
+				out.append(';');
+			}
+			out.append(dimensions.get(i));
+			String value = i < values.size() ? values.get(i) : null;
+			if (value != null) {
+				out.append('=');
+				for (int c = 0; c < value.length(); c++) {
+					char ch = value.charAt(c);
+					if (ch == '\\' || ch == ';' || ch == '=') {
+						out.append('\\');
+					}
+					out.append(ch);
+				}
+			}
+		}
+		return out.toString();
+	}
+
+	private static void row(Writer out, String... fields) throws IOException {
+		for (int i = 0; i < fields.length; i++) {
+			if (i > 0) {
+				out.write(',');
+			}
+			out.write(field(fields[i]));
+		}
+		out.write('\n');
+	}
+
+	/** A field as RFC 4180 wants it: quoted, with quotes doubled, when it holds a quote, a comma, CR or LF. */
+	static String field(String text) {
+		if (text == null) {
+			return "";
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			if (ch == '"' || ch == ',' || ch == '\r' || ch == '\n') {
+				return '"' + text.replace("\"", "\"\"") + '"';
+			}
+		}
+		return text;
+	}
+}

@@ -1,0 +1,197 @@
+package io.yardstick.runtime.results;
+
+import io.yardstick.runtime.spec.LayerSpec;
+import io.yardstick.runtime.spec.MetricSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Periods;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code yardstick run} prints: a line naming the template, the period shown and what was computed,
+ * then one table per layer (highest level first, layers of one level in declaration order) with each
+ * metric's label, value, target and status in the latest period of the total. Columns are aligned by
+ * display width, East Asian wide characters counting two columns; borders are ASCII; lines end in
+ * {@code \n}.
+ */
+public final class ResultsTable {
+	private static final String[] HEADER = { "metric", "value", "target", "status" };
+	/** Right-aligned columns. */
+	private static final boolean[] RIGHT = { false, true, false, false };
+
+	private ResultsTable() {
+	}
+
+	/**
+	 * The tables, labels in the language (else the untagged label, else any label, else the id); a null
+	 * language asks for untagged labels.
+	 */
+	public static String render(Results results, String language) {
+		TemplateSpec template = results.template();
+		ZoneId zone = template.zone();
+		Periods periods = results.periods();
+		int latest = periods.count() - 1;
+		StringBuilder out = new StringBuilder();
+		out.append(summary(results, language)).append('\n');
+
+		Map<String, List<Integer>> metricsByLayer = new LinkedHashMap<>();
+		for (int m = 0; m < template.metrics().size(); m++) {
+			metricsByLayer.computeIfAbsent(template.metrics().get(m).layer(), layer -> new ArrayList<>()).add(m);
+		}
+		List<LayerSpec> layers = new ArrayList<>(template.layers());
+		layers.sort(Comparator.comparingInt(LayerSpec::level).reversed()); // stable: declaration order within a level
+		for (String name : metricsByLayer.keySet()) { // a metric's layer that the template does not list: last
+			if (layers.stream().noneMatch(layer -> layer.name().equals(name))) {
+				layers.add(new LayerSpec(name, Map.of(), 0));
+			}
+		}
+
+		GroupingResult total = results.total();
+		for (LayerSpec layer : layers) {
+			List<Integer> metrics = metricsByLayer.get(layer.name());
+			if (metrics == null) {
+				continue;
+			}
+			List<String[]> rows = new ArrayList<>();
+			for (int m : metrics) {
+				MetricSpec metric = template.metrics().get(m);
+				double value = latest < 0 ? Double.NaN : total.value(m, latest, 0);
+				String target = Values.condition(metric, metric.target(), zone);
+				rows.add(new String[] { Values.label(metric.labels(), language, metric.id()),
+						Values.display(metric, value, zone), target == null ? "" : target,
+						metric.status(value).keyword() });
+			}
+			out.append('\n').append(clean(heading(layer, language))).append('\n');
+			table(out, rows);
+		}
+		return out.toString();
+	}
+
+	private static String summary(Results results, String language) {
+		TemplateSpec template = results.template();
+		String label = Values.label(template.labels(), language, null);
+		String name = label == null || label.equals(template.qualifiedName()) ? template.qualifiedName()
+				: label + " (" + template.qualifiedName() + ")";
+		Periods periods = results.periods();
+		String grain = adjective(periods.grain().keyword());
+		String groupings = results.groupings().size() + (results.groupings().size() == 1 ? " grouping" : " groupings")
+				+ " computed ("
+				+ results.groupings().stream().map(g -> g.grouping().name()).collect(Collectors.joining(", ")) + ")";
+		String period = periods.count() == 0 ? "no " + grain + " periods to show (the data has no time values in range)"
+				: "period " + periods.label(periods.count() - 1) + ", the latest of " + periods.count() + " " + grain
+						+ (periods.count() == 1 ? " period" : " periods");
+		return clean(name + ": " + period + "; " + groupings + ".");
+	}
+
+	private static String adjective(String grain) {
+		return switch (grain) {
+			case "day" -> "daily";
+			case "week" -> "weekly";
+			case "month" -> "monthly";
+			case "quarter" -> "quarterly";
+			case "year" -> "yearly";
+			default -> grain;
+		};
+	}
+
+	private static String heading(LayerSpec layer, String language) {
+		String label = Values.label(layer.labels(), language, layer.name());
+		String level = layer.level() > 0 ? ", level " + layer.level() : "";
+		return label.equals(layer.name()) ? layer.name() + (level.isEmpty() ? "" : " (" + level.substring(2) + ")")
+				: label + " (" + layer.name() + level + ")";
+	}
+
+	private static void table(StringBuilder out, List<String[]> rows) {
+		int[] widths = new int[HEADER.length];
+		for (int c = 0; c < HEADER.length; c++) {
+			widths[c] = width(HEADER[c]);
+		}
+		List<String[]> cleaned = new ArrayList<>(rows.size());
+		for (String[] row : rows) {
+			String[] cells = new String[row.length];
+			for (int c = 0; c < row.length; c++) {
+				cells[c] = clean(row[c]);
+				widths[c] = Math.max(widths[c], width(cells[c]));
+			}
+			cleaned.add(cells);
+		}
+		StringBuilder border = new StringBuilder("+");
+		for (int width : widths) {
+			border.append("-".repeat(width + 2)).append('+');
+		}
+		out.append(border).append('\n');
+		line(out, HEADER, widths, new boolean[HEADER.length]);
+		out.append(border).append('\n');
+		for (String[] row : cleaned) {
+			line(out, row, widths, RIGHT);
+		}
+		out.append(border).append('\n');
+	}
+
+	private static void line(StringBuilder out, String[] cells, int[] widths, boolean[] right) {
+		out.append('|');
+		for (int c = 0; c < cells.length; c++) {
+			String pad = " ".repeat(widths[c] - width(cells[c]));
+			out.append(' ').append(right[c] ? pad + cells[c] : cells[c] + pad).append(" |");
+		}
+		out.append('\n');
+	}
+
+	/** Text on one line: control characters (line breaks, tabs) become spaces. */
+	static String clean(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
+		return out.toString();
+	}
+
+	/**
+	 * How many terminal columns the text takes: East Asian wide and fullwidth characters two, combining
+	 * marks and format characters none, everything else one (ambiguous-width characters such as the em dash
+	 * count one, as terminals outside East Asian locales show them).
+	 */
+	static int width(String text) {
+		int width = 0;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			i += Character.charCount(cp);
+			width += width(cp);
+		}
+		return width;
+	}
+
+	static int width(int cp) {
+		int type = Character.getType(cp);
+		if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+				|| cp == 0x200B || (cp >= 0x1160 && cp <= 0x11FF)) {
+			return 0;
+		}
+		return wide(cp) ? 2 : 1;
+	}
+
+	/** East Asian Width W or F, by the blocks that labels use: CJK, kana, Hangul, fullwidth forms, emoji. */
+	private static boolean wide(int cp) {
+		return (cp >= 0x1100 && cp <= 0x115F) // Hangul Jamo initials
+				|| cp == 0x2329 || cp == 0x232A // angle brackets
+				|| (cp >= 0x2E80 && cp <= 0x303E) // CJK radicals, Kangxi, ideographic description, CJK symbols
+				|| (cp >= 0x3041 && cp <= 0x33FF) // kana, bopomofo, Hangul compatibility, CJK compatibility
+				|| (cp >= 0x3400 && cp <= 0x4DBF) // CJK extension A
+				|| (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
+				|| (cp >= 0xA000 && cp <= 0xA4CF) // Yi
+				|| (cp >= 0xA960 && cp <= 0xA97F) // Hangul Jamo extended A
+				|| (cp >= 0xAC00 && cp <= 0xD7A3) // Hangul syllables
+				|| (cp >= 0xF900 && cp <= 0xFAFF) // CJK compatibility ideographs
+				|| (cp >= 0xFE10 && cp <= 0xFE19) // vertical forms
+				|| (cp >= 0xFE30 && cp <= 0xFE6F) // CJK compatibility forms, small form variants
+				|| (cp >= 0xFF00 && cp <= 0xFF60) // fullwidth forms
+				|| (cp >= 0xFFE0 && cp <= 0xFFE6) // fullwidth signs
+				|| (cp >= 0x1F300 && cp <= 0x1F64F) // pictographs and emoticons (most are wide)
+				|| (cp >= 0x1F900 && cp <= 0x1F9FF) // supplemental symbols and pictographs
+				|| (cp >= 0x20000 && cp <= 0x2FFFD) // CJK extensions B..F
+				|| (cp >= 0x30000 && cp <= 0x3FFFD); // CJK extension G..
+	}
+}

@@ -1,0 +1,21 @@
+package io.yardstick.runtime.calc;
+
+/** Test access to what only a run makes: its diagnostics, with chosen counts and notes. */
+public final class ResultsFixture {
+	private ResultsFixture() {
+	}
+
+	/** Diagnostics of a run over {@code zeroDenominators.length} metrics, with those counts and the notes. */
+	public static RunDiagnostics diagnostics(long[] zeroDenominators, String... notes) {
+		RunDiagnostics diagnostics = new RunDiagnostics(zeroDenominators.length);
+		for (int metric = 0; metric < zeroDenominators.length; metric++) {
+			for (long i = 0; i < zeroDenominators[metric]; i++) {
+				diagnostics.zeroDenominator(metric);
+			}
+		}
+		for (String note : notes) {
+			diagnostics.note(note);
+		}
+		return diagnostics;
+	}
+}
