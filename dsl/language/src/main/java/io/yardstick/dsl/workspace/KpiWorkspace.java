@@ -43,6 +43,15 @@ public final class KpiWorkspace {
 
 	/** Files and folders in, every finding out, sorted. */
 	public ValidationReport validateFiles(List<KpiFiles.InputFile> inputs, ProgressListener progress) {
+		return loadAndValidate(inputs, progress).report();
+	}
+
+	/** A model loaded from files, with its validation report: what generating from files starts with. */
+	public record ValidatedModel(LoadedModel model, ValidationReport report) {
+	}
+
+	/** Loads the files into one model and validates it; the model stays loaded for the generator. */
+	public ValidatedModel loadAndValidate(List<KpiFiles.InputFile> inputs, ProgressListener progress) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		List<Finding> findings = new ArrayList<>();
 		List<String> files = new ArrayList<>();
@@ -59,7 +68,24 @@ public final class KpiWorkspace {
 		findings.addAll(model.loadFindings());
 		findings.addAll(validate(model, progress));
 		findings.sort(Finding.ORDER);
-		return new ValidationReport(files, findings);
+		return new ValidatedModel(model, new ValidationReport(files, findings));
+	}
+
+	/** A finding at a model element, for problems found after validation (such as by the generator). */
+	public static Finding findingAt(LoadedModel model, org.eclipse.emf.ecore.EObject element, Severity severity,
+			String code, String message) {
+		String file = model.nameOf(element == null ? null : element.eResource());
+		org.eclipse.xtext.nodemodel.ICompositeNode node = element == null ? null
+				: org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(element);
+		if (node == null) {
+			return new Finding(file, 1, 1, 1, 1, severity, code, message);
+		}
+		org.eclipse.xtext.util.LineAndColumn start = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.getLineAndColumn(node, node.getOffset());
+		org.eclipse.xtext.util.LineAndColumn end = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.getLineAndColumn(node, node.getEndOffset());
+		return new Finding(file, start.getLine(), start.getColumn(), end.getLine(), end.getColumn(), severity, code,
+				message);
 	}
 
 	private static Map<String, URI> uriFor(List<KpiFiles.InputFile> inputs) {

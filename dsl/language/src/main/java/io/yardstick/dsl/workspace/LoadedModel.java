@@ -38,6 +38,16 @@ public final class LoadedModel {
 		return resource;
 	}
 
+	/** The name a resource of this model was loaded under, or "?" for one it does not hold. */
+	public String nameOf(Resource resource) {
+		for (Map.Entry<String, Resource> entry : resources.entrySet()) {
+			if (entry.getValue() == resource) {
+				return entry.getKey();
+			}
+		}
+		return "?";
+	}
+
 	/** Files that could not be loaded at all, each as an internal-error finding. */
 	List<Finding> loadFindings() {
 		return loadFindings;

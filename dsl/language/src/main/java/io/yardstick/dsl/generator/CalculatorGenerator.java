@@ -1,0 +1,26 @@
+package io.yardstick.dsl.generator;
+
+import io.yardstick.dsl.kpi.Template;
+
+/**
+ * Turns a template into the Java source of its calculator: one class that depends only on the runtime
+ * library. The template must have passed validation without errors.
+ */
+public final class CalculatorGenerator {
+
+	/** A generated source file. */
+	public record GeneratedSource(String qualifiedClassName, String relativePath, String content) {
+	}
+
+	/**
+	 * @param packageOverride the package of the class, or null for the template's own package
+	 * @throws GeneratorException for a construct the calculator cannot compute, with its position
+	 */
+	public GeneratedSource generate(Template template, String packageOverride) {
+		CalculatorModel model = new CalculatorModelBuilder().build(template, packageOverride);
+		String content = new CalculatorRenderer(model).render().toString().replace("\r\n", "\n");
+		String qualified = model.packageName().isEmpty() ? model.className()
+				: model.packageName() + "." + model.className();
+		return new GeneratedSource(qualified, qualified.replace('.', '/') + ".java", content);
+	}
+}

@@ -1,0 +1,459 @@
+package io.yardstick.dsl.generator;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import io.yardstick.dsl.generator.ScanLocals.Storage;
+import io.yardstick.dsl.kpi.BinaryExpression;
+import io.yardstick.dsl.kpi.BooleanLiteral;
+import io.yardstick.dsl.kpi.EnumKind;
+import io.yardstick.dsl.kpi.EnumValue;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.IfExpression;
+import io.yardstick.dsl.kpi.InExpression;
+import io.yardstick.dsl.kpi.MemberAccess;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Negation;
+import io.yardstick.dsl.kpi.NotExpression;
+import io.yardstick.dsl.kpi.NullLiteral;
+import io.yardstick.dsl.kpi.NullTest;
+import io.yardstick.dsl.kpi.NumberLiteral;
+import io.yardstick.dsl.kpi.PeriodReference;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.StringLiteral;
+import io.yardstick.dsl.kpi.Symbol;
+import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.types.Constants;
+import io.yardstick.dsl.types.FunctionCategory;
+import io.yardstick.dsl.types.Functions;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates formula expressions into Java expressions over the runtime's representation: numbers as
+ * {@code double} (NaN is null), points in time as {@code long} epoch milliseconds, text and enum values as
+ * dictionary codes, conditions as three-valued {@code byte}s ({@link #LOGIC}).
+ * <p>
+ * Row mode compiles the row expressions of an aggregate inside a scan loop (variables {@code row},
+ * {@code periodStart}, {@code periodEnd}); metric mode compiles a metric's formula over aggregate values for
+ * one cell (variables {@code g}, {@code c} and a period expression, which period functions shift).
+ */
+final class ExpressionCompiler {
+	static final ClassName LOGIC = ClassName.get("io.yardstick.runtime.calc", "Logic");
+	static final ClassName OPS = ClassName.get("io.yardstick.runtime.calc", "Ops");
+
+	enum Type {
+		NUMBER, TIME, CODE, FLAG, ROW, STRING, NULL
+	}
+
+	/** A translated expression; {@code values} names what a code means: the text Field or the EnumKind. */
+	record Code(CodeBlock java, Type type, Object values) {
+		static Code of(Type type, String format, Object... args) {
+			return new Code(CodeBlock.of(format, args), type, null);
+		}
+	}
+
+	private final String metricConstant;
+	private final ScanLocals locals;
+	private final Map<FunctionCall, String> kernels;
+	private final Map<Metric, String> metricConstants;
+
+	private ExpressionCompiler(String metricConstant, ScanLocals locals, Map<FunctionCall, String> kernels,
+			Map<Metric, String> metricConstants) {
+		this.metricConstant = metricConstant;
+		this.locals = locals;
+		this.kernels = kernels;
+		this.metricConstants = metricConstants;
+	}
+
+	static ExpressionCompiler rows(String metricConstant, ScanLocals locals) {
+		return new ExpressionCompiler(metricConstant, locals, null, null);
+	}
+
+	static ExpressionCompiler metric(String metricConstant, Map<FunctionCall, String> kernels,
+			Map<Metric, String> metricConstants) {
+		return new ExpressionCompiler(metricConstant, null, kernels, metricConstants);
+	}
+
+	private boolean rowMode() {
+		return locals != null;
+	}
+
+	/** A metric-level value for the cell (g, period, c), as a double. */
+	CodeBlock metricValue(Expression expression, String period) {
+		Code code = compile(expression, period);
+		return switch (code.type()) {
+			case NUMBER -> code.java();
+			case NULL -> CodeBlock.of("$T.NaN", Double.class);
+			default -> throw new GeneratorException(expression, "a metric's formula must give a number here");
+		};
+	}
+
+	/** A row value or condition inside an aggregate. */
+	Code row(Expression expression) {
+		return compile(expression, null);
+	}
+
+	/** A condition as a boolean Java expression: null counts as false. */
+	CodeBlock holds(Expression condition) {
+		Code code = row(condition);
+		if (code.type() != Type.FLAG) {
+			throw new GeneratorException(condition, "a condition must be true or false");
+		}
+		return CodeBlock.of("$T.isTrue($L)", LOGIC, code.java());
+	}
+
+	/** A row value as a double (a point in time as epoch milliseconds), for numeric kernels. */
+	CodeBlock number(Expression expression) {
+		Code code = row(expression);
+		return switch (code.type()) {
+			case NUMBER -> code.java();
+			case TIME -> CodeBlock.of("$T.instant($L)", OPS, code.java());
+			case NULL -> CodeBlock.of("$T.NaN", Double.class);
+			default -> throw new GeneratorException(expression, "expected a number, duration, amount or time");
+		};
+	}
+
+	private Code compile(Expression e, String period) {
+		if (e instanceof NumberLiteral literal) {
+			BigDecimal value = Constants.evaluate(literal)
+					.orElseThrow(() -> new GeneratorException(literal, "not a number"));
+			return Code.of(Type.NUMBER, "$L", javaDouble(value));
+		}
+		if (e instanceof StringLiteral text) {
+			return new Code(CodeBlock.of("$S", text.getValue()), Type.STRING, text.getValue());
+		}
+		if (e instanceof BooleanLiteral bool) {
+			return Code.of(Type.FLAG, "$T.$L", LOGIC, bool.isValue() ? "TRUE" : "FALSE");
+		}
+		if (e instanceof NullLiteral) {
+			return Code.of(Type.NULL, "null");
+		}
+		if (e instanceof PeriodReference reference) {
+			boolean start = "start".equals(reference.getBoundary());
+			if (rowMode()) {
+				return Code.of(Type.TIME, start ? "periodStart" : "periodEnd");
+			}
+			return Code.of(Type.NUMBER, "(double) run.periods().$L($L)", start ? "start" : "end", period);
+		}
+		if (e instanceof SymbolReference reference) {
+			return symbol(reference, period);
+		}
+		if (e instanceof MemberAccess access) {
+			return member(access);
+		}
+		if (e instanceof NotExpression not) {
+			return Code.of(Type.FLAG, "$T.not($L)", LOGIC, flag(not.getOperand(), period));
+		}
+		if (e instanceof Negation negation) {
+			Code operand = compile(negation.getOperand(), period);
+			return new Code(CodeBlock.of("(-$L)", operand.java()), operand.type(), null);
+		}
+		if (e instanceof BinaryExpression binary) {
+			return binary(binary, period);
+		}
+		if (e instanceof IfExpression conditional) {
+			Code then = compile(conditional.getThen(), period);
+			Code otherwise = compile(conditional.getElse(), period);
+			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
+			return new Code(CodeBlock.of("($T.isTrue($L) ? $L : $L)", LOGIC, flag(conditional.getCondition(), period),
+					typed(then, type), typed(otherwise, type)), type, then.values() != null ? then.values()
+							: otherwise.values());
+		}
+		if (e instanceof NullTest test) {
+			Code value = compile(test.getValue(), period);
+			CodeBlock isNull = isNull(value);
+			return test.isNegated() ? Code.of(Type.FLAG, "$T.not($L)", LOGIC, isNull) : new Code(isNull, Type.FLAG, null);
+		}
+		if (e instanceof InExpression in) {
+			return in(in, period);
+		}
+		if (e instanceof FunctionCall call) {
+			return call(call, period);
+		}
+		throw new GeneratorException(e, "cannot translate this expression");
+	}
+
+	private CodeBlock flag(Expression condition, String period) {
+		Code code = compile(condition, period);
+		if (code.type() == Type.NULL) {
+			return CodeBlock.of("$T.NULL", LOGIC);
+		}
+		if (code.type() != Type.FLAG) {
+			throw new GeneratorException(condition, "expected a condition");
+		}
+		return code.java();
+	}
+
+	// ------------------------------------------------------------------ names
+
+	private Code symbol(SymbolReference reference, String period) {
+		Symbol symbol = reference.getSymbol();
+		if (symbol instanceof Source) {
+			return Code.of(Type.ROW, "row");
+		}
+		if (symbol instanceof Field field) {
+			requireRows(reference);
+			return read(field, "row", true);
+		}
+		if (symbol instanceof EnumValue value) {
+			EnumKind kind = (EnumKind) value.eContainer();
+			return new Code(CodeBlock.of("$L", kind.getValues().indexOf(value)), Type.CODE, kind);
+		}
+		if (symbol instanceof Metric metric) {
+			if (rowMode()) {
+				throw new GeneratorException(reference, "a metric cannot be read inside the rows of an aggregate");
+			}
+			String constant = metricConstants.get(metric);
+			if (constant == null) {
+				throw new GeneratorException(reference, "metric " + metric.getName() + " is not part of this template");
+			}
+			return Code.of(Type.NUMBER, "run.value($L, g, $L, c)", constant, period);
+		}
+		throw new GeneratorException(reference, "unresolved reference");
+	}
+
+	private Code member(MemberAccess access) {
+		requireRows(access);
+		Code receiver = compile(access.getReceiver(), null);
+		if (receiver.type() != Type.ROW) {
+			throw new GeneratorException(access, "only sources and references have fields");
+		}
+		return read(access.getMember(), receiver.java().toString(), "row".equals(receiver.java().toString()));
+	}
+
+	/** A field of the row at {@code rowIndex}; a row reached through a reference may be null (-1). */
+	private Code read(Field field, String rowIndex, boolean currentRow) {
+		String column = locals.column(field);
+		Storage storage = Storage.of(field);
+		Type type = switch (storage) {
+			case NUMBER -> Type.NUMBER;
+			case TIME -> Type.TIME;
+			case CODE -> Type.CODE;
+			case FLAG -> Type.FLAG;
+			case ROW -> Type.ROW;
+		};
+		Object values = storage == Storage.CODE
+				? (field.getKind() instanceof EnumKind enumKind ? enumKind : field) : null;
+		if (currentRow) {
+			return new Code(CodeBlock.of("$L[row]", column), type, values);
+		}
+		String accessor = switch (storage) {
+			case NUMBER -> "number";
+			case TIME -> "time";
+			case CODE -> "code";
+			case FLAG -> "flag";
+			case ROW -> "row";
+		};
+		return new Code(CodeBlock.of("$T.$L($L, $L)", OPS, accessor, column, rowIndex), type, values);
+	}
+
+	private void requireRows(Expression where) {
+		if (!rowMode()) {
+			throw new GeneratorException(where, "a field can only be read inside an aggregate");
+		}
+	}
+
+	// ------------------------------------------------------------------ operators
+
+	private Code binary(BinaryExpression binary, String period) {
+		String operator = String.valueOf(binary.getOperator());
+		if ("and".equals(operator) || "or".equals(operator)) {
+			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, operator, flag(binary.getLeft(), period),
+					flag(binary.getRight(), period));
+		}
+		Code left = compile(binary.getLeft(), period);
+		Code right = compile(binary.getRight(), period);
+		return switch (operator) {
+			case "+", "-" -> additive(binary, operator, left, right);
+			case "*" -> Code.of(Type.NUMBER, "($L * $L)", numeric(binary, left), numeric(binary, right));
+			case "/" -> Code.of(Type.NUMBER, "run.div($L, $L, $L)", numeric(binary, left), numeric(binary, right),
+					metricConstant);
+			default -> compare(binary, operator, left, right);
+		};
+	}
+
+	private Code additive(Expression where, String operator, Code left, Code right) {
+		if (left.type() == Type.TIME && right.type() == Type.TIME && "-".equals(operator)) {
+			return Code.of(Type.NUMBER, "$T.seconds($L, $L)", OPS, left.java(), right.java());
+		}
+		if (left.type() == Type.TIME) {
+			return Code.of(Type.TIME, "$T.plus($L, $L$L)", OPS, left.java(), "-".equals(operator) ? "-" : "",
+					numeric(where, right));
+		}
+		if (right.type() == Type.TIME && "+".equals(operator)) {
+			return Code.of(Type.TIME, "$T.plus($L, $L)", OPS, right.java(), numeric(where, left));
+		}
+		return Code.of(Type.NUMBER, "($L $L $L)", numeric(where, left), operator, numeric(where, right));
+	}
+
+	private CodeBlock numeric(Expression where, Code code) {
+		return switch (code.type()) {
+			case NUMBER -> code.java();
+			case NULL -> CodeBlock.of("$T.NaN", Double.class);
+			default -> throw new GeneratorException(where, "arithmetic needs numbers here");
+		};
+	}
+
+	private static final Map<String, String> COMPARISONS = Map.of("=", "eq", "!=", "ne", "<", "lt", "<=", "le",
+			">", "gt", ">=", "ge");
+
+	private Code compare(Expression where, String operator, Code left, Code right) {
+		String method = COMPARISONS.get(operator);
+		if (left.type() == Type.NULL || right.type() == Type.NULL) {
+			Code other = left.type() == Type.NULL ? right : left;
+			CodeBlock isNull = other.type() == Type.NULL ? CodeBlock.of("$T.TRUE", LOGIC) : isNull(other);
+			return "=".equals(operator) ? Code.of(Type.FLAG, "$L", isNull)
+					: Code.of(Type.FLAG, "$T.not($L)", LOGIC, isNull);
+		}
+		if (left.type() == Type.STRING && right.type() == Type.CODE) {
+			return compare(where, operator, right, left);
+		}
+		if (left.type() == Type.CODE && right.type() == Type.STRING) {
+			if (!(left.values() instanceof Field field)) {
+				throw new GeneratorException(where, "text compared with an enum");
+			}
+			String literal = (String) right.values();
+			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, method, left.java(), locals.literalCode(field, literal));
+		}
+		if (left.type() == Type.CODE && right.type() == Type.CODE && left.values() instanceof Field a
+				&& right.values() instanceof Field b && a != b) {
+			return Code.of(Type.FLAG, "$T.$L($L.value($L), $L.value($L))", LOGIC, method, locals.dictionary(a),
+					left.java(), locals.dictionary(b), right.java());
+		}
+		if (left.type() == Type.TIME && right.type() == Type.NUMBER || left.type() == Type.NUMBER
+				&& right.type() == Type.TIME) {
+			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, method, asNumber(left), asNumber(right));
+		}
+		if (left.type() != right.type()) {
+			throw new GeneratorException(where, "cannot compare these values");
+		}
+		return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, method, left.java(), right.java());
+	}
+
+	private static CodeBlock asNumber(Code code) {
+		return code.type() == Type.TIME ? CodeBlock.of("$T.instant($L)", OPS, code.java()) : code.java();
+	}
+
+	private CodeBlock isNull(Code value) {
+		return CodeBlock.of("$T.isNull($L)", LOGIC, value.java());
+	}
+
+	private CodeBlock typed(Code code, Type type) {
+		if (code.type() != Type.NULL) {
+			return code.java();
+		}
+		return switch (type) {
+			case NUMBER, NULL -> CodeBlock.of("$T.NaN", Double.class);
+			case TIME -> CodeBlock.of("$T.NO_TIME", OPS);
+			case CODE, ROW -> CodeBlock.of("$T.NO_CODE", OPS);
+			case FLAG -> CodeBlock.of("$T.NULL", LOGIC);
+			case STRING -> CodeBlock.of("(String) null");
+		};
+	}
+
+	private Code in(InExpression in, String period) {
+		Code value = compile(in.getValue(), period);
+		CodeBlock test;
+		if (in.isInPeriod()) {
+			test = rowMode() ? CodeBlock.of("$T.within($L, periodStart, periodEnd)", LOGIC, value.java())
+					: CodeBlock.of("$T.and($T.ge($L, (double) run.periods().start($L)), $T.lt($L, (double) run.periods().end($L)))",
+							LOGIC, LOGIC, value.java(), period, LOGIC, value.java(), period);
+		} else {
+			List<CodeBlock> items = new ArrayList<>();
+			for (Expression item : in.getItems()) {
+				items.add(compare(in, "=", value, compile(item, period)).java());
+			}
+			test = items.get(0);
+			for (int i = 1; i < items.size(); i++) {
+				test = CodeBlock.of("$T.or($L, $L)", LOGIC, test, items.get(i));
+			}
+		}
+		return in.isNegated() ? Code.of(Type.FLAG, "$T.not($L)", LOGIC, test) : new Code(test, Type.FLAG, null);
+	}
+
+	// ------------------------------------------------------------------ functions
+
+	private Code call(FunctionCall call, String period) {
+		FunctionCategory category = Functions.lookup(call.getFunction())
+				.orElseThrow(() -> new GeneratorException(call, "unknown function " + call.getFunction())).category();
+		return switch (category) {
+			case AGGREGATE -> {
+				if (rowMode()) {
+					throw new GeneratorException(call, "aggregates do not nest");
+				}
+				yield Code.of(Type.NUMBER, "$L.value(g, $L, c)", kernels.get(call), period);
+			}
+			case PERIOD -> periodFunction(call, period);
+			case SCALAR -> scalar(call, period);
+		};
+	}
+
+	private Code periodFunction(FunctionCall call, String period) {
+		if (rowMode()) {
+			throw new GeneratorException(call, "period functions read metric values, not rows");
+		}
+		int back = 1;
+		if (call.getArguments().size() > 1) {
+			back = Constants.evaluate(call.getArguments().get(1)).map(BigDecimal::intValueExact)
+					.orElseThrow(() -> new GeneratorException(call, "the number of periods must be a constant"));
+		}
+		Expression argument = call.getArguments().get(0);
+		CodeBlock earlier = metricValue(argument, "(" + period + " - " + back + ")");
+		return switch (call.getFunction()) {
+			case "previous" -> new Code(earlier, Type.NUMBER, null);
+			case "change" -> Code.of(Type.NUMBER, "($L - $L)", metricValue(argument, period), earlier);
+			default -> Code.of(Type.NUMBER, "run.div($L - $L, $L, $L)", metricValue(argument, period), earlier,
+					earlier, metricConstant);
+		};
+	}
+
+	private Code scalar(FunctionCall call, String period) {
+		List<Code> arguments = new ArrayList<>();
+		for (Expression argument : call.getArguments()) {
+			arguments.add(compile(argument, period));
+		}
+		String name = call.getFunction();
+		return switch (name) {
+			case "hours" -> Code.of(Type.NUMBER, "($L / 3600.0)", numeric(call, arguments.get(0)));
+			case "minutes" -> Code.of(Type.NUMBER, "($L / 60.0)", numeric(call, arguments.get(0)));
+			case "seconds" -> Code.of(Type.NUMBER, "$L", numeric(call, arguments.get(0)));
+			case "days" -> Code.of(Type.NUMBER, "($L / 86400.0)", numeric(call, arguments.get(0)));
+			case "coalesce" -> coalesce(call, arguments);
+			default -> {
+				Code time = arguments.get(0);
+				CodeBlock millis = time.type() == Type.TIME ? time.java()
+						: time.type() == Type.NULL ? CodeBlock.of("$T.NO_TIME", OPS)
+								: CodeBlock.of("(long) $L", time.java());
+				yield Code.of(Type.NUMBER, "run.timeParts().$L($L)", name, millis);
+			}
+		};
+	}
+
+	private Code coalesce(FunctionCall call, List<Code> arguments) {
+		Type type = arguments.stream().map(Code::type).filter(t -> t != Type.NULL).findFirst().orElse(Type.NUMBER);
+		if (type == Type.STRING || type == Type.ROW) {
+			throw new GeneratorException(call, "coalesce of text literals is not supported by the calculator");
+		}
+		CodeBlock.Builder list = CodeBlock.builder();
+		Object values = null;
+		for (int i = 0; i < arguments.size(); i++) {
+			Code argument = arguments.get(i);
+			if (argument.type() != Type.NULL && argument.type() != type) {
+				throw new GeneratorException(call, "the arguments of coalesce must have one kind");
+			}
+			values = values != null ? values : argument.values();
+			list.add(i == 0 ? "$L" : ", $L", typed(argument, type));
+		}
+		return new Code(CodeBlock.of("$T.coalesce($L)", OPS, list.build()), type, values);
+	}
+
+	/** A BigDecimal as a Java double literal that is never an int literal ({@code 100.0}, not {@code 100}). */
+	static String javaDouble(BigDecimal value) {
+		String text = value.stripTrailingZeros().toPlainString();
+		return text.contains(".") ? text : text + ".0";
+	}
+}
