@@ -99,11 +99,12 @@ public final class Run {
 		}
 		long first = Long.MAX_VALUE;
 		long last = Long.MIN_VALUE;
-		for (SourceSpec source : template.sources()) {
-			if (source.timeAxis().isEmpty() || !data.has(source.name())) {
+		for (String axis : template.timeAxes()) {
+			String source = axis.substring(0, axis.indexOf('.'));
+			if (!data.has(source)) {
 				continue;
 			}
-			for (long t : data.table(source.name()).times(source.timeAxis().get().name())) {
+			for (long t : data.table(source).times(axis.substring(axis.indexOf('.') + 1))) {
 				if (t != Ops.NO_TIME) {
 					first = Math.min(first, t);
 					last = Math.max(last, t);

@@ -6,14 +6,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a generated calculator knows of its template: sources, dimensions, layers, metrics (in evaluation
- * order of declaration), links and loops. The runtime reads data and reports results from this alone.
+ * What a generated calculator knows of its template: sources, dimensions, layers, metrics (in order of
+ * declaration), links and loops. The runtime reads data and reports results from this alone.
+ *
+ * @param timeAxes every field ({@code Source.field}) that buckets rows into periods: the sources' time axes
+ *     and the metrics' {@code time} overrides; the periods of a run span their values
+ * @param fieldsRead every field ({@code Source.field}) a formula reads, so that loading keeps it
  */
 public record TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone,
 		List<SourceSpec> sources, List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics,
-		List<LinkSpec> links, List<LoopSpec> loops) {
+		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead) {
+
+	/** A template whose time axes are its sources' own, and whose formulas read nothing beyond keys' needs. */
+	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
+			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
+			List<LoopSpec> loops) {
+		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops,
+				sources.stream().flatMap(source -> source.timeAxis().stream().map(axis -> source.name() + "." + axis.name()))
+						.toList(),
+				List.of());
+	}
 
 	public TemplateSpec {
+		timeAxes = List.copyOf(timeAxes);
+		fieldsRead = List.copyOf(fieldsRead);
 		labels = Specs.copy(labels);
 		sources = List.copyOf(sources);
 		dimensions = List.copyOf(dimensions);
@@ -21,6 +37,11 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 		metrics = List.copyOf(metrics);
 		links = List.copyOf(links);
 		loops = List.copyOf(loops);
+	}
+
+	/** Whether a formula reads the field. */
+	public boolean reads(String source, String field) {
+		return fieldsRead.contains(source + "." + field);
 	}
 
 	public String simpleName() {

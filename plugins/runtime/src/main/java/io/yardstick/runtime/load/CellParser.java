@@ -1,0 +1,655 @@
+package io.yardstick.runtime.load;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Typed values from the bytes of one cell, without a String on the normal path. Each method returns a
+ * failure sentinel (NaN, {@link #FAIL_TIME}, -2) on a bad cell and leaves the message in {@link #error},
+ * which is built only then. Cells come trimmed of spaces and tabs, and non-empty.
+ */
+final class CellParser {
+	static final long FAIL_TIME = Long.MIN_VALUE;
+	static final int FAIL_CODE = -2;
+	static final byte FAIL_FLAG = -2;
+
+	private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+			1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	private static final long MAX_EXACT = 1L << 53;
+
+	private final ZoneTimes zone;
+	/** The message of the last failure. */
+	String error;
+
+	CellParser(ZoneTimes zone) {
+		this.zone = zone;
+	}
+
+	// ------------------------------------------------------------------ numbers
+
+	/**
+	 * A decimal number: {@code [+-]digits[.digits][e[+-]digits]} (also {@code .5} and {@code 5.}), times
+	 * 10^extraExponent; NaN when the text is not one or the value is not finite. Correctly rounded: exact
+	 * arithmetic for up to 15 significant digits and small exponents (Clinger's fast path), BigDecimal
+	 * otherwise.
+	 */
+	static double decimal(byte[] a, int s, int e, int extraExponent) {
+		int i = s;
+		boolean negative = false;
+		if (i < e && (a[i] == '-' || a[i] == '+')) {
+			negative = a[i] == '-';
+			i++;
+		}
+		long mantissa = 0;
+		int significant = 0;
+		int exponent = 0;
+		boolean digits = false;
+		boolean inexact = false;
+		while (i < e) {
+			int d = a[i] - '0';
+			if (d < 0 || d > 9) {
+				break;
+			}
+			digits = true;
+			if (significant < 18) {
+				mantissa = mantissa * 10 + d;
+				if (mantissa != 0) {
+					significant++;
+				}
+			} else {
+				exponent++;
+				inexact |= d != 0;
+			}
+			i++;
+		}
+		if (i < e && a[i] == '.') {
+			i++;
+			while (i < e) {
+				int d = a[i] - '0';
+				if (d < 0 || d > 9) {
+					break;
+				}
+				digits = true;
+				if (significant < 18) {
+					mantissa = mantissa * 10 + d;
+					exponent--;
+					if (mantissa != 0) {
+						significant++;
+					}
+				} else {
+					inexact |= d != 0;
+				}
+				i++;
+			}
+		}
+		if (!digits) {
+			return Double.NaN;
+		}
+		if (i < e && (a[i] == 'e' || a[i] == 'E')) {
+			i++;
+			boolean negativeExponent = false;
+			if (i < e && (a[i] == '-' || a[i] == '+')) {
+				negativeExponent = a[i] == '-';
+				i++;
+			}
+			int start = i;
+			int value = 0;
+			while (i < e && a[i] >= '0' && a[i] <= '9') {
+				if (value < 100_000) {
+					value = value * 10 + a[i] - '0';
+				}
+				i++;
+			}
+			if (i == start) {
+				return Double.NaN;
+			}
+			exponent += negativeExponent ? -value : value;
+		}
+		if (i != e) {
+			return Double.NaN;
+		}
+		exponent += extraExponent;
+		double value;
+		if (!inexact && mantissa < MAX_EXACT && exponent >= -22 && exponent <= 22) {
+			value = exponent >= 0 ? mantissa * POW10[exponent] : mantissa / POW10[-exponent];
+			if (Double.isInfinite(value)) {
+				return Double.NaN;
+			}
+		} else if (mantissa == 0 && !inexact) {
+			value = 0;
+		} else {
+			try {
+				value = new BigDecimal(new String(a, s, e - s, StandardCharsets.ISO_8859_1))
+						.scaleByPowerOfTen(extraExponent).doubleValue();
+			} catch (NumberFormatException | ArithmeticException outOfRange) {
+				return Double.NaN; // an exponent beyond what BigDecimal holds
+			}
+			if (Double.isInfinite(value)) {
+				return Double.NaN;
+			}
+			return value;
+		}
+		return negative ? -value : value;
+	}
+
+	double number(byte[] a, int s, int e) {
+		double v = decimal(a, s, e, 0);
+		if (v != v) {
+			error = found(a, s, e) + " is not a number";
+		}
+		return v;
+	}
+
+	double ratio(byte[] a, int s, int e) {
+		double v = decimal(a, s, e, 0);
+		if (v != v) {
+			error = found(a, s, e) + " is not a ratio (a decimal number such as 1.25)";
+		}
+		return v;
+	}
+
+	double count(byte[] a, int s, int e) {
+		double v = decimal(a, s, e, 0);
+		if (v != v || v < 0 || v != Math.rint(v)) {
+			error = found(a, s, e) + " is not a count (a whole number >= 0)";
+			return Double.NaN;
+		}
+		return v == 0 ? 0.0 : v;
+	}
+
+	double percent(byte[] a, int s, int e) {
+		boolean sign = a[e - 1] == '%';
+		double v;
+		if (sign) {
+			int end = e - 1;
+			while (end > s && a[end - 1] == ' ') {
+				end--;
+			}
+			v = decimal(a, s, end, -2);
+		} else {
+			v = decimal(a, s, e, 0);
+		}
+		if (v != v) {
+			error = found(a, s, e) + " is not a percent (such as 95% or 0.95)";
+			return Double.NaN;
+		}
+		if (v < 0 || v > 1) {
+			error = found(a, s, e) + " is outside percent (0%..100%)";
+			if (!sign && v > 1 && v <= 100) {
+				String text = text(a, s, e);
+				error += ": for " + text + " percent write " + text + "%";
+			}
+			return Double.NaN;
+		}
+		return v;
+	}
+
+	double score(byte[] a, int s, int e, Double min, Double max) {
+		double v = decimal(a, s, e, 0);
+		if (v != v) {
+			error = found(a, s, e) + " is not a score (a number)";
+			return Double.NaN;
+		}
+		if ((min != null && v < min) || (max != null && v > max)) {
+			error = found(a, s, e) + " is outside score(" + (min == null ? "" : plain(min)) + ".."
+					+ (max == null ? "" : plain(max)) + ")";
+			return Double.NaN;
+		}
+		return v;
+	}
+
+	/** An amount, optionally followed by spaces and the currency code, which must be {@code code}. */
+	double currency(byte[] a, int s, int e, String code) {
+		int space = -1;
+		for (int i = e - 1; i > s; i--) {
+			if (a[i] == ' ') {
+				space = i;
+				break;
+			}
+		}
+		int end = e;
+		if (space > 0) {
+			String written = text(a, space + 1, e);
+			end = space;
+			while (end > s && a[end - 1] == ' ') {
+				end--;
+			}
+			double v = decimal(a, s, end, 0);
+			if (v != v || !written.matches("[A-Za-z]{3}")) {
+				error = found(a, s, e) + " is not an amount" + inCode(code);
+				return Double.NaN;
+			}
+			if (code != null && !written.equals(code)) {
+				error = found(a, s, e) + " is in " + written + ", expected " + code;
+				return Double.NaN;
+			}
+			return v;
+		}
+		double v = decimal(a, s, e, 0);
+		if (v != v) {
+			error = found(a, s, e) + " is not an amount" + inCode(code);
+		}
+		return v;
+	}
+
+	private static String inCode(String code) {
+		return code == null ? " (a decimal number)"
+				: " in " + code + " (a decimal number, optionally followed by \" " + code + "\")";
+	}
+
+	/** Seconds per unit of a duration field's unit; 1 when null. */
+	static double unitSeconds(String unit) {
+		if (unit == null) {
+			return 1;
+		}
+		switch (unit) {
+		case "s":
+			return 1;
+		case "min":
+			return 60;
+		case "h":
+			return 3600;
+		case "d":
+			return 86400;
+		case "w":
+			return 604800;
+		default:
+			throw new IllegalArgumentException("unknown duration unit " + unit);
+		}
+	}
+
+	private static String unitWord(String unit) {
+		switch (unit == null ? "s" : unit) {
+		case "min":
+			return "minutes";
+		case "h":
+			return "hours";
+		case "d":
+			return "days";
+		case "w":
+			return "weeks";
+		default:
+			return "seconds";
+		}
+	}
+
+	/**
+	 * Seconds, from a number in the field's unit, a number with a unit suffix ({@code 90min}, {@code 2h},
+	 * {@code 1.5 d}), or ISO 8601 ({@code PT2H30M}, {@code P1DT2H}, {@code P2W}, {@code -PT30S}).
+	 */
+	double duration(byte[] a, int s, int e, String unit, double unitSeconds) {
+		double v = decimal(a, s, e, 0);
+		if (v == v) {
+			return v * unitSeconds;
+		}
+		int i = s;
+		if (i < e && (a[i] == '-' || a[i] == '+')) {
+			i++;
+		}
+		if (i < e && (a[i] == 'P' || a[i] == 'p')) {
+			v = isoDuration(a, s, e);
+			if (v == v) {
+				return v;
+			}
+			if (error == null) {
+				error = found(a, s, e) + " is not an ISO 8601 duration (such as PT2H30M, P1DT4H or P2W)";
+			}
+			return Double.NaN;
+		}
+		// a number with a unit
+		int end = e;
+		while (end > s && (a[end - 1] | 0x20) >= 'a' && (a[end - 1] | 0x20) <= 'z') {
+			end--;
+		}
+		if (end < e) {
+			double factor;
+			switch (text(a, end, e)) {
+			case "s":
+				factor = 1;
+				break;
+			case "min":
+				factor = 60;
+				break;
+			case "h":
+				factor = 3600;
+				break;
+			case "d":
+				factor = 86400;
+				break;
+			case "w":
+				factor = 604800;
+				break;
+			default:
+				factor = Double.NaN;
+			}
+			int numberEnd = end;
+			while (numberEnd > s && a[numberEnd - 1] == ' ') {
+				numberEnd--;
+			}
+			v = decimal(a, s, numberEnd, 0);
+			if (v == v && factor == factor) {
+				return v * factor;
+			}
+		}
+		error = found(a, s, e) + " is not a duration (a number of " + unitWord(unit)
+				+ ", a number with a unit such as 90min or 2h, or ISO 8601 such as PT2H30M)";
+		return Double.NaN;
+	}
+
+	/** Seconds of an ISO 8601 duration, NaN when malformed (with {@link #error} set for months and years). */
+	private double isoDuration(byte[] a, int s, int e) {
+		error = null;
+		int i = s;
+		double sign = 1;
+		if (a[i] == '-' || a[i] == '+') {
+			sign = a[i] == '-' ? -1 : 1;
+			i++;
+		}
+		i++; // P
+		boolean time = false;
+		boolean any = false;
+		boolean anyTime = false;
+		int order = -1;
+		double total = 0;
+		while (i < e) {
+			if (a[i] == 'T' || a[i] == 't') {
+				if (time) {
+					return Double.NaN;
+				}
+				time = true;
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < e && ((a[i] >= '0' && a[i] <= '9') || a[i] == '.' || a[i] == ',')) {
+				i++;
+			}
+			if (i == start || i >= e) {
+				return Double.NaN;
+			}
+			byte[] number = java.util.Arrays.copyOfRange(a, start, i);
+			for (int k = 0; k < number.length; k++) {
+				if (number[k] == ',') {
+					number[k] = '.';
+				}
+			}
+			double value = decimal(number, 0, number.length, 0);
+			if (value != value) {
+				return Double.NaN;
+			}
+			char designator = Character.toUpperCase((char) a[i]);
+			i++;
+			int rank;
+			double factor;
+			if (!time) {
+				if (designator == 'Y' || designator == 'M') {
+					error = found(a, s, e) + " is not a duration: months and years vary in length (use days or weeks)";
+					return Double.NaN;
+				}
+				if (designator == 'W') {
+					rank = 0;
+					factor = 604800;
+				} else if (designator == 'D') {
+					rank = 1;
+					factor = 86400;
+				} else {
+					return Double.NaN;
+				}
+			} else if (designator == 'H') {
+				rank = 2;
+				factor = 3600;
+			} else if (designator == 'M') {
+				rank = 3;
+				factor = 60;
+			} else if (designator == 'S') {
+				rank = 4;
+				factor = 1;
+			} else {
+				return Double.NaN;
+			}
+			if (rank <= order) {
+				return Double.NaN;
+			}
+			order = rank;
+			total += value * factor;
+			any = true;
+			anyTime |= time;
+		}
+		if (!any || (time && !anyTime)) {
+			return Double.NaN;
+		}
+		return sign * total;
+	}
+
+	// ------------------------------------------------------------------ times
+
+	/**
+	 * Epoch milliseconds of {@code 2025-03-01T08:30:00[.fff][offset]}, with {@code T} or a space, seconds
+	 * optional, offset {@code Z}, {@code +08:00}, {@code +0800} or {@code +08}; local values in the zone; a
+	 * bare date is its first instant.
+	 */
+	long timestamp(byte[] a, int s, int e) {
+		int len = e - s;
+		if (len < 10) {
+			return badTimestamp(a, s, e);
+		}
+		long day = epochDay(a, s);
+		if (day == Long.MIN_VALUE) {
+			return badTimestamp(a, s, e);
+		}
+		if (day == Long.MAX_VALUE) {
+			return notReal(a, s, e, "date");
+		}
+		if (len == 10) {
+			return zone.startOfDay(day) * 1000;
+		}
+		byte sep = a[s + 10];
+		if ((sep != 'T' && sep != 't' && sep != ' ') || len < 16 || a[s + 13] != ':') {
+			return badTimestamp(a, s, e);
+		}
+		int hour = two(a, s + 11);
+		int minute = two(a, s + 14);
+		if (hour < 0 || minute < 0) {
+			return badTimestamp(a, s, e);
+		}
+		int second = 0;
+		int millis = 0;
+		int p = s + 16;
+		if (p < e && a[p] == ':') {
+			if (p + 3 > e || (second = two(a, p + 1)) < 0) {
+				return badTimestamp(a, s, e);
+			}
+			p += 3;
+			if (p < e && (a[p] == '.' || a[p] == ',')) {
+				p++;
+				int start = p;
+				int scale = 100;
+				while (p < e && a[p] >= '0' && a[p] <= '9') {
+					millis += (a[p] - '0') * scale;
+					scale /= 10;
+					p++;
+				}
+				if (p == start || p - start > 9) {
+					return badTimestamp(a, s, e);
+				}
+			}
+		}
+		if (hour > 23 || minute > 59 || second > 59) {
+			return notReal(a, s, e, "time of day");
+		}
+		int secondOfDay = hour * 3600 + minute * 60 + second;
+		long epochSecond;
+		if (p == e) {
+			epochSecond = zone.toEpochSecond(day, secondOfDay);
+		} else {
+			int offset = offset(a, p, e);
+			if (offset == Integer.MIN_VALUE) {
+				return badTimestamp(a, s, e);
+			}
+			epochSecond = day * 86400 + secondOfDay - offset;
+		}
+		return epochSecond * 1000 + millis;
+	}
+
+	/** Epoch milliseconds of the first instant of {@code 2025-03-01} in the zone. */
+	long date(byte[] a, int s, int e) {
+		long day = e - s == 10 ? epochDay(a, s) : Long.MIN_VALUE;
+		if (day == Long.MIN_VALUE) {
+			error = found(a, s, e) + " is not a date (such as 2025-03-01)";
+			return FAIL_TIME;
+		}
+		if (day == Long.MAX_VALUE) {
+			return notReal(a, s, e, "date");
+		}
+		return zone.startOfDay(day) * 1000;
+	}
+
+	private long badTimestamp(byte[] a, int s, int e) {
+		error = found(a, s, e) + " is not a timestamp (such as 2025-03-01T08:30:00, 2025-03-01 08:30 or 2025-03-01,"
+				+ " optionally followed by an offset: Z or +08:00)";
+		return FAIL_TIME;
+	}
+
+	private long notReal(byte[] a, int s, int e, String what) {
+		error = found(a, s, e) + " is not a real " + what;
+		return FAIL_TIME;
+	}
+
+	/**
+	 * The epoch day of {@code yyyy-mm-dd} at {@code s}; Long.MIN_VALUE when not of that form, Long.MAX_VALUE
+	 * when of that form but no real day (month 13, February 30).
+	 */
+	static long epochDay(byte[] a, int s) {
+		int y1 = two(a, s);
+		int y2 = two(a, s + 2);
+		int month = two(a, s + 5);
+		int day = two(a, s + 8);
+		if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || a[s + 4] != '-' || a[s + 7] != '-') {
+			return Long.MIN_VALUE;
+		}
+		int year = y1 * 100 + y2;
+		if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+			return Long.MAX_VALUE;
+		}
+		// days from civil (H. Hinnant)
+		long y = month <= 2 ? year - 1 : year;
+		long era = Math.floorDiv(y, 400);
+		long yearOfEra = y - era * 400;
+		int m = month;
+		long dayOfYear = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
+		long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+		return era * 146097 + dayOfEra - 719468;
+	}
+
+	private static int monthLength(int year, int month) {
+		switch (month) {
+		case 2:
+			return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+		case 4:
+		case 6:
+		case 9:
+		case 11:
+			return 30;
+		default:
+			return 31;
+		}
+	}
+
+	/** Two decimal digits at i as a number, or -1. */
+	private static int two(byte[] a, int i) {
+		int d1 = a[i] - '0';
+		int d2 = a[i + 1] - '0';
+		if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
+			return -1;
+		}
+		return d1 * 10 + d2;
+	}
+
+	/** Seconds of {@code Z}, {@code ±hh:mm}, {@code ±hhmm} or {@code ±hh} filling [p, e); MIN_VALUE if not. */
+	private static int offset(byte[] a, int p, int e) {
+		int len = e - p;
+		if (len == 1 && (a[p] == 'Z' || a[p] == 'z')) {
+			return 0;
+		}
+		if (a[p] != '+' && a[p] != '-' || (len != 3 && len != 5 && len != 6)) {
+			return Integer.MIN_VALUE;
+		}
+		int hours = two(a, p + 1);
+		int minutes = 0;
+		if (len == 6) {
+			if (a[p + 3] != ':') {
+				return Integer.MIN_VALUE;
+			}
+			minutes = two(a, p + 4);
+		} else if (len == 5) {
+			minutes = two(a, p + 3);
+		}
+		if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
+			return Integer.MIN_VALUE;
+		}
+		int seconds = hours * 3600 + minutes * 60;
+		return a[p] == '-' ? -seconds : seconds;
+	}
+
+	// ------------------------------------------------------------------ flags and values
+
+	byte bool(byte[] a, int s, int e) {
+		int len = e - s;
+		if (len == 1) {
+			if (a[s] == '1') {
+				return 1;
+			}
+			if (a[s] == '0') {
+				return 0;
+			}
+		} else if (len == 4 && lower(a, s, "true")) {
+			return 1;
+		} else if (len == 5 && lower(a, s, "false")) {
+			return 0;
+		}
+		error = found(a, s, e) + " is not a bool (true, false, 1 or 0)";
+		return FAIL_FLAG;
+	}
+
+	private static boolean lower(byte[] a, int s, String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if ((a[s + i] | 0x20) != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The index of the value among the enum's values (encoded as UTF-8), or FAIL_CODE. */
+	int enumCode(byte[] a, int s, int e, byte[][] values, List<String> names) {
+		for (int i = 0; i < values.length; i++) {
+			byte[] v = values[i];
+			if (v.length == e - s && java.util.Arrays.equals(v, 0, v.length, a, s, e)) {
+				return i;
+			}
+		}
+		error = found(a, s, e) + " is not one of " + String.join(", ", names);
+		return FAIL_CODE;
+	}
+
+	// ------------------------------------------------------------------ messages
+
+	/** The cell as found, quoted, shortened when long. */
+	static String found(byte[] a, int s, int e) {
+		String text = text(a, s, e);
+		if (text.codePointCount(0, text.length()) > 60) {
+			text = text.substring(0, text.offsetByCodePoints(0, 57)) + "...";
+		}
+		return "\"" + text + "\"";
+	}
+
+	static String text(byte[] a, int s, int e) {
+		return new String(a, s, e - s, StandardCharsets.UTF_8);
+	}
+
+	/** A bound as written in a template: 1, -100, 2.5. */
+	static String plain(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+}

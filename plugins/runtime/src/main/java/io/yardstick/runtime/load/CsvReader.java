@@ -1,0 +1,552 @@
+package io.yardstick.runtime.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the records of an RFC 4180 CSV file from bytes, one record at a time, without building a String
+ * per cell. A record's cells are byte ranges: into the read buffer for unquoted cells and quoted cells
+ * without escapes, into a scratch buffer for quoted cells holding {@code ""}.
+ *
+ * <p>Line breaks are LF, CRLF or a lone CR; completely blank lines are skipped. Bytes are checked to be
+ * well-formed UTF-8. Problems in a record (an unterminated quote, text after a closing quote, a quote
+ * inside an unquoted cell, malformed UTF-8) do not stop reading: the record is still delimited and
+ * {@link #problem()} tells the first one, so that a caller may reject the row and go on.
+ *
+ * <p>Records are read in batches ({@link #readBatch}): every record of a batch stays in the buffer until the
+ * next batch is read, so its cells may be parsed in any order, by several threads. {@link #next} reads a
+ * batch of one and has accessors for it.
+ *
+ * <p>Reads use positional I/O, so several readers may share one channel (a second reader re-reads a
+ * record from a checkpoint when a duplicate key has to be confirmed).
+ */
+final class CsvReader {
+	static final int DEFAULT_BUFFER = 1 << 22;
+	private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+	private static final int NEED_MORE = -1;
+
+	private final FileChannel channel;
+	private final long fileSize;
+	private byte[] buf;
+	/** File offset of {@code buf[0]}. */
+	private long bufOffset;
+	private int limit;
+	private int pos;
+	private boolean eof;
+	private long nextLine;
+
+	// the cells of the batch, flat
+	private int[] starts = new int[256];
+	private int[] ends = new int[256];
+	private int[] rawStarts = new int[256];
+	private int[] lineStarts = new int[256];
+	private boolean[] scratched = new boolean[256];
+	private byte[] scratch = new byte[256];
+	private int scratchLen;
+	// the records of the batch
+	private int records;
+	private long[] recordLines = new long[16];
+	private long[] recordOffsets = new long[16];
+	private int[] firstCells = new int[16];
+	private int[] cellCounts = new int[16];
+	private String[] problems = new String[16];
+	private int[] problemCells = new int[16];
+	private int[] recordEnds = new int[16];
+	private int[] recordEndLineStarts = new int[16];
+	// what tokenize found of the record it delimited
+	private int cellCount;
+	private int recordEnd;
+	private int recordLineStartOfEnd;
+	private int recordBreaks;
+	private String problem;
+	private int problemCell;
+
+	CsvReader(FileChannel channel, long startOffset, long startLine, int bufferSize) throws IOException {
+		this.channel = channel;
+		this.fileSize = channel.size();
+		this.buf = new byte[Math.max(bufferSize, 64)];
+		this.bufOffset = startOffset;
+		this.nextLine = startLine;
+	}
+
+	/** Skips a UTF-8 byte order mark at the current position; call before the first record. */
+	void skipBom() throws IOException {
+		while (limit - pos < 3 && !eof) {
+			fill();
+		}
+		if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+			pos += 3;
+		}
+	}
+
+	/** The file offset where the next record starts (or the end of the file). */
+	long position() {
+		return bufOffset + pos;
+	}
+
+	/**
+	 * Reads the next records, at most {@code max}, as many as the buffer holds whole (at least one unless at
+	 * the end of the file); the previous batch is gone. Returns how many were read, 0 at the end.
+	 */
+	int readBatch(int max) throws IOException {
+		records = 0;
+		scratchLen = 0;
+		int cells = 0;
+		while (records < max) {
+			// blank lines
+			boolean more = true;
+			while (true) {
+				if (pos >= limit) {
+					if (eof) {
+						more = false;
+						break;
+					}
+					if (records > 0) {
+						return records;
+					}
+					fill();
+					continue;
+				}
+				byte b = buf[pos];
+				if (b == '\n') {
+					pos++;
+					nextLine++;
+				} else if (b == '\r') {
+					if (pos + 1 >= limit && !eof) {
+						if (records > 0) {
+							return records;
+						}
+						fill();
+						continue;
+					}
+					pos += pos + 1 < limit && buf[pos + 1] == '\n' ? 2 : 1;
+					nextLine++;
+				} else {
+					break;
+				}
+			}
+			if (!more) {
+				break;
+			}
+			int scratchMark = scratchLen;
+			int end = tokenize(pos, cells);
+			if (end == NEED_MORE) {
+				scratchLen = scratchMark;
+				if (records > 0) {
+					return records;
+				}
+				fill();
+				continue;
+			}
+			int r = records;
+			if (r == recordLines.length) {
+				growRecords();
+			}
+			recordLines[r] = nextLine;
+			recordOffsets[r] = bufOffset + pos;
+			firstCells[r] = cells;
+			cellCounts[r] = cellCount;
+			problems[r] = problem;
+			problemCells[r] = problemCell;
+			recordEnds[r] = recordEnd;
+			recordEndLineStarts[r] = recordLineStartOfEnd;
+			nextLine += recordBreaks + 1;
+			cells += cellCount;
+			pos = end;
+			records++;
+		}
+		return records;
+	}
+
+	/** Reads the next record as a batch of one; false at the end of the file. */
+	boolean next() throws IOException {
+		return readBatch(1) == 1;
+	}
+
+	// ------------------------------------------------------------------ the batch
+
+	/** The 1-based physical line where a record starts. */
+	long recordLine(int record) {
+		return recordLines[record];
+	}
+
+	/** The file offset of a record's first byte. */
+	long recordOffset(int record) {
+		return recordOffsets[record];
+	}
+
+	int recordCells(int record) {
+		return cellCounts[record];
+	}
+
+	/** The index of a record's first cell among the batch's cells. */
+	int firstCell(int record) {
+		return firstCells[record];
+	}
+
+	/** The first problem found in a record, or null. */
+	String recordProblem(int record) {
+		return problems[record];
+	}
+
+	/** The cell (of its record) the problem is in. */
+	int recordProblemCell(int record) {
+		return problemCells[record];
+	}
+
+	/** The column just after a record's last cell. */
+	int recordEndColumn(int record) {
+		return columnOf(recordEndLineStarts[record], recordEnds[record]);
+	}
+
+	byte[] cellArray(int cell) {
+		return scratched[cell] ? scratch : buf;
+	}
+
+	int cellStart(int cell) {
+		return starts[cell];
+	}
+
+	int cellEnd(int cell) {
+		return ends[cell];
+	}
+
+	String cellText(int cell) {
+		return new String(cellArray(cell), starts[cell], ends[cell] - starts[cell], StandardCharsets.UTF_8);
+	}
+
+	/** The 1-based character column where a cell starts, on the physical line it starts on. */
+	int cellColumn(int cell) {
+		return columnOf(lineStarts[cell], rawStarts[cell]);
+	}
+
+	// ------------------------------------------------------------------ the record of next()
+
+	int cells() {
+		return cellCounts[0];
+	}
+
+	long line() {
+		return recordLines[0];
+	}
+
+	long recordOffset() {
+		return recordOffsets[0];
+	}
+
+	String problem() {
+		return problems[0];
+	}
+
+	int problemCell() {
+		return problemCells[0];
+	}
+
+	byte[] array(int cell) {
+		return cellArray(firstCells[0] + cell);
+	}
+
+	int start(int cell) {
+		return starts[firstCells[0] + cell];
+	}
+
+	int end(int cell) {
+		return ends[firstCells[0] + cell];
+	}
+
+	String text(int cell) {
+		return cellText(firstCells[0] + cell);
+	}
+
+	int column(int cell) {
+		return cellColumn(firstCells[0] + cell);
+	}
+
+	private int columnOf(int lineStart, int at) {
+		int column = 1;
+		for (int i = lineStart; i < at; i++) {
+			if ((buf[i] & 0xC0) != 0x80) {
+				column++;
+			}
+		}
+		return column;
+	}
+
+	// ------------------------------------------------------------------ tokenizing
+
+	/**
+	 * Delimits the record starting at {@code from}, its cells stored from index {@code base}; the position
+	 * after it, or NEED_MORE.
+	 */
+	private int tokenize(int from, int base) {
+		int breaks = 0;
+		cellCount = 0;
+		problem = null;
+		int p = from;
+		int lineStart = from;
+		final byte[] b = buf;
+		final int lim = limit;
+		while (true) {
+			int cell = base + cellCount;
+			if (cell == starts.length) {
+				growCells();
+			}
+			rawStarts[cell] = p;
+			lineStarts[cell] = lineStart;
+			scratched[cell] = false;
+			if (p < lim && b[p] == '"') {
+				p++;
+				int contentStart = p;
+				int contentEnd;
+				boolean inScratch = false;
+				int scratchStart = 0;
+				while (true) {
+					if (p >= lim) {
+						if (!eof) {
+							return NEED_MORE;
+						}
+						problem(cell - base, "unterminated quoted cell: no closing quote before the end of the file");
+						contentEnd = p;
+						break;
+					}
+					byte c = b[p];
+					if (c == '"') {
+						if (p + 1 >= lim && !eof) {
+							return NEED_MORE;
+						}
+						if (p + 1 < lim && b[p + 1] == '"') {
+							if (!inScratch) {
+								inScratch = true;
+								scratchStart = scratchLen;
+								appendScratch(b, contentStart, p + 1);
+							} else {
+								appendScratch(b, p, p + 1);
+							}
+							p += 2;
+							continue;
+						}
+						contentEnd = p;
+						p++;
+						break;
+					}
+					int n = 1;
+					if (c == '\n') {
+						breaks++;
+						lineStart = p + 1;
+					} else if (c == '\r') {
+						if (p + 1 >= lim && !eof) {
+							return NEED_MORE;
+						}
+						if (p + 1 >= lim || b[p + 1] != '\n') {
+							breaks++;
+							lineStart = p + 1;
+						}
+					} else if (c < 0) {
+						n = utf8Length(b, p, lim, eof);
+						if (n == 0) {
+							return NEED_MORE;
+						}
+						if (n < 0) {
+							problem(cell - base, malformed(b[p]));
+							n = 1;
+						}
+					}
+					if (inScratch) {
+						appendScratch(b, p, p + n);
+					}
+					p += n;
+				}
+				if (inScratch) {
+					scratched[cell] = true;
+					starts[cell] = scratchStart;
+					ends[cell] = scratchLen;
+				} else {
+					starts[cell] = contentStart;
+					ends[cell] = contentEnd;
+				}
+				// after the closing quote: a delimiter, or text that should not be there
+				if (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+					problem(cell - base, "unexpected " + shown(b, p, lim) + " after the closing quote of a quoted cell");
+					while (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+						p++;
+					}
+					if (p >= lim && !eof) {
+						return NEED_MORE;
+					}
+				}
+			} else {
+				int s = p;
+				while (p < lim) {
+					byte c = b[p];
+					if (c == ',' || c == '\n' || c == '\r') {
+						break;
+					}
+					if (c < 0) {
+						int n = utf8Length(b, p, lim, eof);
+						if (n == 0) {
+							return NEED_MORE;
+						}
+						if (n < 0) {
+							problem(cell - base, malformed(c));
+							n = 1;
+						}
+						p += n;
+						continue;
+					}
+					if (c == '"') {
+						problem(cell - base, "a quote inside an unquoted cell: quote the whole cell and double the quote (\"\")");
+					}
+					p++;
+				}
+				if (p >= lim && !eof) {
+					return NEED_MORE;
+				}
+				starts[cell] = s;
+				ends[cell] = p;
+			}
+			cellCount++;
+			if (p >= lim) {
+				recordEnd = p;
+				recordLineStartOfEnd = lineStart;
+				recordBreaks = breaks;
+				return p;
+			}
+			byte d = b[p];
+			if (d == ',') {
+				p++;
+				continue;
+			}
+			recordEnd = p;
+			recordLineStartOfEnd = lineStart;
+			recordBreaks = breaks;
+			if (d == '\n') {
+				return p + 1;
+			}
+			// '\r'
+			if (p + 1 >= lim && !eof) {
+				return NEED_MORE;
+			}
+			return p + 1 < lim && b[p + 1] == '\n' ? p + 2 : p + 1;
+		}
+	}
+
+	private void problem(int cell, String message) {
+		if (problem == null) {
+			problem = message;
+			problemCell = cell;
+		}
+	}
+
+	private static String malformed(byte b) {
+		return String.format("malformed UTF-8: byte 0x%02x", b & 0xFF);
+	}
+
+	private static String shown(byte[] b, int p, int lim) {
+		int n = b[p] < 0 ? Math.max(1, utf8Length(b, p, lim, true)) : 1;
+		return "\"" + new String(b, p, n, StandardCharsets.UTF_8) + "\"";
+	}
+
+	/**
+	 * The length of the UTF-8 sequence starting at {@code p} (a byte >= 0x80): 2..4 when well formed, -1
+	 * when malformed, 0 when the buffer ends inside it and more data may come.
+	 */
+	static int utf8Length(byte[] b, int p, int lim, boolean eof) {
+		int lead = b[p] & 0xFF;
+		int n;
+		int lo = 0x80;
+		int hi = 0xBF;
+		if (lead >= 0xC2 && lead <= 0xDF) {
+			n = 2;
+		} else if (lead >= 0xE0 && lead <= 0xEF) {
+			n = 3;
+			if (lead == 0xE0) {
+				lo = 0xA0;
+			} else if (lead == 0xED) {
+				hi = 0x9F;
+			}
+		} else if (lead >= 0xF0 && lead <= 0xF4) {
+			n = 4;
+			if (lead == 0xF0) {
+				lo = 0x90;
+			} else if (lead == 0xF4) {
+				hi = 0x8F;
+			}
+		} else {
+			return -1;
+		}
+		for (int i = 1; i < n; i++) {
+			if (p + i >= lim) {
+				return eof ? -1 : 0;
+			}
+			int c = b[p + i] & 0xFF;
+			if (i == 1 ? c < lo || c > hi : c < 0x80 || c > 0xBF) {
+				return -1;
+			}
+		}
+		return n;
+	}
+
+	private void appendScratch(byte[] from, int s, int e) {
+		int n = e - s;
+		if (scratchLen + n > scratch.length) {
+			scratch = java.util.Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLen + n));
+		}
+		System.arraycopy(from, s, scratch, scratchLen, n);
+		scratchLen += n;
+	}
+
+	private void growCells() {
+		int n = starts.length * 2;
+		starts = java.util.Arrays.copyOf(starts, n);
+		ends = java.util.Arrays.copyOf(ends, n);
+		rawStarts = java.util.Arrays.copyOf(rawStarts, n);
+		lineStarts = java.util.Arrays.copyOf(lineStarts, n);
+		scratched = java.util.Arrays.copyOf(scratched, n);
+	}
+
+	private void growRecords() {
+		int n = recordLines.length * 2;
+		recordLines = java.util.Arrays.copyOf(recordLines, n);
+		recordOffsets = java.util.Arrays.copyOf(recordOffsets, n);
+		firstCells = java.util.Arrays.copyOf(firstCells, n);
+		cellCounts = java.util.Arrays.copyOf(cellCounts, n);
+		problems = java.util.Arrays.copyOf(problems, n);
+		problemCells = java.util.Arrays.copyOf(problemCells, n);
+		recordEnds = java.util.Arrays.copyOf(recordEnds, n);
+		recordEndLineStarts = java.util.Arrays.copyOf(recordEndLineStarts, n);
+	}
+
+	/** Keeps the unread bytes from {@code pos}, makes room and reads more. */
+	private void fill() throws IOException {
+		if (pos > 0) {
+			System.arraycopy(buf, pos, buf, 0, limit - pos);
+			bufOffset += pos;
+			limit -= pos;
+			pos = 0;
+		}
+		if (limit == buf.length) {
+			if (buf.length >= MAX_BUFFER) {
+				throw new IOException("a record longer than " + MAX_BUFFER + " bytes");
+			}
+			buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, buf.length * 2L));
+		}
+		ByteBuffer target = ByteBuffer.wrap(buf, limit, buf.length - limit);
+		long at = bufOffset + limit;
+		while (target.hasRemaining()) {
+			int n = channel.read(target, at);
+			if (n < 0) {
+				eof = true;
+				break;
+			}
+			at += n;
+			if (n == 0 && at >= fileSize) {
+				eof = true;
+				break;
+			}
+		}
+		limit = target.position();
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.yardstick.runtime.load;
+
+import io.yardstick.runtime.data.Dataset;
+import io.yardstick.runtime.data.Table;
+import io.yardstick.runtime.load.LoadReport.SourceReport;
+import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.spec.FieldType;
+import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads the data of a template's sources from CSV files into typed columns. See {@code docs/data.md} for
+ * the file format, the accepted cells of every kind, and what happens to bad rows.
+ */
+public final class DataLoader {
+	private DataLoader() {
+	}
+
+	/** Every source from {@code dataDir/<Source>.csv}, failing on the first bad row. */
+	public static LoadResult load(TemplateSpec template, Path dataDir) {
+		return load(template, Bindings.byConvention(dataDir, template), LoadOptions.defaults());
+	}
+
+	/**
+	 * Loads every source of the template from the file bound to it. Sources that others refer to are loaded
+	 * first, so that references resolve to row indexes as they are read.
+	 *
+	 * @param bindings the file of each source, by source name (see {@link Bindings})
+	 * @throws DataLoadException on a problem with a file, or on a bad row under {@link BadRowPolicy#FAIL}
+	 * @throws IllegalArgumentException when the template itself is inconsistent (a reference to an unknown
+	 *     source, or to a source without a key)
+	 */
+	public static LoadResult load(TemplateSpec template, Map<String, Path> bindings, LoadOptions options) {
+		List<SourceSpec> order = loadOrder(template, bindings);
+		Set<String> referenced = new HashSet<>();
+		for (SourceSpec source : template.sources()) {
+			for (FieldSpec field : source.fields()) {
+				if (field.type() == FieldType.REFERENCE) {
+					referenced.add(field.referencedSource());
+				}
+			}
+		}
+		ZoneTimes zone = new ZoneTimes(template.zone());
+		Map<String, KeyIndex> indexes = new HashMap<>();
+		Map<String, Table> tables = new HashMap<>();
+		List<SourceReport> reports = new ArrayList<>();
+		for (SourceSpec source : order) {
+			Path file = bindings.get(source.name());
+			if (file == null) {
+				throw new DataLoadException(new DataError(null, 0, 0, source.name(), null,
+						"no data file is bound to the source"));
+			}
+			boolean keepKey = source.key().map(key -> options.keepUnreferencedKeys() || key.dimension()
+					|| template.reads(source.name(), key.name())).orElse(false);
+			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
+					keepKey, indexes);
+			tables.put(source.name(), loader.load());
+			reports.add(loader.report());
+			if (loader.keyIndex() != null) {
+				indexes.put(source.name(), loader.keyIndex());
+			}
+		}
+		Dataset dataset = new Dataset();
+		for (SourceSpec source : template.sources()) {
+			dataset.add(tables.get(source.name()));
+		}
+		return new LoadResult(dataset, new LoadReport(reports));
+	}
+
+	/**
+	 * The sources in an order where every source comes after the sources it refers to, otherwise in
+	 * declaration order.
+	 *
+	 * @throws DataLoadException when sources refer to each other in a cycle (or a source to itself)
+	 */
+	static List<SourceSpec> loadOrder(TemplateSpec template, Map<String, Path> bindings) {
+		Map<String, SourceSpec> byName = new LinkedHashMap<>();
+		for (SourceSpec source : template.sources()) {
+			byName.put(source.name(), source);
+		}
+		for (SourceSpec source : template.sources()) {
+			for (FieldSpec field : source.fields()) {
+				if (field.type() != FieldType.REFERENCE) {
+					continue;
+				}
+				SourceSpec target = byName.get(field.referencedSource());
+				if (target == null) {
+					throw new IllegalArgumentException(source.name() + "." + field.name() + " refers to "
+							+ field.referencedSource() + ", which is not a source of " + template.qualifiedName());
+				}
+				if (target.key().isEmpty()) {
+					throw new IllegalArgumentException(source.name() + "." + field.name() + " refers to "
+							+ target.name() + ", which has no key");
+				}
+			}
+		}
+		List<SourceSpec> order = new ArrayList<>();
+		Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done
+		for (SourceSpec source : template.sources()) {
+			visit(source, byName, state, new ArrayList<>(), order, bindings);
+		}
+		return order;
+	}
+
+	private static void visit(SourceSpec source, Map<String, SourceSpec> byName, Map<String, Integer> state,
+			List<String> path, List<SourceSpec> order, Map<String, Path> bindings) {
+		Integer seen = state.get(source.name());
+		if (seen != null && seen == 2) {
+			return;
+		}
+		state.put(source.name(), 1);
+		for (FieldSpec field : source.fields()) {
+			if (field.type() != FieldType.REFERENCE) {
+				continue;
+			}
+			String step = source.name() + "." + field.name() + " -> " + field.referencedSource();
+			SourceSpec target = byName.get(field.referencedSource());
+			if (target == source) {
+				throw cycle(source, bindings, step + " refers to its own source: references within one source"
+						+ " cannot be loaded yet");
+			}
+			Integer targetState = state.get(target.name());
+			if (targetState != null && targetState == 1) {
+				List<String> steps = new ArrayList<>(path.subList(indexOfSource(path, target.name()), path.size()));
+				steps.add(step);
+				throw cycle(target, bindings, "sources refer to each other in a cycle (" + String.join(", ", steps)
+						+ "): references in a cycle cannot be loaded yet");
+			}
+			path.add(step);
+			visit(target, byName, state, path, order, bindings);
+			path.remove(path.size() - 1);
+		}
+		state.put(source.name(), 2);
+		order.add(source);
+	}
+
+	private static int indexOfSource(List<String> path, String source) {
+		for (int i = 0; i < path.size(); i++) {
+			if (path.get(i).startsWith(source + ".")) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+	private static DataLoadException cycle(SourceSpec source, Map<String, Path> bindings, String message) {
+		return new DataLoadException(new DataError(bindings.get(source.name()), 0, 0, source.name(), null, message));
+	}
+}

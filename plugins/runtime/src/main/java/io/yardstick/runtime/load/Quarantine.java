@@ -1,0 +1,73 @@
+package io.yardstick.runtime.load;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The rejected rows of one source, {@code <dir>/<Source>.rejected.csv}: a header {@code line,reason,}
+ * followed by the data file's own header, then per rejected row its line, its reason and its cells as read,
+ * each escaped again as CSV. The file is created with the first rejected row.
+ */
+final class Quarantine implements AutoCloseable {
+	private final Path file;
+	private final List<String> header;
+	private Writer out;
+
+	Quarantine(Path dir, String source, List<String> header) {
+		this.file = dir.resolve(source + ".rejected.csv");
+		this.header = header;
+	}
+
+	static Path fileOf(Path dir, String source) {
+		return dir.resolve(source + ".rejected.csv");
+	}
+
+	/** The file, or null while no row was written. */
+	Path file() {
+		return out == null ? null : file;
+	}
+
+	void write(long line, String reason, CsvReader reader, int record) throws IOException {
+		if (out == null) {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+			out.write("line,reason");
+			for (String name : header) {
+				out.write(',');
+				out.write(escape(name));
+			}
+			out.write('\n');
+		}
+		out.write(Long.toString(line));
+		out.write(',');
+		out.write(escape(reason));
+		int first = reader.firstCell(record);
+		for (int cell = 0; cell < reader.recordCells(record); cell++) {
+			out.write(',');
+			out.write(escape(reader.cellText(first + cell)));
+		}
+		out.write('\n');
+	}
+
+	/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+	static String escape(String cell) {
+		for (int i = 0; i < cell.length(); i++) {
+			char c = cell.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				return '"' + cell.replace("\"", "\"\"") + '"';
+			}
+		}
+		return cell;
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (out != null) {
+			out.close();
+		}
+	}
+}

@@ -1,0 +1,1016 @@
+package io.yardstick.runtime.load;
+
+import io.yardstick.runtime.data.Dictionary;
+import io.yardstick.runtime.data.Table;
+import io.yardstick.runtime.load.LoadReport.SourceReport;
+import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.spec.SourceSpec;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Loads one source's CSV file into a {@link Table}, a batch of records at a time.
+ *
+ * <p><b>Batches.</b> The {@link CsvReader} delimits up to {@link #batchSize} records that stay in its buffer.
+ * Then the batch's columns are parsed, each into the slots its rows would take if none were rejected; on a
+ * file of some size with two processors, the columns are split between this thread and a worker thread.
+ * This phase only reads shared state (dictionaries, key lookups): a text new to its dictionary is marked
+ * pending, a bad cell is noted. Then, record by record in file order, this thread rejects the bad ones,
+ * checks and adds keys, adds the pending texts and moves rows down over the rejected ones. So every result
+ * (codes in order of first appearance, the first error in the file, no trace of a rejected row) is the one
+ * reading row by row would give, whatever the threads.
+ *
+ * <p><b>Keys.</b> A text key that another source refers to (or that a formula reads, or that is a dimension,
+ * or kept on request) is a dictionary whose codes are the rows: it serves as the key lookup and detects duplicates exactly.
+ * Any other key is checked for uniqueness with a {@link KeySet} of 64-bit fingerprints and row numbers,
+ * keeping no text: ten million keys cost about 270 MB while the source loads, and nothing after. A
+ * fingerprint is the value itself for numbers, times, codes and flags; for text it is a 64-bit hash, and a
+ * match (a real duplicate, or with odds of about n²/2⁶⁵ two different keys) is confirmed by re-reading the
+ * earlier row from the file: a checkpoint (file offset and line) is kept every 1,024 records, so this reads
+ * at most 1,024 records. The same re-reading gives the earlier row's line for the message.
+ */
+final class SourceLoader {
+	/** The read buffer's size; tests make it tiny to cross buffer boundaries everywhere. */
+	static int readBufferSize = CsvReader.DEFAULT_BUFFER;
+	/** Records per batch at most. */
+	static int batchSize = 16_384;
+	/** Files from this size on are parsed by two threads, when there are two processors. */
+	static long parallelFromBytes = 4L << 20;
+	/** How many threads parse a batch: 2 when the machine has two processors or more. */
+	static int threads = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+	/** Batches parsed by two threads so far, for tests. */
+	static final java.util.concurrent.atomic.AtomicLong parallelBatches = new java.util.concurrent.atomic.AtomicLong();
+
+	private static final int CHECKPOINT_SHIFT = 10;
+	private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+	private static final int KEY_NONE = 0;
+	private static final int KEY_TEXT_DICT = 1;
+	private static final int KEY_TEXT_HASH = 2;
+	private static final int KEY_VALUE = 3;
+	/** The code of a text not in its dictionary yet, until its row is committed. */
+	private static final int PENDING = -3;
+	private static final int NO_FAILURE = Integer.MAX_VALUE;
+
+	private final SourceSpec spec;
+	private final String name;
+	private final Path file;
+	private final LoadOptions options;
+	private final boolean fail;
+	private final boolean referenced;
+	private final boolean keepKey;
+
+	// the fields
+	private final int fieldCount;
+	private final FieldSpec[] fields;
+	private final int[] kinds;
+	private final boolean[] optional;
+	private final boolean[] trims;
+	private final double[] unitSeconds;
+	private final byte[][][] enumValues;
+	private final KeyIndex[] targets;
+	private final int keyField;
+	private int keyMode = KEY_NONE;
+	private final ZoneTimes zone;
+
+	// the columns
+	private int capacity;
+	private double[][] numbers;
+	private long[][] times;
+	private int[][] ints;
+	private byte[][] flags;
+	private ByteMap[] dictionaries;
+	private KeySet keySet;
+	private ByteMap keyDictionary;
+
+	// the header
+	private List<String> header;
+	private int columnCount;
+	private int[] fieldOfColumn;
+	private int[] columnOfField;
+	private int keyColumn = -1;
+	private final List<String> ignored = new ArrayList<>();
+
+	// the batch: per parsing group its columns, parser and failures; per record the key's fingerprint
+	private int[][] groups;
+	private CellParser[] parsers;
+	private int[][] failedColumn;
+	private String[][] failure;
+	private long[] keyFingerprints;
+	/** Per record of the batch: malformed as a whole, so not parsed cell by cell. */
+	private boolean[] skip;
+	private long[][] pendingHashes;
+
+	// progress
+	private FileChannel channel;
+	private int rows;
+	private long ordinal;
+	private long rejected;
+	private long[] rejectedOrdinals = new long[16];
+	private int rejectedCount;
+	private long[] checkpointOffsets = new long[64];
+	private long[] checkpointLines = new long[64];
+	private Quarantine quarantine;
+	private final List<DataError> firstErrors = new ArrayList<>();
+	private final Map<String, Long> rejectedKeys = new HashMap<>();
+
+	private SourceReport report;
+	private KeyIndex keyIndex;
+
+	/**
+	 * @param referenced whether another source refers to this one: its key is then a lookup
+	 * @param keepKey whether to keep a text key as a column even when no source refers to it
+	 */
+	SourceLoader(SourceSpec spec, Path file, ZoneTimes zone, LoadOptions options, boolean referenced,
+			boolean keepKey, Map<String, KeyIndex> loaded) {
+		this.keepKey = keepKey;
+		this.spec = spec;
+		this.name = spec.name();
+		this.file = file;
+		this.options = options;
+		this.fail = options.policy() == BadRowPolicy.FAIL;
+		this.referenced = referenced;
+		this.zone = zone;
+		this.fieldCount = spec.fields().size();
+		this.fields = spec.fields().toArray(new FieldSpec[0]);
+		this.kinds = new int[fieldCount];
+		this.optional = new boolean[fieldCount];
+		this.trims = new boolean[fieldCount];
+		this.unitSeconds = new double[fieldCount];
+		this.enumValues = new byte[fieldCount][][];
+		this.targets = new KeyIndex[fieldCount];
+		int key = -1;
+		for (int f = 0; f < fieldCount; f++) {
+			FieldSpec field = fields[f];
+			kinds[f] = Kinds.of(field.type());
+			optional[f] = field.optional() && !field.key();
+			trims[f] = kinds[f] != Kinds.TEXT;
+			if (kinds[f] == Kinds.DURATION) {
+				unitSeconds[f] = CellParser.unitSeconds(field.unit());
+			}
+			if (kinds[f] == Kinds.ENUM) {
+				enumValues[f] = Kinds.enumBytes(field);
+			}
+			if (kinds[f] == Kinds.REFERENCE) {
+				targets[f] = loaded.get(field.referencedSource());
+				if (targets[f] == null) {
+					throw new IllegalStateException(name + "." + field.name() + " refers to "
+							+ field.referencedSource() + ", which is not loaded yet");
+				}
+				trims[f] = targets[f].trims();
+			}
+			if (field.key() && key < 0) {
+				key = f;
+			}
+		}
+		this.keyField = key;
+	}
+
+	SourceReport report() {
+		return report;
+	}
+
+	/** The key lookup for the sources that refer to this one; null when none does. */
+	KeyIndex keyIndex() {
+		return keyIndex;
+	}
+
+	Table load() {
+		long started = System.nanoTime();
+		if (!Files.exists(file)) {
+			throw fileError(0, 0, null, "data file not found: " + file);
+		}
+		if (Files.isDirectory(file)) {
+			throw fileError(0, 0, null, file + " is a folder, not a data file");
+		}
+		if (!fail) {
+			try {
+				Files.deleteIfExists(Quarantine.fileOf(options.quarantineDir(), name));
+			} catch (IOException e) {
+				throw fileError(0, 0, null, "cannot remove the old quarantine file: " + e);
+			}
+		}
+		ProgressListener progress = options.progress();
+		ExecutorService worker = null;
+		try (FileChannel opened = FileChannel.open(file, StandardOpenOption.READ)) {
+			channel = opened;
+			long size = opened.size();
+			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16));
+			reader.skipBom();
+			progress.progress(name, 0, size);
+			readHeader(reader);
+			long dataStart = reader.position();
+			allocate(1024 + 16);
+			plan(threads > 1 && size >= parallelFromBytes ? threads : 1);
+			if (groups.length > 1) {
+				worker = Executors.newSingleThreadExecutor(task -> {
+					Thread thread = new Thread(task, "yardstick-load-" + name);
+					thread.setDaemon(true);
+					return thread;
+				});
+			}
+			long step = Math.max(1, size / 100);
+			long nextReport = step;
+			int n;
+			while ((n = reader.readBatch(batchSize)) > 0) {
+				if (ordinal == 0 && n >= 64) {
+					presize((reader.position() - dataStart) / (double) n, size - dataStart);
+				}
+				readBatch(reader, n, worker);
+				long position = reader.position();
+				if (position >= nextReport) {
+					if (position < size) {
+						progress.progress(name, position, size);
+					}
+					nextReport = position + step;
+				}
+			}
+			progress.progress(name, size, size);
+		} catch (NoSuchFileException e) {
+			throw fileError(0, 0, null, "data file not found: " + file);
+		} catch (IOException e) {
+			throw fileError(0, 0, null, "cannot read " + file + ": " + e.getMessage());
+		} finally {
+			channel = null;
+			if (worker != null) {
+				worker.shutdownNow();
+			}
+			if (quarantine != null) {
+				try {
+					quarantine.close();
+				} catch (IOException e) {
+					throw fileError(0, 0, null, "cannot write the quarantine file: " + e.getMessage());
+				}
+			}
+		}
+		Table table = table();
+		report = new SourceReport(name, file, ordinal, rows, rejected, quarantine == null ? null : quarantine.file(),
+				ignored, firstErrors, (System.nanoTime() - started) / 1_000_000);
+		return table;
+	}
+
+	// ------------------------------------------------------------------ header
+
+	private void readHeader(CsvReader reader) throws IOException {
+		if (!reader.next()) {
+			throw fileError(1, 1, null, "empty file: no header row");
+		}
+		if (reader.problem() != null) {
+			throw fileError(1, reader.column(reader.problemCell()), null, "header: " + reader.problem());
+		}
+		columnCount = reader.cells();
+		header = new ArrayList<>(columnCount);
+		fieldOfColumn = new int[columnCount];
+		columnOfField = new int[fieldCount];
+		Map<String, Integer> seen = new HashMap<>();
+		List<DataError> errors = new ArrayList<>();
+		for (int c = 0; c < columnCount; c++) {
+			String text = reader.text(c);
+			header.add(text);
+			String column = text.strip();
+			fieldOfColumn[c] = -1;
+			if (column.isEmpty()) {
+				ignored.add("(unnamed column " + (c + 1) + ")");
+				continue;
+			}
+			Integer first = seen.putIfAbsent(column, c);
+			if (first != null) {
+				errors.add(new DataError(file, 1, reader.column(c), name, null, "duplicate column \"" + column
+						+ "\" (first at column " + reader.column(first) + ")"));
+				continue;
+			}
+			int f = fieldIndex(column);
+			if (f < 0) {
+				ignored.add(column);
+			} else {
+				fieldOfColumn[c] = f;
+				columnOfField[f] = c;
+				if (f == keyField) {
+					keyColumn = c;
+				}
+			}
+		}
+		for (int f = 0; f < fieldCount; f++) {
+			if (!seen.containsKey(fields[f].name())) {
+				errors.add(new DataError(file, 1, 1, name, fields[f].name(),
+						"missing column \"" + fields[f].name() + "\" in " + file));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new DataLoadException(errors);
+		}
+	}
+
+	private int fieldIndex(String column) {
+		for (int f = 0; f < fieldCount; f++) {
+			if (fields[f].name().equals(column)) {
+				return f;
+			}
+		}
+		return -1;
+	}
+
+	// ------------------------------------------------------------------ columns
+
+	private void allocate(int initial) {
+		capacity = initial;
+		numbers = new double[fieldCount][];
+		times = new long[fieldCount][];
+		ints = new int[fieldCount][];
+		flags = new byte[fieldCount][];
+		dictionaries = new ByteMap[fieldCount];
+		if (keyField >= 0) {
+			if (kinds[keyField] != Kinds.TEXT) {
+				keyMode = KEY_VALUE;
+			} else if (referenced || keepKey) {
+				keyMode = KEY_TEXT_DICT;
+			} else {
+				keyMode = KEY_TEXT_HASH;
+			}
+			if (keyMode != KEY_TEXT_DICT) {
+				keySet = new KeySet(initial);
+			}
+		}
+		for (int f = 0; f < fieldCount; f++) {
+			if (f == keyField && keyMode == KEY_TEXT_HASH) {
+				continue;
+			}
+			switch (fields[f].type().storage()) {
+			case NUMBER:
+				numbers[f] = new double[capacity];
+				break;
+			case TIME:
+				times[f] = new long[capacity];
+				break;
+			case CODE:
+			case ROW:
+				ints[f] = new int[capacity];
+				if (kinds[f] == Kinds.TEXT) {
+					dictionaries[f] = new ByteMap();
+				}
+				break;
+			case FLAG:
+				flags[f] = new byte[capacity];
+				break;
+			default:
+				throw new IllegalStateException();
+			}
+		}
+		if (keyMode == KEY_TEXT_DICT) {
+			keyDictionary = dictionaries[keyField];
+		}
+	}
+
+	/** Grows the columns once to the number of rows the file likely holds, from the first rows' size. */
+	private void presize(double bytesPerRecord, long dataBytes) {
+		long expected = (long) (dataBytes / Math.max(1, bytesPerRecord) * 1.02) + 64;
+		if (expected > capacity) {
+			resize((int) Math.min(MAX_ROWS, expected));
+		}
+		if (keySet != null) {
+			keySet.expect((int) Math.min(MAX_ROWS, expected));
+		}
+	}
+
+	private void grow(long needed) {
+		if (needed > MAX_ROWS) {
+			throw fileError(0, 0, null, "more than " + MAX_ROWS + " rows: too many for one source");
+		}
+		resize((int) Math.min(MAX_ROWS, Math.max(needed, capacity + (capacity >> 1) + 16L)));
+	}
+
+	private void resize(int newCapacity) {
+		for (int f = 0; f < fieldCount; f++) {
+			if (numbers[f] != null) {
+				numbers[f] = Arrays.copyOf(numbers[f], newCapacity);
+			} else if (times[f] != null) {
+				times[f] = Arrays.copyOf(times[f], newCapacity);
+			} else if (ints[f] != null) {
+				ints[f] = Arrays.copyOf(ints[f], newCapacity);
+			} else if (flags[f] != null) {
+				flags[f] = Arrays.copyOf(flags[f], newCapacity);
+			}
+		}
+		capacity = newCapacity;
+	}
+
+	private void setNull(int f, int row) {
+		if (numbers[f] != null) {
+			numbers[f][row] = Double.NaN;
+		} else if (times[f] != null) {
+			times[f][row] = Long.MIN_VALUE;
+		} else if (ints[f] != null) {
+			ints[f][row] = -1;
+		} else if (flags[f] != null) {
+			flags[f][row] = -1;
+		}
+	}
+
+	private Table table() {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		Map<String, Dictionary> dictionaryOf = new LinkedHashMap<>();
+		for (int f = 0; f < fieldCount; f++) {
+			String field = fields[f].name();
+			if (numbers[f] != null) {
+				columns.put(field, trim(numbers[f]));
+				numbers[f] = null;
+			} else if (times[f] != null) {
+				columns.put(field, trim(times[f]));
+				times[f] = null;
+			} else if (ints[f] != null) {
+				columns.put(field, trim(ints[f]));
+				ints[f] = null;
+			} else if (flags[f] != null) {
+				columns.put(field, trim(flags[f]));
+				flags[f] = null;
+			}
+			if (dictionaries[f] != null) {
+				dictionaryOf.put(field, Dictionary.of(dictionaries[f].values()));
+			}
+		}
+		if (referenced) {
+			FieldSpec key = fields[keyField];
+			keyIndex = new KeyIndex(name, file, key, keyDictionary, keySet,
+					kinds[keyField] == Kinds.REFERENCE ? targets[keyField] : null);
+			keyIndex.rejectedKeys.putAll(rejectedKeys);
+		}
+		keySet = null;
+		dictionaries = null;
+		return new Table(spec, rows, columns, dictionaryOf);
+	}
+
+	private double[] trim(double[] column) {
+		return column.length == rows ? column : Arrays.copyOf(column, rows);
+	}
+
+	private long[] trim(long[] column) {
+		return column.length == rows ? column : Arrays.copyOf(column, rows);
+	}
+
+	private int[] trim(int[] column) {
+		return column.length == rows ? column : Arrays.copyOf(column, rows);
+	}
+
+	private byte[] trim(byte[] column) {
+		return column.length == rows ? column : Arrays.copyOf(column, rows);
+	}
+
+	// ------------------------------------------------------------------ planning the parse
+
+	/** Splits the declared columns into parsing groups by their cost, and sizes the batch's arrays. */
+	private void plan(int threadCount) {
+		List<Integer> columns = new ArrayList<>();
+		for (int c = 0; c < columnCount; c++) {
+			if (fieldOfColumn[c] >= 0) {
+				columns.add(c);
+			}
+		}
+		List<List<Integer>> planned = new ArrayList<>();
+		if (threadCount <= 1 || columns.size() < 2) {
+			planned.add(columns);
+		} else {
+			// this thread also delimits the records and commits them: give it a head start
+			double[] load = {0.35 * columnCount + (keyField >= 0 ? 2 : 0) + 1, 0};
+			planned.add(new ArrayList<>());
+			planned.add(new ArrayList<>());
+			columns.sort((x, y) -> Double.compare(cost(fieldOfColumn[y]), cost(fieldOfColumn[x])));
+			for (int c : columns) {
+				int group = load[0] <= load[1] ? 0 : 1;
+				planned.get(group).add(c);
+				load[group] += cost(fieldOfColumn[c]);
+			}
+			if (planned.get(1).isEmpty()) {
+				planned.remove(1);
+			}
+		}
+		groups = new int[planned.size()][];
+		parsers = new CellParser[planned.size()];
+		failedColumn = new int[planned.size()][batchSize];
+		failure = new String[planned.size()][batchSize];
+		for (int g = 0; g < groups.length; g++) {
+			groups[g] = planned.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
+			parsers[g] = new CellParser(zone);
+		}
+		keyFingerprints = new long[batchSize];
+		skip = new boolean[batchSize];
+		pendingHashes = new long[fieldCount][];
+		for (int f = 0; f < fieldCount; f++) {
+			if (kinds[f] == Kinds.TEXT && f != keyField) {
+				pendingHashes[f] = new long[batchSize];
+			}
+		}
+	}
+
+	/** A rough cost of parsing a cell of the field, for splitting the columns. */
+	private double cost(int f) {
+		switch (kinds[f]) {
+		case Kinds.REFERENCE:
+			return 4;
+		case Kinds.TIMESTAMP:
+		case Kinds.TEXT:
+			return f == keyField ? 1 : 2;
+		case Kinds.DATE:
+			return 1.5;
+		case Kinds.BOOL:
+			return 0.6;
+		default:
+			return 1;
+		}
+	}
+
+	// ------------------------------------------------------------------ rows
+
+	private void readBatch(CsvReader reader, int n, ExecutorService worker) throws IOException {
+		if (rows + (long) n > capacity) {
+			grow(rows + n);
+		}
+		final int base = rows;
+		for (int g = 0; g < groups.length; g++) {
+			Arrays.fill(failedColumn[g], 0, n, NO_FAILURE);
+		}
+		for (int record = 0; record < n; record++) {
+			skip[record] = reader.recordProblem(record) != null || reader.recordCells(record) != columnCount;
+		}
+		if (groups.length > 1) {
+			parallelBatches.incrementAndGet();
+			Future<?> other = worker.submit(() -> parse(1, reader, n, base));
+			parse(0, reader, n, base);
+			try {
+				other.get();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted");
+			} catch (ExecutionException e) {
+				Throwable cause = e.getCause();
+				if (cause instanceof RuntimeException) {
+					throw (RuntimeException) cause;
+				}
+				if (cause instanceof Error) {
+					throw (Error) cause;
+				}
+				throw new IllegalStateException(cause);
+			}
+		} else {
+			parse(0, reader, n, base);
+		}
+		for (int record = 0; record < n; record++) {
+			if ((ordinal & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) {
+				checkpoint(reader.recordOffset(record), reader.recordLine(record));
+			}
+			commit(reader, record, base + record);
+			ordinal++;
+		}
+	}
+
+	/**
+	 * Parses a group's columns of the batch into the slots {@code base + record}. Reads shared state only:
+	 * safe on several threads, one group each. One small loop per kind, so that each compiles on its own.
+	 */
+	private void parse(int group, CsvReader reader, int n, int base) {
+		for (int c : groups[group]) {
+			int f = fieldOfColumn[c];
+			switch (kinds[f]) {
+			case Kinds.TIMESTAMP:
+			case Kinds.DATE:
+				parseTimes(group, reader, n, base, c, f);
+				break;
+			case Kinds.TEXT:
+				parseTexts(group, reader, n, base, c, f);
+				break;
+			case Kinds.BOOL:
+				parseFlags(group, reader, n, base, c, f);
+				break;
+			case Kinds.ENUM:
+			case Kinds.REFERENCE:
+				parseCodes(group, reader, n, base, c, f);
+				break;
+			default:
+				parseNumbers(group, reader, n, base, c, f);
+			}
+		}
+	}
+
+	/**
+	 * The cell of a record in column c, trimmed when the field trims: {@code start << 32 | end}; or -1 when
+	 * there is nothing to parse (a malformed record, or an empty cell, which this stores as null or notes
+	 * as a failure).
+	 */
+	private long cell(int group, CsvReader reader, int record, int c, int f, int row) {
+		if (skip[record]) {
+			return -1;
+		}
+		int cell = reader.firstCell(record) + c;
+		byte[] a = reader.cellArray(cell);
+		int s = reader.cellStart(cell);
+		int e = reader.cellEnd(cell);
+		if (trims[f]) {
+			while (s < e && (a[s] == ' ' || a[s] == '\t')) {
+				s++;
+			}
+			while (e > s && (a[e - 1] == ' ' || a[e - 1] == '\t')) {
+				e--;
+			}
+		}
+		if (s == e) {
+			if (!optional[f]) {
+				failed(group, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
+			} else {
+				setNull(f, row);
+			}
+			return -1;
+		}
+		return ((long) s << 32) | e;
+	}
+
+	private void parseNumbers(int group, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[group];
+		final double[] column = numbers[f];
+		final FieldSpec field = fields[f];
+		final int kind = kinds[f];
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(group, reader, record, c, f, base + record);
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			int s = (int) (range >>> 32);
+			int e = (int) range;
+			double value;
+			switch (kind) {
+			case Kinds.COUNT:
+				value = parser.count(a, s, e);
+				break;
+			case Kinds.PERCENT:
+				value = parser.percent(a, s, e);
+				break;
+			case Kinds.RATIO:
+				value = parser.ratio(a, s, e);
+				break;
+			case Kinds.SCORE:
+				value = parser.score(a, s, e, field.min(), field.max());
+				break;
+			case Kinds.DURATION:
+				value = parser.duration(a, s, e, field.unit(), unitSeconds[f]);
+				break;
+			case Kinds.CURRENCY:
+				value = parser.currency(a, s, e, field.unit());
+				break;
+			default:
+				value = parser.number(a, s, e);
+			}
+			if (value != value) {
+				failed(group, record, c, parser.error);
+			} else {
+				column[base + record] = value;
+				if (key) {
+					keyFingerprints[record] = Kinds.fingerprint(value);
+				}
+			}
+		}
+	}
+
+	private void parseTimes(int group, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[group];
+		final long[] column = times[f];
+		final boolean date = kinds[f] == Kinds.DATE;
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(group, reader, record, c, f, base + record);
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			int s = (int) (range >>> 32);
+			int e = (int) range;
+			long time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
+			if (time == CellParser.FAIL_TIME) {
+				failed(group, record, c, parser.error);
+			} else {
+				column[base + record] = time;
+				if (key) {
+					keyFingerprints[record] = time;
+				}
+			}
+		}
+	}
+
+	/** Text: the code when the dictionary has the value, else PENDING and its hash; a key: its hash. */
+	private void parseTexts(int group, CsvReader reader, int n, int base, int c, int f) {
+		final int[] column = ints[f];
+		final ByteMap dictionary = dictionaries[f];
+		final long[] pending = pendingHashes[f];
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(group, reader, record, c, f, base + record);
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			int s = (int) (range >>> 32);
+			int e = (int) range;
+			long hash = Hashing.hash(a, s, e);
+			if (key) {
+				keyFingerprints[record] = hash;
+				continue;
+			}
+			int code = dictionary.find(a, s, e, hash);
+			if (code < 0) {
+				column[base + record] = PENDING;
+				pending[record] = hash;
+			} else {
+				column[base + record] = code;
+			}
+		}
+	}
+
+	private void parseFlags(int group, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[group];
+		final byte[] column = flags[f];
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(group, reader, record, c, f, base + record);
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			byte flag = parser.bool(a, (int) (range >>> 32), (int) range);
+			if (flag < 0) {
+				failed(group, record, c, parser.error);
+			} else {
+				column[base + record] = flag;
+				if (key) {
+					keyFingerprints[record] = flag;
+				}
+			}
+		}
+	}
+
+	/** Enum codes and reference rows. */
+	private void parseCodes(int group, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[group];
+		final int[] column = ints[f];
+		final boolean isEnum = kinds[f] == Kinds.ENUM;
+		final byte[][] values = enumValues[f];
+		final List<String> names = fields[f].enumValues();
+		final KeyIndex target = targets[f];
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(group, reader, record, c, f, base + record);
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			int s = (int) (range >>> 32);
+			int e = (int) range;
+			int code = isEnum ? parser.enumCode(a, s, e, values, names) : target.row(parser, a, s, e);
+			if (code < 0) {
+				failed(group, record, c, isEnum ? parser.error : target.unknown(a, s, e));
+			} else {
+				column[base + record] = code;
+				if (key) {
+					keyFingerprints[record] = code;
+				}
+			}
+		}
+	}
+
+	private void failed(int group, int record, int column, String message) {
+		if (column < failedColumn[group][record]) {
+			failedColumn[group][record] = column;
+			failure[group][record] = message;
+		}
+	}
+
+	/**
+	 * Takes a parsed record into the next row, in file order: rejects it when it is malformed, has a bad
+	 * cell or a duplicate key; otherwise adds its key and its new texts, moving it down from its slot when
+	 * rows before it in the batch were rejected.
+	 */
+	private void commit(CsvReader reader, int record, int slot) throws IOException {
+		String problem = reader.recordProblem(record);
+		int first = reader.firstCell(record);
+		if (problem != null) {
+			int cell = reader.recordProblemCell(record);
+			int f = cell < columnCount && problem.startsWith("malformed") ? fieldOfColumn[cell] : -1;
+			reject(reader, record, reader.cellColumn(first + cell), f, problem, true);
+			return;
+		}
+		int cells = reader.recordCells(record);
+		if (cells != columnCount) {
+			reject(reader, record, cells > columnCount ? reader.cellColumn(first + columnCount)
+					: reader.recordEndColumn(record), -1,
+					cells + (cells == 1 ? " cell" : " cells") + ", but the header has " + columnCount, true);
+			return;
+		}
+		int bad = NO_FAILURE;
+		String message = null;
+		for (int g = 0; g < groups.length; g++) {
+			if (failedColumn[g][record] < bad) {
+				bad = failedColumn[g][record];
+				message = failure[g][record];
+			}
+		}
+		if (bad != NO_FAILURE) {
+			reject(reader, record, reader.cellColumn(first + bad), fieldOfColumn[bad], message, true);
+			return;
+		}
+		final int row = rows;
+		long fingerprint = keyFingerprints[record];
+		if (keyField >= 0 && isDuplicate(reader, record, fingerprint)) {
+			return;
+		}
+		if (row != slot) {
+			moveRow(slot, row);
+		}
+		for (int f = 0; f < fieldCount; f++) {
+			if (pendingHashes[f] != null && ints[f][row] == PENDING) {
+				int cell = first + columnOfField[f];
+				byte[] a = reader.cellArray(cell);
+				int s = reader.cellStart(cell);
+				int e = reader.cellEnd(cell);
+				long hash = pendingHashes[f][record];
+				int code = dictionaries[f].find(a, s, e, hash);
+				ints[f][row] = code >= 0 ? code : dictionaries[f].add(a, s, e, hash);
+			}
+		}
+		if (keyMode == KEY_TEXT_DICT) {
+			int cell = first + keyColumn;
+			ints[keyField][row] = keyDictionary.add(reader.cellArray(cell), reader.cellStart(cell),
+					reader.cellEnd(cell), fingerprint);
+		} else if (keyField >= 0) {
+			keySet.add(fingerprint, row);
+		}
+		rows++;
+	}
+
+	/** Rejects the record when its key is already taken. */
+	private boolean isDuplicate(CsvReader reader, int record, long fingerprint) throws IOException {
+		int cell = reader.firstCell(record) + keyColumn;
+		byte[] a = reader.cellArray(cell);
+		int s = reader.cellStart(cell);
+		int e = reader.cellEnd(cell);
+		long firstLine = -1;
+		if (keyMode == KEY_TEXT_DICT) {
+			int earlier = keyDictionary.find(a, s, e, fingerprint);
+			if (earlier >= 0) {
+				firstLine = locate(ordinalOfRow(earlier)).line;
+			}
+		} else if (keyMode == KEY_TEXT_HASH) {
+			for (int slot = keySet.first(fingerprint); slot >= 0; slot = keySet.next(fingerprint, slot)) {
+				Located earlier = locate(ordinalOfRow(keySet.row(slot)));
+				if (earlier.key != null && Arrays.equals(earlier.key, 0, earlier.key.length, a, s, e)) {
+					firstLine = earlier.line;
+					break;
+				}
+			}
+		} else {
+			int slot = keySet.first(fingerprint);
+			if (slot >= 0) {
+				firstLine = locate(ordinalOfRow(keySet.row(slot))).line;
+			}
+		}
+		if (firstLine < 0) {
+			return false;
+		}
+		String key = CellParser.text(a, s, e);
+		if (trims[keyField]) {
+			key = key.strip();
+		}
+		reject(reader, record, reader.cellColumn(cell), keyField,
+				"duplicate key \"" + key + "\" (first on line " + firstLine + ")", false);
+		return true;
+	}
+
+	private void moveRow(int from, int to) {
+		for (int f = 0; f < fieldCount; f++) {
+			if (numbers[f] != null) {
+				numbers[f][to] = numbers[f][from];
+			} else if (times[f] != null) {
+				times[f][to] = times[f][from];
+			} else if (ints[f] != null) {
+				ints[f][to] = ints[f][from];
+			} else if (flags[f] != null) {
+				flags[f][to] = flags[f][from];
+			}
+		}
+	}
+
+	/**
+	 * Rejects a record: throws under FAIL; under SKIP writes it to the quarantine file and counts it.
+	 *
+	 * @param keyGone whether the row's key is unknown after this (not so for a duplicate key)
+	 */
+	private void reject(CsvReader reader, int record, int column, int f, String message, boolean keyGone)
+			throws IOException {
+		long line = reader.recordLine(record);
+		DataError error = new DataError(file, line, column, name, f < 0 ? null : fields[f].name(), message);
+		if (fail) {
+			throw new DataLoadException(error);
+		}
+		rejected++;
+		if (rejectedCount == rejectedOrdinals.length) {
+			rejectedOrdinals = Arrays.copyOf(rejectedOrdinals, rejectedCount * 2);
+		}
+		rejectedOrdinals[rejectedCount++] = ordinal;
+		if (firstErrors.size() < SourceReport.MAX_ERRORS_KEPT) {
+			firstErrors.add(error);
+		}
+		if (quarantine == null) {
+			quarantine = new Quarantine(options.quarantineDir(), name, header);
+		}
+		quarantine.write(line, error.reason(), reader, record);
+		if (keyGone && referenced && keyColumn >= 0 && keyColumn < reader.recordCells(record)) {
+			String key = reader.cellText(reader.firstCell(record) + keyColumn);
+			if (trims[keyField]) {
+				key = key.strip();
+			}
+			if (!key.isEmpty()) {
+				rejectedKeys.putIfAbsent(key, line);
+			}
+		}
+	}
+
+	private DataLoadException fileError(long line, int column, String field, String message) {
+		return new DataLoadException(new DataError(file, line, column, name, field, message));
+	}
+
+	// ------------------------------------------------------------------ finding earlier rows again
+
+	private void checkpoint(long offset, long line) {
+		int index = (int) (ordinal >>> CHECKPOINT_SHIFT);
+		if (index == checkpointOffsets.length) {
+			checkpointOffsets = Arrays.copyOf(checkpointOffsets, index * 2);
+			checkpointLines = Arrays.copyOf(checkpointLines, index * 2);
+		}
+		checkpointOffsets[index] = offset;
+		checkpointLines[index] = line;
+	}
+
+	/** The record number of a loaded row: its row plus the rejected records before it. */
+	long ordinalOfRow(int row) {
+		long candidate = row;
+		while (true) {
+			long next = row + rejectedUpTo(candidate);
+			if (next == candidate) {
+				return candidate;
+			}
+			candidate = next;
+		}
+	}
+
+	/** How many rejected record numbers are <= ordinal. */
+	private int rejectedUpTo(long ordinalIncluded) {
+		int low = 0;
+		int high = rejectedCount;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (rejectedOrdinals[mid] <= ordinalIncluded) {
+				low = mid + 1;
+			} else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
+	private static final class Located {
+		final long line;
+		final byte[] key;
+
+		Located(long line, byte[] key) {
+			this.line = line;
+			this.key = key;
+		}
+	}
+
+	/** Re-reads a record of the file from the checkpoint before it: its line and its key cell. */
+	private Located locate(long recordOrdinal) throws IOException {
+		int index = (int) (recordOrdinal >>> CHECKPOINT_SHIFT);
+		CsvReader again = new CsvReader(channel, checkpointOffsets[index], checkpointLines[index], 1 << 16);
+		long skip = recordOrdinal - ((long) index << CHECKPOINT_SHIFT);
+		for (long i = 0; i <= skip; i++) {
+			if (!again.next()) {
+				throw new IOException("the file changed while it was read");
+			}
+		}
+		byte[] key = null;
+		if (keyColumn >= 0 && keyColumn < again.cells()) {
+			key = Arrays.copyOfRange(again.array(keyColumn), again.start(keyColumn), again.end(keyColumn));
+		}
+		return new Located(again.line(), key);
+	}
+}

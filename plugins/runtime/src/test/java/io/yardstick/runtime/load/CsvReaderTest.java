@@ -1,0 +1,86 @@
+package io.yardstick.runtime.load;
+
+import static io.yardstick.runtime.load.Fixtures.writeBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tokenizer gives the same records whatever its buffer size, so records split across reads are whole. */
+class CsvReaderTest {
+	@TempDir
+	Path dir;
+
+	private static final String TRICKY = "\uFEFFa,b,c\r\n" + "1,\"x,y\",\"say \"\"hi\"\"\"\r\n" + "\r\n"
+			+ "2,\"line\nbreak\",\"cr\rhere\"\n" + "3,华北地区,😀 emoji\r" + "4,,\n" + ",\"\",\"\"\"\"\n"
+			+ "5,\"unterminated";
+
+	/** Each record as line|cells|problem. */
+	private List<String> records(byte[] bytes, int bufferSize) throws IOException {
+		Path file = writeBytes(dir, "t.csv", bytes);
+		List<String> records = new ArrayList<>();
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			CsvReader reader = new CsvReader(channel, 0, 1, bufferSize);
+			reader.skipBom();
+			while (reader.next()) {
+				StringBuilder record = new StringBuilder().append(reader.line()).append('@')
+						.append(reader.recordOffset());
+				for (int cell = 0; cell < reader.cells(); cell++) {
+					record.append('|').append(reader.text(cell)).append('#').append(reader.column(cell));
+				}
+				if (reader.problem() != null) {
+					record.append(" !").append(reader.problem()).append(" in ").append(reader.problemCell());
+				}
+				records.add(record.toString());
+			}
+			assertThat(reader.position()).isEqualTo(bytes.length);
+		}
+		return records;
+	}
+
+	@Test
+	void recordsOfATrickyFile() throws IOException {
+		byte[] bytes = TRICKY.getBytes(StandardCharsets.UTF_8);
+		// line@offset|cell#column...: the third cell of line 4 starts on line 5, after "break", at column 8
+		assertThat(records(bytes, 1 << 20)).containsExactly("1@3|a#1|b#3|c#5", "2@10|1#1|x,y#3|say \"hi\"#9",
+				"4@34|2#1|line\nbreak#3|cr\rhere#8", "7@59|3#1|华北地区#3|😀 emoji#8", "8@85|4#1|#3|#4",
+				"9@89|#1|#2|\"#5", "10@98|5#1|unterminated#3 !unterminated quoted cell: no closing quote before the end"
+						+ " of the file in 1");
+	}
+
+	@Test
+	void everyBufferSizeGivesTheSameRecords() throws IOException {
+		byte[] bytes = TRICKY.getBytes(StandardCharsets.UTF_8);
+		List<String> expected = records(bytes, 1 << 20);
+		for (int size = 1; size <= bytes.length + 2; size++) {
+			assertThat(records(bytes, size)).as("buffer of %d bytes", size).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void malformedUtf8IsFoundWhereverTheBufferEnds() throws IOException {
+		byte[] prefix = "a,b\n1,".getBytes(StandardCharsets.UTF_8);
+		byte[][] bad = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE4, 'x'},
+				{(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xF0, (byte) 0x9F}};
+		for (byte[] sequence : bad) {
+			byte[] bytes = new byte[prefix.length + sequence.length + 3];
+			System.arraycopy(prefix, 0, bytes, 0, prefix.length);
+			System.arraycopy(sequence, 0, bytes, prefix.length, sequence.length);
+			bytes[bytes.length - 3] = ',';
+			bytes[bytes.length - 2] = 'z';
+			bytes[bytes.length - 1] = '\n';
+			for (int size = 64; size <= 70; size++) {
+				List<String> records = records(bytes, size);
+				assertThat(records).hasSize(2);
+				assertThat(records.get(1)).contains("!malformed UTF-8: byte 0x" + String.format("%02x", sequence[0] & 0xFF));
+			}
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package io.yardstick.runtime.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The fast paths against java.lang and java.time, on many values. */
+class ParsingPropertiesTest {
+
+	@ParameterizedTest
+	@ValueSource(strings = {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Shanghai",
+			"America/Santiago", "America/Sao_Paulo", "Pacific/Apia", "Africa/Casablanca", "Asia/Kolkata", "UTC"})
+	void localTimesMatchJavaTime(String zoneId) {
+		ZoneId zone = ZoneId.of(zoneId);
+		CellParser parser = new CellParser(new ZoneTimes(zone));
+		// every 37 minutes through years with transitions of many kinds, and some old and far days
+		List<LocalDateTime[]> ranges = List.of(
+				new LocalDateTime[] {LocalDateTime.of(1985, 1, 1, 0, 0), LocalDateTime.of(1992, 1, 1, 0, 0)},
+				new LocalDateTime[] {LocalDateTime.of(2010, 6, 1, 0, 0), LocalDateTime.of(2013, 1, 1, 0, 0)},
+				new LocalDateTime[] {LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2026, 1, 1, 0, 0)},
+				new LocalDateTime[] {LocalDateTime.of(1899, 12, 1, 0, 0), LocalDateTime.of(1900, 2, 1, 0, 0)},
+				new LocalDateTime[] {LocalDateTime.of(2199, 12, 1, 0, 0), LocalDateTime.of(2200, 2, 1, 0, 0)});
+		for (LocalDateTime[] range : ranges) {
+			for (LocalDateTime t = range[0]; t.isBefore(range[1]); t = t.plusMinutes(37)) {
+				byte[] cell = t.toString().getBytes(StandardCharsets.US_ASCII);
+				long expected = ZonedDateTime.ofLocal(t, zone, null).toInstant().toEpochMilli();
+				long actual = parser.timestamp(cell, 0, cell.length);
+				if (actual != expected) {
+					assertThat(actual).as("%s in %s", t, zoneId).isEqualTo(expected);
+				}
+			}
+			for (LocalDate d = range[0].toLocalDate(); d.isBefore(range[1].toLocalDate()); d = d.plusDays(1)) {
+				byte[] cell = d.toString().getBytes(StandardCharsets.US_ASCII);
+				long expected = d.atStartOfDay(zone).toInstant().toEpochMilli();
+				if (parser.date(cell, 0, cell.length) != expected || parser.timestamp(cell, 0, cell.length) != expected) {
+					assertThat(parser.date(cell, 0, cell.length)).as("%s in %s", d, zoneId).isEqualTo(expected);
+					assertThat(parser.timestamp(cell, 0, cell.length)).as("%s in %s", d, zoneId).isEqualTo(expected);
+				}
+			}
+		}
+	}
+
+	@Test
+	void decimalsAreCorrectlyRounded() {
+		Random random = new Random(42);
+		List<String> texts = new ArrayList<>(List.of("0", "-0", "0.1", "0.2", "0.3", "1.7976931348623157e308",
+				"4.9e-324", "2.2250738585072014E-308", "123456789012345678901234567890", "9007199254740993",
+				"0.000000000000000000000000001", "1e22", "1e23", "1.5e-22", "8.41e21", "99999999999999999999.5",
+				"3.14159265358979323846264338327950288", "+12.5", ".5", "5.", "1E5", "1e+5", "1e-5"));
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder text = new StringBuilder();
+			if (random.nextBoolean()) {
+				text.append('-');
+			}
+			int digits = 1 + random.nextInt(random.nextBoolean() ? 6 : 20);
+			for (int d = 0; d < digits; d++) {
+				text.append((char) ('0' + random.nextInt(10)));
+			}
+			if (random.nextBoolean()) {
+				text.append('.');
+				int fraction = 1 + random.nextInt(random.nextBoolean() ? 4 : 20);
+				for (int d = 0; d < fraction; d++) {
+					text.append((char) ('0' + random.nextInt(10)));
+				}
+			}
+			if (random.nextInt(4) == 0) {
+				text.append('e').append(random.nextInt(80) - 40);
+			}
+			texts.add(text.toString());
+		}
+		for (String text : texts) {
+			byte[] cell = text.getBytes(StandardCharsets.US_ASCII);
+			double actual = CellParser.decimal(cell, 0, cell.length, 0);
+			if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(Double.parseDouble(text))) {
+				assertThat(actual).as(text).isEqualTo(Double.parseDouble(text));
+			}
+		}
+	}
+
+	@Test
+	void percentsAreCorrectlyRounded() {
+		for (int i = 0; i <= 10_000; i++) {
+			String text = i / 100 + "." + String.format("%02d", i % 100);
+			byte[] cell = (text + "%").getBytes(StandardCharsets.US_ASCII);
+			assertThat(CellParser.decimal(cell, 0, cell.length - 1, -2)).as(text)
+					.isEqualTo(new java.math.BigDecimal(text).movePointLeft(2).doubleValue());
+		}
+	}
+
+	@Test
+	void notNumbers() {
+		for (String text : List.of("", "-", "+", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "NaN", "Infinity", "0x10",
+				"1,5", "1 5", "--1", "1-", "１", "1e99999999999", "1e400", "-1e400")) {
+			byte[] cell = text.getBytes(StandardCharsets.UTF_8);
+			assertThat(CellParser.decimal(cell, 0, cell.length, 0)).as(text).isNaN();
+		}
+	}
+
+	@Test
+	void keySetKeepsEntriesThatShareAFingerprint() {
+		KeySet keys = new KeySet(4);
+		for (int row = 0; row < 10_000; row++) {
+			keys.add(row % 3 == 0 ? 77L : row * 31L, row);
+		}
+		Set<Integer> rows = new HashSet<>();
+		for (int slot = keys.first(77L); slot >= 0; slot = keys.next(77L, slot)) {
+			rows.add(keys.row(slot));
+		}
+		assertThat(rows).hasSize(3334).allMatch(row -> row % 3 == 0);
+		assertThat(keys.row(keys.first(31L * 4))).isEqualTo(4);
+		assertThat(keys.first(31L * 3)).isNegative();
+	}
+
+	@Test
+	void byteMapGivesCodesInOrderOfFirstAddition() {
+		ByteMap map = new ByteMap();
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 50_000; i++) {
+				byte[] value = ("value-" + i).getBytes(StandardCharsets.UTF_8);
+				assertThat(map.intern(value, 0, value.length)).isEqualTo(i);
+			}
+		}
+		assertThat(map.size()).isEqualTo(50_000);
+		assertThat(map.value(12345)).isEqualTo("value-12345");
+		byte[] absent = "value-50000".getBytes(StandardCharsets.UTF_8);
+		assertThat(map.find(absent, 0, absent.length, Hashing.hash(absent, 0, absent.length))).isEqualTo(-1);
+	}
+}
