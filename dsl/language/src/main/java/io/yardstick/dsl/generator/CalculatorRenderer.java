@@ -257,7 +257,8 @@ final class CalculatorRenderer {
 
 	private MethodSpec metricMethod(MetricModel metric) {
 		Metric declared = metric.metric();
-		ExpressionCompiler compiler = ExpressionCompiler.metric(metric.constant(), kernels, metricConstants);
+		ExpressionCompiler compiler = ExpressionCompiler.metric(metric.constant(), metric.analysis(), kernels,
+				metricConstants);
 		MethodSpec.Builder method = MethodSpec.methodBuilder(metric.method()).addModifiers(Modifier.PRIVATE)
 				.returns(double.class).addParameter(int.class, "g").addParameter(int.class, "p")
 				.addParameter(int.class, "c");

@@ -57,25 +57,34 @@ final class ExpressionCompiler {
 	}
 
 	private final String metricConstant;
+	private final io.yardstick.dsl.types.FormulaAnalysis analysis;
 	private final ScanLocals locals;
 	private final Map<FunctionCall, String> kernels;
 	private final Map<Metric, String> metricConstants;
 
-	private ExpressionCompiler(String metricConstant, ScanLocals locals, Map<FunctionCall, String> kernels,
-			Map<Metric, String> metricConstants) {
+	private ExpressionCompiler(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
+			ScanLocals locals, Map<FunctionCall, String> kernels, Map<Metric, String> metricConstants) {
 		this.metricConstant = metricConstant;
+		this.analysis = analysis;
 		this.locals = locals;
 		this.kernels = kernels;
 		this.metricConstants = metricConstants;
 	}
 
 	static ExpressionCompiler rows(String metricConstant, ScanLocals locals) {
-		return new ExpressionCompiler(metricConstant, locals, null, null);
+		return new ExpressionCompiler(metricConstant, null, locals, null, null);
 	}
 
-	static ExpressionCompiler metric(String metricConstant, Map<FunctionCall, String> kernels,
-			Map<Metric, String> metricConstants) {
-		return new ExpressionCompiler(metricConstant, null, kernels, metricConstants);
+	/** @param analysis the metric's formula analysis: it tells which metric-level values are points in time */
+	static ExpressionCompiler metric(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
+			Map<FunctionCall, String> kernels, Map<Metric, String> metricConstants) {
+		return new ExpressionCompiler(metricConstant, analysis, null, kernels, metricConstants);
+	}
+
+	/** At metric level points in time are doubles (epoch milliseconds); the analysis knows which. */
+	private boolean temporalAtMetricLevel(Expression expression) {
+		return !rowMode() && analysis != null && analysis.typeOf(expression) != null
+				&& analysis.typeOf(expression).kind().isTemporal();
 	}
 
 	private boolean rowMode() {
@@ -156,8 +165,10 @@ final class ExpressionCompiler {
 			return binary(binary, period);
 		}
 		if (e instanceof IfExpression conditional) {
-			Code then = compile(conditional.getThen(), period);
-			Code otherwise = compile(conditional.getElse(), period);
+			List<Code> branches = sameValues(conditional, List.of(compile(conditional.getThen(), period),
+					compile(conditional.getElse(), period)));
+			Code then = branches.get(0);
+			Code otherwise = branches.get(1);
 			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
 			return new Code(CodeBlock.of("($T.isTrue($L) ? $L : $L)", LOGIC, flag(conditional.getCondition(), period),
 					typed(then, type), typed(otherwise, type)), type, then.values() != null ? then.values()
@@ -201,7 +212,7 @@ final class ExpressionCompiler {
 		}
 		if (symbol instanceof EnumValue value) {
 			EnumKind kind = (EnumKind) value.eContainer();
-			return new Code(CodeBlock.of("$L", kind.getValues().indexOf(value)), Type.CODE, kind);
+			return new Code(CodeBlock.of("$L", kind.getValues().indexOf(value)), Type.CODE, value);
 		}
 		if (symbol instanceof Metric metric) {
 			if (rowMode()) {
@@ -268,7 +279,9 @@ final class ExpressionCompiler {
 		Code left = compile(binary.getLeft(), period);
 		Code right = compile(binary.getRight(), period);
 		return switch (operator) {
-			case "+", "-" -> additive(binary, operator, left, right);
+			case "+", "-" -> temporalAtMetricLevel(binary.getLeft()) || temporalAtMetricLevel(binary.getRight())
+					? metricTimeArithmetic(binary, operator, left, right)
+					: additive(binary, operator, left, right);
 			case "*" -> Code.of(Type.NUMBER, "($L * $L)", numeric(binary, left), numeric(binary, right));
 			case "/" -> Code.of(Type.NUMBER, "run.div($L, $L, $L)", numeric(binary, left), numeric(binary, right),
 					metricConstant);
@@ -290,6 +303,21 @@ final class ExpressionCompiler {
 		return Code.of(Type.NUMBER, "($L $L $L)", numeric(where, left), operator, numeric(where, right));
 	}
 
+	/**
+	 * Points in time at metric level are epoch milliseconds held in doubles: their difference is converted
+	 * to seconds, and a duration (seconds) added to one is converted to milliseconds.
+	 */
+	private Code metricTimeArithmetic(BinaryExpression binary, String operator, Code left, Code right) {
+		boolean leftTime = temporalAtMetricLevel(binary.getLeft());
+		boolean rightTime = temporalAtMetricLevel(binary.getRight());
+		if (leftTime && rightTime) {
+			return Code.of(Type.NUMBER, "(($L - $L) / 1000.0)", numeric(binary, left), numeric(binary, right));
+		}
+		Code time = leftTime ? left : right;
+		Code duration = leftTime ? right : left;
+		return Code.of(Type.NUMBER, "($L $L $L * 1000.0)", numeric(binary, time), operator, numeric(binary, duration));
+	}
+
 	private CodeBlock numeric(Expression where, Code code) {
 		return switch (code.type()) {
 			case NUMBER -> code.java();
@@ -309,8 +337,19 @@ final class ExpressionCompiler {
 			return "=".equals(operator) ? Code.of(Type.FLAG, "$L", isNull)
 					: Code.of(Type.FLAG, "$T.not($L)", LOGIC, isNull);
 		}
+		if (left.values() instanceof EnumValue && right.type() == Type.CODE && !(right.values() instanceof EnumValue)) {
+			return compare(where, operator, right, left);
+		}
+		if (left.type() == Type.CODE && left.values() instanceof EnumKind kind && right.values() instanceof EnumValue value) {
+			// A bare value may have been linked to a same-named value of another enum: match by name.
+			int code = kind.getValues().stream().map(EnumValue::getName).toList().indexOf(value.getName());
+			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, method, left.java(), code < 0 ? "-2" : code);
+		}
 		if (left.type() == Type.STRING && right.type() == Type.CODE) {
 			return compare(where, operator, right, left);
+		}
+		if (left.type() == Type.CODE && right.type() == Type.STRING && !(right.values() instanceof String)) {
+			return compare(where, operator, text(where, left), right);
 		}
 		if (left.type() == Type.CODE && right.type() == Type.STRING) {
 			if (!(left.values() instanceof Field field)) {
@@ -427,16 +466,45 @@ final class ExpressionCompiler {
 				Code time = arguments.get(0);
 				CodeBlock millis = time.type() == Type.TIME ? time.java()
 						: time.type() == Type.NULL ? CodeBlock.of("$T.NO_TIME", OPS)
-								: CodeBlock.of("(long) $L", time.java());
+								: CodeBlock.of("$T.time($L)", OPS, time.java());
 				yield Code.of(Type.NUMBER, "run.timeParts().$L($L)", name, millis);
 			}
 		};
 	}
 
-	private Code coalesce(FunctionCall call, List<Code> arguments) {
+	/**
+	 * Text codes index one field's dictionary: values from several text fields (or text literals) that meet
+	 * in one `if` or `coalesce` are turned into strings, so that they compare by value.
+	 */
+	private List<Code> sameValues(Expression where, List<Code> codes) {
+		boolean text = codes.stream().anyMatch(code -> code.type() == Type.CODE && code.values() instanceof Field)
+				|| codes.stream().anyMatch(code -> code.type() == Type.STRING);
+		long fields = codes.stream().filter(code -> code.type() == Type.CODE).map(Code::values).distinct().count();
+		boolean literals = codes.stream().anyMatch(code -> code.type() == Type.STRING);
+		if (!text || fields <= 1 && !literals) {
+			return codes;
+		}
+		List<Code> strings = new ArrayList<>();
+		for (Code code : codes) {
+			strings.add(code.type() == Type.CODE ? text(where, code)
+					: code.type() == Type.STRING ? new Code(code.java(), Type.STRING, null) : code);
+		}
+		return strings;
+	}
+
+	/** A text code as its string, read from its field's dictionary. */
+	private Code text(Expression where, Code code) {
+		if (!(code.values() instanceof Field field)) {
+			throw new GeneratorException(where, "an enum value cannot be mixed with text");
+		}
+		return Code.of(Type.STRING, "$L.value($L)", locals.dictionary(field), code.java());
+	}
+
+	private Code coalesce(FunctionCall call, List<Code> original) {
+		List<Code> arguments = sameValues(call, original);
 		Type type = arguments.stream().map(Code::type).filter(t -> t != Type.NULL).findFirst().orElse(Type.NUMBER);
-		if (type == Type.STRING || type == Type.ROW) {
-			throw new GeneratorException(call, "coalesce of text literals is not supported by the calculator");
+		if (type == Type.ROW) {
+			throw new GeneratorException(call, "coalesce of references is not supported by the calculator");
 		}
 		CodeBlock.Builder list = CodeBlock.builder();
 		Object values = null;

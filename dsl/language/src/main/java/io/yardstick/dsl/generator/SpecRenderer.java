@@ -79,7 +79,9 @@ final class SpecRenderer {
 				.add("$L,\n", list(TemplateHierarchy.layers(template), this::layer))
 				.add("$L,\n", list(model.metrics(), this::metric))
 				.add("$L,\n", list(TemplateHierarchy.links(template), this::link))
-				.add("$L)", list(TemplateHierarchy.members(template, Loop.class), this::loop))
+				.add("$L,\n", list(TemplateHierarchy.members(template, Loop.class), this::loop))
+				.add("$L,\n", strings(timeAxes()))
+				.add("$L)", strings(fieldsRead()))
 				.unindent().unindent()
 				.build();
 	}
@@ -126,6 +128,37 @@ final class SpecRenderer {
 					label.getText());
 		}
 		return pairs.add(")").build();
+	}
+
+	/** Each source's time axis, then each other field an aggregate is bucketed by: the periods span them all. */
+	private List<String> timeAxes() {
+		Set<String> axes = new LinkedHashSet<>();
+		for (Source source : model.sources()) {
+			Sources.timeAxis(source).ifPresent(axis -> axes.add(source.getName() + "." + axis.getName()));
+		}
+		for (CalculatorModel.ScanModel scan : model.scans()) {
+			for (Field axis : scan.byTimeAxis().keySet()) {
+				axes.add(scan.source().getName() + "." + axis.getName());
+			}
+		}
+		return new ArrayList<>(axes);
+	}
+
+	/** Every field a formula reads, in order of first reading: loading keeps these even when it could drop them. */
+	private List<String> fieldsRead() {
+		Set<String> fields = new LinkedHashSet<>();
+		for (MetricModel metric : model.metrics()) {
+			for (org.eclipse.emf.ecore.EObject node : org.eclipse.xtext.EcoreUtil2
+					.eAllContentsAsList(metric.metric().getFormula())) {
+				Field field = node instanceof io.yardstick.dsl.kpi.MemberAccess access ? access.getMember()
+						: node instanceof io.yardstick.dsl.kpi.SymbolReference reference
+								&& reference.getSymbol() instanceof Field symbol ? symbol : null;
+				if (field != null && !field.eIsProxy()) {
+					fields.add(Sources.sourceOf(field).getName() + "." + field.getName());
+				}
+			}
+		}
+		return new ArrayList<>(fields);
 	}
 
 	// ------------------------------------------------------------------ sources

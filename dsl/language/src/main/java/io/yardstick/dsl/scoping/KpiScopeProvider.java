@@ -96,7 +96,23 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		}
 		return cache.get(Tuples.create("rowNames", template, rows), template.eResource(), () -> {
 			List<EObject> inner = new ArrayList<>(rows.getFields());
+			// Enum values by nearness, since the first of equal names wins: the row source's own, then those of
+			// sources its references reach (an imported Customer's segment), then the rest of the template's.
+			List<Source> order = new ArrayList<>(List.of(rows));
+			for (int i = 0; i < order.size(); i++) {
+				for (Field field : order.get(i).getFields()) {
+					Source target = field.getReference();
+					if (target != null && !target.eIsProxy() && !order.contains(target)) {
+						order.add(target);
+					}
+				}
+			}
 			for (Source source : TemplateHierarchy.sources(template)) {
+				if (!order.contains(source)) {
+					order.add(source);
+				}
+			}
+			for (Source source : order) {
 				for (Field field : source.getFields()) {
 					if (field.getKind() instanceof EnumKind values) {
 						inner.addAll(values.getValues());

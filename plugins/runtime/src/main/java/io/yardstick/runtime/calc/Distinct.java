@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** {@code countDistinct(x)}: the number of different non-null values; 0 over none. */
 public final class Distinct extends Kernel {
-	private final Set<Long>[][] seen;
+	private final Set<Object>[][] seen;
 
 	@SuppressWarnings("unchecked")
 	public Distinct(Run run, int metric) {
@@ -37,21 +37,32 @@ public final class Distinct extends Kernel {
 		}
 	}
 
+	/** Text read from more than one dictionary, compared by value. */
+	public void add(int[] cells, String text) {
+		if (text != null) {
+			addValue(cells, text);
+		}
+	}
+
 	private void addBits(int[] cells, long bits) {
+		addValue(cells, bits);
+	}
+
+	private void addValue(int[] cells, Object value) {
 		for (int g = 0; g < cells.length; g++) {
 			if (on[g] && cells[g] >= 0) {
-				Set<Long> set = seen[g][cells[g]];
+				Set<Object> set = seen[g][cells[g]];
 				if (set == null) {
 					set = seen[g][cells[g]] = new HashSet<>();
 				}
-				set.add(bits);
+				set.add(value);
 			}
 		}
 	}
 
 	@Override
 	protected double result(int grouping, int cell) {
-		Set<Long> set = seen[grouping][cell];
+		Set<Object> set = seen[grouping][cell];
 		return set == null ? 0 : set.size();
 	}
 }

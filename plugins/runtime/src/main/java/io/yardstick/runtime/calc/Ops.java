@@ -29,6 +29,11 @@ public final class Ops {
 		return t == NO_TIME ? Double.NaN : t;
 	}
 
+	/** A point in time held as a metric value (epoch milliseconds, NaN for null) back as a row time. */
+	public static long time(double millis) {
+		return Double.isNaN(millis) ? NO_TIME : (long) millis;
+	}
+
 	// following a reference: the row of the referenced source, or NO_CODE when the reference is null
 
 	public static int row(int[] references, int row) {
@@ -82,6 +87,15 @@ public final class Ops {
 			}
 		}
 		return NO_CODE;
+	}
+
+	public static String coalesce(String... texts) {
+		for (String text : texts) {
+			if (text != null) {
+				return text;
+			}
+		}
+		return null;
 	}
 
 	public static byte coalesce(byte... flags) {
