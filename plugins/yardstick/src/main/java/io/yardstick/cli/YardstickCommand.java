@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 				"1:at least one error was found",
 				"2:usage problem (unknown option, missing or wrong path, ...)",
 				"3:unexpected failure inside Yardstick (a bug; --debug shows the stack trace)" },
-		subcommands = { ValidateCommand.class, LspCommand.class })
+		subcommands = { ValidateCommand.class, GenerateCommand.class, RunCommand.class, DemoCommand.class,
+				io.yardstick.cli.sample.SampleDataCommand.class, LspCommand.class })
 public final class YardstickCommand implements Callable<Integer> {
 	private final boolean interactive;
 
@@ -50,7 +51,7 @@ public final class YardstickCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		throw new ParameterException(spec.commandLine(), "missing command: use 'validate' or 'lsp'");
+		throw new ParameterException(spec.commandLine(), "missing command: use validate, generate, run, demo, sample-data or lsp");
 	}
 
 	/** The version Maven built, read from a filtered resource so that it works from classes and jar alike. */

@@ -1,0 +1,113 @@
+package io.yardstick.cli;
+
+import io.yardstick.dsl.generator.CalculatorGenerator;
+import io.yardstick.dsl.generator.CalculatorGenerator.GeneratedSource;
+import io.yardstick.dsl.generator.GeneratorException;
+import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.workspace.Finding;
+import io.yardstick.dsl.workspace.KpiFiles;
+import io.yardstick.dsl.workspace.KpiWorkspace;
+import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.dsl.workspace.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.emf.ecore.resource.Resource;
+
+/**
+ * From a template path to the Java source of its calculator: loads the template's folder as one model (so
+ * imports resolve), validates it, picks the template, and generates. Errors stop it with their findings.
+ */
+final class CalculatorBuild {
+	/** The code of a finding for a construct the validator accepts but the generator cannot translate. */
+	static final String GENERATOR_CODE = "not-generated";
+
+	record Built(GeneratedSource source, List<Finding> findings) {
+	}
+
+	/** Generation refused: the findings say why (errors of the model, or of the generator). */
+	static final class Refused extends Exception {
+		private static final long serialVersionUID = 1L;
+		final transient List<Finding> findings;
+
+		Refused(List<Finding> findings) {
+			super(findings.size() + " error(s)");
+			this.findings = findings;
+		}
+	}
+
+	/** A problem with the command line itself: no such path, no or several templates. */
+	static final class BadSelection extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		BadSelection(String message) {
+			super(message);
+		}
+	}
+
+	private CalculatorBuild() {
+	}
+
+	static Built generate(Path template, String templateName, String packageName, ProgressListener progress)
+			throws Refused, BadSelection, IOException {
+		if (!Files.exists(template)) {
+			throw new BadSelection("no such file or folder: " + template);
+		}
+		Path folder = Files.isDirectory(template) ? template : template.toAbsolutePath().getParent();
+		List<KpiFiles.InputFile> files = KpiFiles.collect(List.of(folder));
+		if (files.isEmpty()) {
+			throw new BadSelection("no .kpi files in folder: " + folder);
+		}
+		KpiWorkspace.ValidatedModel validated = new KpiWorkspace().loadAndValidate(files, progress);
+		List<Finding> findings = validated.report().findings();
+		if (findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR)) {
+			throw new Refused(findings.stream().filter(finding -> finding.severity() == Severity.ERROR).toList());
+		}
+		Template chosen = choose(validated, template, templateName);
+		try {
+			return new Built(new CalculatorGenerator().generate(chosen, packageName), findings);
+		} catch (GeneratorException e) {
+			throw new Refused(List.of(KpiWorkspace.findingAt(validated.model(), e.where(), Severity.ERROR,
+					GENERATOR_CODE, e.getMessage())));
+		}
+	}
+
+	private static Template choose(KpiWorkspace.ValidatedModel validated, Path template, String templateName)
+			throws BadSelection {
+		List<Template> candidates = new ArrayList<>();
+		Path wanted = template.toAbsolutePath().normalize();
+		for (String name : validated.model().names()) {
+			Resource resource = validated.model().resource(name);
+			Path file = Path.of(resource.getURI().toFileString()).toAbsolutePath().normalize();
+			if (!file.startsWith(wanted) || resource.getContents().isEmpty()) {
+				continue;
+			}
+			Model model = (Model) resource.getContents().get(0);
+			model.getElements().stream().filter(Template.class::isInstance).map(Template.class::cast)
+					.forEach(candidates::add);
+		}
+		List<String> names = candidates.stream().map(CalculatorBuild::qualifiedName).toList();
+		if (templateName != null) {
+			for (Template candidate : candidates) {
+				if (candidate.getName().equals(templateName) || qualifiedName(candidate).equals(templateName)) {
+					return candidate;
+				}
+			}
+			throw new BadSelection("no template " + templateName + " in " + template
+					+ (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+		}
+		if (candidates.size() == 1) {
+			return candidates.get(0);
+		}
+		throw new BadSelection(candidates.isEmpty() ? "no template in " + template
+				: "several templates in " + template + ": choose one with --template (" + String.join(", ", names) + ")");
+	}
+
+	private static String qualifiedName(Template template) {
+		Model model = (Model) template.eContainer();
+		return model.getName() == null ? template.getName() : model.getName() + "." + template.getName();
+	}
+}

@@ -1,0 +1,257 @@
+package io.yardstick.cli;
+
+import io.yardstick.dsl.generator.CalculatorCompiler;
+import io.yardstick.dsl.workspace.Finding;
+import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.runtime.calc.Calculator;
+import io.yardstick.runtime.calc.Grouping;
+import io.yardstick.runtime.calc.RunOptions;
+import io.yardstick.runtime.load.BadRowPolicy;
+import io.yardstick.runtime.load.Bindings;
+import io.yardstick.runtime.load.DataError;
+import io.yardstick.runtime.load.DataLoadException;
+import io.yardstick.runtime.load.DataLoader;
+import io.yardstick.runtime.load.LoadOptions;
+import io.yardstick.runtime.load.LoadResult;
+import io.yardstick.runtime.results.Results;
+import io.yardstick.runtime.results.ResultsCsv;
+import io.yardstick.runtime.results.ResultsJson;
+import io.yardstick.runtime.results.ResultsTable;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Grain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yardstick run}: validates a template, generates its calculator, compiles it in memory, loads the
+ * data, computes every metric and writes results.json and results.csv.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = YardstickCommand.Version.class,
+		sortOptions = false, usageHelpAutoWidth = true,
+		description = {
+				"Compute a template's metrics on data: validate, generate the calculator, compile it in memory, "
+						+ "load each source from <data>/<Source>.csv (or --bind), run, and write results.json and "
+						+ "results.csv to --out. Prints a table per layer for the latest period.",
+				"" },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:computed", "1:the template or the data has errors (printed)", "2:usage problem",
+				"3:unexpected failure inside Yardstick" })
+public final class RunCommand implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@ParentCommand
+	YardstickCommand parent;
+
+	@Parameters(paramLabel = "TEMPLATE", description = "A .kpi file, or a folder of .kpi files.")
+	Path template;
+
+	@Option(names = "--template", paramLabel = "NAME", description = "The template, when the files hold several.")
+	String templateName;
+
+	@Option(names = "--data", paramLabel = "DIR", description = "Folder with one <Source>.csv per source.")
+	Path data;
+
+	@Option(names = "--bind", paramLabel = "SOURCE=FILE", description = "Read a source from this file instead.")
+	List<String> bindings = new ArrayList<>();
+
+	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
+			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
+	String grain;
+
+	@Option(names = "--by", paramLabel = "BREAKDOWNS",
+			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment).")
+	String by;
+
+	@Option(names = "--from", paramLabel = "DATE", description = "First day to report (ISO date), included.")
+	String from;
+
+	@Option(names = "--to", paramLabel = "DATE", description = "Last day to report (ISO date), included.")
+	String to;
+
+	@Option(names = "--on-bad-row", paramLabel = "POLICY", defaultValue = "fail",
+			description = "fail: stop at the first bad row (default); skip: go on and write rejected rows to "
+					+ "<out>/quarantine/<Source>.rejected.csv.")
+	String onBadRow;
+
+	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
+			description = "Language of the labels in the printed table, such as en or zh (default: ${DEFAULT-VALUE}).")
+	String language;
+
+	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the results.")
+	Path out;
+
+	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
+	boolean quiet;
+
+	@Override
+	public Integer call() throws Exception {
+		return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+	}
+
+	Integer execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+		RunOptions options = options();
+		BadRowPolicy policy = switch (onBadRow) {
+			case "fail" -> BadRowPolicy.FAIL;
+			case "skip" -> BadRowPolicy.SKIP;
+			default -> throw usage("--on-bad-row takes fail or skip, not " + onBadRow);
+		};
+		if (data == null && bindings.isEmpty()) {
+			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
+		}
+		CalculatorBuild.Built built;
+		try {
+			built = CalculatorBuild.generate(template, templateName, null, ProgressListener.NONE);
+		} catch (CalculatorBuild.BadSelection e) {
+			throw usage(e.getMessage());
+		} catch (CalculatorBuild.Refused refused) {
+			refused.findings.forEach(finding -> stderr.println(finding.toText()));
+			stderr.println("not run: the template has " + refused.findings.size() + " error(s)");
+			return Main.EXIT_FINDINGS;
+		}
+		for (Finding finding : built.findings()) {
+			stderr.println(finding.toText());
+		}
+		Calculator calculator = (Calculator) CalculatorCompiler
+				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
+				.newInstance();
+		TemplateSpec templateSpec = calculator.template();
+		Map<String, Path> files;
+		try {
+			files = Bindings.resolve(templateSpec, data, bindings);
+		} catch (IllegalArgumentException e) {
+			throw usage(e.getMessage());
+		}
+		Files.createDirectories(out);
+		LoadOptions loadOptions = LoadOptions.defaults();
+		if (policy == BadRowPolicy.SKIP) {
+			loadOptions = loadOptions.skipBadRows(out.resolve("quarantine"));
+		}
+		LoadBar bar = !quiet && parent != null && parent.interactive() ? new LoadBar(stderr) : null;
+		if (bar != null) {
+			loadOptions = loadOptions.withProgress(bar);
+		}
+		LoadResult loaded;
+		try {
+			loaded = DataLoader.load(templateSpec, files, loadOptions);
+		} catch (DataLoadException e) {
+			if (bar != null) {
+				bar.clear();
+			}
+			for (DataError error : e.errors()) {
+				stderr.println(error.toText());
+			}
+			stderr.println("not run: the data has errors (--on-bad-row skip sets bad rows aside and goes on)");
+			return Main.EXIT_FINDINGS;
+		}
+		if (bar != null) {
+			bar.clear();
+		}
+		Results results;
+		try {
+			results = calculator.run(loaded.dataset(), options);
+		} catch (IllegalArgumentException e) {
+			throw usage(e.getMessage());
+		}
+		Path json = out.resolve("results.json");
+		Path csv = out.resolve("results.csv");
+		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+			ResultsJson.write(results, writer);
+		}
+		try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			ResultsCsv.write(results, writer);
+		}
+		stdout.print(ResultsTable.render(results, language));
+		stdout.println();
+		stdout.println(loaded.report().summary().strip());
+		long rejected = loaded.report().rowsRejected();
+		if (rejected > 0) {
+			stdout.println(rejected + " bad row(s) set aside in " + out.resolve("quarantine"));
+		}
+		for (int m = 0; m < templateSpec.metrics().size(); m++) {
+			long zero = results.diagnostics().zeroDenominators(m);
+			if (zero > 0) {
+				stdout.println(templateSpec.metrics().get(m).id() + ": " + zero
+						+ " value(s) null for a zero denominator");
+			}
+		}
+		stdout.println("wrote " + json);
+		stdout.println("wrote " + csv);
+		return Main.EXIT_OK;
+	}
+
+	private RunOptions options() {
+		Grain parsedGrain;
+		List<Grouping> groupings;
+		try {
+			parsedGrain = Grain.parse(grain);
+			groupings = Grouping.parseList(by);
+		} catch (IllegalArgumentException e) {
+			throw usage(e.getMessage());
+		}
+		return new RunOptions(parsedGrain, groupings, date("--from", from), date("--to", to));
+	}
+
+	private LocalDate date(String option, String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		} catch (DateTimeParseException e) {
+			throw usage(option + " takes an ISO date such as 2025-01-31, not \"" + text + "\"");
+		}
+	}
+
+	private ParameterException usage(String message) {
+		return new ParameterException(spec.commandLine(), message);
+	}
+
+	/** A progress bar on standard error while the data loads, redrawn in place. */
+	static final class LoadBar implements io.yardstick.runtime.load.ProgressListener {
+		private static final int WIDTH = 30;
+		private final PrintWriter err;
+		private int lastPercent = -1;
+		private String lastSource;
+
+		LoadBar(PrintWriter err) {
+			this.err = err;
+		}
+
+		@Override
+		public void progress(String source, long bytesDone, long bytesTotal) {
+			int percent = bytesTotal <= 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
+			if (percent == lastPercent && source.equals(lastSource)) {
+				return;
+			}
+			lastPercent = percent;
+			lastSource = source;
+			int filled = percent * WIDTH / 100;
+			err.print("\rloading " + source + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent
+					+ "%   ");
+			err.flush();
+		}
+
+		void clear() {
+			err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+			err.flush();
+		}
+	}
+}
