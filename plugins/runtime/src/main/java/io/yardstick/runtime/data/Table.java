@@ -70,7 +70,7 @@ public final class Table {
 	public Dictionary dictionary(String field) {
 		FieldSpec spec = field(field);
 		if (!spec.enumValues().isEmpty()) {
-			return Dictionary.of(spec.enumValues());
+			return dictionaries.computeIfAbsent(field, name -> Dictionary.of(spec.enumValues()));
 		}
 		Dictionary dictionary = dictionaries.get(field);
 		if (dictionary == null) {
