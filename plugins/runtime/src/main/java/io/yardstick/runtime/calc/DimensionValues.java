@@ -37,7 +37,10 @@ final class DimensionValues {
 	}
 
 	static DimensionValues of(DimensionSpec dimension, Dataset data, ZoneId zone) {
-		Map<String, String[]> rowLabels = new LinkedHashMap<>();
+		// Per source: each row's code in the final field's own value list, and that list's labels. Rows are
+		// mapped to the merged list through the codes, never through a String per row.
+		Map<String, int[]> sourceCodes = new LinkedHashMap<>();
+		Map<String, String[]> sourceLabels = new LinkedHashMap<>();
 		List<String> enumOrder = null;
 		boolean allEnums = true;
 		TreeSet<String> sorted = new TreeSet<>();
@@ -51,7 +54,7 @@ final class DimensionValues {
 			List<String> path = mapping.getValue();
 			for (int step = 0; step < path.size() - 1; step++) {
 				int[] references = table.rowRefs(path.get(step));
-				int[] next = new int[references.length == 0 && rows == null ? 0 : (rows == null ? table.rows() : rows.length)];
+				int[] next = new int[rows == null ? table.rows() : rows.length];
 				for (int row = 0; row < next.length; row++) {
 					int at = rows == null ? row : rows[row];
 					next[row] = at < 0 ? -1 : references[at];
@@ -61,18 +64,17 @@ final class DimensionValues {
 			}
 			FieldSpec field = table.field(path.get(path.size() - 1));
 			Distinct distinct = distinct(data, table, field, zone);
-			String[] labelOfCode = distinct.labels;
-			int[] codes = distinct.codes;
 			int count = rows == null ? table.rows() : rows.length;
-			String[] labels = new String[count];
+			int[] codes = new int[count];
 			for (int row = 0; row < count; row++) {
 				int at = rows == null ? row : rows[row];
-				int code = at < 0 ? -1 : codes[at];
-				labels[row] = code < 0 ? null : labelOfCode[code];
-				hasNull |= labels[row] == null;
+				int code = at < 0 ? -1 : distinct.codes[at];
+				codes[row] = code;
+				hasNull |= code < 0;
 			}
-			rowLabels.put(mapping.getKey(), labels);
-			for (String label : labelOfCode) {
+			sourceCodes.put(mapping.getKey(), codes);
+			sourceLabels.put(mapping.getKey(), distinct.labels);
+			for (String label : distinct.labels) {
 				if (label != null) {
 					sorted.add(label);
 				}
@@ -83,7 +85,10 @@ final class DimensionValues {
 				enumOrder = field.enumValues();
 			}
 		}
-		List<String> values = new ArrayList<>(allEnums && enumOrder != null ? enumOrder : new ArrayList<>(sorted));
+		java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>(
+				allEnums && enumOrder != null ? enumOrder : List.of());
+		ordered.addAll(sorted);
+		List<String> values = new ArrayList<>(ordered);
 		if (hasNull) {
 			values.add(null);
 		}
@@ -91,23 +96,20 @@ final class DimensionValues {
 		for (int i = 0; i < values.size(); i++) {
 			codeOf.put(values.get(i), i);
 		}
+		int nullCode = values.size() - 1;
 		Map<String, int[]> rowCodes = new LinkedHashMap<>();
-		rowLabels.forEach((source, labels) -> {
-			int[] codes = new int[labels.length];
-			String previous = null;
-			int previousCode = -1;
-			for (int row = 0; row < labels.length; row++) {
-				String label = labels[row];
-				// Rows often repeat the previous row's value: skip the hash lookup then.
-				if (row > 0 && label == previous) {
-					codes[row] = previousCode;
-					continue;
-				}
-				previous = label;
-				previousCode = codeOf.get(label);
-				codes[row] = previousCode;
+		sourceCodes.forEach((source, codes) -> {
+			String[] labels = sourceLabels.get(source);
+			int[] merged = new int[labels.length];
+			for (int code = 0; code < labels.length; code++) {
+				merged[code] = codeOf.get(labels[code]);
 			}
-			rowCodes.put(source, codes);
+			int[] mapped = new int[codes.length];
+			for (int row = 0; row < codes.length; row++) {
+				int code = codes[row];
+				mapped[row] = code < 0 ? nullCode : merged[code];
+			}
+			rowCodes.put(source, mapped);
 		});
 		return new DimensionValues(dimension.name(), java.util.Collections.unmodifiableList(values), rowCodes);
 	}
