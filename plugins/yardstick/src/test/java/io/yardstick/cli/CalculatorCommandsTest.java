@@ -55,6 +55,19 @@ class CalculatorCommandsTest {
 	}
 
 	@Test
+	void onATerminalLoadingDrawsAProgressBarAndErasesIt() throws Exception {
+		Path template = demoTemplate();
+		String[] args = { "run", template.toString(), "--data", dir.resolve("data").toString(), "--out",
+				dir.resolve("out").toString() };
+		Cli.Result watched = Cli.run(true, args);
+		assertThat(watched.exit()).as(watched.err()).isZero();
+		assertThat(watched.err()).contains("\rloading Ticket [" + "#".repeat(30) + "] 100%").endsWith("\r");
+		Cli.Result quiet = Cli.run(true, args[0], args[1], args[2], args[3], args[4], args[5], "--quiet");
+		assertThat(quiet.err()).doesNotContain("loading");
+		assertThat(Cli.run(false, args).err()).doesNotContain("loading");
+	}
+
+	@Test
 	void generatedSourceCompiledOnItsOwnGivesTheSameResultsAsRun() throws Exception {
 		Path template = demoTemplate();
 		Cli.Result generated = Cli.run("generate", template.toString(), "--out", dir.resolve("src").toString(),
