@@ -89,10 +89,10 @@ final class CalculatorBuild {
 			model.getElements().stream().filter(Template.class::isInstance).map(Template.class::cast)
 					.forEach(candidates::add);
 		}
-		List<String> names = candidates.stream().map(CalculatorBuild::qualifiedName).toList();
+		List<String> names = candidates.stream().map(CalculatorGenerator::qualifiedName).toList();
 		if (templateName != null) {
 			for (Template candidate : candidates) {
-				if (candidate.getName().equals(templateName) || qualifiedName(candidate).equals(templateName)) {
+				if (candidate.getName().equals(templateName) || CalculatorGenerator.qualifiedName(candidate).equals(templateName)) {
 					return candidate;
 				}
 			}
@@ -104,10 +104,5 @@ final class CalculatorBuild {
 		}
 		throw new BadSelection(candidates.isEmpty() ? "no template in " + template
 				: "several templates in " + template + ": choose one with --template (" + String.join(", ", names) + ")");
-	}
-
-	private static String qualifiedName(Template template) {
-		Model model = (Model) template.eContainer();
-		return model.getName() == null ? template.getName() : model.getName() + "." + template.getName();
 	}
 }

@@ -26,7 +26,11 @@ final class ProgressLine implements ProgressListener {
 		}
 		lastPhase = phase;
 		lastPercent = percent;
-		String text = "yardstick: " + phase + " " + done + "/" + total + " files (" + percent + "%)";
+		show("yardstick: " + phase + " " + done + "/" + total + " files (" + percent + "%)");
+	}
+
+	/** Redraws the line with the text, blanking what a longer earlier text left behind. */
+	void show(String text) {
 		err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
 		width = Math.max(width, text.length());
 		err.flush();

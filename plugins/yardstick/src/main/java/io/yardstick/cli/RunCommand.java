@@ -224,15 +224,15 @@ public final class RunCommand implements Callable<Integer> {
 		return new ParameterException(spec.commandLine(), message);
 	}
 
-	/** A progress bar on standard error while the data loads, redrawn in place. */
+	/** A progress bar on standard error while the data loads, drawn on a {@link ProgressLine}. */
 	static final class LoadBar implements io.yardstick.runtime.load.ProgressListener {
 		private static final int WIDTH = 30;
-		private final PrintWriter err;
+		private final ProgressLine line;
 		private int lastPercent = -1;
 		private String lastSource;
 
 		LoadBar(PrintWriter err) {
-			this.err = err;
+			this.line = new ProgressLine(err);
 		}
 
 		@Override
@@ -244,14 +244,11 @@ public final class RunCommand implements Callable<Integer> {
 			lastPercent = percent;
 			lastSource = source;
 			int filled = percent * WIDTH / 100;
-			err.print("\rloading " + source + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent
-					+ "%   ");
-			err.flush();
+			line.show("loading " + source + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
 		}
 
 		void clear() {
-			err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
-			err.flush();
+			line.clear();
 		}
 	}
 }

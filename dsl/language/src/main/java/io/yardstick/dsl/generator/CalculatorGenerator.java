@@ -12,6 +12,13 @@ public final class CalculatorGenerator {
 	public record GeneratedSource(String qualifiedClassName, String relativePath, String content) {
 	}
 
+	/** The template's name qualified by its file's package: {@code aftersales.standard.StandardAfterSales}. */
+	public static String qualifiedName(Template template) {
+		io.yardstick.dsl.kpi.Model file = org.eclipse.xtext.EcoreUtil2.getContainerOfType(template,
+				io.yardstick.dsl.kpi.Model.class);
+		return file == null || file.getName() == null ? template.getName() : file.getName() + "." + template.getName();
+	}
+
 	/**
 	 * @param packageOverride the package of the class, or null for the template's own package
 	 * @throws GeneratorException for a construct the calculator cannot compute, with its position

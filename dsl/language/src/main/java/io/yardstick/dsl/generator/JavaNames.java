@@ -76,9 +76,4 @@ final class JavaNames {
 		}
 		return SourceVersion.isKeyword(name) || SourceVersion.isName(name) == false ? name + "_" : name;
 	}
-
-	/** Like {@link #member} but checks validity after camel-casing: keywords get a trailing underscore. */
-	static String validMember(String name) {
-		return valid(name);
-	}
 }

@@ -71,7 +71,7 @@ final class SpecRenderer {
 		Template template = model.template();
 		String zone = template.getTimezone() != null ? template.getTimezone() : inheritedZone(template);
 		return CodeBlock.builder()
-				.add("new $T($S, $L, $T.of($S),\n", TEMPLATE_SPEC, qualifiedName(template), labels(template.getLabels()),
+				.add("new $T($S, $L, $T.of($S),\n", TEMPLATE_SPEC, CalculatorGenerator.qualifiedName(template), labels(template.getLabels()),
 						ZONE_ID, zone)
 				.indent().indent()
 				.add("$L,\n", list(model.sources(), this::source))
@@ -93,12 +93,6 @@ final class SpecRenderer {
 			}
 		}
 		return "UTC";
-	}
-
-	static String qualifiedName(Template template) {
-		io.yardstick.dsl.kpi.Model file = org.eclipse.xtext.EcoreUtil2.getContainerOfType(template,
-				io.yardstick.dsl.kpi.Model.class);
-		return file == null || file.getName() == null ? template.getName() : file.getName() + "." + template.getName();
 	}
 
 	private static <T> CodeBlock list(List<T> items, Function<T, CodeBlock> render) {

@@ -143,20 +143,24 @@ final class DimensionValues {
 			keys = target.spec().key().filter(key -> key.type().storage() == Storage.CODE)
 					.map(key -> target.dictionary(key.name())).orElse(null);
 		}
+		Storage storage = field.type().storage();
+		long[] times = storage == Storage.TIME ? table.times(field.name()) : null;
+		double[] numbers = storage == Storage.NUMBER ? table.numbers(field.name()) : null;
+		int[] references = storage == Storage.ROW ? table.rowRefs(field.name()) : null;
 		Map<String, Integer> codes = new LinkedHashMap<>();
 		int[] rowCodes = new int[table.rows()];
 		for (int row = 0; row < table.rows(); row++) {
-			String label = switch (field.type().storage()) {
+			String label = switch (storage) {
 				case TIME -> {
-					long t = table.times(field.name())[row];
+					long t = times[row];
 					yield t == Ops.NO_TIME ? null : Instant.ofEpochMilli(t).atZone(zone).toLocalDate().toString();
 				}
 				case NUMBER -> {
-					double v = table.numbers(field.name())[row];
+					double v = numbers[row];
 					yield Double.isNaN(v) ? null : (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
 				}
 				default -> {
-					int target = table.rowRefs(field.name())[row];
+					int target = references[row];
 					yield target < 0 ? null : keys != null ? keys.value(target) : "#" + (target + 1);
 				}
 			};

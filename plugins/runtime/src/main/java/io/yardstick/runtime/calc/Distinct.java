@@ -20,20 +20,20 @@ public final class Distinct extends Kernel {
 
 	public void add(int[] cells, double value) {
 		if (!Double.isNaN(value)) {
-			addBits(cells, Double.doubleToLongBits(value == 0 ? 0.0 : value));
+			addValue(cells, Double.doubleToLongBits(value == 0 ? 0.0 : value));
 		}
 	}
 
 	public void add(int[] cells, long time) {
 		if (time != Ops.NO_TIME) {
-			addBits(cells, time);
+			addValue(cells, time);
 		}
 	}
 
 	/** A dictionary code or a referenced row. */
 	public void add(int[] cells, int code) {
 		if (code >= 0) {
-			addBits(cells, code);
+			addValue(cells, code);
 		}
 	}
 
@@ -42,10 +42,6 @@ public final class Distinct extends Kernel {
 		if (text != null) {
 			addValue(cells, text);
 		}
-	}
-
-	private void addBits(int[] cells, long bits) {
-		addValue(cells, bits);
 	}
 
 	private void addValue(int[] cells, Object value) {

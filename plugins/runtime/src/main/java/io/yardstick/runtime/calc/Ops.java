@@ -56,10 +56,6 @@ public final class Ops {
 		return row < 0 ? Logic.NULL : column[row];
 	}
 
-	public static String text(io.yardstick.runtime.data.Dictionary dictionary, int code) {
-		return dictionary.value(code);
-	}
-
 	// coalesce: the first value that is not null
 
 	public static double coalesce(double... values) {
@@ -105,10 +101,5 @@ public final class Ops {
 			}
 		}
 		return Logic.NULL;
-	}
-
-	/** The value of if-then-else when the value is a number: the else branch when the condition is null. */
-	public static double choose(byte condition, double then, double otherwise) {
-		return condition == Logic.TRUE ? then : otherwise;
 	}
 }

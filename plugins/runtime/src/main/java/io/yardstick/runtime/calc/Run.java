@@ -40,16 +40,13 @@ public final class Run {
 		this.groupings = new ArrayList<>();
 		Map<String, DimensionValues> dimensionValues = new HashMap<>();
 		for (Grouping grouping : options.groupings()) {
-			boolean known = true;
 			for (String dimension : grouping.dimensions()) {
 				if (template.dimension(dimension).isEmpty()) {
 					throw new IllegalArgumentException("unknown breakdown \"" + dimension + "\": the template has "
 							+ String.join(", ", template.dimensions().stream().map(DimensionSpec::name).toList()));
 				}
 			}
-			if (known) {
-				groupings.add(grouping);
-			}
+			groupings.add(grouping);
 		}
 		this.groupCounts = new int[groupings.size()];
 		for (int g = 0; g < groupings.size(); g++) {

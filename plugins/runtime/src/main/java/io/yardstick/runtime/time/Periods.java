@@ -70,7 +70,7 @@ public final class Periods {
 
 	/** The period an instant falls in, or -1 when it is null or outside every period. */
 	public int indexOf(long epochMillis) {
-		if (epochMillis < bounds[0] || epochMillis >= bounds[bounds.length - 1] || firstDays.length == 0) {
+		if (firstDays.length == 0 || epochMillis < bounds[0] || epochMillis >= bounds[bounds.length - 1]) {
 			return -1;
 		}
 		int found = Arrays.binarySearch(bounds, epochMillis);
