@@ -33,7 +33,8 @@ public final class Specs {
 		return Collections.unmodifiableMap(paths);
 	}
 
-	static <K, V> Map<K, V> copy(Map<K, V> map) {
+	/** An unmodifiable copy that keeps the map's order. */
+	public static <K, V> Map<K, V> copy(Map<K, V> map) {
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
 }
