@@ -27,11 +27,14 @@ import io.yardstick.dsl.kpi.NotExpression;
 import io.yardstick.dsl.kpi.NullTest;
 import io.yardstick.dsl.kpi.NumberLiteral;
 import io.yardstick.dsl.kpi.OutsideBand;
+import io.yardstick.dsl.kpi.Page;
 import io.yardstick.dsl.kpi.PeriodReference;
+import io.yardstick.dsl.kpi.Report;
 import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.kpi.TemplateMember;
+import io.yardstick.dsl.kpi.Tile;
 import io.yardstick.dsl.types.Units;
 import java.util.List;
 import org.eclipse.emf.ecore.EObject;
@@ -210,6 +213,40 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.format(metric.getWarning());
 		doc.format(metric.getCritical());
 		doc.format(metric.getTimeAxis());
+	}
+
+	protected void format(Report report, IFormattableDocument doc) {
+		doc.append(regionFor(report).keyword("report"), it -> it.oneSpace());
+		formatLabels(report.getLabels(), doc);
+		block(report, doc);
+		for (Page page : report.getPages()) {
+			doc.prepend(page, it -> it.newLine());
+			doc.format(page);
+		}
+	}
+
+	protected void format(Page page, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(page);
+		doc.append(regions.keyword("page"), it -> it.oneSpace());
+		formatLabels(page.getLabels(), doc);
+		doc.prepend(regions.keyword(":"), it -> it.noSpace());
+		doc.append(regions.keyword(":"), it -> it.oneSpace());
+		if (regions.keyword("{") != null) {
+			block(page, doc);
+		}
+		for (Tile tile : page.getTiles()) {
+			doc.prepend(tile, it -> it.newLine());
+			doc.format(tile);
+		}
+	}
+
+	protected void format(Tile tile, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(tile);
+		doc.append(regions.keyword("tile"), it -> it.oneSpace());
+		doc.prepend(regions.keyword(":"), it -> it.noSpace());
+		doc.append(regions.keyword(":"), it -> it.oneSpace());
+		doc.surround(regions.keyword("by"), it -> it.oneSpace());
+		commas(regions, doc, it -> it.oneSpace());
 	}
 
 	protected void format(Bound bound, IFormattableDocument doc) {

@@ -3,8 +3,10 @@ package io.yardstick.dsl.model;
 import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.Layer;
 import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.Loop;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Report;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Template;
 import java.util.ArrayList;
@@ -77,6 +79,15 @@ public final class TemplateHierarchy {
 			links.addAll(members(t, Link.class));
 		}
 		return links;
+	}
+
+	public static List<Loop> loops(Template template) {
+		return effective(template, t -> members(t, Loop.class), Loop::getName);
+	}
+
+	/** The template's reports and its ancestors' not redeclared by name, nearer declarations first. */
+	public static List<Report> reports(Template template) {
+		return effective(template, t -> members(t, Report.class), Report::getName);
 	}
 
 	public static List<Metric> ownMetrics(Template template) {

@@ -58,10 +58,11 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		if (reference == KPI.getMemberAccess_Member() || reference == KPI.getFieldStep_Field()) {
 			return "field";
 		}
-		if (reference == KPI.getMetric_Breakdowns()) {
+		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return "dimension";
 		}
-		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()) {
+		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()
+				|| reference == KPI.getTile_Metric()) {
 			return "metric";
 		}
 		return reference.getEReferenceType().getName().toLowerCase();
@@ -92,7 +93,7 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 				&& KpiScopeProvider.sourceAfter(access.getReceiver()) == null) {
 			return ": only a source or a reference field (->) can be followed by `.`";
 		}
-		if (reference == KPI.getMetric_Breakdowns()) {
+		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return ": declare it with `dimension " + name + " { Source.field }` or mark a source field `dimension`";
 		}
 		return "";

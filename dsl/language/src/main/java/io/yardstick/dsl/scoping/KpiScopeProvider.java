@@ -66,10 +66,11 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()) {
 			return sourceScope(template);
 		}
-		if (reference == KPI.getMetric_Breakdowns()) {
+		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return breakdownScope(template);
 		}
-		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()) {
+		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()
+				|| reference == KPI.getTile_Metric()) {
 			return cached(template, "linkMetrics", () -> scopeFor(TemplateHierarchy.metrics(template),
 					super.getScope(template, KPI.getLink_Source())));
 		}

@@ -28,6 +28,11 @@ public final class Analyses {
 		this.analyzer = analyzer;
 	}
 
+	/** Analyses outside a validation run, such as a generator's. */
+	public static Analyses standalone(FormulaAnalyzer analyzer) {
+		return new Analyses(analyzer);
+	}
+
 	static Analyses of(Map<Object, Object> context, FormulaAnalyzer analyzer) {
 		if (context == null) {
 			return new Analyses(analyzer);

@@ -133,6 +133,15 @@ public final class IssueCodes {
 	/** Warning: a metric of the strategic (top) layer without a label or a description. */
 	public static final String STRATEGIC_UNDOCUMENTED = "strategic-undocumented";
 
+	// ---- rule 12: reports
+
+	/** Error: a tile asks for a breakdown its metric does not declare in its `by`. */
+	public static final String REPORT_BREAKDOWN_UNAVAILABLE = "report-breakdown-unavailable";
+	/** Error: a chart that does not fit its metric: a gauge without a bounded scale, a trend of a metric without periods, bars without a breakdown. */
+	public static final String REPORT_CHART_UNFIT = "report-chart-unfit";
+	/** Warning: a report without pages, or a page without tiles. */
+	public static final String REPORT_EMPTY = "report-empty";
+
 	// ---- structure of templates and sources
 
 	/** Error: a template setting with an impossible value: an unknown time zone, a core-limit below 1, a fractional lag. */

@@ -13,6 +13,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		TargetValidator.class,
 		TemplateValidator.class,
 		AggregationValidator.class,
-		BreakdownValidator.class })
+		BreakdownValidator.class,
+		ReportValidator.class })
 public class KpiValidator extends AbstractKpiValidator {
 }

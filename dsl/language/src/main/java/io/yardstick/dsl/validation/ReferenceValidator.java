@@ -18,6 +18,8 @@ import io.yardstick.dsl.kpi.Layer;
 import io.yardstick.dsl.kpi.Loop;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Page;
+import io.yardstick.dsl.kpi.Report;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
@@ -99,6 +101,12 @@ public class ReferenceValidator extends AbstractKpiCheck {
 		reportDuplicates(TemplateHierarchy.members(template, Layer.class), Layer::getName, "layer");
 		reportDuplicates(TemplateHierarchy.members(template, Loop.class), Loop::getName, "loop");
 		reportDuplicates(TemplateHierarchy.ownMetrics(template), Metric::getName, "metric");
+		reportDuplicates(TemplateHierarchy.members(template, Report.class), Report::getName, "report");
+	}
+
+	@Check
+	public void checkPageNames(Report report) {
+		reportDuplicates(report.getPages(), Page::getName, "page");
 	}
 
 	@Check
