@@ -1,0 +1,98 @@
+package io.yardstick.dsl.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
+import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.testing.GoldenFiles;
+import io.yardstick.dsl.testing.Models;
+import io.yardstick.dsl.workspace.LoadedModel;
+import io.yardstick.report.SchemaValidation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The report definitions of every template of each case folder ({@code model/} holds the .kpi files,
+ * {@code expected/} one JSON file per report, named as {@code yardstick generate} names it) and of every example
+ * template ({@code example-templates/<name>/expected/}): each equals its golden file and validates against the
+ * published schema.
+ */
+class ReportGoldenTest {
+	private static final Path CASES = Path.of("src/test/resources/reports");
+	private static final Path EXAMPLES = Path.of("../../example-templates");
+	private static final Path SCHEMA = SchemaValidation.docs("report.schema.json");
+
+	@TestFactory
+	Stream<DynamicTest> everyReportEqualsItsGoldenFileAndValidates() throws IOException {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path folder : folders(CASES)) {
+			tests.add(test("case " + folder.getFileName(), folder.resolve("model"), folder.resolve("expected")));
+		}
+		for (Path folder : folders(EXAMPLES)) {
+			tests.add(test("example " + folder.getFileName(), folder, folder.resolve("expected")));
+		}
+		assertThat(tests).hasSizeGreaterThanOrEqualTo(3);
+		return tests.stream();
+	}
+
+	private static DynamicTest test(String name, Path model, Path expected) {
+		return DynamicTest.dynamicTest(name, () -> {
+			List<GeneratedReport> reports = new ArrayList<>();
+			for (Template template : templates(model)) {
+				reports.addAll(new ReportGenerator().generate(template));
+			}
+			assertThat(reports).isNotEmpty();
+			List<String> written = new ArrayList<>();
+			for (GeneratedReport report : reports) {
+				String json = report.definition().toJson();
+				SchemaValidation.assertValid(SCHEMA, json);
+				GoldenFiles.assertMatches(expected.resolve(report.relativePath()), json);
+				written.add(report.relativePath());
+			}
+			// A golden file no template produces any more would go stale unnoticed.
+			Path reportsFolder = expected.resolve("reports");
+			try (Stream<Path> files = Files.list(reportsFolder)) {
+				assertThat(files.map(file -> "reports/" + file.getFileName()).sorted())
+						.containsExactlyElementsOf(written.stream().sorted().toList());
+			}
+		});
+	}
+
+	private static List<Template> templates(Path folder) throws IOException {
+		List<Path> files;
+		try (Stream<Path> list = Files.list(folder)) {
+			files = list.filter(path -> path.toString().endsWith(".kpi")).sorted().toList();
+		}
+		String[] namesAndTexts = new String[files.size() * 2];
+		for (int i = 0; i < files.size(); i++) {
+			namesAndTexts[2 * i] = files.get(i).getFileName().toString();
+			namesAndTexts[2 * i + 1] = Files.readString(files.get(i), StandardCharsets.UTF_8);
+		}
+		LoadedModel loaded = Models.load(namesAndTexts);
+		assertThat(Models.findings(loaded)).as("findings of " + folder).doesNotContain(": error ");
+		List<Template> templates = new ArrayList<>();
+		for (String name : loaded.names()) {
+			Model model = Models.model(loaded, name);
+			model.getElements().stream().filter(Template.class::isInstance).map(Template.class::cast)
+					.forEach(templates::add);
+		}
+		return templates;
+	}
+
+	private static List<Path> folders(Path root) {
+		try (Stream<Path> folders = Files.list(root)) {
+			return folders.filter(Files::isDirectory).sorted().toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
