@@ -3,6 +3,8 @@ package io.yardstick.cli;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.generator.CalculatorGenerator.GeneratedSource;
 import io.yardstick.dsl.generator.GeneratorException;
+import io.yardstick.dsl.generator.ReportGenerator;
+import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
 import io.yardstick.dsl.kpi.Model;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.workspace.Finding;
@@ -18,14 +20,15 @@ import java.util.List;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /**
- * From a template path to the Java source of its calculator: loads the template's folder as one model (so
+ * From a template path to the Java source of its calculator and its report definitions: loads the template's folder as one model (so
  * imports resolve), validates it, picks the template, and generates. Errors stop it with their findings.
  */
 final class CalculatorBuild {
 	/** The code of a finding for a construct the validator accepts but the generator cannot translate. */
 	static final String GENERATOR_CODE = "not-generated";
 
-	record Built(GeneratedSource source, List<Finding> findings) {
+	/** The calculator's source and the template's reports, in declaration order (the derived one when none). */
+	record Built(GeneratedSource source, List<GeneratedReport> reports, List<Finding> findings) {
 	}
 
 	/** Generation refused: the findings say why (errors of the model, or of the generator). */
@@ -68,7 +71,8 @@ final class CalculatorBuild {
 		}
 		Template chosen = choose(validated, template, templateName);
 		try {
-			return new Built(new CalculatorGenerator().generate(chosen, packageName), findings);
+			return new Built(new CalculatorGenerator().generate(chosen, packageName),
+					new ReportGenerator().generate(chosen), findings);
 		} catch (GeneratorException e) {
 			throw new Refused(List.of(KpiWorkspace.findingAt(validated.model(), e.where(), Severity.ERROR,
 					GENERATOR_CODE, e.getMessage())));

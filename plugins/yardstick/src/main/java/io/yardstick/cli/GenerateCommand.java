@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
 import java.io.IOException;
@@ -15,13 +16,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick generate}: writes the Java source of a template's calculator. */
+/** {@code yardstick generate}: writes the Java source of a template's calculator and its report definitions. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = YardstickCommand.Version.class,
 		sortOptions = false, usageHelpAutoWidth = true,
 		description = {
 				"Generate the Java calculator of a template: one class that depends only on the yardstick-runtime "
 						+ "library. The template's folder is loaded as one model, so imports resolve; a template with "
-						+ "errors is refused, with its findings.",
+						+ "errors is refused, with its findings. Each report of the template (or the one derived from its "
+						+ "layers) is written as JSON to reports/<template>.<report>.json.",
 				"" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:written", "1:the template has errors (printed), nothing written",
@@ -64,6 +66,12 @@ public final class GenerateCommand implements Callable<Integer> {
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, built.source().content(), StandardCharsets.UTF_8);
 		stdout.println("wrote " + file);
+		for (GeneratedReport report : built.reports()) {
+			Path json = out.resolve(report.relativePath());
+			Files.createDirectories(json.getParent());
+			Files.writeString(json, report.definition().toJson(), StandardCharsets.UTF_8);
+			stdout.println("wrote " + json);
+		}
 		return Main.EXIT_OK;
 	}
 }

@@ -1,8 +1,13 @@
 package io.yardstick.cli;
 
 import io.yardstick.dsl.generator.CalculatorCompiler;
+import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.report.Alerts;
+import io.yardstick.report.Alerts.Alert;
+import io.yardstick.report.ReportDefinition;
+import io.yardstick.report.ReportHtml;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
@@ -13,6 +18,7 @@ import io.yardstick.runtime.load.DataLoadException;
 import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
+import io.yardstick.runtime.results.JsonDocuments;
 import io.yardstick.runtime.results.Results;
 import io.yardstick.runtime.results.ResultsCsv;
 import io.yardstick.runtime.results.ResultsJson;
@@ -28,6 +34,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,8 +54,9 @@ import picocli.CommandLine.Spec;
 		sortOptions = false, usageHelpAutoWidth = true,
 		description = {
 				"Compute a template's metrics on data: validate, generate the calculator, compile it in memory, "
-						+ "load each source from <data>/<Source>.csv (or --bind), run, and write results.json and "
-						+ "results.csv to --out. Prints a table per layer for the latest period.",
+						+ "load each source from <data>/<Source>.csv (or --bind), run, and write results.json, "
+						+ "results.csv, alerts.json, report.json and report.html (a dashboard that opens offline) to "
+						+ "--out. Prints a table per layer for the latest period and the path of report.html.",
 				"" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:computed", "1:the template or the data has errors (printed)", "2:usage problem",
@@ -95,6 +103,10 @@ public final class RunCommand implements Callable<Integer> {
 			description = "Language of the labels in the printed table, such as en or zh (default: ${DEFAULT-VALUE}).")
 	String language;
 
+	@Option(names = "--report", paramLabel = "NAME",
+			description = "The report to render into report.html when the template declares several (default: the first).")
+	String reportName;
+
 	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the results.")
 	Path out;
 
@@ -129,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
 		for (Finding finding : built.findings()) {
 			stderr.println(finding.toText());
 		}
+		ReportDefinition report = chooseReport(built.reports());
 		Calculator calculator = (Calculator) CalculatorCompiler
 				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
 				.newInstance();
@@ -178,6 +191,18 @@ public final class RunCommand implements Callable<Integer> {
 		try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
 			ResultsCsv.write(results, writer);
 		}
+		List<Alert> alerts = Alerts.find(results, report.alertRules());
+		Path alertsJson = out.resolve("alerts.json");
+		Path reportJson = out.resolve("report.json");
+		Path html = out.resolve("report.html");
+		try (Writer writer = Files.newBufferedWriter(alertsJson, StandardCharsets.UTF_8)) {
+			JsonDocuments.write(new Alerts.AlertsDocument(Alerts.SCHEMA, templateSpec.qualifiedName(),
+					report.alertRules(), alerts), writer);
+		}
+		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);
+		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+			ReportHtml.write(report, results, alerts, language, writer);
+		}
 		stdout.print(ResultsTable.render(results, language));
 		stdout.println();
 		stdout.println(loaded.report().summary().strip());
@@ -192,9 +217,38 @@ public final class RunCommand implements Callable<Integer> {
 						+ " value(s) null for a zero denominator");
 			}
 		}
-		stdout.println("wrote " + json);
-		stdout.println("wrote " + csv);
+		stdout.println(alertSummary(alerts));
+		for (Path written : List.of(json, csv, alertsJson, reportJson)) {
+			stdout.println("wrote " + written);
+		}
+		stdout.println("report: " + html.toAbsolutePath().normalize());
 		return Main.EXIT_OK;
+	}
+
+	private ReportDefinition chooseReport(List<GeneratedReport> reports) {
+		if (reportName == null) {
+			return reports.get(0).definition();
+		}
+		return reports.stream().map(GeneratedReport::definition).filter(r -> r.name().equals(reportName)).findFirst()
+				.orElseThrow(() -> usage("no report " + reportName + "; the template has "
+						+ String.join(", ", reports.stream().map(r -> r.definition().name()).toList())));
+	}
+
+	static String alertSummary(List<Alert> alerts) {
+		if (alerts.isEmpty()) {
+			return "no alerts";
+		}
+		Map<String, Long> byKind = new LinkedHashMap<>();
+		for (Alert alert : alerts) {
+			byKind.merge(alert.kind(), 1L, Long::sum);
+		}
+		List<String> parts = new ArrayList<>();
+		byKind.forEach((kind, count) -> parts.add(count + " " + (count == 1 ? kind : switch (kind) {
+			case "anomaly" -> "anomalies";
+			case "warning" -> "warnings";
+			default -> kind;
+		})));
+		return "alerts: " + String.join(", ", parts) + " (see alerts.json and the Alerts page of report.html)";
 	}
 
 	private RunOptions options() {
