@@ -1,0 +1,228 @@
+package io.yardstick.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yardstick.cli.browser.Chromium;
+import io.yardstick.report.Alerts;
+import io.yardstick.report.ReportDefinition;
+import io.yardstick.report.ReportHtml;
+import io.yardstick.report.ReportSamples;
+import io.yardstick.runtime.results.Results;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's report.html in headless Chromium, page by page and in both languages: what a client sees equals
+ * results.json, and the page reports no error, opens no dialog and requests nothing. Each view is saved as a
+ * screenshot in target/screenshots, for a person to look at.
+ */
+class ReportInBrowserTest {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	private static Path demo;
+	private static JsonNode results;
+	private static JsonNode definition;
+	private static JsonNode alerts;
+	private Chromium browser;
+
+	@BeforeAll
+	static void runTheDemo(@TempDir Path out) throws Exception {
+		Chromium.assumeAvailable();
+		Cli.Result run = Cli.run("demo", "--home", Cli.exampleTemplates().resolve("../..").normalize().toString(),
+				"--out", out.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		String[] lines = run.outLines();
+		assertThat(lines[lines.length - 2]).as("the demo ends by printing the path of report.html")
+				.isEqualTo("report: " + out.resolve("report.html").toAbsolutePath().normalize());
+		demo = out;
+		results = JSON.readTree(out.resolve("results.json").toFile());
+		definition = JSON.readTree(out.resolve("report.json").toFile());
+		alerts = JSON.readTree(out.resolve("alerts.json").toFile());
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	/** A browser per test, so that what one page reports is not blamed on another. */
+	@BeforeEach
+	void openABrowser() throws Exception {
+		browser = Chromium.launch();
+		browser.viewport(1400, 900);
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void everyPageInBothLanguagesShowsTheResultsAndReportsNoProblem() throws Exception {
+		Path html = demo.resolve("report.html");
+		for (String language : List.of("en", "zh")) {
+			for (JsonNode page : definition.get("pages")) {
+				String name = page.get("name").asText();
+				browser.open(html, "page=" + name + "&lang=" + language);
+				assertThat(browser.evaluate("document.body.dataset.page").asText()).isEqualTo(name);
+				assertThat(browser.evaluate("document.body.dataset.lang").asText()).isEqualTo(language);
+				switch (page.get("kind").asText()) {
+					case "metrics" -> checkTiles(page, language);
+					case "graph" -> checkGraph();
+					case "alerts" -> checkAlerts();
+					default -> throw new AssertionError("unknown page kind " + page.get("kind"));
+				}
+				browser.screenshot(SCREENSHOTS.resolve(name + "-" + language + ".png"));
+			}
+		}
+		browser.open(html, "page=strategic&lang=en&metric=churnRate");
+		JsonNode churn = metric("churnRate");
+		assertThat(browser.evaluate("document.querySelector('#detail-panel').textContent").asText())
+				.contains(churn.get("formula").asText()).contains(churn.get("description").asText());
+		browser.screenshot(SCREENSHOTS.resolve("detail-churnRate-en.png"));
+		assertNoProblems(html);
+	}
+
+	/** Every tile's number is the latest total of results.json, its status that of the same cell, its label in the language. */
+	private void checkTiles(JsonNode page, String language) {
+		JsonNode shown = browser.evaluate("[...document.querySelectorAll('section.tile')].map(tile => ({"
+				+ "metric: tile.dataset.metric, status: tile.dataset.status,"
+				+ "value: tile.querySelector('[data-metric-value]').textContent,"
+				+ "label: tile.querySelector('.label-text').textContent }))");
+		List<Map<String, String>> expected = new ArrayList<>();
+		for (JsonNode tile : page.get("tiles")) {
+			String id = tile.get("metric").asText();
+			JsonNode latest = latestTotal(id);
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("metric", id);
+			row.put("status", latest.get("status").asText());
+			row.put("value", latest.get("display").asText());
+			row.put("label", metric(id).get("labels").get(language).asText());
+			expected.add(row);
+		}
+		List<Map<String, String>> actual = new ArrayList<>();
+		for (JsonNode tile : shown) {
+			Map<String, String> row = new LinkedHashMap<>();
+			tile.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+			actual.add(row);
+		}
+		assertThat(actual).as("tiles of page " + page.get("name")).isEqualTo(expected);
+	}
+
+	/** A node per metric showing its latest value, an edge per link with its polarity. */
+	private void checkGraph() {
+		JsonNode nodes = browser.evaluate("Object.fromEntries([...document.querySelectorAll('g.node')].map(node => "
+				+ "[node.dataset.metric, node.querySelector('[data-metric-node-value]').textContent]))");
+		Map<String, String> expected = new LinkedHashMap<>();
+		for (JsonNode metric : results.get("metrics")) {
+			String id = metric.get("id").asText();
+			expected.put(id, latestTotal(id).get("display").asText());
+		}
+		Map<String, String> actual = new LinkedHashMap<>();
+		nodes.fields().forEachRemaining(field -> actual.put(field.getKey(), field.getValue().asText()));
+		assertThat(actual).isEqualTo(expected);
+		JsonNode edges = browser.evaluate("[...document.querySelectorAll('g.edge')].map(edge => "
+				+ "edge.dataset.from + ' -> ' + edge.dataset.to + ' ' + edge.dataset.polarity)");
+		List<String> links = new ArrayList<>();
+		for (JsonNode link : definition.get("links")) {
+			links.add(link.get("from").asText() + " -> " + link.get("to").asText() + " " + link.get("polarity").asText());
+		}
+		assertThat(strings(edges)).containsExactlyInAnyOrderElementsOf(links);
+	}
+
+	/** A row per alert of alerts.json, in its order. */
+	private void checkAlerts() {
+		JsonNode rows = browser.evaluate("[...document.querySelectorAll('tr.alert-row')].map(row => "
+				+ "row.dataset.alertKind + ' ' + row.dataset.metric)");
+		List<String> expected = new ArrayList<>();
+		for (JsonNode alert : alerts.get("alerts")) {
+			expected.add(alert.get("kind").asText() + " " + alert.get("metric").asText());
+		}
+		assertThat(expected).isNotEmpty();
+		assertThat(strings(rows)).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void hostileLabelsAreShownAsTextAndStatusColoursFollowDirection(@TempDir Path dir) throws Exception {
+		// Churn is lower-is-better and ends at 9%, beyond its critical 8%; first response ends at 1.5 h, within 2 h.
+		double[] churn = { 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.09 };
+		Results sample = ReportSamples.results(churn, churn, churn, ReportSamples.constant(12, 5_400),
+				ReportSamples.HOSTILE);
+		ReportDefinition report = ReportSamples.definition(ReportSamples.HOSTILE);
+		Path html = dir.resolve("report.html");
+		Files.writeString(html, ReportHtml.render(report, sample,
+				Alerts.find(sample, report.alertRules()), "en"), StandardCharsets.UTF_8);
+		for (String page : List.of("main", "links", "alerts")) {
+			browser.open(html, "page=" + page + "&lang=en");
+			assertThat(browser.evaluate("document.querySelectorAll('img, iframe, object, embed').length").asInt())
+					.as("elements injected on page " + page).isZero();
+			assertThat(browser.evaluate("document.body.textContent.includes(" + JSON.writeValueAsString(
+					ReportSamples.HOSTILE) + ")").asBoolean()).as("the hostile text shown as text on " + page).isTrue();
+			browser.screenshot(SCREENSHOTS.resolve("hostile-" + page + ".png"));
+		}
+		browser.open(html, "page=main&lang=en");
+		assertThat(badge("churnRate")).isEqualTo("critical");
+		assertThat(badge("firstResponseTime")).isEqualTo("met");
+		int[] critical = rgb(browser.evaluate("getComputedStyle(document.querySelector("
+				+ "'section.tile[data-metric=churnRate] .badge')).color").asText());
+		int[] met = rgb(browser.evaluate("getComputedStyle(document.querySelector("
+				+ "'section.tile[data-metric=firstResponseTime] .badge')).color").asText());
+		assertThat(critical[0]).as("critical is red").isGreaterThan(critical[1] + 60).isGreaterThan(critical[2] + 60);
+		assertThat(met[1]).as("met is green").isGreaterThan(met[0] + 40).isGreaterThan(met[2]);
+		// Labels missing in Chinese fall back visibly: the sample's metrics are labelled in English only.
+		browser.open(html, "page=main&lang=zh");
+		assertThat(browser.evaluate("document.querySelector('section.tile[data-metric=firstResponseTime] .fallback')"
+				+ " !== null").asBoolean()).as("a visible fallback tag").isTrue();
+		assertNoProblems(html);
+	}
+
+	private String badge(String metric) {
+		return browser.evaluate("document.querySelector('section.tile[data-metric=" + metric + "]').dataset.status")
+				.asText();
+	}
+
+	private void assertNoProblems(Path html) {
+		assertThat(browser.consoleMessages()).as("console errors and warnings").isEmpty();
+		assertThat(browser.uncaughtExceptions()).as("uncaught exceptions").isEmpty();
+		assertThat(browser.logEntries()).as("browser log errors and warnings").isEmpty();
+		assertThat(browser.dialogs()).as("dialogs").isEmpty();
+		String file = html.toUri().toString();
+		assertThat(browser.requests()).as("requests").allSatisfy(url -> assertThat(url).isIn(file, "about:blank"));
+	}
+
+	private static JsonNode metric(String id) {
+		for (JsonNode metric : results.get("metrics")) {
+			if (metric.get("id").asText().equals(id)) {
+				return metric;
+			}
+		}
+		throw new AssertionError("no metric " + id + " in results.json");
+	}
+
+	private static JsonNode latestTotal(String id) {
+		JsonNode periods = results.get("values").get(id).get("total");
+		return periods.get(periods.size() - 1).get(0);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> strings = new ArrayList<>();
+		array.forEach(item -> strings.add(item.asText()));
+		return strings;
+	}
+
+	private static int[] rgb(String css) {
+		String[] parts = css.replaceAll("[^0-9,]", "").split(",");
+		return new int[] { Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]) };
+	}
+}
