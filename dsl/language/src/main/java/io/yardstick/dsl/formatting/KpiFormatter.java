@@ -229,8 +229,8 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		ISemanticRegionsFinder regions = regionFor(page);
 		doc.append(regions.keyword("page"), it -> it.oneSpace());
 		formatLabels(page.getLabels(), doc);
-		doc.prepend(regions.keyword(":"), it -> it.noSpace());
-		doc.append(regions.keyword(":"), it -> it.oneSpace());
+		// As after a metric's or a loop's labels: `page links "因果" : graph`.
+		doc.surround(regions.keyword(":"), it -> it.oneSpace());
 		if (regions.keyword("{") != null) {
 			block(page, doc);
 		}
