@@ -35,8 +35,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
 	String grain;
 
 	@Option(names = "--by", paramLabel = "BREAKDOWNS",
-			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment).")
+			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment). "
+					+ "Default: those the report shows.")
 	String by;
 
 	@Option(names = "--from", paramLabel = "DATE", description = "First day to report (ISO date), included.")
@@ -119,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	Integer execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
-		RunOptions options = options();
+		Grain parsedGrain = grain();
 		BadRowPolicy policy = switch (onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
 			case "skip" -> BadRowPolicy.SKIP;
@@ -142,6 +145,7 @@ public final class RunCommand implements Callable<Integer> {
 			stderr.println(finding.toText());
 		}
 		ReportDefinition report = chooseReport(built.reports());
+		RunOptions options = options(parsedGrain, report);
 		Calculator calculator = (Calculator) CalculatorCompiler
 				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
 				.newInstance();
@@ -251,16 +255,34 @@ public final class RunCommand implements Callable<Integer> {
 		return "alerts: " + String.join(", ", parts) + " (see alerts.json and the Alerts page of report.html)";
 	}
 
-	private RunOptions options() {
-		Grain parsedGrain;
+	private Grain grain() {
+		try {
+			return Grain.parse(grain);
+		} catch (IllegalArgumentException e) {
+			throw usage(e.getMessage());
+		}
+	}
+
+	/** Without --by, the breakdowns the report shows, so that none of its charts is left empty. */
+	private RunOptions options(Grain parsedGrain, ReportDefinition report) {
+		String breakdowns = by != null ? by : String.join(",", reportBreakdowns(report));
 		List<Grouping> groupings;
 		try {
-			parsedGrain = Grain.parse(grain);
-			groupings = Grouping.parseList(by);
+			groupings = Grouping.parseList(breakdowns);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
 		return new RunOptions(parsedGrain, groupings, date("--from", from), date("--to", to));
+	}
+
+	static List<String> reportBreakdowns(ReportDefinition report) {
+		Set<String> names = new LinkedHashSet<>();
+		for (ReportDefinition.Page page : report.pages()) {
+			for (ReportDefinition.Tile tile : page.tiles()) {
+				names.addAll(tile.breakdowns());
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private LocalDate date(String option, String text) {
