@@ -1,17 +1,10 @@
 package io.yardstick.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.dsl.workspace.ValidationReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.yardstick.runtime.results.JsonDocuments;
 import java.util.List;
 
 /**
@@ -42,26 +35,8 @@ public record JsonReport(List<String> files, List<JsonFinding> findings, Summary
 						report.count(Severity.INFO)));
 	}
 
-	private static final ObjectWriter WRITER = writer();
-
-	private static ObjectWriter writer() {
-		DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-		Separators separators = Separators.createDefaultInstance()
-				.withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-				.withObjectEmptySeparator("")
-				.withArrayEmptySeparator("");
-		DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter)
-				.withArrayIndenter(indenter);
-		ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-		return mapper.writer(printer);
-	}
-
 	/** The document, ending with a line feed. */
 	public String toJson() {
-		try {
-			return WRITER.writeValueAsString(this) + "\n";
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return JsonDocuments.toJson(this);
 	}
 }

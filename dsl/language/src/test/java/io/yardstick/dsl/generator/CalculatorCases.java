@@ -45,16 +45,7 @@ final class CalculatorCases {
 	}
 
 	static Template template(Path folder) throws IOException {
-		List<Path> files;
-		try (Stream<Path> list = Files.list(folder.resolve("model"))) {
-			files = list.filter(path -> path.toString().endsWith(".kpi")).sorted().toList();
-		}
-		String[] namesAndTexts = new String[files.size() * 2];
-		for (int i = 0; i < files.size(); i++) {
-			namesAndTexts[2 * i] = files.get(i).getFileName().toString();
-			namesAndTexts[2 * i + 1] = Files.readString(files.get(i), StandardCharsets.UTF_8);
-		}
-		LoadedModel loaded = Models.load(namesAndTexts);
+		LoadedModel loaded = Models.loadFolder(folder.resolve("model"));
 		String findings = Models.findings(loaded);
 		if (findings.contains(": error ")) {
 			throw new AssertionError("case " + folder.getFileName() + " does not validate:\n" + findings);

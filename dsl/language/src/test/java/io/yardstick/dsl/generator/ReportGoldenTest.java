@@ -11,7 +11,6 @@ import io.yardstick.dsl.workspace.LoadedModel;
 import io.yardstick.report.SchemaValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,16 +67,7 @@ class ReportGoldenTest {
 	}
 
 	private static List<Template> templates(Path folder) throws IOException {
-		List<Path> files;
-		try (Stream<Path> list = Files.list(folder)) {
-			files = list.filter(path -> path.toString().endsWith(".kpi")).sorted().toList();
-		}
-		String[] namesAndTexts = new String[files.size() * 2];
-		for (int i = 0; i < files.size(); i++) {
-			namesAndTexts[2 * i] = files.get(i).getFileName().toString();
-			namesAndTexts[2 * i + 1] = Files.readString(files.get(i), StandardCharsets.UTF_8);
-		}
-		LoadedModel loaded = Models.load(namesAndTexts);
+		LoadedModel loaded = Models.loadFolder(folder);
 		assertThat(Models.findings(loaded)).as("findings of " + folder).doesNotContain(": error ");
 		List<Template> templates = new ArrayList<>();
 		for (String name : loaded.names()) {

@@ -7,10 +7,15 @@ import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.LoadedModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.xtext.EcoreUtil2;
 
 /** Loads templates from strings for tests, through the same workspace the CLI uses. */
@@ -32,6 +37,20 @@ public final class Models {
 		Map<String, String> texts = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndTexts.length; i += 2) {
 			texts.put(namesAndTexts[i], namesAndTexts[i + 1]);
+		}
+		return workspace().load(texts);
+	}
+
+	/** Loads the .kpi files of a folder (not its subfolders), by file name. */
+	public static LoadedModel loadFolder(Path folder) throws IOException {
+		List<Path> files;
+		try (Stream<Path> list = Files.list(folder)) {
+			files = list.filter(path -> path.toString().endsWith(".kpi")).sorted().toList();
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (Path file : files) {
+			texts.put(file.getFileName().toString(),
+					Files.readString(file, StandardCharsets.UTF_8));
 		}
 		return workspace().load(texts);
 	}
