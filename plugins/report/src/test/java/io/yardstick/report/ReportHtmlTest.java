@@ -48,7 +48,8 @@ class ReportHtmlTest {
 		Matcher payload = PAYLOAD.matcher(render("Churn", "zh"));
 		assertThat(payload.find()).isTrue();
 		JsonNode data = new ObjectMapper().readTree(payload.group(1));
-		assertThat(data.fieldNames()).toIterable().containsExactly("definition", "results", "alerts", "language");
+		assertThat(data.fieldNames()).toIterable().containsExactly("definition", "results", "alerts", "language", "review");
+		assertThat(data.get("review").isNull()).isTrue();
 		assertThat(data.at("/definition/schema").asText()).isEqualTo(ReportDefinition.SCHEMA);
 		assertThat(data.at("/results/schema").asText()).isEqualTo("yardstick-results/1");
 		assertThat(data.at("/results/values/churnRate/total/11/0/display").asText()).isEqualTo("9.0%");

@@ -8,6 +8,9 @@ import io.yardstick.report.Alerts;
 import io.yardstick.report.Alerts.Alert;
 import io.yardstick.report.ReportDefinition;
 import io.yardstick.report.ReportHtml;
+import io.yardstick.review.Review;
+import io.yardstick.review.ReviewText;
+import io.yardstick.review.Reviewer;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
@@ -116,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
 	boolean quiet;
 
+	/** Set by {@code yardstick review}: the run then also weighs each declared link against the data. */
+	ReviewCommand.Settings review;
+
 	@Override
 	public Integer call() throws Exception {
 		return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -204,10 +210,18 @@ public final class RunCommand implements Callable<Integer> {
 					report.alertRules(), alerts), writer);
 		}
 		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);
-		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-			ReportHtml.write(report, results, alerts, language, writer);
+		List<Path> written = new ArrayList<>(List.of(json, csv, alertsJson, reportJson));
+		Review evidence = null;
+		if (review != null) {
+			evidence = Reviewer.review(results, review.grouping(), review.method(), ReviewCommand.structural(built.findings()));
+			Path reviewJson = out.resolve("review.json");
+			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
+			written.add(reviewJson);
 		}
-		stdout.print(ResultsTable.render(results, language));
+		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+			ReportHtml.write(report, results, alerts, evidence, language, writer);
+		}
+		stdout.print(evidence != null ? ReviewText.render(evidence) : ResultsTable.render(results, language));
 		stdout.println();
 		stdout.println(loaded.report().summary().strip());
 		long rejected = loaded.report().rowsRejected();
@@ -222,8 +236,8 @@ public final class RunCommand implements Callable<Integer> {
 			}
 		}
 		stdout.println(alertSummary(alerts));
-		for (Path written : List.of(json, csv, alertsJson, reportJson)) {
-			stdout.println("wrote " + written);
+		for (Path file : written) {
+			stdout.println("wrote " + file);
 		}
 		stdout.println("report: " + html.toAbsolutePath().normalize());
 		return Main.EXIT_OK;
