@@ -8,6 +8,13 @@
  * and every tooltip here is built by a formatter that escapes each piece of data text.
  *
  * State lives in the URL hash: #page=<page name>&lang=<zh|en>[&metric=<id>].
+ *
+ * When the payload carries a "review" (from `yardstick review`), a Review page follows the
+ * definition's pages, named "review". Its hooks for tests: section.review-link[data-from][data-to]
+ * [data-verdict] per link, with [data-review-points] (the number of points, as text) and
+ * .verdict[data-verdict]; li.review-loop[data-loop][data-verdict] per loop; tr.review-finding
+ * [data-code] per structural finding; [data-review-summary][data-count] per verdict; and the
+ * review tab's .tab-count[data-review-contradicted] when links are contradicted.
  */
 (function () {
   'use strict';
@@ -80,7 +87,64 @@
       percentPoints: ' pp',
       summaryCaption: 'Latest status of {n} metrics ({period})',
       causalLinks: 'Causal links',
-      linkStatuses: { hypothesized: 'hypothesized', validated: 'validated', confirmed: 'confirmed', rejected: 'rejected' }
+      linkStatuses: { hypothesized: 'hypothesized', validated: 'validated', confirmed: 'confirmed', rejected: 'rejected' },
+      // The review page. Its words are "consistent with" and "contradicts": a correlation is evidence, not a demonstration.
+      reviewPage: 'Review',
+      reviewSubtitle: 'What this run’s data says about each declared link',
+      linksCount: (n) => n + (n === 1 ? ' link' : ' links'),
+      verdict: { supported: 'Supported', contradicted: 'Contradicted', inconclusive: 'Inconclusive' },
+      verdictTitle: {
+        supported: 'Consistent with the declared link: both coefficients have its sign and are significant',
+        contradicted: 'Contradicts the declared link: both coefficients are significant and have the opposite sign',
+        inconclusive: 'Too few points, not significant, or the two coefficients disagree'
+      },
+      verdictsLabel: 'Verdicts of the declared links',
+      contradictedTitle: (n) => n + (n === 1 ? ' link contradicts' : ' links contradict') + ' its declaration',
+      pointUnit: (dims, grain, n) => {
+        const unit = n === 1 ? grain.one : grain.many;
+        if (!dims.length) return unit;
+        const names = dims.map((d) => d.toLowerCase());
+        return names.length === 1 ? names[0] + '-' + unit : names.join(' × ') + ' × ' + grain.one + (n === 1 ? ' point' : ' points');
+      },
+      reviewOver: (n, unit, same) => (same ? 'Over ' + n + ' ' + unit : 'Over up to ' + n + ' ' + unit + ' per link'),
+      reviewMethod: (m) => 'Method: α = ' + m.alpha + '; a verdict needs at least ' + m.min + ' points and both Pearson and Spearman ' +
+        'significant with one sign; below ' + m.perm + ' points p-values come from ' + m.count + ' permutations (seed ' + m.seed +
+        '), otherwise from the t distribution.',
+      reviewCaveat: 'Correlation is not causation: a supported link is consistent with the declared effect but does not demonstrate it. ' +
+        'A common driver, a shared trend or chance can produce the same pattern.',
+      reviewTemplate: 'This review was computed for template “{review}”, but the report shows “{report}”.',
+      pearson: 'Pearson r', spearman: 'Spearman ρ', points: 'Points', slope: 'Slope',
+      permutation: 'permutation',
+      permutationTitle: 'p-value from {count} random permutations of the points',
+      tTitle: 'p-value from the t distribution',
+      slopePer: 'per +{dx}',
+      slopeTitle: 'Least-squares line in stored units: slope {slope}, intercept {intercept}',
+      axisX: 'x', axisY: 'y',
+      effectLater: ' ({lag} later)',
+      groupsOneColour: '{n} groups, shown in one colour.',
+      sampleOf: 'Plotting {shown} of {n} points.',
+      noPoints: 'No points to plot.',
+      reviewLinks: 'Evidence per link', reviewNoLinks: 'The review has no links.',
+      reviewLoops: 'Loops', declaredSign: 'Declared', observedSign: 'Observed',
+      notObserved: 'Not every link on the loop has a verdict, so no sign is observed',
+      weakestLink: 'Weakest link',
+      weakestTitle: 'The link with the weakest evidence; show its card',
+      findings: 'Structural findings', noFindings: 'No structural findings',
+      findingCols: ['Severity', 'Code', 'Message', 'Location'],
+      severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+      polarityWord: { positive: 'positive', negative: 'negative' },
+      signWord: { positive: 'positive', negative: 'negative' },
+      reason: {
+        supported: (o) => 'Consistent with the declared ' + o.pol + ' link' + (o.lag ? ' (' + o.lag + ')' : '') + ': Pearson r = ' + o.r +
+          ' and Spearman ρ = ' + o.rho + ' over ' + o.n + ' ' + o.unit + ', ' + o.p + '.',
+        contradicted: (o) => 'Contradicts the declared ' + o.pol + ' link' + (o.lag ? ' (' + o.lag + ')' : '') + ': both coefficients are ' +
+          o.dir + ' (r = ' + o.r + ', ρ = ' + o.rho + '), ' + o.p + '.',
+        tooFew: (o) => 'Too few points: ' + o.n + ', fewer than the ' + o.min + ' a verdict needs.',
+        noCoefficient: () => 'No coefficient could be computed: a series is constant, or there are fewer than three points.',
+        disagree: (o) => 'The two coefficients disagree: r = ' + o.r + ', ρ = ' + o.rho + '.',
+        notSignificant: (o) => 'Not significant: ' + o.p + ' is not below α = ' + o.alpha + '.',
+        other: () => 'The evidence does not decide this link.'
+      }
     },
     zh: {
       langNames: { zh: '中文', en: '英文' },
@@ -96,6 +160,7 @@
       },
       grain: { day: '按日', week: '按周', month: '按月', quarter: '按季度', year: '按年' },
       grainUnit: { day: ['天', '天'], week: ['周', '周'], month: ['个月', '个月'], quarter: ['个季度', '个季度'], year: ['年', '年'] },
+      grainNoun: { day: '日', week: '周', month: '月', quarter: '季度', year: '年' },
       lag: (n, unit) => '滞后 ' + n + ' ' + unit,
       periods: (n) => '共 ' + n + ' 期',
       metricsCount: (n) => n + ' 个指标',
@@ -147,7 +212,56 @@
       percentPoints: ' 个百分点',
       summaryCaption: '{n} 个指标的最新状态（{period}）',
       causalLinks: '因果关系',
-      linkStatuses: { hypothesized: '假设', validated: '已验证', confirmed: '已确认', rejected: '已否定' }
+      linkStatuses: { hypothesized: '假设', validated: '已验证', confirmed: '已确认', rejected: '已否定' },
+      reviewPage: '证据审阅',
+      reviewSubtitle: '本次运行的数据对每条声明的因果关系说明了什么',
+      linksCount: (n) => n + ' 条关系',
+      verdict: { supported: '得到支持', contradicted: '与声明相反', inconclusive: '证据不足' },
+      verdictTitle: {
+        supported: '与声明的关系一致：两个相关系数方向与声明相同且显著',
+        contradicted: '与声明的关系相反：两个相关系数均显著且方向相反',
+        inconclusive: '数据点太少、不显著，或两个相关系数方向不一致'
+      },
+      verdictsLabel: '各条声明关系的结论',
+      contradictedTitle: (n) => n + ' 条关系与声明相反',
+      pointUnit: (dims, grain) => (dims.length ? dims.join('×') + '×' + grain.noun : grain.noun),
+      reviewOver: (n, unit, same) => '按' + unit + (same ? '，共 ' + n + ' 个点' : '，每条关系最多 ' + n + ' 个点'),
+      reviewMethod: (m) => '方法：α = ' + m.alpha + '；至少 ' + m.min + ' 个点才下结论，且 Pearson 与 Spearman 系数同号并均显著；' +
+        '少于 ' + m.perm + ' 个点时 p 值由 ' + m.count + ' 次随机置换得出（种子 ' + m.seed + '），否则由 t 分布得出。',
+      reviewCaveat: '相关不等于因果：“得到支持”只说明数据与声明的关系一致，不能据此断定因果——共同的驱动因素、同步的趋势或偶然都可能产生同样的相关。',
+      reviewTemplate: '此审阅针对模板“{review}”计算，而本报告显示的是“{report}”。',
+      pearson: 'Pearson r', spearman: 'Spearman ρ', points: '数据点', slope: '斜率',
+      permutation: '置换检验',
+      permutationTitle: 'p 值由 {count} 次随机置换得出',
+      tTitle: 'p 值由 t 分布得出',
+      slopePer: '每 +{dx}',
+      slopeTitle: '最小二乘直线（存储单位）：斜率 {slope}，截距 {intercept}',
+      axisX: 'x', axisY: 'y',
+      effectLater: '（{lag}）',
+      groupsOneColour: '共 {n} 组，统一用一种颜色显示。',
+      sampleOf: '绘制了 {n} 个点中的 {shown} 个。',
+      noPoints: '没有可绘制的数据点。',
+      reviewLinks: '各条关系的证据', reviewNoLinks: '审阅中没有因果关系。',
+      reviewLoops: '因果回路', declaredSign: '声明', observedSign: '观察',
+      notObserved: '回路上并非每条关系都有结论，因此没有观察到的符号',
+      weakestLink: '最薄弱的关系',
+      weakestTitle: '证据最弱的关系；点击查看其卡片',
+      findings: '结构检查', noFindings: '没有结构问题',
+      findingCols: ['级别', '代码', '说明', '位置'],
+      severity: { error: '错误', warning: '警告', info: '提示' },
+      polarityWord: { positive: '正向', negative: '负向' },
+      signWord: { positive: '正', negative: '负' },
+      reason: {
+        supported: (o) => '与声明的' + o.pol + '关系一致' + (o.lag ? '（' + o.lag + '）' : '') + '：Pearson r = ' + o.r +
+          '，Spearman ρ = ' + o.rho + '，共 ' + o.n + ' 个点，' + o.p + '。',
+        contradicted: (o) => '与声明的' + o.pol + '关系相反' + (o.lag ? '（' + o.lag + '）' : '') + '：两个系数均为' + o.dir +
+          '（r = ' + o.r + '，ρ = ' + o.rho + '），' + o.p + '。',
+        tooFew: (o) => '数据点太少：只有 ' + o.n + ' 个，下结论至少需要 ' + o.min + ' 个。',
+        noCoefficient: () => '无法计算相关系数：序列为常数，或数据点少于 3 个。',
+        disagree: (o) => '两个系数方向不一致：r = ' + o.r + '，ρ = ' + o.rho + '。',
+        notSignificant: (o) => '不显著：' + o.p + '，未低于 α = ' + o.alpha + '。',
+        other: () => '现有证据不足以判断这条关系。'
+      }
     }
   };
 
@@ -173,6 +287,13 @@
   const AXIS_TEXT = '#6b7685';
   const TABLE_PERIODS = 6;
   const MAX_GROUPS = 24;
+  const VERDICTS = ['supported', 'contradicted', 'inconclusive'];
+  const VERDICT_GLYPH = { supported: '✓', contradicted: '✕', inconclusive: '?' };
+  const SEVERITIES = ['error', 'warning', 'info'];
+  // Group colours on review scatters: no red or green, which mean contradicted and supported here.
+  const GROUP_COLORS = ['#4e79a7', '#f28e2b', '#76b7b2', '#b07aa1', '#edc948', '#9c755f', '#ff9da7', '#7f8fbf'];
+  const MAX_SCATTER_GROUPS = 8;
+  const FIT_COLOR = '#1f2937';
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   // ------------------------------------------------------------------ state
@@ -325,6 +446,16 @@
     return { value, display, status };
   }
 
+  /**
+   * The review page, after the definition's own pages, when the payload has a review: named "review"
+   * unless the definition already uses that name.
+   */
+  function reviewPage(pages) {
+    const taken = new Set(pages.map((p) => p.name));
+    const name = taken.has('review') ? 'yardstick-review' : 'review';
+    return { name, kind: 'review', labels: { en: DICT.en.reviewPage, zh: DICT.zh.reviewPage }, layer: null, tiles: [] };
+  }
+
   function buildModel(payload) {
     const def = obj(payload.definition);
     const res = obj(payload.results);
@@ -349,11 +480,16 @@
       links,
       loops: arr(def.loops).filter((l) => l && Array.isArray(l.steps)),
       dimensionByName: new Map(arr(def.dimensions).filter((d) => d && typeof d.name === 'string').map((d) => [d.name, d])),
-      pages: arr(def.pages).filter((p) => p && typeof p.name === 'string'),
+      pages: withReviewPage(arr(def.pages).filter((p) => p && typeof p.name === 'string'), payload.review),
       alerts: arr(payload.alerts).filter((a) => a && typeof a === 'object'),
+      review: payload.review == null ? null : obj(payload.review),
       alertRules: obj(def.alertRules),
       language: normLang(payload.language) || 'en'
     };
+  }
+
+  function withReviewPage(pages, review) {
+    return review == null ? pages : pages.concat([reviewPage(pages)]);
   }
 
   /** The cells of a metric for a grouping, period by period, or null when the run has none. */
@@ -986,7 +1122,8 @@
         class: 'tab' + (state.page === p ? ' active' : ''), 'data-page': p.name,
         href: pageHref(p.name, state.lang), 'aria-current': state.page === p ? 'page' : null
       }, labelEl(p.labels, p.name),
-      p.kind === 'alerts' && alertCount ? el('span', { class: 'tab-count', text: String(alertCount) }) : null)));
+      p.kind === 'alerts' && alertCount ? el('span', { class: 'tab-count', text: String(alertCount) }) : null,
+      p.kind === 'review' ? contradictedCount() : null)));
 
     const langs = el('div', { class: 'lang-switch', role: 'group', 'aria-label': t('language') },
       LANGS.map((code) => el('button', {
@@ -1730,6 +1867,492 @@
       alertRulesNote());
   }
 
+  // ------------------------------------------------------------------ review page
+
+  /*
+   * The evidence of `yardstick review`: for each declared link, pairs of the driver (x) and the lagged
+   * effect (y), their correlations and a verdict; for each loop, the composed sign; and the validator's
+   * structural findings. Wording stays at "consistent with" and "contradicts" throughout.
+   */
+
+  function reviewLinks() {
+    return arr(obj(state.model.review).links).filter((l) => l && typeof l === 'object');
+  }
+
+  function verdictOf(v) { return VERDICTS.includes(v) ? v : 'inconclusive'; }
+
+  /** Links per verdict: the summary's counts, or counted from the links where the summary has none. */
+  function verdictCounts() {
+    const summary = obj(obj(state.model.review).summary);
+    const links = reviewLinks();
+    const counts = {};
+    for (const v of VERDICTS) {
+      const n = own(summary, v);
+      counts[v] = isNum(n) && n >= 0 ? Math.floor(n) : links.filter((l) => verdictOf(l.verdict) === v).length;
+    }
+    return counts;
+  }
+
+  /** The count badge on the review tab: contradicted links, when there are any. */
+  function contradictedCount() {
+    if (!state.model.review) return null;
+    const n = verdictCounts().contradicted;
+    if (!n) return null;
+    return el('span', { class: 'tab-count', 'data-review-contradicted': n, title: t('contradictedTitle')(n), text: String(n) });
+  }
+
+  function verdictBadge(verdict, extraClass) {
+    const v = verdictOf(verdict);
+    return el('span', {
+      class: 'badge verdict verdict-' + v + (extraClass ? ' ' + extraClass : ''), 'data-verdict': v, title: t('verdictTitle.' + v)
+    },
+    el('span', { class: 'badge-glyph', 'aria-hidden': 'true', text: VERDICT_GLYPH[v] }),
+    el('span', { class: 'badge-text', text: t('verdict.' + v) }));
+  }
+
+  /** A number with a real minus sign, as the rest of the page writes negatives. */
+  function minus(text) { return text.replace(/^-/, '−'); }
+
+  function fmtCoef(x) { return isNum(x) ? minus(x.toFixed(2)) : '—'; }
+
+  /** A few significant digits, with a minus sign; exponent form for tiny magnitudes. */
+  function fmtSig(x, digits) {
+    if (!isNum(x)) return '—';
+    if (x !== 0 && Math.abs(x) < 1e-4) return minus(x.toExponential(1));
+    const r = +x.toPrecision(digits || 3);
+    return minus(fmtNum(r, Math.max(0, decimalsOf(r))));
+  }
+
+  /**
+   * A p-value as "p < 0.001" or "p = 0.26", with enough digits that the rounded value sits on the same
+   * side of alpha as the value itself (0.0496 shows as 0.0496, not 0.050).
+   */
+  function fmtP(p, alpha) {
+    if (!isNum(p)) return 'p = —';
+    if (p < 0.001) return 'p < 0.001';
+    let digits = 2;
+    let shown = +p.toPrecision(digits);
+    while (isNum(alpha) && digits < 6 && (shown < alpha) !== (p < alpha)) {
+      digits += 1;
+      shown = +p.toPrecision(digits);
+    }
+    return 'p = ' + fmtNum(shown, decimalsOf(shown));
+  }
+
+  function reviewMethod() {
+    const m = obj(obj(state.model.review).method);
+    return {
+      alpha: isNum(m.alpha) ? m.alpha : null,
+      minPoints: isNum(m.minPoints) ? m.minPoints : null,
+      permutationBelow: isNum(m.permutationBelow) ? m.permutationBelow : null,
+      permutations: isNum(m.permutations) ? m.permutations : null,
+      seed: isNum(m.seed) ? m.seed : null
+    };
+  }
+
+  function linkGrouping(link) {
+    const g = str(link.grouping) || str(obj(state.model.review).grouping);
+    return g || 'total';
+  }
+
+  /** The breakdown's dimensions, as labels: "region*segment" gives ["Region", "Segment"]. */
+  function groupingDims(name) {
+    if (!name || name === 'total') return [];
+    const g = findGrouping(name);
+    const dims = g && arr(g.dimensions).length ? arr(g.dimensions).map(str) : name.split('*');
+    return dims.map((d) => labelText(obj(state.model.dimensionByName.get(d)).labels, d));
+  }
+
+  /** What one point is: "region-months", "months", "区域×月". */
+  function pointUnit(groupingName, n) {
+    const grain = str(obj(state.model.review).grain) || state.model.grain;
+    const en = own(DICT.en.grainUnit, grain);
+    const units = own(t('grainUnit'), grain) || en;
+    const grainWords = units
+      ? { one: units[0], many: units[1], noun: own(t('grainNoun'), grain) || units[0] }
+      : { one: grain || '?', many: grain || '?', noun: grain || '?' };
+    return t('pointUnit')(groupingDims(groupingName), grainWords, n);
+  }
+
+  function polarityWord(polarity) {
+    return own(t('polarityWord'), polarity) || str(polarity) || '?';
+  }
+
+  function pMax(link) {
+    const ps = [obj(link.pearson).p, obj(link.spearman).p].filter(isNum);
+    return ps.length ? Math.max(...ps) : null;
+  }
+
+  /** Why the verdict: Java's English sentence in English; built from the numbers otherwise. */
+  function reasonText(link) {
+    if (state.lang === 'en' && nonEmpty(link.reason)) return link.reason;
+    const method = reviewMethod();
+    const r = obj(link.pearson).r;
+    const rho = obj(link.spearman).rho;
+    const p = pMax(link);
+    const n = isNum(link.points) ? link.points : arr(link.sample).length;
+    const o = {
+      pol: polarityWord(link.polarity), lag: lagText(link.lag), r: fmtCoef(r), rho: fmtCoef(rho), n,
+      unit: pointUnit(linkGrouping(link), n), p: fmtP(p, method.alpha), min: method.minPoints,
+      alpha: isNum(method.alpha) ? method.alpha : '—', dir: t('signWord.' + (isNum(r) && r < 0 ? 'negative' : 'positive'))
+    };
+    const reasons = t('reason');
+    const verdict = verdictOf(link.verdict);
+    if (verdict === 'supported' || verdict === 'contradicted') return reasons[verdict](o);
+    // The review says why; older documents without the code are read from the numbers.
+    const byCode = { 'too-few-points': 'tooFew', 'no-variation': 'noCoefficient', 'not-significant': 'notSignificant',
+      'coefficients-disagree': 'disagree' }[link.reasonCode];
+    if (byCode) return reasons[byCode](o);
+    if (isNum(method.minPoints) && n < method.minPoints) return reasons.tooFew(o);
+    if (!isNum(r) || !isNum(rho)) return reasons.noCoefficient(o);
+    if (Math.sign(r) !== Math.sign(rho)) return reasons.disagree(o);
+    if (isNum(p) && isNum(method.alpha) && p >= method.alpha) return reasons.notSignificant(o);
+    return reasons.other(o);
+  }
+
+  function metricRef(id) {
+    return state.model.metricById.has(id) ? metricLink(id) : labelEl(null, id);
+  }
+
+  function linkTitle(link) {
+    const from = str(link.from);
+    const to = str(link.to);
+    const pol = polarityClass(link.polarity);
+    const lag = lagText(link.lag);
+    return el('h3', { class: 'review-link-title' },
+      el('span', {
+        class: 'polarity polarity-' + pol, 'data-polarity': str(link.polarity),
+        title: t(link.polarity === 'negative' ? 'negative' : 'positive'), text: polaritySign(link.polarity)
+      }),
+      el('span', { class: 'review-link-names' },
+        metricRef(from),
+        el('span', { class: 'review-arrow', 'aria-hidden': 'true', text: ' → ' }),
+        metricRef(to)),
+      lag ? el('span', { class: 'lag', text: lag }) : null);
+  }
+
+  function testTag(test) {
+    if (test !== 'permutation') return null;
+    const count = reviewMethod().permutations;
+    return el('span', {
+      class: 'test-tag', 'data-test': 'permutation',
+      title: t('permutationTitle', { count: isNum(count) ? fmtNum(count, 0) : '—' }), text: t('permutation')
+    });
+  }
+
+  function statItem(cls, key, value, sub, attrs) {
+    return el('div', { class: 'review-stat ' + cls },
+      el('dt', { text: key }),
+      el('dd', Object.assign({ class: 'stat-value', text: value }, attrs || {})),
+      sub ? el('dd', { class: 'stat-sub' }, sub) : null);
+  }
+
+  function coefficientStat(cls, key, coef) {
+    const c = obj(coef);
+    const value = cls === 'stat-pearson' ? c.r : c.rho;
+    return statItem(cls, key, fmtCoef(value),
+      [el('span', { class: 'stat-p', title: c.test === 't' ? t('tTitle') : null, text: fmtP(c.p, reviewMethod().alpha) }),
+        testTag(c.test)]);
+  }
+
+  function slopeStat(link, metricA, metricB) {
+    if (!isNum(link.slope)) return statItem('stat-slope', t('slope'), '—', null);
+    const sa = scaleOf(metricA);
+    const sb = scaleOf(metricB);
+    const shown = link.slope * sb.factor / sa.factor;
+    const dx = '1' + sa.deltaSuffix;
+    return el('div', {
+      class: 'review-stat stat-slope',
+      title: t('slopeTitle', { slope: fmtSig(link.slope, 4), intercept: fmtSig(link.intercept, 4) })
+    },
+    el('dt', { text: t('slope') }),
+    el('dd', { class: 'stat-value' }, fmtSig(shown), sb.deltaSuffix ? el('span', { class: 'stat-unit', text: sb.deltaSuffix }) : null),
+    el('dd', { class: 'stat-sub', text: t('slopePer', { dx }) }));
+  }
+
+  /** The metric a review refers to, or a bare stand-in (no unit scaling) when this run lacks it. */
+  function metricOrBare(id) {
+    return state.model.metricById.get(id) || { id, kind: null };
+  }
+
+  function validPoints(link) {
+    return arr(link.sample).filter((q) => q && typeof q === 'object' && isNum(q.x) && isNum(q.y));
+  }
+
+  function periodText(q) {
+    const from = str(q.period);
+    const to = str(q.effectPeriod);
+    return to && to !== from ? from + ' → ' + to : from;
+  }
+
+  function groupKey(q) {
+    return JSON.stringify(arr(q.group).map((v) => (v == null ? null : str(v))));
+  }
+
+  /** A metric's range bounds a scatter axis only when every point lies in it: no point may fall off the chart. */
+  function scatterClamp(metric, values) {
+    const range = metric.kind ? rangeOf(metric) : null;
+    return range && values.every((v) => v >= range.min && v <= range.max) ? range : null;
+  }
+
+  function scatterOption(link, points) {
+    const from = str(link.from);
+    const to = str(link.to);
+    const metricA = metricOrBare(from);
+    const metricB = metricOrBare(to);
+    const labelA = metricLabelText(from);
+    const labelB = metricLabelText(to);
+    const xs = points.map((q) => toShown(metricA, q.x));
+    const ys = points.map((q) => toShown(metricB, q.y));
+    const xExt = niceExtent(xs, scatterClamp(metricA, xs));
+    const yExt = niceExtent(ys, scatterClamp(metricB, ys));
+    if (!xExt || !yExt) return null;
+
+    const grouped = linkGrouping(link) !== 'total' && points.some((q) => arr(q.group).length);
+    const keys = [];
+    const byKey = new Map();
+    for (const q of points) {
+      const k = grouped ? groupKey(q) : '';
+      if (!byKey.has(k)) { byKey.set(k, []); keys.push(k); }
+      byKey.get(k).push(q);
+    }
+    const legend = grouped && keys.length <= MAX_SCATTER_GROUPS;
+    const seriesPoints = legend ? keys.map((k) => byKey.get(k)) : [points];
+    const names = legend ? seriesPoints.map((qs) => groupText(qs[0].group)) : [labelA + ' → ' + labelB];
+
+    const option = baseOption();
+    option.tooltip.trigger = 'item';
+    option.tooltip.formatter = (p) => {
+      const qs = p ? seriesPoints[p.seriesIndex] : null;
+      const q = qs ? qs[p.dataIndex] : null;
+      if (!q) return '';
+      const shownOr = (metric, v, display) => (nonEmpty(display) ? display : fmtShown(metric, toShown(metric, v)));
+      const row = (name, text) => '<div class="tt-row"><span class="tt-key">' + esc(name) + '</span><b>' + esc(text) + '</b></div>';
+      return '<div class="tt-title">' + esc((grouped ? groupText(q.group) + ' · ' : '') + periodText(q)) + '</div>' +
+        row(labelA, shownOr(metricA, q.x, q.xDisplay)) + row(labelB, shownOr(metricB, q.y, q.yDisplay));
+    };
+    option.grid = { left: 6, right: 16, top: legend ? 30 : 12, bottom: 4, containLabel: true };
+    if (legend) {
+      option.legend = {
+        type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 10, itemHeight: 10, itemGap: 12, icon: 'circle',
+        textStyle: { color: '#3b4658', fontSize: 11, width: 110, overflow: 'truncate' },
+        data: names
+      };
+    }
+    const axis = (metric, ext) => ({
+      type: 'value', min: ext.min, max: ext.max, interval: ext.interval, scale: true,
+      axisLine: { show: true, lineStyle: { color: '#d3d9e2' } }, axisTick: { show: false },
+      splitLine: { lineStyle: { color: '#eef1f5' } },
+      axisLabel: { color: AXIS_TEXT, fontSize: 10, hideOverlap: true, formatter: (v) => fmtShown(metric, v, ext.decimals) }
+    });
+    option.xAxis = axis(metricA, xExt);
+    option.yAxis = axis(metricB, yExt);
+    option.series = seriesPoints.map((qs, i) => ({
+      type: 'scatter', name: names[i],
+      data: qs.map((q) => [toShown(metricA, q.x), toShown(metricB, q.y)]),
+      symbolSize: points.length > 150 ? 5 : 7,
+      itemStyle: { color: legend ? GROUP_COLORS[i % GROUP_COLORS.length] : GROUP_COLORS[0], opacity: 0.78, borderColor: '#fff', borderWidth: 0.6 },
+      emphasis: { scale: 1.4 }
+    }));
+    if (isNum(link.slope) && isNum(link.intercept)) {
+      const xMin = Math.min(...points.map((q) => q.x));
+      const xMax = Math.max(...points.map((q) => q.x));
+      const at = (x) => [toShown(metricA, x), toShown(metricB, link.intercept + link.slope * x)];
+      option.series.push({
+        type: 'line', name: 'fit', data: [at(xMin), at(xMax)], symbol: 'none', silent: true, clip: true, z: 5,
+        lineStyle: { color: FIT_COLOR, width: 1.6, opacity: 0.75 }, tooltip: { show: false }, emphasis: { disabled: true }
+      });
+    }
+    return { option, oneColour: grouped && !legend ? keys.length : 0 };
+  }
+
+  function axisCaption(link) {
+    const lag = lagText(link.lag);
+    return el('p', { class: 'review-axes' },
+      el('span', { class: 'axis-key', text: t('axisX') }), metricLabelEl(str(link.from)),
+      el('span', { class: 'axis-sep', text: ' · ' }),
+      el('span', { class: 'axis-key', text: t('axisY') }), metricLabelEl(str(link.to)),
+      lag ? el('span', { class: 'axis-lag', text: t('effectLater', { lag }) }) : null);
+  }
+
+  function reviewLinkCard(link, jobs) {
+    const from = str(link.from);
+    const to = str(link.to);
+    const verdict = verdictOf(link.verdict);
+    const n = isNum(link.points) ? Math.round(link.points) : arr(link.sample).length;
+    const metricA = metricOrBare(from);
+    const metricB = metricOrBare(to);
+    const card = el('section', {
+      class: 'review-link verdict-' + verdict, 'data-from': from, 'data-to': to, 'data-verdict': verdict,
+      'data-polarity': str(link.polarity)
+    },
+    el('header', { class: 'review-link-head' }, linkTitle(link), verdictBadge(verdict)),
+    el('dl', { class: 'review-stats' },
+      coefficientStat('stat-pearson', t('pearson'), link.pearson),
+      coefficientStat('stat-spearman', t('spearman'), link.spearman),
+      statItem('stat-points', t('points'), String(n), pointUnit(linkGrouping(link), n), { 'data-review-points': n }),
+      slopeStat(link, metricA, metricB)),
+    el('p', { class: 'review-reason', text: reasonText(link) }));
+
+    const points = validPoints(link);
+    const built = points.length ? scatterOption(link, points) : null;
+    if (!built) {
+      card.appendChild(note(t('noPoints'), 'muted'));
+      return card;
+    }
+    const box = chartBox('scatter', 230);
+    card.appendChild(box);
+    card.appendChild(axisCaption(link));
+    const notes = [];
+    if (built.oneColour) notes.push(t('groupsOneColour', { n: built.oneColour }));
+    if (points.length < n) notes.push(t('sampleOf', { shown: points.length, n }));
+    if (notes.length) card.appendChild(el('p', { class: 'review-chart-note', text: notes.join(' ') }));
+    jobs.push(() => mountChart(box, built.option, state.pageCharts));
+    return card;
+  }
+
+  function signMark(sign) {
+    if (sign !== 'positive' && sign !== 'negative') {
+      return el('span', { class: 'polarity polarity-none', 'data-sign': '', title: t('notObserved'), text: '—' });
+    }
+    return el('span', {
+      class: 'polarity polarity-' + polarityClass(sign), 'data-sign': sign, title: t(sign), text: polaritySign(sign)
+    });
+  }
+
+  /** Scrolls to a link's card and flashes it; matched by attribute values, never by a built selector. */
+  function showLinkCard(from, to) {
+    const card = Array.from(document.querySelectorAll('section.review-link'))
+      .find((c) => c.getAttribute('data-from') === from && c.getAttribute('data-to') === to);
+    if (!card) return;
+    card.scrollIntoView({ block: 'center' });
+    card.classList.remove('flash');
+    requestAnimationFrame(() => card.classList.add('flash'));
+  }
+
+  function weakestLinkEl(ref) {
+    const w = obj(ref);
+    if (!nonEmpty(w.from) || !nonEmpty(w.to)) return null;
+    const has = reviewLinks().some((l) => l.from === w.from && l.to === w.to);
+    const text = metricLabelText(w.from) + ' → ' + metricLabelText(w.to);
+    return el('span', { class: 'weakest' },
+      el('span', { class: 'weakest-key', text: t('weakestLink') }),
+      has
+        ? el('button', {
+          type: 'button', class: 'weakest-link', 'data-from': w.from, 'data-to': w.to, title: t('weakestTitle'), text,
+          onclick: () => showLinkCard(w.from, w.to)
+        })
+        : el('span', { class: 'weakest-link', text }));
+  }
+
+  function reviewLoopItem(loop) {
+    const name = str(loop.name);
+    const verdict = verdictOf(loop.verdict);
+    const steps = arr(loop.steps).map(str);
+    const chain = el('span', { class: 'loop-steps' });
+    steps.forEach((s, i) => {
+      if (i) chain.appendChild(el('span', { class: 'loop-arrow', 'aria-hidden': 'true', text: ' → ' }));
+      chain.appendChild(metricRef(s));
+    });
+    if (!steps.length) chain.appendChild(document.createTextNode('—'));
+    return el('li', { class: 'review-loop verdict-' + verdict, 'data-loop': name, 'data-verdict': verdict },
+      el('div', { class: 'review-loop-head' }, el('span', { class: 'loop-name' }, labelEl(loop.labels, name)), verdictBadge(verdict)),
+      chain,
+      el('div', { class: 'review-loop-signs' },
+        el('span', { class: 'sign-pair', 'data-declared-sign': str(loop.declaredSign) },
+          el('span', { class: 'sign-key', text: t('declaredSign') }), signMark(loop.declaredSign)),
+        el('span', { class: 'sign-pair', 'data-observed-sign': str(loop.observedSign) },
+          el('span', { class: 'sign-key', text: t('observedSign') }), signMark(loop.observedSign)),
+        weakestLinkEl(loop.weakestLink)));
+  }
+
+  function severityOf(s) { return SEVERITIES.includes(s) ? s : null; }
+
+  function severityBadge(severity) {
+    const s = severityOf(severity);
+    const status = s === 'error' ? 'critical' : s === 'warning' ? 'warning' : 'tracked';
+    return el('span', { class: 'badge severity severity-' + (s || 'other') + ' status-' + status, 'data-severity': s || str(severity) },
+      el('span', { class: 'badge-text', text: s ? t('severity.' + s) : (str(severity) || '—') }));
+  }
+
+  function findingLocation(f) {
+    const file = str(f.file);
+    if (!file) return '';
+    const line = isNum(f.line) && f.line > 0 ? ':' + f.line : '';
+    const column = line && isNum(f.column) && f.column > 0 ? ':' + f.column : '';
+    return file + line + column;
+  }
+
+  function findingsTable(findings) {
+    const rank = (f) => { const i = SEVERITIES.indexOf(f.severity); return i < 0 ? SEVERITIES.length : i; };
+    const sorted = findings.map((f, i) => ({ f, i })).sort((p, q) => rank(p.f) - rank(q.f) || p.i - q.i).map((x) => x.f);
+    const cols = t('findingCols');
+    return el('table', { class: 'findings-table' },
+      el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col', text: c })))),
+      el('tbody', null, sorted.length
+        ? sorted.map((f) => el('tr', { class: 'review-finding', 'data-code': str(f.code), 'data-severity': str(f.severity) },
+          el('td', { class: 'col-severity' }, severityBadge(f.severity)),
+          el('td', { class: 'col-code' }, el('code', { text: str(f.code) || '—' })),
+          el('td', { class: 'col-message', text: str(f.message) }),
+          el('td', { class: 'col-location' }, el('code', { text: findingLocation(f) || '—' }))))
+        : el('tr', { class: 'no-findings' }, el('td', { colspan: cols.length, text: t('noFindings') }))));
+  }
+
+  function reviewSummary(links) {
+    const counts = verdictCounts();
+    const method = reviewMethod();
+    const ns = links.map((l) => (isNum(l.points) ? Math.round(l.points) : arr(l.sample).length));
+    const maxN = ns.length ? Math.max(...ns) : 0;
+    const grouping = str(obj(state.model.review).grouping) || 'total';
+    const dash = (x) => (isNum(x) ? fmtNum(x, 6) : '—');
+    return el('div', { class: 'panel review-summary' },
+      el('div', { class: 'review-summary-row' },
+        el('div', { class: 'review-chips', role: 'group', 'aria-label': t('verdictsLabel') },
+          VERDICTS.map((v) => el('span', {
+            class: 'chip verdict-chip verdict-' + v + (counts[v] ? '' : ' is-zero'), 'data-review-summary': v, 'data-count': counts[v]
+          },
+          el('span', { class: 'chip-glyph', 'aria-hidden': 'true', text: VERDICT_GLYPH[v] }),
+          el('span', { class: 'chip-label', text: t('verdict.' + v) }),
+          el('span', { class: 'chip-count', text: String(counts[v]) })))),
+        ns.length ? el('p', { class: 'review-scope', 'data-grouping': grouping, text: t('reviewOver')(maxN, pointUnit(grouping, maxN), ns.every((n) => n === maxN)) }) : null),
+      isNum(method.alpha) || isNum(method.minPoints) ? el('p', {
+        class: 'review-method',
+        text: t('reviewMethod')({
+          alpha: dash(method.alpha), min: dash(method.minPoints), perm: dash(method.permutationBelow),
+          count: isNum(method.permutations) ? fmtNum(method.permutations, 0) : '—', seed: isNum(method.seed) ? String(method.seed) : '—'
+        })
+      }) : null,
+      el('p', { class: 'review-caveat' }, el('span', { class: 'caveat-mark', 'aria-hidden': 'true', text: 'i' }), el('span', { text: t('reviewCaveat') })));
+  }
+
+  function renderReviewPage(page, jobs) {
+    const review = obj(state.model.review);
+    const links = reviewLinks();
+    const loops = arr(review.loops).filter((l) => l && typeof l === 'object');
+    const findings = arr(review.findings).filter((f) => f && typeof f === 'object');
+    const reportTemplate = str(state.model.template.name);
+    const section = el('section', { class: 'page page-review', 'data-page-kind': 'review' },
+      pageIntro(page, t('reviewSubtitle') + ' · ' + t('linksCount')(links.length)));
+    if (nonEmpty(review.template) && nonEmpty(reportTemplate) && review.template !== reportTemplate) {
+      section.appendChild(note(t('reviewTemplate', { review: review.template, report: reportTemplate }), 'warning-note'));
+    }
+    section.appendChild(reviewSummary(links));
+
+    section.appendChild(el('h3', { class: 'review-heading', text: t('reviewLinks') }));
+    section.appendChild(links.length
+      ? el('div', { class: 'review-grid' }, links.map((l) => reviewLinkCard(l, jobs)))
+      : note(t('reviewNoLinks'), 'empty-note'));
+
+    section.appendChild(el('h3', { class: 'review-heading', text: t('reviewLoops') }));
+    section.appendChild(loops.length
+      ? el('ul', { class: 'review-loops' }, loops.map(reviewLoopItem))
+      : note(t('noLoops'), 'muted'));
+
+    section.appendChild(el('h3', { class: 'review-heading', text: t('findings') }));
+    section.appendChild(el('div', { class: 'panel' }, findingsTable(findings)));
+    return section;
+  }
+
   // ------------------------------------------------------------------ detail panel
 
   function buildDrawer() {
@@ -1924,6 +2547,8 @@
       main.appendChild(renderGraphPage(page, jobs));
     } else if (page.kind === 'alerts') {
       main.appendChild(renderAlertsPage(page));
+    } else if (page.kind === 'review' && m.review) {
+      main.appendChild(renderReviewPage(page, jobs));
     } else {
       main.appendChild(renderMetricsPage(page, jobs));
     }

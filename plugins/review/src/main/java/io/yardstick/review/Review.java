@@ -66,14 +66,16 @@ public record Review(String schema, String template, String grain, String groupi
 	 * cause in {@code period} with the effect {@code shift} periods later ({@code effectPeriod}), within one group.
 	 * {@code grouping} is the review's, or {@code total} when one of the two metrics is not broken down by it.
 	 * Coefficients, p-values, slope and intercept are null when they cannot be computed (a constant series,
-	 * fewer than three points).
+	 * fewer than three points). {@code reasonCode} is the verdict's keyword when judged, else {@code too-few-points},
+	 * {@code no-variation}, {@code not-significant} or {@code coefficients-disagree}; {@code reason} says it in a
+	 * sentence.
 	 */
 	@JsonPropertyOrder({ "from", "to", "polarity", "lag", "shift", "grouping", "points", "pearson", "spearman", "slope",
-			"intercept", "verdict", "reason", "sample" })
+			"intercept", "verdict", "reasonCode", "reason", "sample" })
 	public record LinkEvidence(String from, String to, String polarity, Lag lag, int shift, String grouping, int points,
 			Pearson pearson, Spearman spearman, @JsonSerialize(using = StoredNumber.class) Double slope,
-			@JsonSerialize(using = StoredNumber.class) Double intercept, Verdict verdict, String reason,
-			List<Point> sample) {
+			@JsonSerialize(using = StoredNumber.class) Double intercept, Verdict verdict, String reasonCode,
+			String reason, List<Point> sample) {
 		public LinkEvidence {
 			sample = List.copyOf(sample);
 		}

@@ -124,31 +124,33 @@ public final class Reviewer {
 				link.lag() == 0 ? null : new Lag(link.lag(), link.lagGrain()), shift, over.grouping().name(), points.size(),
 				new Pearson(pearson.coefficient(), pearson.p(), pearson.test()),
 				new Spearman(spearman.coefficient(), spearman.p(), spearman.test()), slope, intercept,
-				judgement.verdict(), reason, points);
+				judgement.verdict(), judgement.code(), reason, points);
 	}
 
-	private record Judgement(Verdict verdict, String why) {
+	/** A verdict, the code of its reason (for tools and translations), and the reason when inconclusive. */
+	private record Judgement(Verdict verdict, String code, String why) {
 	}
 
 	private Judgement judge(boolean positive, int points, Correlations.Result pearson, Correlations.Result spearman) {
 		if (points < method.minPoints()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "too few points: " + points + ", fewer than the "
+			return new Judgement(Verdict.INCONCLUSIVE, "too-few-points", "too few points: " + points + ", fewer than the "
 					+ method.minPoints() + " a verdict needs");
 		}
 		if (!pearson.defined() || !spearman.defined()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "one of the two series does not vary, so it cannot go with the other");
+			return new Judgement(Verdict.INCONCLUSIVE, "no-variation", "one of the two series does not vary, so it cannot go with the other");
 		}
 		double r = pearson.coefficient();
 		double rho = spearman.coefficient();
 		if (Math.max(pearson.p(), spearman.p()) >= method.alpha()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "not significant at " + decimal(method.alpha()) + ": "
+			return new Judgement(Verdict.INCONCLUSIVE, "not-significant", "not significant at " + decimal(method.alpha()) + ": "
 					+ numbers(pearson, spearman));
 		}
 		// Both significant yet of opposite signs: a few extreme points pull Pearson's r against the ranks.
 		if (Math.signum(r) != Math.signum(rho)) {
-			return new Judgement(Verdict.INCONCLUSIVE, "Pearson and Spearman disagree in sign: " + numbers(pearson, spearman));
+			return new Judgement(Verdict.INCONCLUSIVE, "coefficients-disagree", "Pearson and Spearman disagree in sign: " + numbers(pearson, spearman));
 		}
-		return new Judgement((r > 0) == positive ? Verdict.SUPPORTED : Verdict.CONTRADICTED, null);
+		Verdict verdict = (r > 0) == positive ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
+		return new Judgement(verdict, verdict.keyword(), null);
 	}
 
 	/** The lag in periods of the run's grain, rounded when the grains do not divide (a month in weeks). */

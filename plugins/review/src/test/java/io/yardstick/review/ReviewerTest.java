@@ -38,6 +38,8 @@ class ReviewerTest {
 		assertThat(up.reason()).startsWith("consistent with the declared positive link: r = +0.")
 				.endsWith(", p < 0.001 over 72 region-months");
 		assertThat(review.links().get(2).reason()).startsWith("not significant at 0.05: r = ");
+		assertThat(review.links().stream().map(LinkEvidence::reasonCode)).containsExactly("supported", "supported",
+				"not-significant", "supported", "supported");
 		assertThat(review.summary()).isEqualTo(new Review.Summary(4, 0, 1));
 	}
 
@@ -67,6 +69,7 @@ class ReviewerTest {
 		LinkEvidence evidence = review.links().get(0);
 		assertThat(evidence.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
 		assertThat(evidence.reason()).isEqualTo("too few points: 6, fewer than the 12 a verdict needs (6 months)");
+		assertThat(evidence.reasonCode()).isEqualTo("too-few-points");
 		assertThat(evidence.pearson().r()).isGreaterThan(0.9);
 	}
 

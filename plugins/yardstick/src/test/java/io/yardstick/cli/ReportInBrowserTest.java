@@ -154,6 +154,43 @@ class ReportInBrowserTest {
 	}
 
 	@Test
+	void theReviewPageShowsACardPerLinkWithTheVerdictOfReviewJson(@TempDir Path out) throws Exception {
+		Path template = Cli.exampleTemplates();
+		Cli.Result review = Cli.run("review", template.toString(), "--data", template.resolve("data").toString(), "--by",
+				"region", "--out", out.toString());
+		assertThat(review.exit()).as(review.err()).isZero();
+		JsonNode evidence = JSON.readTree(out.resolve("review.json").toFile());
+		List<String> expected = new ArrayList<>();
+		for (JsonNode link : evidence.get("links")) {
+			expected.add(link.get("from").asText() + " -> " + link.get("to").asText() + " " + link.get("verdict").asText()
+					+ " " + link.get("points").asInt());
+		}
+		List<String> loops = new ArrayList<>();
+		for (JsonNode loop : evidence.get("loops")) {
+			loops.add(loop.get("name").asText() + " " + loop.get("verdict").asText());
+		}
+		Path html = out.resolve("report.html");
+		for (String language : List.of("en", "zh")) {
+			browser.open(html, "page=review&lang=" + language);
+			assertThat(browser.evaluate("document.body.dataset.page").asText()).isEqualTo("review");
+			JsonNode cards = browser.evaluate("[...document.querySelectorAll('section.review-link')].map(card => "
+					+ "card.dataset.from + ' -> ' + card.dataset.to + ' ' + card.querySelector('.verdict').dataset.verdict"
+					+ " + ' ' + card.querySelector('[data-review-points]').textContent)");
+			assertThat(strings(cards)).containsExactlyElementsOf(expected);
+			JsonNode shownLoops = browser.evaluate("[...document.querySelectorAll('li.review-loop')].map(loop => "
+					+ "loop.dataset.loop + ' ' + loop.dataset.verdict)");
+			assertThat(strings(shownLoops)).containsExactlyElementsOf(loops);
+			assertThat(browser.evaluate("document.querySelectorAll('tr.review-finding').length").asInt())
+					.isEqualTo(evidence.get("findings").size());
+			assertThat(browser.evaluate("/\\b(proves|proven|confirms|confirmed)\\b/i.test("
+					+ "document.querySelector('main').textContent)").asBoolean()).as("the page never claims proof").isFalse();
+			browser.screenshot(SCREENSHOTS.resolve("review-" + language + ".png"));
+			browser.screenshotFullPage(SCREENSHOTS.resolve("review-" + language + "-full.png"));
+		}
+		assertNoProblems(html);
+	}
+
+	@Test
 	void hostileLabelsAreShownAsTextAndStatusColoursFollowDirection(@TempDir Path dir) throws Exception {
 		// Churn is lower-is-better and ends at 9%, beyond its critical 8%; first response ends at 1.5 h, within 2 h.
 		double[] churn = { 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.09 };
