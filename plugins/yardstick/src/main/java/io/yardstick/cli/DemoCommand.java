@@ -48,13 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
 		RunCommand run = new RunCommand();
 		run.spec = spec;
 		run.parent = parent;
-		run.template = template;
-		run.data = template.resolve("data");
-		run.grain = "month";
+		run.input.template = template;
+		run.input.data = template.resolve("data");
+		run.input.language = language;
+		run.input.out = out;
 		run.by = "region,productLine,segment";
-		run.onBadRow = "fail";
-		run.language = language;
-		run.out = out;
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 }

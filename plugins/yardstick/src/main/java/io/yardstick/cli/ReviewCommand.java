@@ -4,15 +4,13 @@ import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.review.Review;
 import io.yardstick.review.Review.StructuralFinding;
 import io.yardstick.runtime.calc.Grouping;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -44,32 +42,13 @@ public final class ReviewCommand implements Callable<Integer> {
 	@ParentCommand
 	YardstickCommand parent;
 
-	@Parameters(paramLabel = "TEMPLATE", description = "A .kpi file, or a folder of .kpi files.")
-	Path template;
-
-	@Option(names = "--template", paramLabel = "NAME", description = "The template, when the files hold several.")
-	String templateName;
-
-	@Option(names = "--data", paramLabel = "DIR", description = "Folder with one <Source>.csv per source.")
-	Path data;
-
-	@Option(names = "--bind", paramLabel = "SOURCE=FILE", description = "Read a source from this file instead.")
-	List<String> bindings = new ArrayList<>();
-
-	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
-			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
-	String grain;
+	@Mixin
+	RunInputs input = new RunInputs();
 
 	@Option(names = "--by", paramLabel = "BREAKDOWN",
 			description = "Take points over period x group of this breakdown (region, or region*segment); "
 					+ "default: over the periods of the total.")
 	String by;
-
-	@Option(names = "--from", paramLabel = "DATE", description = "First day to review (ISO date), included.")
-	String from;
-
-	@Option(names = "--to", paramLabel = "DATE", description = "Last day to review (ISO date), included.")
-	String to;
 
 	@Option(names = "--alpha", paramLabel = "LEVEL", defaultValue = "0.05",
 			description = "Significance level both p-values must be below (default: ${DEFAULT-VALUE}).")
@@ -78,20 +57,6 @@ public final class ReviewCommand implements Callable<Integer> {
 	@Option(names = "--min-points", paramLabel = "N", defaultValue = "12",
 			description = "Fewest paired points a verdict is given on (default: ${DEFAULT-VALUE}).")
 	int minPoints;
-
-	@Option(names = "--on-bad-row", paramLabel = "POLICY", defaultValue = "fail",
-			description = "fail (default) or skip: as for run.")
-	String onBadRow;
-
-	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
-			description = "Language report.html opens in: en or zh (default: ${DEFAULT-VALUE}).")
-	String language;
-
-	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write.")
-	Path out;
-
-	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
-	boolean quiet;
 
 	@Override
 	public Integer call() throws Exception {
@@ -118,18 +83,8 @@ public final class ReviewCommand implements Callable<Integer> {
 		RunCommand run = new RunCommand();
 		run.spec = spec;
 		run.parent = parent;
-		run.template = template;
-		run.templateName = templateName;
-		run.data = data;
-		run.bindings = bindings;
-		run.grain = grain;
+		run.input = input;
 		run.by = by == null ? "" : by;
-		run.from = from;
-		run.to = to;
-		run.onBadRow = onBadRow;
-		run.language = language;
-		run.out = out;
-		run.quiet = quiet;
 		run.review = new Settings(grouping, new Review.Method(alpha, minPoints, defaults.permutationBelow(),
 				defaults.permutations(), defaults.seed()));
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -73,51 +74,17 @@ public final class RunCommand implements Callable<Integer> {
 	@ParentCommand
 	YardstickCommand parent;
 
-	@Parameters(paramLabel = "TEMPLATE", description = "A .kpi file, or a folder of .kpi files.")
-	Path template;
-
-	@Option(names = "--template", paramLabel = "NAME", description = "The template, when the files hold several.")
-	String templateName;
-
-	@Option(names = "--data", paramLabel = "DIR", description = "Folder with one <Source>.csv per source.")
-	Path data;
-
-	@Option(names = "--bind", paramLabel = "SOURCE=FILE", description = "Read a source from this file instead.")
-	List<String> bindings = new ArrayList<>();
-
-	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
-			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
-	String grain;
+	@Mixin
+	RunInputs input = new RunInputs();
 
 	@Option(names = "--by", paramLabel = "BREAKDOWNS",
 			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment). "
 					+ "Default: those the report shows.")
 	String by;
 
-	@Option(names = "--from", paramLabel = "DATE", description = "First day to report (ISO date), included.")
-	String from;
-
-	@Option(names = "--to", paramLabel = "DATE", description = "Last day to report (ISO date), included.")
-	String to;
-
-	@Option(names = "--on-bad-row", paramLabel = "POLICY", defaultValue = "fail",
-			description = "fail: stop at the first bad row (default); skip: go on and write rejected rows to "
-					+ "<out>/quarantine/<Source>.rejected.csv.")
-	String onBadRow;
-
-	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
-			description = "Language of the labels in the printed table, such as en or zh (default: ${DEFAULT-VALUE}).")
-	String language;
-
 	@Option(names = "--report", paramLabel = "NAME",
 			description = "The report to render into report.html when the template declares several (default: the first).")
 	String reportName;
-
-	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the results.")
-	Path out;
-
-	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
-	boolean quiet;
 
 	/** Set by {@code yardstick review}: the run then also weighs each declared link against the data. */
 	ReviewCommand.Settings review;
@@ -129,17 +96,17 @@ public final class RunCommand implements Callable<Integer> {
 
 	Integer execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
 		Grain parsedGrain = grain();
-		BadRowPolicy policy = switch (onBadRow) {
+		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
 			case "skip" -> BadRowPolicy.SKIP;
-			default -> throw usage("--on-bad-row takes fail or skip, not " + onBadRow);
+			default -> throw usage("--on-bad-row takes fail or skip, not " + input.onBadRow);
 		};
-		if (data == null && bindings.isEmpty()) {
+		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
 		}
 		CalculatorBuild.Built built;
 		try {
-			built = CalculatorBuild.generate(template, templateName, null, ProgressListener.NONE);
+			built = CalculatorBuild.generate(input.template, input.templateName, null, ProgressListener.NONE);
 		} catch (CalculatorBuild.BadSelection e) {
 			throw usage(e.getMessage());
 		} catch (CalculatorBuild.Refused refused) {
@@ -158,16 +125,16 @@ public final class RunCommand implements Callable<Integer> {
 		TemplateSpec templateSpec = calculator.template();
 		Map<String, Path> files;
 		try {
-			files = Bindings.resolve(templateSpec, data, bindings);
+			files = Bindings.resolve(templateSpec, input.data, input.bindings);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Files.createDirectories(out);
+		Files.createDirectories(input.out);
 		LoadOptions loadOptions = LoadOptions.defaults();
 		if (policy == BadRowPolicy.SKIP) {
-			loadOptions = loadOptions.skipBadRows(out.resolve("quarantine"));
+			loadOptions = loadOptions.skipBadRows(input.out.resolve("quarantine"));
 		}
-		LoadBar bar = !quiet && parent != null && parent.interactive() ? new LoadBar(stderr) : null;
+		LoadBar bar = !input.quiet && parent != null && parent.interactive() ? new LoadBar(stderr) : null;
 		if (bar != null) {
 			loadOptions = loadOptions.withProgress(bar);
 		}
@@ -193,8 +160,8 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Path json = out.resolve("results.json");
-		Path csv = out.resolve("results.csv");
+		Path json = input.out.resolve("results.json");
+		Path csv = input.out.resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
 			ResultsJson.write(results, writer);
 		}
@@ -202,9 +169,9 @@ public final class RunCommand implements Callable<Integer> {
 			ResultsCsv.write(results, writer);
 		}
 		List<Alert> alerts = Alerts.find(results, report.alertRules());
-		Path alertsJson = out.resolve("alerts.json");
-		Path reportJson = out.resolve("report.json");
-		Path html = out.resolve("report.html");
+		Path alertsJson = input.out.resolve("alerts.json");
+		Path reportJson = input.out.resolve("report.json");
+		Path html = input.out.resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(alertsJson, StandardCharsets.UTF_8)) {
 			JsonDocuments.write(new Alerts.AlertsDocument(Alerts.SCHEMA, templateSpec.qualifiedName(),
 					report.alertRules(), alerts), writer);
@@ -214,19 +181,19 @@ public final class RunCommand implements Callable<Integer> {
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(), ReviewCommand.structural(built.findings()));
-			Path reviewJson = out.resolve("review.json");
+			Path reviewJson = input.out.resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			written.add(reviewJson);
 		}
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-			ReportHtml.write(report, results, alerts, evidence, language, writer);
+			ReportHtml.write(report, results, alerts, evidence, input.language, writer);
 		}
-		stdout.print(evidence != null ? ReviewText.render(evidence) : ResultsTable.render(results, language));
+		stdout.print(evidence != null ? ReviewText.render(evidence) : ResultsTable.render(results, input.language));
 		stdout.println();
 		stdout.println(loaded.report().summary().strip());
 		long rejected = loaded.report().rowsRejected();
 		if (rejected > 0) {
-			stdout.println(rejected + " bad row(s) set aside in " + out.resolve("quarantine"));
+			stdout.println(rejected + " bad row(s) set aside in " + input.out.resolve("quarantine"));
 		}
 		for (int m = 0; m < templateSpec.metrics().size(); m++) {
 			long zero = results.diagnostics().zeroDenominators(m);
@@ -271,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	private Grain grain() {
 		try {
-			return Grain.parse(grain);
+			return Grain.parse(input.grain);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -286,7 +253,7 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		return new RunOptions(parsedGrain, groupings, date("--from", from), date("--to", to));
+		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to));
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {

@@ -1,0 +1,47 @@
+package io.yardstick.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code run} and {@code review} both take: the template, its data, the periods and where to write. */
+final class RunInputs {
+	@Parameters(paramLabel = "TEMPLATE", description = "A .kpi file, or a folder of .kpi files.")
+	Path template;
+
+	@Option(names = "--template", paramLabel = "NAME", description = "The template, when the files hold several.")
+	String templateName;
+
+	@Option(names = "--data", paramLabel = "DIR", description = "Folder with one <Source>.csv per source.")
+	Path data;
+
+	@Option(names = "--bind", paramLabel = "SOURCE=FILE", description = "Read a source from this file instead.")
+	List<String> bindings = new ArrayList<>();
+
+	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
+			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
+	String grain = "month";
+
+	@Option(names = "--from", paramLabel = "DATE", description = "First day to report (ISO date), included.")
+	String from;
+
+	@Option(names = "--to", paramLabel = "DATE", description = "Last day to report (ISO date), included.")
+	String to;
+
+	@Option(names = "--on-bad-row", paramLabel = "POLICY", defaultValue = "fail",
+			description = "fail: stop at the first bad row (default); skip: go on and write rejected rows to "
+					+ "<out>/quarantine/<Source>.rejected.csv.")
+	String onBadRow = "fail";
+
+	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
+			description = "Language of the printed labels and of report.html, such as en or zh (default: ${DEFAULT-VALUE}).")
+	String language = "en";
+
+	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the results.")
+	Path out;
+
+	@Option(names = { "-q", "--quiet" }, description = "No progress bar.")
+	boolean quiet;
+}
