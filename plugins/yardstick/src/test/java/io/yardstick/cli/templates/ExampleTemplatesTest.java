@@ -1,0 +1,123 @@
+package io.yardstick.cli.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.cli.Main;
+import io.yardstick.dsl.testing.GoldenFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The template library: every folder of example-templates validates without errors or warnings, runs on its
+ * sample data, and gives exactly its golden results ({@code expected/results.csv}); the sample data is what its
+ * generator writes ({@code <Name>SampleData} in this package, for the templates that have one).
+ */
+class ExampleTemplatesTest {
+	private static final Path LIBRARY = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+			.resolve("../../example-templates").normalize();
+
+	@TempDir
+	Path out;
+
+	static List<Path> templates() {
+		try (Stream<Path> folders = Files.list(LIBRARY)) {
+			return folders.filter(Files::isDirectory).filter(ExampleTemplatesTest::hasKpiFiles).sorted().toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static boolean hasKpiFiles(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.anyMatch(file -> file.toString().endsWith(".kpi"));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String[] run(String... args) {
+		StringWriter stdout = new StringWriter();
+		StringWriter stderr = new StringWriter();
+		int exit = Main.run(args, new PrintWriter(stdout, true), new PrintWriter(stderr, true), false);
+		return new String[] { Integer.toString(exit), stdout.toString(), stderr.toString() };
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyTemplateValidatesWithoutErrorsOrWarnings() {
+		return templates().stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+			String[] result = run("validate", folder.toString());
+			assertThat(result[0]).as(result[1]).isEqualTo("0");
+			assertThat(result[1]).containsPattern("\\d+ files?: 0 errors, 0 warnings, \\d+ infos?\\n$");
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyTemplateRunsOnItsSampleDataAndGivesItsGoldenResults() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path folder : templates()) {
+			if (!Files.isDirectory(folder.resolve("data"))) {
+				continue;
+			}
+			tests.add(DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+				Path results = out.resolve(folder.getFileName().toString());
+				String[] result = run("run", folder.toString(), "--data", folder.resolve("data").toString(), "--out",
+						results.toString());
+				assertThat(result[0]).as(result[2]).isEqualTo(Integer.toString(Main.EXIT_OK));
+				GoldenFiles.assertMatches(folder.resolve("expected/results.csv"),
+						Files.readString(results.resolve("results.csv"), StandardCharsets.UTF_8));
+			}));
+		}
+		assertThat(tests).isNotEmpty();
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> sampleDataIsWhatItsGeneratorWrites() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path folder : templates()) {
+			Class<?> generator = generator(folder.getFileName().toString());
+			if (generator == null) {
+				continue;
+			}
+			tests.add(DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+				Method files = generator.getMethod("files");
+				@SuppressWarnings("unchecked")
+				Map<String, String> written = (Map<String, String>) files.invoke(null);
+				assertThat(written).isNotEmpty();
+				for (Map.Entry<String, String> file : written.entrySet()) {
+					assertThat(Files.readString(folder.resolve("data").resolve(file.getKey()), StandardCharsets.UTF_8))
+							.as("%s/data/%s: regenerate with java %s.java %s/data", folder.getFileName(), file.getKey(),
+									generator.getSimpleName(), folder)
+							.isEqualTo(file.getValue());
+				}
+			}));
+		}
+		return tests.stream();
+	}
+
+	/** medical-service → MedicalServiceSampleData, or null when the template has no generator of its own. */
+	private static Class<?> generator(String folder) {
+		StringBuilder name = new StringBuilder(ExampleTemplatesTest.class.getPackageName()).append('.');
+		for (String part : folder.split("-")) {
+			name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+		}
+		try {
+			return Class.forName(name.append("SampleData").toString());
+		} catch (ClassNotFoundException e) {
+			return null;
+		}
+	}
+}
