@@ -160,6 +160,24 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
+		Written written = write(results, report, built);
+		stdout.print(written.review() != null ? ReviewText.render(written.review())
+				: ResultsTable.render(results, input.language));
+		stdout.println();
+		printLoad(stdout, loaded, results);
+		stdout.println(alertSummary(written.alerts()));
+		for (Path file : written.files()) {
+			stdout.println("wrote " + file);
+		}
+		stdout.println("report: " + written.html().toAbsolutePath().normalize());
+		return Main.EXIT_OK;
+	}
+
+	/** What a run wrote besides report.html, the page itself, its alerts and, for a review, the evidence. */
+	private record Written(List<Path> files, Path html, List<Alert> alerts, Review review) {
+	}
+
+	private Written write(Results results, ReportDefinition report, CalculatorBuild.Built built) throws IOException {
 		Path json = input.out.resolve("results.json");
 		Path csv = input.out.resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
@@ -170,44 +188,42 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		List<Alert> alerts = Alerts.find(results, report.alertRules());
 		Path alertsJson = input.out.resolve("alerts.json");
-		Path reportJson = input.out.resolve("report.json");
-		Path html = input.out.resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(alertsJson, StandardCharsets.UTF_8)) {
-			JsonDocuments.write(new Alerts.AlertsDocument(Alerts.SCHEMA, templateSpec.qualifiedName(),
+			JsonDocuments.write(new Alerts.AlertsDocument(Alerts.SCHEMA, results.template().qualifiedName(),
 					report.alertRules(), alerts), writer);
 		}
+		Path reportJson = input.out.resolve("report.json");
 		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);
-		List<Path> written = new ArrayList<>(List.of(json, csv, alertsJson, reportJson));
+		List<Path> files = new ArrayList<>(List.of(json, csv, alertsJson, reportJson));
 		Review evidence = null;
 		if (review != null) {
-			evidence = Reviewer.review(results, review.grouping(), review.method(), ReviewCommand.structural(built.findings()));
+			evidence = Reviewer.review(results, review.grouping(), review.method(),
+					ReviewCommand.structural(built.findings()));
 			Path reviewJson = input.out.resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
-			written.add(reviewJson);
+			files.add(reviewJson);
 		}
+		Path html = input.out.resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 			ReportHtml.write(report, results, alerts, evidence, input.language, writer);
 		}
-		stdout.print(evidence != null ? ReviewText.render(evidence) : ResultsTable.render(results, input.language));
-		stdout.println();
+		return new Written(files, html, alerts, evidence);
+	}
+
+	/** What was loaded and set aside, and the values a zero denominator left null. */
+	private void printLoad(PrintWriter stdout, LoadResult loaded, Results results) {
 		stdout.println(loaded.report().summary().strip());
 		long rejected = loaded.report().rowsRejected();
 		if (rejected > 0) {
 			stdout.println(rejected + " bad row(s) set aside in " + input.out.resolve("quarantine"));
 		}
-		for (int m = 0; m < templateSpec.metrics().size(); m++) {
+		for (int m = 0; m < results.template().metrics().size(); m++) {
 			long zero = results.diagnostics().zeroDenominators(m);
 			if (zero > 0) {
-				stdout.println(templateSpec.metrics().get(m).id() + ": " + zero
+				stdout.println(results.template().metrics().get(m).id() + ": " + zero
 						+ " value(s) null for a zero denominator");
 			}
 		}
-		stdout.println(alertSummary(alerts));
-		for (Path file : written) {
-			stdout.println("wrote " + file);
-		}
-		stdout.println("report: " + html.toAbsolutePath().normalize());
-		return Main.EXIT_OK;
 	}
 
 	private ReportDefinition chooseReport(List<GeneratedReport> reports) {
