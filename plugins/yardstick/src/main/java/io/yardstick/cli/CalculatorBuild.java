@@ -79,7 +79,7 @@ final class CalculatorBuild {
 		}
 	}
 
-	private static Template choose(KpiWorkspace.ValidatedModel validated, Path template, String templateName)
+	static Template choose(KpiWorkspace.ValidatedModel validated, Path template, String templateName)
 			throws BadSelection {
 		List<Template> candidates = new ArrayList<>();
 		Path wanted = template.toAbsolutePath().normalize();

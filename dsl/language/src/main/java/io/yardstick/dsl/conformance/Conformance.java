@@ -1,0 +1,371 @@
+package io.yardstick.dsl.conformance;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.yardstick.dsl.conformance.ConditionChange.Movement;
+import io.yardstick.dsl.generator.CalculatorGenerator;
+import io.yardstick.dsl.kpi.BinaryExpression;
+import io.yardstick.dsl.kpi.Condition;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.Label;
+import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.Loop;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.PeriodReference;
+import io.yardstick.dsl.kpi.Symbol;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.Layers;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.TemplateHierarchy;
+import io.yardstick.dsl.types.Functions;
+import io.yardstick.runtime.results.JsonDocuments;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+
+/**
+ * How one template departs from another — a client from its industry template, or a template from its earlier
+ * version — classified by meaning, not by text: a target that moved and whether that is tighter or looser for
+ * the metric, a filter of a ratio's numerator or denominator, an aggregation, a time window, a kind or unit, a
+ * link added, removed or flipped. Both templates are compared as they take effect, inherited members included.
+ * {@code docs/conformance.md} lists every category.
+ */
+public final class Conformance {
+	/** The value of the {@code schema} field of the JSON report. */
+	public static final String SCHEMA = "yardstick-conformance/1";
+	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate");
+
+	private final List<Change> changes = new ArrayList<>();
+
+	private Conformance() {
+	}
+
+	/** The report of {@code template} against {@code against}. */
+	@JsonPropertyOrder({ "schema", "template", "against", "summary", "changes" })
+	public record Report(String schema, String template, String against, Summary summary, List<Change> changes) {
+		public Report {
+			changes = List.copyOf(changes);
+		}
+
+		public String toJson() {
+			return JsonDocuments.toJson(this);
+		}
+	}
+
+	@JsonPropertyOrder({ "added", "removed", "changed" })
+	public record Summary(int added, int removed, int changed) {
+	}
+
+	/**
+	 * One difference. {@code change} is added, removed or changed; {@code subject} what changed ({@code metric
+	 * csat}, {@code link csat -> nps}, {@code loop x}); {@code category} its meaning, a stable code; {@code detail}
+	 * the before and after as a person reads them.
+	 */
+	@JsonPropertyOrder({ "change", "subject", "category", "detail" })
+	public record Change(String change, String subject, String category, String detail) {
+	}
+
+	public static Report compare(Template template, Template against) {
+		Conformance conformance = new Conformance();
+		conformance.metrics(TemplateHierarchy.metrics(template), TemplateHierarchy.metrics(against));
+		conformance.links(TemplateHierarchy.links(template), TemplateHierarchy.links(against));
+		conformance.loops(TemplateHierarchy.loops(template), TemplateHierarchy.loops(against));
+		List<Change> changes = conformance.changes;
+		int added = (int) changes.stream().filter(change -> change.change().equals("added")).count();
+		int removed = (int) changes.stream().filter(change -> change.change().equals("removed")).count();
+		return new Report(SCHEMA, CalculatorGenerator.qualifiedName(template), CalculatorGenerator.qualifiedName(against),
+				new Summary(added, removed, changes.size() - added - removed), changes);
+	}
+
+	// ------------------------------------------------------------------ metrics
+
+	private void metrics(List<Metric> now, List<Metric> before) {
+		Map<String, Metric> earlier = byName(before, Metric::getName);
+		Map<String, Metric> later = byName(now, Metric::getName);
+		for (Metric metric : now) {
+			Metric old = earlier.get(metric.getName());
+			if (old == null) {
+				add("added", "metric " + metric.getName(), "metric-added", "in layer " + Layers.layerName(metric) + ": "
+						+ text(metric.getFormula()));
+			} else {
+				metric(old, metric);
+			}
+		}
+		for (Metric metric : before) {
+			if (!later.containsKey(metric.getName())) {
+				add("removed", "metric " + metric.getName(), "metric-removed", "was in layer " + Layers.layerName(metric));
+			}
+		}
+	}
+
+	private void metric(Metric before, Metric after) {
+		String subject = "metric " + after.getName();
+		if (!Objects.equals(Layers.layerName(before), Layers.layerName(after))) {
+			changed(subject, "layer-changed", Layers.layerName(before), Layers.layerName(after));
+		}
+		String kindBefore = text(before.getKind());
+		String kindAfter = text(after.getKind());
+		if (!kindBefore.equals(kindAfter)) {
+			changed(subject, before.getKind().eClass() == after.getKind().eClass() ? "unit-changed" : "kind-changed",
+					kindBefore, kindAfter);
+		}
+		if (!Objects.equals(before.getDirection(), after.getDirection())) {
+			changed(subject, "direction-changed", Objects.toString(before.getDirection(), "none"),
+					Objects.toString(after.getDirection(), "none"));
+		}
+		condition(subject, "target", before.getTarget(), after.getTarget(), true);
+		condition(subject, "warning", before.getWarning(), after.getWarning(), false);
+		condition(subject, "critical", before.getCritical(), after.getCritical(), false);
+		formula(subject, before.getFormula(), after.getFormula());
+		if (!text(before.getTimeAxis()).equals(text(after.getTimeAxis()))) {
+			changed(subject, "time-window-changed", "time " + orNone(text(before.getTimeAxis())),
+					"time " + orNone(text(after.getTimeAxis())));
+		}
+		List<String> byBefore = names(before.getBreakdowns());
+		List<String> byAfter = names(after.getBreakdowns());
+		if (!byBefore.equals(byAfter)) {
+			changed(subject, "breakdowns-changed", "by " + orNone(String.join(", ", byBefore)),
+					"by " + orNone(String.join(", ", byAfter)));
+		}
+		if (!labels(before.getLabels()).equals(labels(after.getLabels()))
+				|| !Objects.equals(before.getDescription(), after.getDescription())) {
+			add("changed", subject, "wording-changed", "labels or description: "
+					+ labels(before.getLabels()) + " -> " + labels(after.getLabels()));
+		}
+	}
+
+	private void condition(String subject, String clause, Condition before, Condition after, boolean judging) {
+		Movement movement = ConditionChange.compare(before, after, judging);
+		if (movement == Movement.UNCHANGED) {
+			return;
+		}
+		String detail = clause + " " + orNone(text(before)) + " -> " + orNone(text(after));
+		String category = switch (movement) {
+			case TIGHTENED -> clause + "-tightened";
+			case LOOSENED -> clause + "-loosened";
+			case ADDED -> clause + "-added";
+			case REMOVED -> clause + "-removed";
+			default -> clause + "-changed";
+		};
+		add("changed", subject, category, detail + switch (movement) {
+			case TIGHTENED -> judging ? ": fewer values meet it" : ": it fires on more values";
+			case LOOSENED -> judging ? ": more values meet it" : ": it fires on fewer values";
+			default -> "";
+		});
+	}
+
+	// ------------------------------------------------------------------ formulas
+
+	/**
+	 * Names the part of the formula that changed: the aggregation, the filter of a division's numerator or
+	 * denominator (or of a share: its condition is the numerator's, its {@code where} the denominator's), the
+	 * time window (period references and period functions), or else the formula as a whole.
+	 */
+	private void formula(String subject, Expression before, Expression after) {
+		String was = text(before);
+		String is = text(after);
+		if (was.equals(is)) {
+			return;
+		}
+		int found = changes.size();
+		List<FunctionCall> aggregatesBefore = aggregates(before);
+		List<FunctionCall> aggregatesAfter = aggregates(after);
+		List<String> namesBefore = aggregatesBefore.stream().map(FunctionCall::getFunction).toList();
+		List<String> namesAfter = aggregatesAfter.stream().map(FunctionCall::getFunction).toList();
+		if (!namesBefore.equals(namesAfter)) {
+			changed(subject, "aggregation-changed", String.join(", ", namesBefore), String.join(", ", namesAfter));
+		} else {
+			for (int i = 0; i < aggregatesBefore.size(); i++) {
+				aggregate(subject, aggregatesBefore.get(i), aggregatesAfter.get(i), before, after);
+			}
+		}
+		if (!timeWindow(before).equals(timeWindow(after))) {
+			changed(subject, "time-window-changed", orNone(String.join(", ", timeWindow(before))),
+					orNone(String.join(", ", timeWindow(after))));
+		}
+		if (changes.size() == found) {
+			changed(subject, "formula-changed", was, is);
+		}
+	}
+
+	private void aggregate(String subject, FunctionCall before, FunctionCall after, Expression formulaBefore,
+			Expression formulaAfter) {
+		boolean share = after.getFunction().equals("share");
+		String filterBefore = text(before.getFilter());
+		String filterAfter = text(after.getFilter());
+		if (!filterBefore.equals(filterAfter)) {
+			String side = share ? "denominator" : side(before, formulaBefore);
+			changed(subject, side == null ? "filter-changed" : side + "-filter-changed",
+					after.getFunction() + " where " + orNone(filterBefore), after.getFunction() + " where " + orNone(filterAfter));
+		}
+		String argumentsBefore = arguments(before);
+		String argumentsAfter = arguments(after);
+		if (!argumentsBefore.equals(argumentsAfter)) {
+			if (share) {
+				changed(subject, "numerator-filter-changed", "share(" + argumentsBefore + ")", "share(" + argumentsAfter + ")");
+			} else {
+				changed(subject, "measure-changed", after.getFunction() + "(" + argumentsBefore + ")",
+						after.getFunction() + "(" + argumentsAfter + ")");
+			}
+		}
+	}
+
+	/** numerator or denominator when the aggregate sits on one side of the formula's division, else null. */
+	private static String side(FunctionCall aggregate, Expression formula) {
+		if (formula instanceof BinaryExpression division && "/".equals(division.getOperator())) {
+			if (EcoreUtil2.isAncestor(division.getLeft(), aggregate)) {
+				return "numerator";
+			}
+			if (EcoreUtil2.isAncestor(division.getRight(), aggregate)) {
+				return "denominator";
+			}
+		}
+		return null;
+	}
+
+	private static List<FunctionCall> aggregates(Expression formula) {
+		if (formula == null) {
+			return List.of();
+		}
+		List<FunctionCall> calls = new ArrayList<>();
+		// eAllOfType includes the formula itself when it is a call
+		for (FunctionCall call : EcoreUtil2.eAllOfType(formula, FunctionCall.class)) {
+			if (Functions.isAggregate(call.getFunction())) {
+				calls.add(call);
+			}
+		}
+		return calls;
+	}
+
+	/** The period references and period functions of a formula, as written, in order. */
+	private static List<String> timeWindow(Expression formula) {
+		List<String> parts = new ArrayList<>();
+		if (formula == null) {
+			return parts;
+		}
+		List<EObject> all = new ArrayList<>();
+		all.add(formula);
+		formula.eAllContents().forEachRemaining(all::add);
+		for (EObject element : all) {
+			if (element instanceof PeriodReference || element instanceof io.yardstick.dsl.kpi.InExpression in
+					&& in.isInPeriod()) {
+				parts.add(text(element));
+			} else if (element instanceof FunctionCall call && PERIOD_FUNCTIONS.contains(call.getFunction())) {
+				parts.add(text(call));
+			}
+		}
+		return parts;
+	}
+
+	private static String arguments(FunctionCall call) {
+		return String.join(", ", call.getArguments().stream().map(Conformance::text).toList());
+	}
+
+	// ------------------------------------------------------------------ links and loops
+
+	private void links(List<Link> now, List<Link> before) {
+		Map<String, Link> earlier = byName(before, Conformance::key);
+		Map<String, Link> later = byName(now, Conformance::key);
+		for (Link link : now) {
+			String subject = "link " + key(link);
+			Link old = earlier.get(key(link));
+			if (old == null) {
+				add("added", subject, "link-added", link.getPolarity().getLiteral() + lag(link));
+				continue;
+			}
+			if (old.getPolarity() != link.getPolarity()) {
+				changed(subject, "polarity-flipped", old.getPolarity().getLiteral(), link.getPolarity().getLiteral());
+			}
+			if (!lag(old).equals(lag(link))) {
+				changed(subject, "lag-changed", orNone(lag(old).strip()), orNone(lag(link).strip()));
+			}
+			if (!Objects.equals(status(old), status(link))) {
+				changed(subject, "link-status-changed", status(old), status(link));
+			}
+		}
+		for (Link link : before) {
+			if (!later.containsKey(key(link))) {
+				add("removed", "link " + key(link), "link-removed", link.getPolarity().getLiteral() + lag(link));
+			}
+		}
+	}
+
+	private void loops(List<Loop> now, List<Loop> before) {
+		Map<String, Loop> earlier = byName(before, Loop::getName);
+		Map<String, Loop> later = byName(now, Loop::getName);
+		for (Loop loop : now) {
+			Loop old = earlier.get(loop.getName());
+			if (old == null) {
+				add("added", "loop " + loop.getName(), "loop-added", steps(loop));
+			} else if (!steps(old).equals(steps(loop))) {
+				changed("loop " + loop.getName(), "loop-changed", steps(old), steps(loop));
+			}
+		}
+		for (Loop loop : before) {
+			if (!later.containsKey(loop.getName())) {
+				add("removed", "loop " + loop.getName(), "loop-removed", steps(loop));
+			}
+		}
+	}
+
+	private static String key(Link link) {
+		return name(link.getSource()) + " -> " + name(link.getTarget());
+	}
+
+	private static String lag(Link link) {
+		return link.getLag() == null ? "" : " lag " + link.getLag().toPlainString() + " " + link.getGrain().getLiteral();
+	}
+
+	private static String status(Link link) {
+		return link.getStatus() == null ? "hypothesized" : link.getStatus().getLiteral();
+	}
+
+	private static String steps(Loop loop) {
+		return String.join(" -> ", loop.getSteps().stream().map(Conformance::name).toList());
+	}
+
+	// ------------------------------------------------------------------ text
+
+	private void changed(String subject, String category, String before, String after) {
+		add("changed", subject, category, before + " -> " + after);
+	}
+
+	private void add(String change, String subject, String category, String detail) {
+		changes.add(new Change(change, subject, category, detail));
+	}
+
+	private static String name(Metric metric) {
+		return metric == null || metric.eIsProxy() ? "?" : metric.getName();
+	}
+
+	private static String text(EObject element) {
+		return element == null ? "" : ModelText.full(element);
+	}
+
+	private static String orNone(String text) {
+		return text.isEmpty() ? "(none)" : text;
+	}
+
+	private static List<String> names(List<Symbol> symbols) {
+		return symbols.stream().map(symbol -> symbol == null || symbol.eIsProxy() ? "?" : symbol.getName()).toList();
+	}
+
+	private static String labels(List<Label> labels) {
+		return String.join(" ", labels.stream()
+				.map(label -> "\"" + label.getText() + "\"" + (label.getLanguage() == null ? "" : "@" + label.getLanguage()))
+				.toList());
+	}
+
+	private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+		Map<String, T> map = new LinkedHashMap<>();
+		for (T item : items) {
+			map.putIfAbsent(name.apply(item), item);
+		}
+		return map;
+	}
+}
