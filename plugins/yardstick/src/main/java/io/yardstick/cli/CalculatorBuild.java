@@ -12,11 +12,15 @@ import io.yardstick.dsl.workspace.KpiFiles;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
+import io.yardstick.dsl.workspace.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /**
@@ -59,12 +63,7 @@ final class CalculatorBuild {
 		if (!Files.exists(template)) {
 			throw new BadSelection("no such file or folder: " + template);
 		}
-		Path folder = Files.isDirectory(template) ? template : template.toAbsolutePath().getParent();
-		List<KpiFiles.InputFile> files = KpiFiles.collect(List.of(folder));
-		if (files.isEmpty()) {
-			throw new BadSelection("no .kpi files in folder: " + folder);
-		}
-		KpiWorkspace.ValidatedModel validated = new KpiWorkspace().loadAndValidate(files, progress);
+		KpiWorkspace.ValidatedModel validated = load(template, progress);
 		List<Finding> findings = validated.report().findings();
 		if (findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR)) {
 			throw new Refused(findings.stream().filter(finding -> finding.severity() == Severity.ERROR).toList());
@@ -77,6 +76,41 @@ final class CalculatorBuild {
 			throw new Refused(List.of(KpiWorkspace.findingAt(validated.model(), e.where(), Severity.ERROR,
 					GENERATOR_CODE, e.getMessage())));
 		}
+	}
+
+	/**
+	 * The model of the template's folder. When a template there imports or extends one the folder does not hold,
+	 * the folder is loaded again with its sibling folders, as a client template is kept beside the industry
+	 * templates of a library: errors anywhere then count, other findings only the folder's own.
+	 */
+	static KpiWorkspace.ValidatedModel load(Path template, ProgressListener progress) throws IOException, BadSelection {
+		if (!Files.exists(template)) {
+			throw new BadSelection("no such file or folder: " + template);
+		}
+		Path folder = Files.isDirectory(template) ? template : template.toAbsolutePath().getParent();
+		Path absolute = folder.toAbsolutePath().normalize();
+		List<KpiFiles.InputFile> files = KpiFiles.collect(List.of(folder));
+		if (files.isEmpty()) {
+			throw new BadSelection("no .kpi files in folder: " + folder);
+		}
+		KpiWorkspace.ValidatedModel alone = new KpiWorkspace().loadAndValidate(files, progress);
+		boolean reachesOut = alone.report().findings().stream().anyMatch(finding -> finding.code().equals("unresolved-import"));
+		Path library = absolute.getParent();
+		if (!reachesOut || library == null) {
+			return alone;
+		}
+		List<Path> folders = new ArrayList<>(List.of(folder));
+		try (Stream<Path> siblings = Files.list(library)) {
+			siblings.filter(Files::isDirectory).filter(sibling -> !sibling.toAbsolutePath().normalize().equals(absolute))
+					.sorted().forEach(folders::add);
+		}
+		KpiWorkspace.ValidatedModel together = new KpiWorkspace().loadAndValidate(KpiFiles.collect(folders), progress);
+		Set<String> own = new HashSet<>();
+		files.forEach(file -> own.add(file.displayPath()));
+		List<Finding> kept = together.report().findings().stream()
+				.filter(finding -> finding.severity() == Severity.ERROR || own.contains(finding.file())).toList();
+		return new KpiWorkspace.ValidatedModel(together.model(),
+				new ValidationReport(together.report().files(), kept));
 	}
 
 	static Template choose(KpiWorkspace.ValidatedModel validated, Path template, String templateName)

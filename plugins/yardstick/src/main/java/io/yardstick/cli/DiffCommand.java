@@ -4,11 +4,9 @@ import io.yardstick.dsl.conformance.Conformance;
 import io.yardstick.dsl.conformance.Conformance.Change;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.workspace.Finding;
-import io.yardstick.dsl.workspace.KpiFiles;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +45,9 @@ public final class DiffCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "TEMPLATE", description = "The template to report on: a .kpi file or a folder.")
 	Path template;
 
-	@Option(names = "--against", paramLabel = "OTHER", required = true,
-			description = "The template it is compared with (its industry template, or an earlier version).")
+	@Option(names = "--against", paramLabel = "OTHER",
+			description = "The template it is compared with: an earlier version, or another template; "
+					+ "default: the template it extends.")
 	Path against;
 
 	@Option(names = "--template", paramLabel = "NAME", description = "The template in TEMPLATE, when it holds several.")
@@ -69,41 +68,36 @@ public final class DiffCommand implements Callable<Integer> {
 		if (!format.equals("text") && !format.equals("json")) {
 			throw usage("--format takes text or json, not " + format);
 		}
-		PrintWriter stderr = spec.commandLine().getErr();
-		List<KpiFiles.InputFile> mine = files(template);
-		List<KpiFiles.InputFile> theirs = files(against);
-		KpiWorkspace workspace = new KpiWorkspace();
-		KpiWorkspace.ValidatedModel ours;
-		KpiWorkspace.ValidatedModel other;
-		if (folder(template).equals(folder(against))) {
-			ours = workspace.loadAndValidate(mine, ProgressListener.NONE);
-			other = ours;
-		} else {
-			// Together, so that a client resolves the industry template it extends; apart, for two versions of one
-			// template, whose equal qualified names would clash in one model.
-			List<KpiFiles.InputFile> both = new ArrayList<>(mine);
-			both.addAll(theirs);
-			ours = workspace.loadAndValidate(both, ProgressListener.NONE);
-			other = ours;
-			if (errors(ours).stream().anyMatch(finding -> finding.code().equals("duplicate-name"))) {
-				ours = workspace.loadAndValidate(mine, ProgressListener.NONE);
-				other = new KpiWorkspace().loadAndValidate(theirs, ProgressListener.NONE);
+		for (Path path : new Path[] { template, against }) {
+			if (path != null && !Files.exists(path)) {
+				throw usage("no such file or folder: " + path);
 			}
 		}
-		List<Finding> errors = new ArrayList<>(errors(ours));
-		if (other != ours) {
-			errors.addAll(errors(other));
-		}
-		if (!errors.isEmpty()) {
-			errors.forEach(finding -> stderr.println(finding.toText()));
-			stderr.println("not compared: " + errors.size() + " error(s)");
-			return Main.EXIT_FINDINGS;
-		}
+		PrintWriter stderr = spec.commandLine().getErr();
+		KpiWorkspace.ValidatedModel ours;
 		Template chosen;
 		Template base;
 		try {
+			ours = CalculatorBuild.load(template, ProgressListener.NONE);
+			if (refused(ours, stderr)) {
+				return Main.EXIT_FINDINGS;
+			}
 			chosen = CalculatorBuild.choose(ours, template, templateName);
-			base = CalculatorBuild.choose(other, against, againstName);
+			if (against == null) {
+				base = chosen.getParent();
+				if (base == null) {
+					throw usage("template " + chosen.getName() + " extends none: name the template to compare with, --against OTHER");
+				}
+			} else if (sameFolder(template, against)) {
+				base = CalculatorBuild.choose(ours, against, againstName);
+			} else {
+				// Apart: two versions of one template would clash in one model.
+				KpiWorkspace.ValidatedModel other = CalculatorBuild.load(against, ProgressListener.NONE);
+				if (refused(other, stderr)) {
+					return Main.EXIT_FINDINGS;
+				}
+				base = CalculatorBuild.choose(other, against, againstName);
+			}
 		} catch (CalculatorBuild.BadSelection e) {
 			throw usage(e.getMessage());
 		}
@@ -144,24 +138,23 @@ public final class DiffCommand implements Callable<Integer> {
 		return text.toString();
 	}
 
-	private List<KpiFiles.InputFile> files(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			throw usage("no such file or folder: " + path);
+	private static boolean refused(KpiWorkspace.ValidatedModel model, PrintWriter stderr) {
+		List<Finding> errors = model.report().findings().stream()
+				.filter(finding -> finding.severity() == Severity.ERROR).toList();
+		errors.forEach(finding -> stderr.println(finding.toText()));
+		if (!errors.isEmpty()) {
+			stderr.println("not compared: " + errors.size() + " error(s)");
 		}
-		List<KpiFiles.InputFile> files = KpiFiles.collect(List.of(folder(path)));
-		if (files.isEmpty()) {
-			throw usage("no .kpi files in folder: " + folder(path));
-		}
-		return files;
+		return !errors.isEmpty();
+	}
+
+	private static boolean sameFolder(Path one, Path other) {
+		return folder(one).equals(folder(other));
 	}
 
 	private static Path folder(Path path) {
 		Path absolute = path.toAbsolutePath().normalize();
 		return Files.isDirectory(absolute) ? absolute : absolute.getParent();
-	}
-
-	private static List<Finding> errors(KpiWorkspace.ValidatedModel model) {
-		return model.report().findings().stream().filter(finding -> finding.severity() == Severity.ERROR).toList();
 	}
 
 	private ParameterException usage(String message) {

@@ -32,13 +32,26 @@ class DiffCommandTest {
 	@TempDir
 	Path dir;
 
+	/** A library of two folders: the after-sales template, and a client of it in a sibling folder. */
+	private Path library(String client) throws Exception {
+		Path industry = dir.resolve("after-sales-standard");
+		Files.createDirectories(industry);
+		for (String file : new String[] { "after-sales.kpi", "customers.kpi" }) {
+			Files.copy(Cli.exampleTemplates().resolve(file), industry.resolve(file));
+		}
+		Path folder = dir.resolve("acme");
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve("client.kpi"), client, StandardCharsets.UTF_8);
+		return folder;
+	}
+
 	@Test
 	void aClientAgainstItsIndustryTemplateListsWhatItAdds() throws Exception {
-		Path client = dir.resolve("client");
-		Files.createDirectories(client);
-		Files.writeString(client.resolve("client.kpi"), CLIENT, StandardCharsets.UTF_8);
-		Cli.Result diff = Cli.run("diff", client.toString(), "--against", Cli.exampleTemplates().toString());
+		Path client = library(CLIENT);
+		Cli.Result diff = Cli.run("diff", client.toString(), "--against", dir.resolve("after-sales-standard").toString());
 		assertThat(diff.exit()).as(diff.err()).isZero();
+		// Without --against, the template it extends.
+		assertThat(Cli.run("diff", client.toString()).out()).isEqualTo(diff.out());
 		assertThat(diff.out()).isEqualTo("""
 				aftersales.acme.Acme against aftersales.standard.StandardAfterSales: 2 added, 0 removed, 0 changed
 
@@ -88,16 +101,16 @@ class DiffCommandTest {
 
 	@Test
 	void templatesWithErrorsAreNotComparedAndUsageProblemsExitTwo() throws Exception {
-		Path broken = dir.resolve("broken");
-		Files.createDirectories(broken);
-		Files.writeString(broken.resolve("client.kpi"), CLIENT.replace("avg(Ticket.contacts)", "avg(Ticket.nosuch)"),
-				StandardCharsets.UTF_8);
-		Cli.Result diff = Cli.run("diff", broken.toString(), "--against", Cli.exampleTemplates().toString());
+		Path broken = library(CLIENT.replace("avg(Ticket.contacts)", "avg(Ticket.nosuch)"));
+		Cli.Result diff = Cli.run("diff", broken.toString());
 		assertThat(diff.exit()).isEqualTo(Main.EXIT_FINDINGS);
 		assertThat(diff.err()).contains("error unresolved-reference").contains("not compared: 1 error(s)");
 		assertThat(Cli.run("diff", broken.toString(), "--against", dir.resolve("nowhere").toString()).exit())
 				.isEqualTo(Main.EXIT_USAGE);
 		assertThat(Cli.run("diff", broken.toString(), "--against", broken.toString(), "--format", "xml").exit())
 				.isEqualTo(Main.EXIT_USAGE);
+		Cli.Result noParent = Cli.run("diff", dir.resolve("after-sales-standard").toString());
+		assertThat(noParent.exit()).isEqualTo(Main.EXIT_USAGE);
+		assertThat(noParent.err()).contains("template StandardAfterSales extends none");
 	}
 }
