@@ -11,6 +11,7 @@ import io.yardstick.dsl.workspace.LoadedModel;
 import io.yardstick.report.SchemaValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,19 +35,30 @@ class ReportGoldenTest {
 	Stream<DynamicTest> everyReportEqualsItsGoldenFileAndValidates() throws IOException {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Path folder : folders(CASES)) {
-			tests.add(test("case " + folder.getFileName(), folder.resolve("model"), folder.resolve("expected")));
+			tests.add(test("case " + folder.getFileName(), () -> templates(Models.loadFolder(folder.resolve("model")), ""),
+					folder.resolve("expected")));
 		}
+		// The library is one model: a client template extends an industry template of a sibling folder.
+		LoadedModel library = library();
 		for (Path folder : folders(EXAMPLES)) {
-			tests.add(test("example " + folder.getFileName(), folder, folder.resolve("expected")));
+			if (hasKpiFiles(folder)) {
+				String prefix = folder.getFileName() + "/";
+				tests.add(test("example " + folder.getFileName(), () -> templates(library, prefix), folder.resolve("expected")));
+			}
 		}
 		assertThat(tests).hasSizeGreaterThanOrEqualTo(3);
 		return tests.stream();
 	}
 
-	private static DynamicTest test(String name, Path model, Path expected) {
+	/** The templates of a model whose file names start with a prefix. */
+	private interface Templates {
+		List<Template> get() throws IOException;
+	}
+
+	private static DynamicTest test(String name, Templates templates, Path expected) {
 		return DynamicTest.dynamicTest(name, () -> {
 			List<GeneratedReport> reports = new ArrayList<>();
-			for (Template template : templates(model)) {
+			for (Template template : templates.get()) {
 				reports.addAll(new ReportGenerator().generate(template));
 			}
 			assertThat(reports).isNotEmpty();
@@ -66,16 +78,38 @@ class ReportGoldenTest {
 		});
 	}
 
-	private static List<Template> templates(Path folder) throws IOException {
-		LoadedModel loaded = Models.loadFolder(folder);
-		assertThat(Models.findings(loaded)).as("findings of " + folder).doesNotContain(": error ");
+	private static List<Template> templates(LoadedModel loaded, String prefix) {
+		assertThat(Models.findings(loaded)).as("findings").doesNotContain(": error ");
 		List<Template> templates = new ArrayList<>();
 		for (String name : loaded.names()) {
+			if (!name.startsWith(prefix)) {
+				continue;
+			}
 			Model model = Models.model(loaded, name);
 			model.getElements().stream().filter(Template.class::isInstance).map(Template.class::cast)
 					.forEach(templates::add);
 		}
 		return templates;
+	}
+
+	/** Every .kpi file of every example folder, named folder/file. */
+	private static LoadedModel library() throws IOException {
+		List<String> namesAndTexts = new ArrayList<>();
+		for (Path folder : folders(EXAMPLES)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.filter(path -> path.toString().endsWith(".kpi")).sorted().toList()) {
+					namesAndTexts.add(folder.getFileName() + "/" + file.getFileName());
+					namesAndTexts.add(Files.readString(file, StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return Models.load(namesAndTexts.toArray(String[]::new));
+	}
+
+	private static boolean hasKpiFiles(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.anyMatch(path -> path.toString().endsWith(".kpi"));
+		}
 	}
 
 	private static List<Path> folders(Path root) {

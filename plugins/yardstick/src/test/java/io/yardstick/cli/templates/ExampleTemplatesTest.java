@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,13 +56,53 @@ class ExampleTemplatesTest {
 		return new String[] { Integer.toString(exit), stdout.toString(), stderr.toString() };
 	}
 
+	/** As one model: a client template extends an industry template of a sibling folder. */
+	@Test
+	void theLibraryValidatesWithoutErrorsOrWarnings() {
+		String[] result = run("validate", LIBRARY.toString());
+		assertThat(result[0]).as(result[1]).isEqualTo("0");
+		long files = templates().stream().mapToLong(ExampleTemplatesTest::kpiFiles).sum();
+		assertThat(result[1]).containsPattern("\\n" + files + " files: 0 errors, 0 warnings, \\d+ infos?\\n$");
+	}
+
+	/** A template that extends another: its conformance report against it, as {@code yardstick diff} prints it. */
 	@TestFactory
-	Stream<DynamicTest> everyTemplateValidatesWithoutErrorsOrWarnings() {
-		return templates().stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
-			String[] result = run("validate", folder.toString());
-			assertThat(result[0]).as(result[1]).isEqualTo("0");
-			assertThat(result[1]).containsPattern("\\d+ files?: 0 errors, 0 warnings, \\d+ infos?\\n$");
-		}));
+	Stream<DynamicTest> everyClientTemplateGivesItsGoldenConformanceReport() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Path folder : templates()) {
+			Path golden = folder.resolve("expected/conformance.txt");
+			if (!Files.exists(golden) && !extendsAnother(folder)) {
+				continue;
+			}
+			tests.add(DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+				String[] result = run("diff", folder.toString());
+				assertThat(result[0]).as(result[2]).isEqualTo("0");
+				GoldenFiles.assertMatches(golden, result[1]);
+			}));
+		}
+		assertThat(tests).isNotEmpty();
+		return tests.stream();
+	}
+
+	private static long kpiFiles(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(path -> path.toString().endsWith(".kpi")).count();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static boolean extendsAnother(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".kpi")).toList()) {
+				if (Files.readString(file, StandardCharsets.UTF_8).matches("(?s).*\\btemplate\\s+\\w+[^{]*\\bextends\\b.*")) {
+					return true;
+				}
+			}
+			return false;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@TestFactory
