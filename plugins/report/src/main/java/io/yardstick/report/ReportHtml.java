@@ -38,34 +38,35 @@ public final class ReportHtml {
 	}
 
 	/**
-	 * What the page's script reads: the report, the run's results.json, its alerts, the first language shown, and
-	 * the evidence on the declared links when the page comes from {@code yardstick review} (else null).
+	 * What the page's script reads: the report, the run's results.json, its alerts, the first language shown, the
+	 * evidence on the declared links when the page comes from {@code yardstick review}, and how the template
+	 * departs from the one it extends (both null when there is none).
 	 */
-	@JsonPropertyOrder({ "definition", "results", "alerts", "language", "review" })
+	@JsonPropertyOrder({ "definition", "results", "alerts", "language", "review", "conformance" })
 	public record Payload(ReportDefinition definition, JsonResults results, List<Alert> alerts, String language,
-			Review review) {
+			Review review, ConformanceReport conformance) {
 	}
 
 	/** The page, ending with a line feed. */
 	public static String render(ReportDefinition report, Results results, List<Alert> alerts, String language) {
-		return render(report, results, alerts, null, language);
+		return render(report, results, alerts, null, null, language);
 	}
 
-	/** The page with a review page added when {@code review} is not null. */
+	/** The page with a review page and a conformance page added when they are not null. */
 	public static String render(ReportDefinition report, Results results, List<Alert> alerts, Review review,
-			String language) {
+			ConformanceReport conformance, String language) {
 		StringWriter out = new StringWriter();
 		try {
-			write(report, results, alerts, review, language, out);
+			write(report, results, alerts, review, conformance, language, out);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return out.toString();
 	}
 
-	/** Writes the page (give the writer UTF-8); the writer is flushed, not closed. {@code review} may be null. */
+	/** Writes the page (give the writer UTF-8); the writer is flushed, not closed. The last two may be null. */
 	public static void write(ReportDefinition report, Results results, List<Alert> alerts, Review review,
-			String language, Writer out) throws IOException {
+			ConformanceReport conformance, String language, Writer out) throws IOException {
 		String lang = language != null && LANGUAGE.matcher(language).matches() ? language : "en";
 		String title = Values.label(results.template().labels(), lang, results.template().simpleName());
 		String reportLabel = Values.label(report.labels(), lang, report.name());
@@ -82,7 +83,7 @@ public final class ReportHtml {
 		out.write("<title>" + escape(title) + "</title>\n");
 		out.write("<style>\n" + asset(STYLE) + "</style>\n</head>\n<body>\n<div id=\"app\"></div>\n");
 		out.write("<script type=\"application/json\" id=\"yardstick-report\">\n");
-		JsonDocuments.write(new Payload(report, ResultsJson.model(results), alerts, lang, review), out);
+		JsonDocuments.write(new Payload(report, ResultsJson.model(results), alerts, lang, review, conformance), out);
 		out.write("</script>\n");
 		out.write("<!-- ECharts 5.5.0, Apache License 2.0, https://echarts.apache.org -->\n");
 		out.write("<script>\n" + asset(ECHARTS) + "</script>\n");

@@ -90,6 +90,13 @@
       linkStatuses: { hypothesized: 'hypothesized', validated: 'validated', confirmed: 'confirmed', rejected: 'rejected' },
       // The review page. Its words are "consistent with" and "contradicts": a correlation is evidence, not a demonstration.
       reviewPage: 'Review',
+      // The conformance page: how this template departs from the one it extends.
+      conformancePage: 'Conformance',
+      conformanceSubtitle: (o) => o.template + ' against ' + o.against + ': ' + o.added + ' added, ' + o.removed +
+        ' removed, ' + o.changed + ' changed',
+      conformanceChange: { added: 'Added', removed: 'Removed', changed: 'Changed' },
+      conformanceColumns: ['Change', 'What', 'Meaning', 'Before → after'],
+      noDifferences: 'No differences: the template takes effect exactly as the one it extends.',
       reviewSubtitle: 'What this run’s data says about each declared link',
       linksCount: (n) => n + (n === 1 ? ' link' : ' links'),
       verdict: { supported: 'Supported', contradicted: 'Contradicted', inconclusive: 'Inconclusive' },
@@ -214,6 +221,12 @@
       causalLinks: '因果关系',
       linkStatuses: { hypothesized: '假设', validated: '已验证', confirmed: '已确认', rejected: '已否定' },
       reviewPage: '证据审阅',
+      conformancePage: '合规差异',
+      conformanceSubtitle: (o) => o.template + ' 对比 ' + o.against + '：新增 ' + o.added + '，移除 ' + o.removed +
+        '，变更 ' + o.changed,
+      conformanceChange: { added: '新增', removed: '移除', changed: '变更' },
+      conformanceColumns: ['变化', '对象', '含义', '之前 → 之后'],
+      noDifferences: '没有差异：该模板与其继承的模板完全一致。',
       reviewSubtitle: '本次运行的数据对每条声明的因果关系说明了什么',
       linksCount: (n) => n + ' 条关系',
       verdict: { supported: '得到支持', contradicted: '与声明相反', inconclusive: '证据不足' },
@@ -480,7 +493,9 @@
       links,
       loops: arr(def.loops).filter((l) => l && Array.isArray(l.steps)),
       dimensionByName: new Map(arr(def.dimensions).filter((d) => d && typeof d.name === 'string').map((d) => [d.name, d])),
-      pages: withReviewPage(arr(def.pages).filter((p) => p && typeof p.name === 'string'), payload.review),
+      pages: withConformancePage(withReviewPage(arr(def.pages).filter((p) => p && typeof p.name === 'string'),
+        payload.review), payload.conformance),
+      conformance: payload.conformance == null ? null : obj(payload.conformance),
       alerts: arr(payload.alerts).filter((a) => a && typeof a === 'object'),
       review: payload.review == null ? null : obj(payload.review),
       alertRules: obj(def.alertRules),
@@ -490,6 +505,15 @@
 
   function withReviewPage(pages, review) {
     return review == null ? pages : pages.concat([reviewPage(pages)]);
+  }
+
+  /** The conformance page, last, when the template extends another: named "conformance" unless taken. */
+  function withConformancePage(pages, conformance) {
+    if (conformance == null) return pages;
+    const taken = new Set(pages.map((p) => p.name));
+    const name = taken.has('conformance') ? 'yardstick-conformance' : 'conformance';
+    return pages.concat([{ name, kind: 'conformance', labels: { en: DICT.en.conformancePage, zh: DICT.zh.conformancePage },
+      layer: null, tiles: [] }]);
   }
 
   /** The cells of a metric for a grouping, period by period, or null when the run has none. */
@@ -2353,6 +2377,42 @@
     return section;
   }
 
+  // ------------------------------------------------------------------ conformance page
+
+  /*
+   * How the template departs from the one it extends, as `yardstick diff` classifies it: one row per change,
+   * grouped by what changed, with the category's stable code and the before and after as written.
+   */
+  function renderConformancePage(page) {
+    const report = obj(state.model.conformance);
+    const summary = obj(report.summary);
+    const changes = arr(report.changes).filter((c) => c && typeof c === 'object');
+    const count = (k) => (isNum(summary[k]) ? summary[k] : changes.filter((c) => c.change === k).length);
+    const subtitle = t('conformanceSubtitle')({
+      template: str(report.template), against: str(report.against),
+      added: count('added'), removed: count('removed'), changed: count('changed')
+    });
+    const section = el('section', { class: 'page page-conformance', 'data-page-kind': 'conformance' },
+      pageIntro(page, subtitle));
+    if (!changes.length) {
+      section.appendChild(note(t('noDifferences'), 'empty-note'));
+      return section;
+    }
+    const words = t('conformanceChange');
+    const columns = t('conformanceColumns');
+    const table = el('table', { class: 'alerts-table conformance-table' },
+      el('thead', null, el('tr', null, columns.map((c) => el('th', { scope: 'col', text: c })))),
+      el('tbody', null, changes.map((c) => el('tr', {
+        class: 'conformance-change change-' + str(c.change), 'data-change': str(c.change), 'data-category': str(c.category)
+      },
+      el('td', null, el('span', { class: 'badge conformance-badge change-' + str(c.change), text: own(words, c.change) || str(c.change) })),
+      el('td', { class: 'conformance-subject', text: str(c.subject) }),
+      el('td', null, el('code', { text: str(c.category) })),
+      el('td', { class: 'conformance-detail', text: str(c.detail) })))));
+    section.appendChild(el('div', { class: 'panel' }, table));
+    return section;
+  }
+
   // ------------------------------------------------------------------ detail panel
 
   function buildDrawer() {
@@ -2549,6 +2609,8 @@
       main.appendChild(renderAlertsPage(page));
     } else if (page.kind === 'review' && m.review) {
       main.appendChild(renderReviewPage(page, jobs));
+    } else if (page.kind === 'conformance' && m.conformance) {
+      main.appendChild(renderConformancePage(page));
     } else {
       main.appendChild(renderMetricsPage(page, jobs));
     }

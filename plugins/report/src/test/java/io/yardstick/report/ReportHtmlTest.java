@@ -48,8 +48,10 @@ class ReportHtmlTest {
 		Matcher payload = PAYLOAD.matcher(render("Churn", "zh"));
 		assertThat(payload.find()).isTrue();
 		JsonNode data = new ObjectMapper().readTree(payload.group(1));
-		assertThat(data.fieldNames()).toIterable().containsExactly("definition", "results", "alerts", "language", "review");
+		assertThat(data.fieldNames()).toIterable().containsExactly("definition", "results", "alerts", "language", "review",
+				"conformance");
 		assertThat(data.get("review").isNull()).isTrue();
+		assertThat(data.get("conformance").isNull()).isTrue();
 		assertThat(data.at("/definition/schema").asText()).isEqualTo(ReportDefinition.SCHEMA);
 		assertThat(data.at("/results/schema").asText()).isEqualTo("yardstick-results/1");
 		assertThat(data.at("/results/values/churnRate/total/11/0/display").asText()).isEqualTo("9.0%");

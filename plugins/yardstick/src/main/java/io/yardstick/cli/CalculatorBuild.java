@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.dsl.conformance.Conformance;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.generator.CalculatorGenerator.GeneratedSource;
 import io.yardstick.dsl.generator.GeneratorException;
@@ -13,6 +14,7 @@ import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.dsl.workspace.ValidationReport;
+import io.yardstick.report.ConformanceReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,12 @@ final class CalculatorBuild {
 	/** The code of a finding for a construct the validator accepts but the generator cannot translate. */
 	static final String GENERATOR_CODE = "not-generated";
 
-	/** The calculator's source and the template's reports, in declaration order (the derived one when none). */
-	record Built(GeneratedSource source, List<GeneratedReport> reports, List<Finding> findings) {
+	/**
+	 * The calculator's source, the template's reports in declaration order (the derived one when none), and how it
+	 * departs from the template it extends (null when it extends none).
+	 */
+	record Built(GeneratedSource source, List<GeneratedReport> reports, ConformanceReport conformance,
+			List<Finding> findings) {
 	}
 
 	/** Generation refused: the findings say why (errors of the model, or of the generator). */
@@ -71,7 +77,8 @@ final class CalculatorBuild {
 		Template chosen = choose(validated, template, templateName);
 		try {
 			return new Built(new CalculatorGenerator().generate(chosen, packageName),
-					new ReportGenerator().generate(chosen), findings);
+					new ReportGenerator().generate(chosen),
+					chosen.getParent() == null ? null : Conformance.compare(chosen, chosen.getParent()), findings);
 		} catch (GeneratorException e) {
 			throw new Refused(List.of(KpiWorkspace.findingAt(validated.model(), e.where(), Severity.ERROR,
 					GENERATOR_CODE, e.getMessage())));

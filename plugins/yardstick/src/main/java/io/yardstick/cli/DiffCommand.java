@@ -1,7 +1,8 @@
 package io.yardstick.cli;
 
 import io.yardstick.dsl.conformance.Conformance;
-import io.yardstick.dsl.conformance.Conformance.Change;
+import io.yardstick.report.ConformanceReport;
+import io.yardstick.report.ConformanceReport.Change;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.KpiWorkspace;
@@ -101,7 +102,7 @@ public final class DiffCommand implements Callable<Integer> {
 		} catch (CalculatorBuild.BadSelection e) {
 			throw usage(e.getMessage());
 		}
-		Conformance.Report report = Conformance.compare(chosen, base);
+		ConformanceReport report = Conformance.compare(chosen, base);
 		String text = format.equals("json") ? report.toJson() : text(report);
 		if (out == null) {
 			spec.commandLine().getOut().print(text);
@@ -113,9 +114,9 @@ public final class DiffCommand implements Callable<Integer> {
 	}
 
 	/** A heading, then the changes grouped by what changed, one line each. */
-	static String text(Conformance.Report report) {
+	static String text(ConformanceReport report) {
 		StringBuilder text = new StringBuilder();
-		Conformance.Summary summary = report.summary();
+		ConformanceReport.Summary summary = report.summary();
 		text.append(report.template()).append(" against ").append(report.against()).append(": ")
 				.append(summary.added()).append(" added, ").append(summary.removed()).append(" removed, ")
 				.append(summary.changed()).append(" changed\n");

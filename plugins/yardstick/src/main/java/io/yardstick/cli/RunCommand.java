@@ -205,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		Path html = input.out.resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-			ReportHtml.write(report, results, alerts, evidence, input.language, writer);
+			ReportHtml.write(report, results, alerts, evidence, built.conformance(), input.language, writer);
 		}
 		return new Written(files, html, alerts, evidence);
 	}

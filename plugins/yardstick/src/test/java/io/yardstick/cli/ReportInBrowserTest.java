@@ -191,6 +191,30 @@ class ReportInBrowserTest {
 	}
 
 	@Test
+	void aClientTemplatesReportShowsHowItDepartsFromTheTemplateItExtends(@TempDir Path out) throws Exception {
+		Path client = Cli.exampleTemplates().resolveSibling("acme-after-sales");
+		Cli.Result run = Cli.run("run", client.toString(), "--data", client.resolve("data").toString(), "--out",
+				out.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		Path json = out.resolve("conformance.json");
+		assertThat(Cli.run("diff", client.toString(), "--format", "json", "--out", json.toString()).exit()).isZero();
+		List<String> expected = new ArrayList<>();
+		for (JsonNode change : JSON.readTree(json.toFile()).get("changes")) {
+			expected.add(change.get("change").asText() + " " + change.get("category").asText());
+		}
+		assertThat(expected).isNotEmpty();
+		Path html = out.resolve("report.html");
+		for (String language : List.of("en", "zh")) {
+			browser.open(html, "page=conformance&lang=" + language);
+			JsonNode rows = browser.evaluate("[...document.querySelectorAll('tr.conformance-change')].map(row => "
+					+ "row.dataset.change + ' ' + row.dataset.category)");
+			assertThat(strings(rows)).containsExactlyElementsOf(expected);
+			browser.screenshot(SCREENSHOTS.resolve("conformance-" + language + ".png"));
+		}
+		assertNoProblems(html);
+	}
+
+	@Test
 	void hostileLabelsAreShownAsTextAndStatusColoursFollowDirection(@TempDir Path dir) throws Exception {
 		// Churn is lower-is-better and ends at 9%, beyond its critical 8%; first response ends at 1.5 h, within 2 h.
 		double[] churn = { 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.09 };

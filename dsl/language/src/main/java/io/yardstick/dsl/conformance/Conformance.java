@@ -1,6 +1,5 @@
 package io.yardstick.dsl.conformance;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.yardstick.dsl.conformance.ConditionChange.Movement;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.kpi.BinaryExpression;
@@ -18,7 +17,8 @@ import io.yardstick.dsl.model.Layers;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.Functions;
-import io.yardstick.runtime.results.JsonDocuments;
+import io.yardstick.report.ConformanceReport;
+import io.yardstick.report.ConformanceReport.Change;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +36,6 @@ import org.eclipse.xtext.EcoreUtil2;
  * {@code docs/conformance.md} lists every category.
  */
 public final class Conformance {
-	/** The value of the {@code schema} field of the JSON report. */
-	public static final String SCHEMA = "yardstick-conformance/1";
 	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate");
 
 	private final List<Change> changes = new ArrayList<>();
@@ -45,32 +43,7 @@ public final class Conformance {
 	private Conformance() {
 	}
 
-	/** The report of {@code template} against {@code against}. */
-	@JsonPropertyOrder({ "schema", "template", "against", "summary", "changes" })
-	public record Report(String schema, String template, String against, Summary summary, List<Change> changes) {
-		public Report {
-			changes = List.copyOf(changes);
-		}
-
-		public String toJson() {
-			return JsonDocuments.toJson(this);
-		}
-	}
-
-	@JsonPropertyOrder({ "added", "removed", "changed" })
-	public record Summary(int added, int removed, int changed) {
-	}
-
-	/**
-	 * One difference. {@code change} is added, removed or changed; {@code subject} what changed ({@code metric
-	 * csat}, {@code link csat -> nps}, {@code loop x}); {@code category} its meaning, a stable code; {@code detail}
-	 * the before and after as a person reads them.
-	 */
-	@JsonPropertyOrder({ "change", "subject", "category", "detail" })
-	public record Change(String change, String subject, String category, String detail) {
-	}
-
-	public static Report compare(Template template, Template against) {
+	public static ConformanceReport compare(Template template, Template against) {
 		Conformance conformance = new Conformance();
 		conformance.metrics(TemplateHierarchy.metrics(template), TemplateHierarchy.metrics(against));
 		conformance.links(TemplateHierarchy.links(template), TemplateHierarchy.links(against));
@@ -78,8 +51,9 @@ public final class Conformance {
 		List<Change> changes = conformance.changes;
 		int added = (int) changes.stream().filter(change -> change.change().equals("added")).count();
 		int removed = (int) changes.stream().filter(change -> change.change().equals("removed")).count();
-		return new Report(SCHEMA, CalculatorGenerator.qualifiedName(template), CalculatorGenerator.qualifiedName(against),
-				new Summary(added, removed, changes.size() - added - removed), changes);
+		return new ConformanceReport(ConformanceReport.SCHEMA, CalculatorGenerator.qualifiedName(template),
+				CalculatorGenerator.qualifiedName(against),
+				new ConformanceReport.Summary(added, removed, changes.size() - added - removed), changes);
 	}
 
 	// ------------------------------------------------------------------ metrics
