@@ -115,7 +115,7 @@ public final class StandardAfterSalesCalculator implements Calculator {
 							List.of("region", "productLine"),
 							"share(Ticket.status = closed)",
 							null, null, "一线主管", List.of("Ticket")),
-					new MetricSpec("complaintHandlingTime", Specs.labels("zh", "投诉处理速度", "en", "Complaint handling time"), "execution", FieldType.DURATION, "h", null, null,
+					new MetricSpec("complaintHandlingTime", Specs.labels("zh", "投诉处理时长", "en", "Complaint handling time"), "execution", FieldType.DURATION, "h", null, null,
 							Direction.LOWER_IS_BETTER, false, Condition.bound(Condition.Operator.LE, 86400.0), Condition.bound(Condition.Operator.GT, 129600.0), Condition.bound(Condition.Operator.GT, 172800.0),
 							List.of("region", "productLine"),
 							"avg(Ticket.resolvedAt - Ticket.createdAt where Ticket.isComplaint)",
@@ -544,7 +544,7 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		}
 
 		/**
-		 * complaintHandlingTime: 投诉处理速度 / Complaint handling time.
+		 * complaintHandlingTime: 投诉处理时长 / Complaint handling time.
 		 * <pre>
 		 * = avg(Ticket.resolvedAt - Ticket.createdAt where Ticket.isComplaint)
 		 * </pre>
