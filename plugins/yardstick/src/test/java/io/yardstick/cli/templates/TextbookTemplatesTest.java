@@ -52,4 +52,21 @@ class TextbookTemplatesTest {
 		assertThat(latestTotal(results, "oee")).isCloseTo(373.0 / 420 * (19_271 / (373 * 60.0))
 				* ((19_271 - 423) / 19_271.0), within(1e-12));
 	}
+
+	/**
+	 * The CLV/CAC example its README works out by hand on the sample data, 2026-06, all customers: gross profit
+	 * 688,925 CNY over 1,532 customers on the books, divided by the mean churn of the last three months
+	 * (34/1,459, 15/1,464, 24/1,489); acquisition spend 376,386.03 CNY over 43 new customers.
+	 */
+	@Test
+	void customerManagementGivesTheClvAndCacItsReadmeWorksOut() throws Exception {
+		Path template = LIBRARY.resolve("customer-management");
+		JsonNode results = run(template, template.resolve("data"));
+		double churn = (34.0 / 1_459 + 15.0 / 1_464 + 24.0 / 1_489) / 3;
+		assertThat(latestTotal(results, "churnRate")).isCloseTo(24.0 / 1_489, within(1e-12));
+		assertThat(latestTotal(results, "clv")).isCloseTo(688_925.0 / 1_532 / churn, within(1.0))
+				.isCloseTo(27_161.90, within(0.005));
+		assertThat(latestTotal(results, "cac")).isCloseTo(376_386.03 / 43, within(1e-6)).isCloseTo(8_753.16, within(0.005));
+		assertThat(latestTotal(results, "clvToCac")).isCloseTo(3.10, within(0.005));
+	}
 }
