@@ -186,11 +186,11 @@ public final class RunCommand implements Callable<Integer> {
 		try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
 			ResultsCsv.write(results, writer);
 		}
-		List<Alert> alerts = Alerts.find(results, report.alertRules());
+		Alerts.AlertsDocument alertsDocument = Alerts.document(results, report.alertRules());
+		List<Alert> alerts = alertsDocument.alerts();
 		Path alertsJson = input.out.resolve("alerts.json");
 		try (Writer writer = Files.newBufferedWriter(alertsJson, StandardCharsets.UTF_8)) {
-			JsonDocuments.write(new Alerts.AlertsDocument(Alerts.SCHEMA, results.template().qualifiedName(),
-					report.alertRules(), alerts), writer);
+			JsonDocuments.write(alertsDocument, writer);
 		}
 		Path reportJson = input.out.resolve("report.json");
 		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);

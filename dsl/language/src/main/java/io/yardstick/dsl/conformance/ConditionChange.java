@@ -3,6 +3,7 @@ package io.yardstick.dsl.conformance;
 import io.yardstick.dsl.kpi.Band;
 import io.yardstick.dsl.kpi.Bound;
 import io.yardstick.dsl.kpi.Condition;
+import io.yardstick.dsl.kpi.Expression;
 import io.yardstick.dsl.kpi.OutsideBand;
 import io.yardstick.dsl.types.Constants;
 import java.math.BigDecimal;
@@ -110,7 +111,7 @@ final class ConditionChange {
 		});
 	}
 
-	private static Optional<BigDecimal[]> both(io.yardstick.dsl.kpi.Expression low, io.yardstick.dsl.kpi.Expression high) {
+	private static Optional<BigDecimal[]> both(Expression low, Expression high) {
 		Optional<BigDecimal> lowValue = Constants.evaluate(low);
 		Optional<BigDecimal> highValue = Constants.evaluate(high);
 		if (lowValue.isEmpty() || highValue.isEmpty()) {

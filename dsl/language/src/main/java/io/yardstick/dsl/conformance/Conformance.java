@@ -6,6 +6,7 @@ import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.Condition;
 import io.yardstick.dsl.kpi.Expression;
 import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.InExpression;
 import io.yardstick.dsl.kpi.Label;
 import io.yardstick.dsl.kpi.Link;
 import io.yardstick.dsl.kpi.Loop;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 
@@ -226,7 +228,7 @@ public final class Conformance {
 		all.add(formula);
 		formula.eAllContents().forEachRemaining(all::add);
 		for (EObject element : all) {
-			if (element instanceof PeriodReference || element instanceof io.yardstick.dsl.kpi.InExpression in
+			if (element instanceof PeriodReference || element instanceof InExpression in
 					&& in.isInPeriod()) {
 				parts.add(text(element));
 			} else if (element instanceof FunctionCall call && PERIOD_FUNCTIONS.contains(call.getFunction())) {
@@ -335,7 +337,7 @@ public final class Conformance {
 				.toList());
 	}
 
-	private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+	private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
 		Map<String, T> map = new LinkedHashMap<>();
 		for (T item : items) {
 			map.putIfAbsent(name.apply(item), item);
