@@ -4,6 +4,7 @@ import io.yardstick.dsl.conformance.ConditionChange.Movement;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.Condition;
+import io.yardstick.dsl.kpi.Exclusion;
 import io.yardstick.dsl.kpi.Expression;
 import io.yardstick.dsl.kpi.FunctionCall;
 import io.yardstick.dsl.kpi.InExpression;
@@ -16,6 +17,7 @@ import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.model.Layers;
 import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.Functions;
 import io.yardstick.report.ConformanceReport;
@@ -41,12 +43,22 @@ public final class Conformance {
 	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate");
 
 	private final List<Change> changes = new ArrayList<>();
+	/** The reasons the compared template gives for what it excludes, by "metric name" or "loop name". */
+	private final Map<String, String> exclusionReasons = new java.util.HashMap<>();
 
 	private Conformance() {
 	}
 
 	public static ConformanceReport compare(Template template, Template against) {
 		Conformance conformance = new Conformance();
+		for (Exclusion exclusion : TemplateHierarchy.exclusions(template)) {
+			EObject excluded = exclusion.getMetric() != null ? exclusion.getMetric() : exclusion.getLoop();
+			String subject = exclusion.getMetric() != null ? "metric " + exclusion.getMetric().getName()
+					: exclusion.getLoop() != null ? "loop " + exclusion.getLoop().getName() : null;
+			if (excluded != null && !excluded.eIsProxy() && subject != null) {
+				conformance.exclusionReasons.putIfAbsent(subject, exclusion.getReason());
+			}
+		}
 		conformance.metrics(TemplateHierarchy.metrics(template), TemplateHierarchy.metrics(against));
 		conformance.links(TemplateHierarchy.links(template), TemplateHierarchy.links(against));
 		conformance.loops(TemplateHierarchy.loops(template), TemplateHierarchy.loops(against));
@@ -67,15 +79,25 @@ public final class Conformance {
 			Metric old = earlier.get(metric.getName());
 			if (old == null) {
 				add("added", "metric " + metric.getName(), "metric-added", "in layer " + Layers.layerName(metric) + ": "
-						+ text(metric.getFormula()));
+						+ text(Overrides.formula(metric)));
 			} else {
 				metric(old, metric);
 			}
 		}
 		for (Metric metric : before) {
 			if (!later.containsKey(metric.getName())) {
-				add("removed", "metric " + metric.getName(), "metric-removed", "was in layer " + Layers.layerName(metric));
+				removed("metric " + metric.getName(), "metric", "was in layer " + Layers.layerName(metric));
 			}
+		}
+	}
+
+	/** Removed, or excluded with a reason: a reviewer reads why the client dropped it. */
+	private void removed(String subject, String what, String detail) {
+		String reason = exclusionReasons.get(subject);
+		if (reason == null) {
+			add("removed", subject, what + "-removed", detail);
+		} else {
+			add("removed", subject, what + "-excluded", "excluded: " + reason + " (" + detail + ")");
 		}
 	}
 
@@ -90,28 +112,32 @@ public final class Conformance {
 			changed(subject, before.getKind().eClass() == after.getKind().eClass() ? "unit-changed" : "kind-changed",
 					kindBefore, kindAfter);
 		}
-		if (!Objects.equals(before.getDirection(), after.getDirection())) {
-			changed(subject, "direction-changed", Objects.toString(before.getDirection(), "none"),
-					Objects.toString(after.getDirection(), "none"));
+		String directionBefore = Overrides.direction(before);
+		String directionAfter = Overrides.direction(after);
+		if (!Objects.equals(directionBefore, directionAfter)) {
+			changed(subject, "direction-changed", Objects.toString(directionBefore, "none"),
+					Objects.toString(directionAfter, "none"));
 		}
-		condition(subject, "target", before.getTarget(), after.getTarget(), true);
-		condition(subject, "warning", before.getWarning(), after.getWarning(), false);
-		condition(subject, "critical", before.getCritical(), after.getCritical(), false);
-		formula(subject, before.getFormula(), after.getFormula());
-		if (!text(before.getTimeAxis()).equals(text(after.getTimeAxis()))) {
-			changed(subject, "time-window-changed", "time " + orNone(text(before.getTimeAxis())),
-					"time " + orNone(text(after.getTimeAxis())));
+		condition(subject, "target", Overrides.target(before), Overrides.target(after), true);
+		condition(subject, "warning", Overrides.warning(before), Overrides.warning(after), false);
+		condition(subject, "critical", Overrides.critical(before), Overrides.critical(after), false);
+		formula(subject, Overrides.formula(before), Overrides.formula(after));
+		String axisBefore = text(Overrides.timeAxis(before));
+		String axisAfter = text(Overrides.timeAxis(after));
+		if (!axisBefore.equals(axisAfter)) {
+			changed(subject, "time-window-changed", "time " + orNone(axisBefore), "time " + orNone(axisAfter));
 		}
-		List<String> byBefore = names(before.getBreakdowns());
-		List<String> byAfter = names(after.getBreakdowns());
+		List<String> byBefore = names(Overrides.breakdowns(before));
+		List<String> byAfter = names(Overrides.breakdowns(after));
 		if (!byBefore.equals(byAfter)) {
 			changed(subject, "breakdowns-changed", "by " + orNone(String.join(", ", byBefore)),
 					"by " + orNone(String.join(", ", byAfter)));
 		}
-		if (!labels(before.getLabels()).equals(labels(after.getLabels()))
-				|| !Objects.equals(before.getDescription(), after.getDescription())) {
-			add("changed", subject, "wording-changed", "labels or description: "
-					+ labels(before.getLabels()) + " -> " + labels(after.getLabels()));
+		String labelsBefore = labels(Overrides.labels(before));
+		String labelsAfter = labels(Overrides.labels(after));
+		if (!labelsBefore.equals(labelsAfter)
+				|| !Objects.equals(Overrides.description(before), Overrides.description(after))) {
+			add("changed", subject, "wording-changed", "labels or description: " + labelsBefore + " -> " + labelsAfter);
 		}
 	}
 
@@ -284,7 +310,7 @@ public final class Conformance {
 		}
 		for (Loop loop : before) {
 			if (!later.containsKey(loop.getName())) {
-				add("removed", "loop " + loop.getName(), "loop-removed", steps(loop));
+				removed("loop " + loop.getName(), "loop", steps(loop));
 			}
 		}
 	}

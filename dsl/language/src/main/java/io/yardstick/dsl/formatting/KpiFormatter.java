@@ -5,6 +5,7 @@ import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.Bound;
 import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.EnumKind;
+import io.yardstick.dsl.kpi.Exclusion;
 import io.yardstick.dsl.kpi.Expression;
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.FieldPath;
@@ -105,7 +106,16 @@ public class KpiFormatter extends AbstractJavaFormatter {
 
 	/** Declarations of one line: a run of them of the same kind stays together, without blank lines. */
 	private static boolean isOneLiner(TemplateMember member) {
-		return member instanceof Link || member instanceof Loop || member instanceof Dimension;
+		return member instanceof Link || member instanceof Loop || member instanceof Dimension
+				|| member instanceof Exclusion;
+	}
+
+	protected void format(Exclusion exclusion, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(exclusion);
+		doc.append(regions.keyword("exclude"), it -> it.oneSpace());
+		doc.append(regions.keyword("metric"), it -> it.oneSpace());
+		doc.append(regions.keyword("loop"), it -> it.oneSpace());
+		doc.prepend(regions.feature(KPI.getExclusion_Reason()), it -> it.oneSpace());
 	}
 
 	protected void format(Source source, IFormattableDocument doc) {
@@ -184,6 +194,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 
 	protected void format(Metric metric, IFormattableDocument doc) {
 		ISemanticRegionsFinder regions = regionFor(metric);
+		doc.append(regions.keyword("override"), it -> it.oneSpace());
 		doc.append(regions.keyword("metric"), it -> it.oneSpace());
 		formatLabels(metric.getLabels(), doc);
 		doc.surround(regions.keyword(":"), it -> it.oneSpace());

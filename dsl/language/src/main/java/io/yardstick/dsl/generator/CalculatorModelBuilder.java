@@ -1,5 +1,6 @@
 package io.yardstick.dsl.generator;
 
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.generator.CalculatorModel.AggregateModel;
 import io.yardstick.dsl.generator.CalculatorModel.MetricModel;
 import io.yardstick.dsl.generator.CalculatorModel.ScanModel;
@@ -39,7 +40,7 @@ final class CalculatorModelBuilder {
 		JavaNames constants = new JavaNames("TEMPLATE", "ORDER");
 		for (Metric metric : TemplateHierarchy.metrics(template)) {
 			FormulaAnalysis analysis = analyzer.analyze(metric);
-			if (metric.getFormula() == null) {
+			if (Overrides.formula(metric) == null) {
 				throw new GeneratorException(metric, "metric " + metric.getName() + " has no formula");
 			}
 			metrics.add(new MetricModel(metrics.size(), metric, constants.constant(metric.getName()),
@@ -102,7 +103,7 @@ final class CalculatorModelBuilder {
 
 	/** The metric's own time axis when it names a field of this source, else the source's. */
 	private static Field timeAxis(Metric metric, Source source) {
-		FieldPath override = metric.getTimeAxis();
+		FieldPath override = Overrides.timeAxis(metric);
 		if (override != null && override.getSource() == source) {
 			List<Field> path = FieldPaths.fields(override);
 			if (path.size() != 1) {
@@ -143,8 +144,9 @@ final class CalculatorModelBuilder {
 
 	/** Metrics after the metrics they read in the same period; declaration order otherwise. */
 	private static List<Integer> order(List<MetricModel> metrics) {
-		Map<Metric, MetricModel> byMetric = new LinkedHashMap<>();
-		metrics.forEach(model -> byMetric.put(model.metric(), model));
+		// By name: an inherited formula names the ancestor's metric, which an override replaces.
+		Map<String, MetricModel> byMetric = new LinkedHashMap<>();
+		metrics.forEach(model -> byMetric.put(model.metric().getName(), model));
 		List<Integer> order = new ArrayList<>();
 		Set<Metric> done = new HashSet<>();
 		Set<Metric> visiting = new HashSet<>();
@@ -154,7 +156,7 @@ final class CalculatorModelBuilder {
 		return order;
 	}
 
-	private static void visit(MetricModel model, Map<Metric, MetricModel> byMetric, Set<Metric> done,
+	private static void visit(MetricModel model, Map<String, MetricModel> byMetric, Set<Metric> done,
 			Set<Metric> visiting, List<Integer> order) {
 		if (done.contains(model.metric())) {
 			return;
@@ -164,7 +166,7 @@ final class CalculatorModelBuilder {
 					+ " depends on itself in the same period");
 		}
 		for (Metric dependency : model.analysis().referencedMetrics()) {
-			MetricModel target = byMetric.get(dependency);
+			MetricModel target = byMetric.get(dependency.getName());
 			if (target != null) {
 				visit(target, byMetric, done, visiting, order);
 			}

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.generator;
 
+import io.yardstick.dsl.model.Overrides;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -38,7 +39,7 @@ final class CalculatorRenderer {
 
 	private final CalculatorModel model;
 	private final Map<FunctionCall, String> kernels = new LinkedHashMap<>();
-	private final Map<Metric, String> metricConstants = new LinkedHashMap<>();
+	private final Map<String, String> metricConstants = new LinkedHashMap<>();
 
 	CalculatorRenderer(CalculatorModel model) {
 		this.model = model;
@@ -47,7 +48,7 @@ final class CalculatorRenderer {
 				kernels.put(aggregate.call(), aggregate.field());
 			}
 		}
-		model.metrics().forEach(metric -> metricConstants.put(metric.metric(), metric.constant()));
+		model.metrics().forEach(metric -> metricConstants.put(metric.metric().getName(), metric.constant()));
 	}
 
 	JavaFile render() {
@@ -262,22 +263,22 @@ final class CalculatorRenderer {
 		MethodSpec.Builder method = MethodSpec.methodBuilder(metric.method()).addModifiers(Modifier.PRIVATE)
 				.returns(double.class).addParameter(int.class, "g").addParameter(int.class, "p")
 				.addParameter(int.class, "c");
-		String labels = labelsText(declared.getLabels());
+		String labels = labelsText(Overrides.labels(declared));
 		method.addJavadoc("$L$L.\n", javadoc(declared.getName()), labels.isEmpty() ? "" : javadoc(": " + labels));
-		if (declared.getDescription() != null) {
-			method.addJavadoc("<p>\n$L\n", javadoc(declared.getDescription()));
+		if (Overrides.description(declared) != null) {
+			method.addJavadoc("<p>\n$L\n", javadoc(Overrides.description(declared)));
 		}
 		method.addJavadoc("<pre>\n$L\n</pre>\n", javadoc(formulaText(declared)));
 		method.addJavadoc("@param g the grouping\n@param p the period\n@param c the group within the grouping\n");
 		method.addJavadoc("@return the value, NaN when it has none\n");
-		return method.addStatement("return $L", compiler.metricValue(declared.getFormula(), "p")).build();
+		return method.addStatement("return $L", compiler.metricValue(Overrides.formula(declared), "p")).build();
 	}
 
 	/** The formula with its line breaks, as written. */
 	private static String formulaText(Metric metric) {
 		org.eclipse.xtext.nodemodel.ICompositeNode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils
-				.findActualNodeFor(metric.getFormula());
-		String text = node == null ? ModelText.full(metric.getFormula()) : node.getText().strip();
+				.findActualNodeFor(Overrides.formula(metric));
+		String text = node == null ? ModelText.full(Overrides.formula(metric)) : node.getText().strip();
 		List<String> lines = new ArrayList<>();
 		for (String line : text.split("\r?\n")) {
 			lines.add(line.strip());

@@ -60,10 +60,10 @@ final class ExpressionCompiler {
 	private final io.yardstick.dsl.types.FormulaAnalysis analysis;
 	private final ScanLocals locals;
 	private final Map<FunctionCall, String> kernels;
-	private final Map<Metric, String> metricConstants;
+	private final Map<String, String> metricConstants;
 
 	private ExpressionCompiler(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
-			ScanLocals locals, Map<FunctionCall, String> kernels, Map<Metric, String> metricConstants) {
+			ScanLocals locals, Map<FunctionCall, String> kernels, Map<String, String> metricConstants) {
 		this.metricConstant = metricConstant;
 		this.analysis = analysis;
 		this.locals = locals;
@@ -77,7 +77,7 @@ final class ExpressionCompiler {
 
 	/** @param analysis the metric's formula analysis: it tells which metric-level values are points in time */
 	static ExpressionCompiler metric(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
-			Map<FunctionCall, String> kernels, Map<Metric, String> metricConstants) {
+			Map<FunctionCall, String> kernels, Map<String, String> metricConstants) {
 		return new ExpressionCompiler(metricConstant, analysis, null, kernels, metricConstants);
 	}
 
@@ -218,7 +218,8 @@ final class ExpressionCompiler {
 			if (rowMode()) {
 				throw new GeneratorException(reference, "a metric cannot be read inside the rows of an aggregate");
 			}
-			String constant = metricConstants.get(metric);
+			// By name: an inherited formula names the ancestor's metric, which an override replaces.
+			String constant = metricConstants.get(metric.getName());
 			if (constant == null) {
 				throw new GeneratorException(reference, "metric " + metric.getName() + " is not part of this template");
 			}

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.generator;
 
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.kpi.Band;
 import io.yardstick.dsl.kpi.Bound;
 import io.yardstick.dsl.kpi.Condition;
@@ -73,7 +74,7 @@ public final class ReportGenerator {
 		}
 		return declared.stream()
 				.map(report -> new ReportDefinition(ReportDefinition.SCHEMA, qualified, report.getName(),
-						labels(report.getLabels()), false, dimensions, metrics, report.getPages().stream().map(this::page).toList(),
+						labels(report.getLabels()), false, dimensions, metrics, report.getPages().stream().map(page -> page(template, page)).toList(),
 						links, loops, AlertRules.DEFAULT))
 				.toList();
 	}
@@ -88,9 +89,14 @@ public final class ReportGenerator {
 		Set<String> names = new HashSet<>();
 		for (Layer layer : layers) {
 			List<ReportDefinition.Tile> tiles = new ArrayList<>();
-			for (Metric metric : layer.getMetrics()) {
-				Chart chart = metric.getFormula() != null && analyses.variesByPeriod(metric) ? Chart.TREND : Chart.VALUE;
-				tiles.add(new ReportDefinition.Tile(metric.getName(), chart, names(metric.getBreakdowns())));
+			// A layer redeclared to add metrics hides the inherited declaration of the layer, not its metrics:
+			// the page takes every metric of the layer's name.
+			for (Metric metric : TemplateHierarchy.metrics(template)) {
+				if (!layer.getName().equals(Layers.layerName(metric))) {
+					continue;
+				}
+				Chart chart = Overrides.formula(metric) != null && analyses.variesByPeriod(metric) ? Chart.TREND : Chart.VALUE;
+				tiles.add(new ReportDefinition.Tile(metric.getName(), chart, names(Overrides.breakdowns(metric))));
 			}
 			names.add(layer.getName());
 			pages.add(new ReportDefinition.Page(layer.getName(), labels(layer.getLabels()), PageKind.METRICS,
@@ -113,12 +119,14 @@ public final class ReportGenerator {
 
 	// ------------------------------------------------------------------ declared
 
-	private ReportDefinition.Page page(Page page) {
+	private ReportDefinition.Page page(Template template, Page page) {
 		if (page.getView() != null) {
 			PageKind kind = PageKind.of(page.getView());
 			return new ReportDefinition.Page(page.getName(), labels(page.getLabels()), kind, null, List.of());
 		}
+		// An inherited report keeps its tiles of metrics the template still computes.
 		List<ReportDefinition.Tile> tiles = page.getTiles().stream()
+				.filter(tile -> TemplateHierarchy.resolve(template, tile.getMetric()) != null)
 				.map(tile -> new ReportDefinition.Tile(tile.getMetric().getName(),
 						tile.getChart() == null ? Chart.TREND : Chart.of(tile.getChart()), names(tile.getBreakdowns())))
 				.toList();
@@ -130,7 +138,7 @@ public final class ReportGenerator {
 	private static List<ReportDefinition.Dimension> dimensions(Template template) {
 		Map<String, ReportDefinition.Dimension> byName = new LinkedHashMap<>();
 		for (Metric metric : TemplateHierarchy.metrics(template)) {
-			for (Symbol breakdown : metric.getBreakdowns()) {
+			for (Symbol breakdown : Overrides.breakdowns(metric)) {
 				List<Label> labels = breakdown instanceof Dimension dimension ? dimension.getLabels()
 						: breakdown instanceof Field field ? field.getLabels() : List.of();
 				byName.putIfAbsent(breakdown.getName(), new ReportDefinition.Dimension(breakdown.getName(), labels(labels)));
@@ -140,8 +148,8 @@ public final class ReportGenerator {
 	}
 
 	private ReportDefinition.Metric metric(Metric metric) {
-		return new ReportDefinition.Metric(metric.getName(), Layers.layerName(metric), threshold(metric.getTarget()),
-				threshold(metric.getWarning()), threshold(metric.getCritical()));
+		return new ReportDefinition.Metric(metric.getName(), Layers.layerName(metric), threshold(Overrides.target(metric)),
+				threshold(Overrides.warning(metric)), threshold(Overrides.critical(metric)));
 	}
 
 	private ReportDefinition.Link link(Link link) {

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.generator;
 
+import io.yardstick.dsl.model.Overrides;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import io.yardstick.dsl.generator.CalculatorModel.MetricModel;
@@ -79,7 +80,7 @@ final class SpecRenderer {
 				.add("$L,\n", list(TemplateHierarchy.layers(template), this::layer))
 				.add("$L,\n", list(model.metrics(), this::metric))
 				.add("$L,\n", list(TemplateHierarchy.links(template), this::link))
-				.add("$L,\n", list(TemplateHierarchy.members(template, Loop.class), this::loop))
+				.add("$L,\n", list(TemplateHierarchy.loops(template), this::loop))
 				.add("$L,\n", strings(timeAxes()))
 				.add("$L)", strings(fieldsRead()))
 				.unindent().unindent()
@@ -143,7 +144,7 @@ final class SpecRenderer {
 		Set<String> fields = new LinkedHashSet<>();
 		for (MetricModel metric : model.metrics()) {
 			for (org.eclipse.emf.ecore.EObject node : org.eclipse.xtext.EcoreUtil2
-					.eAllContentsAsList(metric.metric().getFormula())) {
+					.eAllContentsAsList(Overrides.formula(metric.metric()))) {
 				Field field = node instanceof io.yardstick.dsl.kpi.MemberAccess access ? access.getMember()
 						: node instanceof io.yardstick.dsl.kpi.SymbolReference reference
 								&& reference.getSymbol() instanceof Field symbol ? symbol : null;
@@ -234,21 +235,22 @@ final class SpecRenderer {
 		Metric metric = model.metric();
 		Kind kind = metric.getKind();
 		List<String> breakdowns = new ArrayList<>();
-		for (Symbol breakdown : metric.getBreakdowns()) {
+		for (Symbol breakdown : Overrides.breakdowns(metric)) {
 			breakdowns.add(breakdown.getName());
 		}
-		String direction = metric.getDirection() == null ? "NONE"
-				: metric.getDirection().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+		String direction = Overrides.direction(metric) == null ? "NONE"
+				: Overrides.direction(metric).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
 		return CodeBlock.builder()
 				.add("new $T($S, $L, $S, $T.$L, $S, $L, $L,\n", METRIC_SPEC, metric.getName(),
-						labels(metric.getLabels()), Layers.layerName(metric), FIELD_TYPE,
+						labels(Overrides.labels(metric)), Layers.layerName(metric), FIELD_TYPE,
 						Sources.typeOf(kind).kind().name(), unit(kind), bound(kind, true), bound(kind, false))
 				.indent().indent()
-				.add("$T.$L, $L, $L, $L, $L,\n", DIRECTION, direction, metric.isSupporting(),
-						condition(metric.getTarget()), condition(metric.getWarning()), condition(metric.getCritical()))
+				.add("$T.$L, $L, $L, $L, $L,\n", DIRECTION, direction, Overrides.supporting(metric),
+						condition(Overrides.target(metric)), condition(Overrides.warning(metric)),
+						condition(Overrides.critical(metric)))
 				.add("$L,\n", strings(breakdowns))
-				.add("$S,\n", ModelText.full(metric.getFormula()))
-				.add("$S, $S, $S, $L)", metric.getDescription(), metric.getGoal(), metric.getOwner(),
+				.add("$S,\n", ModelText.full(Overrides.formula(metric)))
+				.add("$S, $S, $S, $L)", Overrides.description(metric), Overrides.goal(metric), Overrides.owner(metric),
 						strings(sourcesOf(model)))
 				.unindent().unindent()
 				.build();
@@ -269,7 +271,8 @@ final class SpecRenderer {
 		List<Metric> read = new ArrayList<>(metric.analysis().referencedMetrics());
 		read.addAll(metric.analysis().laggedMetrics());
 		for (Metric other : read) {
-			model.metrics().stream().filter(m -> m.metric() == other).findFirst()
+			// By name: an inherited formula names the ancestor's metric, which an override replaces.
+			model.metrics().stream().filter(m -> m.metric().getName().equals(other.getName())).findFirst()
 					.ifPresent(m -> collectSources(m, names, seen));
 		}
 	}

@@ -27,7 +27,7 @@ public enum Direction {
 	}
 
 	public static Optional<Direction> of(Metric metric) {
-		return fromKeyword(metric.getDirection());
+		return fromKeyword(Overrides.direction(metric));
 	}
 
 	public static Optional<Direction> fromKeyword(String keyword) {

@@ -1,6 +1,7 @@
 package io.yardstick.dsl.model;
 
 import io.yardstick.dsl.kpi.Dimension;
+import io.yardstick.dsl.kpi.Exclusion;
 import io.yardstick.dsl.kpi.Layer;
 import io.yardstick.dsl.kpi.Link;
 import io.yardstick.dsl.kpi.Loop;
@@ -61,8 +62,62 @@ public final class TemplateHierarchy {
 		return effective(template, t -> members(t, Source.class), Source::getName);
 	}
 
+	/**
+	 * The metrics the template computes: each name's nearest declaration (an {@code override metric}
+	 * hides the one it overrides), without those an {@code exclude metric} nearer than them removes.
+	 */
 	public static List<Metric> metrics(Template template) {
-		return effective(template, TemplateHierarchy::ownMetrics, Metric::getName);
+		return effective(template, TemplateHierarchy::ownMetrics, Metric::getName, Exclusion::getMetric);
+	}
+
+	/** The template's metric of this name, or null when it has none or excludes it. */
+	public static Metric metric(Template template, String name) {
+		for (Metric metric : metrics(template)) {
+			if (metric.getName() != null && metric.getName().equals(name)) {
+				return metric;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What a reference to {@code metric} means in {@code template}: a formula or link inherited from an
+	 * ancestor names the ancestor's declaration, but the template computes the nearest one, which may
+	 * override it. Null when the template excludes the metric; the metric itself when it is not the
+	 * template's at all (an unresolved or foreign reference, reported elsewhere).
+	 */
+	public static Metric resolve(Template template, Metric metric) {
+		if (metric == null || metric.eIsProxy() || metric.getName() == null) {
+			return metric;
+		}
+		Metric effective = metric(template, metric.getName());
+		if (effective != null) {
+			return effective;
+		}
+		return excludedMetricNames(template).contains(metric.getName()) ? null : metric;
+	}
+
+	/** Names of the inherited metrics this template or its ancestors exclude. */
+	public static Set<String> excludedMetricNames(Template template) {
+		Set<String> names = new java.util.TreeSet<>();
+		for (Template t : lineage(template)) {
+			for (Exclusion exclusion : members(t, Exclusion.class)) {
+				Metric metric = exclusion.getMetric();
+				if (metric != null && !metric.eIsProxy() && metric.getName() != null) {
+					names.add(metric.getName());
+				}
+			}
+		}
+		return names;
+	}
+
+	/** The {@code exclude metric} and {@code exclude loop} declarations of the template and its ancestors. */
+	public static List<Exclusion> exclusions(Template template) {
+		List<Exclusion> exclusions = new ArrayList<>();
+		for (Template t : lineage(template)) {
+			exclusions.addAll(members(t, Exclusion.class));
+		}
+		return exclusions;
 	}
 
 	public static List<Dimension> dimensions(Template template) {
@@ -73,7 +128,22 @@ public final class TemplateHierarchy {
 		return effective(template, t -> members(t, Layer.class), Layer::getName);
 	}
 
+	/**
+	 * The template's links and its ancestors', without those that name a metric the template
+	 * excludes: a link goes with its metrics. Endpoints are as declared; see {@link #resolve}.
+	 */
 	public static List<Link> links(Template template) {
+		List<Link> links = new ArrayList<>();
+		for (Link link : declaredLinks(template)) {
+			if (resolve(template, link.getSource()) != null && resolve(template, link.getTarget()) != null) {
+				links.add(link);
+			}
+		}
+		return links;
+	}
+
+	/** Every link declared in the template and its ancestors, excluded metrics or not. */
+	public static List<Link> declaredLinks(Template template) {
 		List<Link> links = new ArrayList<>();
 		for (Template t : lineage(template)) {
 			links.addAll(members(t, Link.class));
@@ -81,8 +151,9 @@ public final class TemplateHierarchy {
 		return links;
 	}
 
+	/** The loops by nearest declaration, without those an {@code exclude loop} removes. */
 	public static List<Loop> loops(Template template) {
-		return effective(template, t -> members(t, Loop.class), Loop::getName);
+		return effective(template, t -> members(t, Loop.class), Loop::getName, Exclusion::getLoop);
 	}
 
 	/** The template's reports and its ancestors' not redeclared by name, nearer declarations first. */
@@ -107,24 +178,53 @@ public final class TemplateHierarchy {
 		return EcoreUtil2.typeSelect(model.getElements(), Source.class);
 	}
 
-	private static <T> List<T> effective(Template template, Function<Template, List<T>> own,
+	private static <T extends EObject> List<T> effective(Template template, Function<Template, List<T>> own,
 			Function<T, String> name) {
+		return effective(template, own, name, exclusion -> null);
+	}
+
+	/**
+	 * Walks from the template up. An exclusion hides the name in the templates above the one that
+	 * declares it, so a descendant may declare the name afresh.
+	 */
+	private static <T extends EObject> List<T> effective(Template template, Function<Template, List<T>> own,
+			Function<T, String> name, Function<Exclusion, T> excluded) {
 		if (template == null) {
 			return List.of();
 		}
 		Map<String, T> byName = new LinkedHashMap<>();
+		Map<String, T> overrides = new LinkedHashMap<>();
+		Set<String> excludedNames = new java.util.HashSet<>();
 		List<T> unnamed = new ArrayList<>();
 		for (Template t : lineage(template)) {
 			for (T member : own.apply(t)) {
 				String key = name.apply(member);
 				if (key == null) {
 					unnamed.add(member);
-				} else {
-					byName.putIfAbsent(key, member);
+				} else if (!excludedNames.contains(key) && !byName.containsKey(key)) {
+					// An override takes effect here but keeps the place of the metric it overrides.
+					T nearer = overrides.get(key);
+					if (nearer == null && member instanceof Metric metric && metric.isOverride()) {
+						overrides.put(key, member);
+					} else {
+						byName.put(key, nearer != null ? nearer : member);
+					}
+				}
+			}
+			for (Exclusion exclusion : members(t, Exclusion.class)) {
+				T target = excluded.apply(exclusion);
+				if (target != null && !target.eIsProxy() && name.apply(target) != null) {
+					excludedNames.add(name.apply(target));
 				}
 			}
 		}
 		List<T> result = new ArrayList<>(byName.values());
+		// An override of nothing (reported by the validator) still counts, after the rest.
+		overrides.forEach((key, member) -> {
+			if (!byName.containsKey(key)) {
+				result.add(member);
+			}
+		});
 		result.addAll(unnamed);
 		return result;
 	}

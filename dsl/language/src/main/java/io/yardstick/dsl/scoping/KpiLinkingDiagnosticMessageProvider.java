@@ -5,8 +5,10 @@ import io.yardstick.dsl.kpi.FunctionCall;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.MemberAccess;
 import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Suggestions;
+import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.validation.IssueCodes;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +70,13 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		return reference.getEReferenceType().getName().toLowerCase();
 	}
 
-	/** The source a field was looked for in, when there is one: "source Ticket". */
+	/** The source a field was looked for in, when there is one: "source Ticket"; or the template excluded from. */
 	private String owner(EObject element, EReference reference) {
+		if (reference == KPI.getExclusion_Metric() || reference == KPI.getExclusion_Loop()) {
+			Template template = TemplateHierarchy.templateOf(element);
+			Template parent = template == null ? null : template.getParent();
+			return parent == null || parent.eIsProxy() ? null : "the template it extends, " + parent.getName();
+		}
 		Source source = null;
 		if (reference == KPI.getSymbolReference_Symbol()) {
 			source = rowSource(element);
@@ -92,6 +99,12 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		if (reference == KPI.getMemberAccess_Member() && element instanceof MemberAccess access
 				&& KpiScopeProvider.sourceAfter(access.getReceiver()) == null) {
 			return ": only a source or a reference field (->) can be followed by `.`";
+		}
+		if (reference == KPI.getExclusion_Metric() || reference == KPI.getExclusion_Loop()) {
+			Template template = TemplateHierarchy.templateOf(element);
+			// With a parent, the message already says where the name was looked for.
+			return template == null || template.getParent() == null
+					? ": only a template that extends another can exclude what it inherits" : "";
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return ": declare it with `dimension " + name + " { Source.field }` or mark a source field `dimension`";

@@ -8,6 +8,7 @@ import io.yardstick.dsl.kpi.FieldPath;
 import io.yardstick.dsl.kpi.FieldStep;
 import io.yardstick.dsl.kpi.FunctionCall;
 import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Loop;
 import io.yardstick.dsl.kpi.MemberAccess;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Symbol;
@@ -69,12 +70,29 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return breakdownScope(template);
 		}
+		if (reference == KPI.getExclusion_Metric() || reference == KPI.getExclusion_Loop()) {
+			return exclusionScope(template, reference);
+		}
 		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()
 				|| reference == KPI.getTile_Metric()) {
 			return cached(template, "linkMetrics", () -> scopeFor(TemplateHierarchy.metrics(template),
 					super.getScope(template, KPI.getLink_Source())));
 		}
 		return super.getScope(context, reference);
+	}
+
+	/**
+	 * Only what the parent has can be excluded. On an extends cycle nothing is in scope: the parent's
+	 * metrics would depend on this very exclusion.
+	 */
+	private IScope exclusionScope(Template template, EReference reference) {
+		Template parent = template.getParent();
+		if (parent == null || parent.eIsProxy() || !TemplateHierarchy.extendsCycle(template).isEmpty()) {
+			return IScope.NULLSCOPE;
+		}
+		return reference == KPI.getExclusion_Metric()
+				? cached(template, "excludableMetrics", () -> scopeFor(TemplateHierarchy.metrics(parent), IScope.NULLSCOPE))
+				: cached(template, "excludableLoops", () -> scopeFor(TemplateHierarchy.loops(parent), IScope.NULLSCOPE));
 	}
 
 	// ------------------------------------------------------------------ formulas
@@ -286,7 +304,8 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		for (EObject element : elements) {
 			String name = element instanceof Symbol symbol ? symbol.getName()
-					: element instanceof Template template ? template.getName() : null;
+					: element instanceof Template template ? template.getName()
+					: element instanceof Loop loop ? loop.getName() : null;
 			if (name != null && seen.add(name)) {
 				descriptions.add(EObjectDescription.create(QualifiedName.create(name), element));
 			}

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.types;
 
+import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
@@ -48,9 +49,9 @@ import org.eclipse.xtext.EcoreUtil2;
 public class FormulaAnalyzer {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
 
-	/** Analyzes the metric's formula; a metric without one gives an empty analysis. */
+	/** Analyzes the metric's formula as it takes effect (an override may inherit it); none gives an empty analysis. */
 	public FormulaAnalysis analyze(Metric metric) {
-		return analyze(metric.getFormula());
+		return analyze(Overrides.formula(metric));
 	}
 
 	/** Analyzes any expression at metric level: a formula, a target, a threshold. */

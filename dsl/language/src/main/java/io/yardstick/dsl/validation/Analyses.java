@@ -1,5 +1,7 @@
 package io.yardstick.dsl.validation;
 
+import io.yardstick.dsl.model.TemplateHierarchy;
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Template;
@@ -56,22 +58,24 @@ public final class Analyses {
 			return cached;
 		}
 		Set<Source> sources = new LinkedHashSet<>();
-		collectSources(metric, sources, Collections.newSetFromMap(new IdentityHashMap<>()));
+		collectSources(TemplateHierarchy.templateOf(metric), metric, sources,
+				Collections.newSetFromMap(new IdentityHashMap<>()));
 		reachedSources.put(metric, sources);
 		return sources;
 	}
 
-	private void collectSources(Metric metric, Set<Source> sources, Set<Metric> visited) {
-		if (!visited.add(metric)) {
+	/** References are followed as the asking metric's template computes them: an override replaces its original. */
+	private void collectSources(Template template, Metric metric, Set<Source> sources, Set<Metric> visited) {
+		if (metric == null || !visited.add(metric)) {
 			return;
 		}
 		FormulaAnalysis analysis = of(metric);
 		sources.addAll(analysis.aggregatedSources());
 		for (Metric referenced : analysis.referencedMetrics()) {
-			collectSources(referenced, sources, visited);
+			collectSources(template, TemplateHierarchy.resolve(template, referenced), sources, visited);
 		}
 		for (Metric referenced : analysis.laggedMetrics()) {
-			collectSources(referenced, sources, visited);
+			collectSources(template, TemplateHierarchy.resolve(template, referenced), sources, visited);
 		}
 	}
 
@@ -85,7 +89,7 @@ public final class Analyses {
 			return false;
 		}
 		FormulaAnalysis analysis = of(metric);
-		if (analysis.usesPeriod() || metric.getTimeAxis() != null) {
+		if (analysis.usesPeriod() || Overrides.timeAxis(metric) != null) {
 			return true;
 		}
 		for (Source source : analysis.aggregatedSources()) {

@@ -142,6 +142,23 @@ public final class IssueCodes {
 	/** Warning: a report without pages, or a page without tiles. */
 	public static final String REPORT_EMPTY = "report-empty";
 
+	// ---- rule 13: inheritance
+
+	/** Error: a metric that redeclares an inherited one without saying `override`. */
+	public static final String OVERRIDE_UNMARKED = "override-unmarked";
+	/** Error: an `override metric` with nothing of its name to override. */
+	public static final String OVERRIDE_UNKNOWN = "override-unknown";
+	/** Error: an override that changes the kind or unit of the metric it overrides. */
+	public static final String OVERRIDE_KIND_CHANGED = "override-kind-changed";
+	/** Error: a metric both excluded and declared in one template. */
+	public static final String EXCLUSION_CONFLICT = "exclusion-conflict";
+	/** Error: an exclusion that leaves an inherited formula reading the excluded metric. */
+	public static final String EXCLUSION_BREAKS_FORMULA = "exclusion-breaks-formula";
+	/** Error: an exclusion that cuts an inherited loop that is not excluded too. */
+	public static final String EXCLUSION_BREAKS_LOOP = "exclusion-breaks-loop";
+	/** Info: the inherited links and report tiles that go with an excluded metric. */
+	public static final String EXCLUSION_DROPS = "exclusion-drops";
+
 	// ---- structure of templates and sources
 
 	/** Error: a template setting with an impossible value: an unknown time zone, a core-limit below 1, a fractional lag. */

@@ -14,6 +14,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		TemplateValidator.class,
 		AggregationValidator.class,
 		BreakdownValidator.class,
-		ReportValidator.class })
+		ReportValidator.class,
+		InheritanceValidator.class })
 public class KpiValidator extends AbstractKpiValidator {
 }

@@ -99,10 +99,13 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			if (!resolved(link.getSource()) || !resolved(link.getTarget())) {
 				continue;
 			}
-			linked.add(link.getSource());
-			linked.add(link.getTarget());
+			// An inherited link names the ancestor's metrics; here they may be overridden.
+			Metric from = TemplateHierarchy.resolve(template, link.getSource());
+			Metric to = TemplateHierarchy.resolve(template, link.getTarget());
+			linked.add(from);
+			linked.add(to);
 			if (link.getStatus() != LinkStatus.REJECTED) {
-				effects.computeIfAbsent(link.getSource(), m -> new ArrayList<>()).add(link.getTarget());
+				effects.computeIfAbsent(from, m -> new ArrayList<>()).add(to);
 			}
 		}
 		// Orphans are relative to a link graph: a template without any link has none yet, and its
@@ -186,10 +189,12 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		if (template == null || steps.size() < 2) {
 			return; // a loop cut short is a syntax error already
 		}
+		// By the metrics the template computes: a loop and a link may name an original and its override.
 		Map<List<Metric>, Link> links = new HashMap<>();
 		for (Link link : TemplateHierarchy.links(template)) {
 			if (resolved(link.getSource()) && resolved(link.getTarget())) {
-				links.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
+				links.putIfAbsent(List.of(TemplateHierarchy.resolve(template, link.getSource()),
+						TemplateHierarchy.resolve(template, link.getTarget())), link);
 			}
 		}
 		int sign = 1;
@@ -199,7 +204,10 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			if (!resolved(from) || !resolved(to)) {
 				return;
 			}
-			Link link = links.get(List.of(from, to));
+			Metric effectiveFrom = TemplateHierarchy.resolve(template, from);
+			Metric effectiveTo = TemplateHierarchy.resolve(template, to);
+			Link link = effectiveFrom == null || effectiveTo == null ? null
+					: links.get(List.of(effectiveFrom, effectiveTo));
 			if (link == null) {
 				error("loop `" + loop.getName() + "` steps from `" + from.getName() + "` to `" + to.getName()
 						+ "`, but no link " + from.getName() + " -> " + to.getName() + " is declared", loop,

@@ -190,7 +190,15 @@ public class ReferenceValidator extends AbstractKpiCheck {
 		List<Metric> metrics = TemplateHierarchy.metrics(template);
 		Map<Metric, List<Metric>> edges = new IdentityHashMap<>();
 		for (Metric metric : metrics) {
-			edges.put(metric, new ArrayList<>(analyses().of(metric).referencedMetrics()));
+			List<Metric> references = new ArrayList<>();
+			for (Metric referenced : analyses().of(metric).referencedMetrics()) {
+				// An inherited formula names the ancestor's metric; this template computes its override.
+				Metric effective = TemplateHierarchy.resolve(template, referenced);
+				if (effective != null) {
+					references.add(effective);
+				}
+			}
+			edges.put(metric, references);
 		}
 		Map<Metric, Set<Metric>> componentOf = new IdentityHashMap<>();
 		for (Set<Metric> component : StronglyConnected.components(metrics, edges)) {

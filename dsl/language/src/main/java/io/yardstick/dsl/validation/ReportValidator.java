@@ -1,5 +1,6 @@
 package io.yardstick.dsl.validation;
 
+import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.REPORT_BREAKDOWN_UNAVAILABLE;
 import static io.yardstick.dsl.validation.IssueCodes.REPORT_CHART_UNFIT;
 import static io.yardstick.dsl.validation.IssueCodes.REPORT_EMPTY;
@@ -61,7 +62,7 @@ public class ReportValidator extends AbstractKpiCheck {
 				}
 			}
 			case "trend" -> {
-				if (metric.getFormula() != null && !analyses().variesByPeriod(metric)) {
+				if (Overrides.formula(metric) != null && !analyses().variesByPeriod(metric)) {
 					error("a trend needs periods, and `" + name + "` has one value for all of them (nothing in it "
 							+ "has a time axis): use value, bar or table", tile, KPI.getTile_Chart(), REPORT_CHART_UNFIT);
 				}
@@ -107,7 +108,7 @@ public class ReportValidator extends AbstractKpiCheck {
 	}
 
 	private static List<String> breakdownNames(Metric metric) {
-		return metric.getBreakdowns().stream().filter(symbol -> symbol != null && !symbol.eIsProxy())
+		return Overrides.breakdowns(metric).stream().filter(symbol -> symbol != null && !symbol.eIsProxy())
 				.map(Symbol::getName).collect(Collectors.toList());
 	}
 }

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.validation;
 
+import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.CORE_LIMIT_EXCEEDED;
 import static io.yardstick.dsl.validation.IssueCodes.EMPTY_FILE;
 import static io.yardstick.dsl.validation.IssueCodes.INVALID_SETTING;
@@ -153,7 +154,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 		if (template == null) {
 			return;
 		}
-		List<Metric> core = layer.getMetrics().stream().filter(metric -> !metric.isSupporting()).toList();
+		List<Metric> core = layer.getMetrics().stream().filter(metric -> !Overrides.supporting(metric)).toList();
 		int limit = coreLimit(template);
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
@@ -170,8 +171,10 @@ public class TemplateValidator extends AbstractKpiCheck {
 		if (template == null || !analyses().layerLevels(template).isStrategic(metric)) {
 			return;
 		}
-		boolean noLabel = metric.getLabels().isEmpty();
-		boolean noDescription = metric.getDescription() == null || metric.getDescription().isBlank();
+		// An override that keeps the inherited label and description is documented by them.
+		boolean noLabel = Overrides.labels(metric).isEmpty();
+		String description = Overrides.description(metric);
+		boolean noDescription = description == null || description.isBlank();
 		if (noLabel || noDescription) {
 			String missing = noLabel && noDescription ? "no label and no description"
 					: noLabel ? "no label" : "no description";

@@ -10,6 +10,7 @@ import io.yardstick.dsl.kpi.DurationKind;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.ScoreKind;
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.types.FormulaAnalysis;
 import io.yardstick.dsl.types.Kind;
@@ -26,8 +27,11 @@ public class TypeValidator extends AbstractKpiCheck {
 	@Check
 	public void checkFormula(Metric metric) {
 		if (metric.getFormula() == null) {
-			error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
-					metric, KPI.getSymbol_Name(), MISSING_FORMULA);
+			// An override that keeps the inherited formula has one; its kinds were checked where it is written.
+			if (Overrides.formula(metric) == null) {
+				error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
+						metric, KPI.getSymbol_Name(), MISSING_FORMULA);
+			}
 			return;
 		}
 		FormulaAnalysis analysis = analyses().of(metric);

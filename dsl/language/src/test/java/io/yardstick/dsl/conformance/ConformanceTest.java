@@ -153,4 +153,38 @@ class ConformanceTest {
 		assertThat(changes(BEFORE, withoutWarning.replace("package v1", "package v2")))
 				.containsExactly("changed metric csat warning-removed: warning < 4.0 -> (none)");
 	}
+
+	/**
+	 * An override shows as what it changes, never as a removal and an addition; an exclusion as what it
+	 * removes, with its reason, and the links that went with the metric.
+	 */
+	@Test
+	void aClientsOverridesAndExclusionsAreChangesAndRemovals() {
+		String client = """
+				package client
+
+				import v1.T
+
+				template Client extends T {
+					layer strategic {
+						override metric csat : score(1..5) higher-is-better {
+							target >= 4.5
+						}
+					}
+					exclude metric complaintShare "complaints are counted by the client's own desk"
+				}
+				""";
+		LoadedModel loaded = Models.load("industry.kpi", BEFORE, "client.kpi", client);
+		assertThat(Models.findings(loaded).lines().filter(line -> line.startsWith("client.kpi")))
+				.noneMatch(line -> line.contains(": error "));
+		Template industry = Models.template(Models.model(loaded, "industry.kpi"), "T");
+		Template derived = Models.template(Models.model(loaded, "client.kpi"), "Client");
+		assertThat(Conformance.compare(derived, industry).changes().stream()
+				.map(change -> change.change() + " " + change.subject() + " " + change.category() + ": " + change.detail()))
+				.containsExactly(
+						"changed metric csat target-tightened: target >= 4.2 -> >= 4.5: fewer values meet it",
+						"removed metric complaintShare metric-excluded: excluded: complaints are counted by the client's "
+								+ "own desk (was in layer strategic)",
+						"removed link complaintShare -> csat link-removed: negative");
+	}
 }

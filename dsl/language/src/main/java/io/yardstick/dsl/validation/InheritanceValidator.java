@@ -1,0 +1,151 @@
+package io.yardstick.dsl.validation;
+
+import static io.yardstick.dsl.validation.IssueCodes.EXCLUSION_BREAKS_FORMULA;
+import static io.yardstick.dsl.validation.IssueCodes.EXCLUSION_BREAKS_LOOP;
+import static io.yardstick.dsl.validation.IssueCodes.EXCLUSION_CONFLICT;
+import static io.yardstick.dsl.validation.IssueCodes.EXCLUSION_DROPS;
+import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_KIND_CHANGED;
+import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_UNKNOWN;
+import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_UNMARKED;
+
+import io.yardstick.dsl.kpi.Exclusion;
+import io.yardstick.dsl.kpi.KpiPackage;
+import io.yardstick.dsl.kpi.Link;
+import io.yardstick.dsl.kpi.Loop;
+import io.yardstick.dsl.kpi.Metric;
+import io.yardstick.dsl.kpi.Page;
+import io.yardstick.dsl.kpi.Report;
+import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.kpi.Tile;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Overrides;
+import io.yardstick.dsl.model.TemplateHierarchy;
+import io.yardstick.dsl.types.FormulaAnalysis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.xtext.validation.Check;
+
+/**
+ * Rule 13: a template that extends another changes what it inherits only explicitly. A metric of
+ * an inherited name must say {@code override}, may not change its kind or unit, and an exclusion
+ * must not leave an inherited formula or loop naming what it removed. The links (and report tiles)
+ * that go with an excluded metric are listed, so that nothing disappears unseen.
+ */
+public class InheritanceValidator extends AbstractKpiCheck {
+	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+
+	@Check
+	public void checkOverride(Metric metric) {
+		Template template = TemplateHierarchy.templateOf(metric);
+		if (template == null || metric.getName() == null || !TemplateHierarchy.extendsCycle(template).isEmpty()) {
+			return;
+		}
+		Template parent = template.getParent() == null || template.getParent().eIsProxy() ? null : template.getParent();
+		Metric inherited = parent == null ? null : TemplateHierarchy.metric(parent, metric.getName());
+		if (!metric.isOverride()) {
+			if (inherited != null) {
+				error("metric `" + metric.getName() + "` is inherited from " + TemplateHierarchy.templateOf(inherited).getName()
+						+ ": write `override metric " + metric.getName() + "` to change it, or choose another name",
+						metric, KPI.getSymbol_Name(), OVERRIDE_UNMARKED, metric.getName());
+			}
+			return;
+		}
+		if (inherited == null) {
+			String why = parent == null ? "template `" + template.getName() + "` extends no other template"
+					: TemplateHierarchy.excludedMetricNames(parent).contains(metric.getName())
+							? parent.getName() + " excludes it"
+							: parent.getName() + " has no metric of that name";
+			error("`override metric " + metric.getName() + "` overrides nothing: " + why
+					+ "; remove `override` to declare a new metric", metric, KPI.getMetric_Override(), OVERRIDE_UNKNOWN);
+			return;
+		}
+		checkKindKept(metric, inherited);
+	}
+
+	private void checkKindKept(Metric metric, Metric inherited) {
+		if (metric.getKind() == null || inherited.getKind() == null) {
+			return;
+		}
+		String declared = ModelText.full(metric.getKind());
+		String original = ModelText.full(inherited.getKind());
+		if (declared.equals(original)) {
+			return;
+		}
+		String what = metric.getKind().eClass() == inherited.getKind().eClass() ? "unit" : "kind";
+		error("override of `" + metric.getName() + "` changes its " + what + " from `" + original + "` to `" + declared
+				+ "`: an override keeps the kind and unit of the metric it overrides; declare a new metric instead",
+				metric, KPI.getMetric_Kind(), OVERRIDE_KIND_CHANGED, original);
+	}
+
+	@Check
+	public void checkExclusion(Exclusion exclusion) {
+		Template template = TemplateHierarchy.templateOf(exclusion);
+		Metric excluded = exclusion.getMetric();
+		if (template == null || excluded == null || excluded.eIsProxy() || excluded.getName() == null) {
+			return;
+		}
+		String name = excluded.getName();
+		for (Metric own : TemplateHierarchy.ownMetrics(template)) {
+			if (name.equals(own.getName())) {
+				error("metric `" + name + "` is both excluded and declared in template `" + template.getName()
+						+ "`: keep the exclusion or the declaration", exclusion, KPI.getExclusion_Metric(),
+						EXCLUSION_CONFLICT);
+				return;
+			}
+		}
+		checkFormulas(template, exclusion, name);
+		checkLoops(template, exclusion, name);
+		reportDropped(template, exclusion, name);
+	}
+
+	/** An inherited formula that reads the excluded metric could no longer be computed. */
+	private void checkFormulas(Template template, Exclusion exclusion, String name) {
+		for (Metric metric : TemplateHierarchy.metrics(template)) {
+			FormulaAnalysis analysis = analyses().of(metric);
+			List<Metric> read = new ArrayList<>(analysis.referencedMetrics());
+			read.addAll(analysis.laggedMetrics());
+			if (read.stream().anyMatch(referenced -> name.equals(referenced.getName()))) {
+				error("excluding `" + name + "` breaks metric `" + metric.getName() + "`, whose formula reads it: "
+						+ "exclude `" + metric.getName() + "` too, or override it with a formula that does not",
+						exclusion, KPI.getExclusion_Metric(), EXCLUSION_BREAKS_FORMULA, metric.getName());
+			}
+		}
+	}
+
+	/** A loop is a chain: without one of its metrics it is no loop, so it is excluded explicitly or not at all. */
+	private void checkLoops(Template template, Exclusion exclusion, String name) {
+		for (Loop loop : TemplateHierarchy.loops(template)) {
+			if (loop.getSteps().stream().anyMatch(step -> step != null && name.equals(step.getName()))) {
+				error("excluding `" + name + "` breaks loop `" + loop.getName() + "` ("
+						+ String.join(" -> ", loop.getSteps().stream().map(Metric::getName).toList())
+						+ "): exclude the loop too, with `exclude loop " + loop.getName() + " \"reason\"`", exclusion,
+						KPI.getExclusion_Metric(), EXCLUSION_BREAKS_LOOP, loop.getName());
+			}
+		}
+	}
+
+	private void reportDropped(Template template, Exclusion exclusion, String name) {
+		Set<String> dropped = new LinkedHashSet<>();
+		for (Link link : TemplateHierarchy.declaredLinks(template)) {
+			if (link.getSource() != null && link.getTarget() != null
+					&& (name.equals(link.getSource().getName()) || name.equals(link.getTarget().getName()))) {
+				dropped.add("link " + link.getSource().getName() + " -> " + link.getTarget().getName());
+			}
+		}
+		for (Report report : TemplateHierarchy.reports(template)) {
+			for (Page page : report.getPages()) {
+				for (Tile tile : page.getTiles()) {
+					if (tile.getMetric() != null && name.equals(tile.getMetric().getName())) {
+						dropped.add("tile on page " + report.getName() + "." + page.getName());
+					}
+				}
+			}
+		}
+		if (!dropped.isEmpty()) {
+			info("excluding `" + name + "` also drops " + String.join(", ", dropped), exclusion,
+					KPI.getExclusion_Metric(), EXCLUSION_DROPS);
+		}
+	}
+}
