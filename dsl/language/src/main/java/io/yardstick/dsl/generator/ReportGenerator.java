@@ -74,8 +74,9 @@ public final class ReportGenerator {
 		}
 		return declared.stream()
 				.map(report -> new ReportDefinition(ReportDefinition.SCHEMA, qualified, report.getName(),
-						labels(report.getLabels()), false, dimensions, metrics, report.getPages().stream().map(page -> page(template, page)).toList(),
-						links, loops, AlertRules.DEFAULT))
+						labels(report.getLabels()), false, dimensions, metrics,
+						report.getPages().stream().map(page -> page(template, page)).toList(), links, loops,
+						AlertRules.DEFAULT))
 				.toList();
 	}
 
