@@ -121,6 +121,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 
 	private <T extends EObject> void reportDuplicates(List<T> elements, Function<T, String> name, String kind) {
 		Map<String, T> first = new HashMap<>();
+		Set<String> taken = elements.stream().map(name).filter(Objects::nonNull).collect(Collectors.toSet());
 		for (T element : elements) {
 			String key = name.apply(element);
 			if (key == null) {
@@ -129,7 +130,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 			T earlier = first.putIfAbsent(key, element);
 			if (earlier != null) {
 				error("duplicate " + kind + " `" + key + "`: already declared on line " + lineOf(earlier), element,
-						nameFeature(element), DUPLICATE_NAME);
+						nameFeature(element), DUPLICATE_NAME, QuickFixData.freeName(key, taken));
 			}
 		}
 	}

@@ -56,7 +56,7 @@ public class TargetValidator extends AbstractKpiCheck {
 			if (target != null || warning != null || critical != null) {
 				error("metric `" + metric.getName() + "` has a target or threshold but no direction: declare "
 						+ "higher-is-better, lower-is-better or target-band after its kind", metric, KPI.getMetric_Kind(),
-						TARGET_DIRECTION);
+						TARGET_DIRECTION, QuickFixData.kindWithDirection(metric));
 			}
 			return;
 		}
@@ -104,7 +104,7 @@ public class TargetValidator extends AbstractKpiCheck {
 		Optional<BigDecimal> value = Constants.evaluate(end);
 		if (!analysis.problems().isEmpty()) {
 			// What is wrong inside the value (an unknown unit, say) is the finding, not its not being constant.
-			analysis.problems().forEach(p -> error(p.message(), p.node(), p.feature(), p.code()));
+			analysis.problems().forEach(p -> error(p.message(), p.node(), p.feature(), p.code(), QuickFixData.of(p)));
 			return Optional.empty();
 		}
 		if (analysis.result().level() != Level.CONSTANT || value.isEmpty()) {

@@ -36,7 +36,7 @@ public class TypeValidator extends AbstractKpiCheck {
 		}
 		FormulaAnalysis analysis = analyses().of(metric);
 		for (Problem problem : analysis.problems()) {
-			error(problem.message(), problem.node(), problem.feature(), problem.code());
+			error(problem.message(), problem.node(), problem.feature(), problem.code(), QuickFixData.of(problem));
 		}
 		checkDeclaredKind(metric, analysis.result().type());
 	}
@@ -105,7 +105,7 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkDurationUnit(DurationKind duration) {
 		if (duration.getUnit() != null && !Units.isDurationUnit(duration.getUnit())) {
 			error("unknown duration unit `" + duration.getUnit() + "`: use one of " + Units.durationUnitList(), duration,
-					KPI.getDurationKind_Unit(), INVALID_KIND);
+					KPI.getDurationKind_Unit(), INVALID_KIND, QuickFixData.durationUnit(duration.getUnit()));
 		}
 	}
 
@@ -113,7 +113,7 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkCurrencyCode(CurrencyKind currency) {
 		if (currency.getCode() != null && !Units.isCurrencyCode(currency.getCode())) {
 			error("unknown currency `" + currency.getCode() + "`: use an ISO 4217 code such as CNY, USD or EUR", currency,
-					KPI.getCurrencyKind_Code(), INVALID_KIND);
+					KPI.getCurrencyKind_Code(), INVALID_KIND, QuickFixData.currency(currency.getCode()));
 		}
 	}
 }
