@@ -101,6 +101,9 @@ public final class PreviewView extends Composite {
 	 */
 	public void setInput(TemplateInput newInput, Path newDataFolder) {
 		cancel();
+		// The old run ends on its own; forgetting it here makes finished() ignore its outcome.
+		worker = null;
+		cancel.setEnabled(false);
 		input = newInput;
 		dataFolder = newDataFolder != null ? newDataFolder : newInput == null ? null : newInput.dataFolder();
 		results = null;
@@ -148,7 +151,7 @@ public final class PreviewView extends Composite {
 	public void cancel() {
 		if (worker != null) {
 			worker.monitor.setCanceled(true);
-			if (!cancel.isDisposed()) {
+			if (!cancel.isDisposed() && !phase.isDisposed()) {
 				cancel.setEnabled(false);
 				phase.setText("cancelling…");
 			}

@@ -88,6 +88,38 @@ class PreviewViewTest {
 		assertThat(view.getRunButton().isEnabled()).isTrue();
 	}
 
+	/** A new input while a preview runs cancels it, and the old run's end does not overwrite the new view. */
+	@Test
+	void aNewInputForgetsTheRunningPreview() throws InterruptedException {
+		PreviewView view = view(900, 300);
+		CountDownLatch atLoading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		view.phaseHook = name -> {
+			if (name.equals("loading the sample data")) {
+				atLoading.countDown();
+				try {
+					release.await(1, TimeUnit.MINUTES);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		};
+		view.setInput(Fixtures.afterSales(), null);
+		view.start();
+		Swt.pumpUntil(() -> atLoading.getCount() == 0, RUN_TIMEOUT, "the preview to reach loading");
+		Thread worker = Thread.getAllStackTraces().keySet().stream()
+				.filter(thread -> thread.getName().equals("yardstick-preview")).findFirst().orElseThrow();
+		view.setInput(Fixtures.wrong("orphan-metric"), null);
+		String fresh = view.getMessage();
+		assertThat(view.isRunning()).isFalse();
+		release.countDown();
+		worker.join(RUN_TIMEOUT.toMillis());
+		assertThat(worker.isAlive()).isFalse();
+		Swt.pump();
+		assertThat(view.getMessage()).isEqualTo(fresh).doesNotContain("cancelled");
+		assertThat(view.getRunButton().isEnabled()).isTrue();
+	}
+
 	@Test
 	void badInputShowsAMessage() {
 		PreviewView view = view(700, 200);
