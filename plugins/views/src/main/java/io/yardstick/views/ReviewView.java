@@ -1,0 +1,117 @@
+package io.yardstick.views;
+
+import io.yardstick.dsl.workspace.Finding;
+import io.yardstick.dsl.workspace.ValidationReport;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+
+/**
+ * The Review view: every validation finding, grouped by rule with counts and severity icons; each group
+ * expands to its findings at {@code file:line:column} with their messages. Double-clicking a finding tells
+ * the open listener (a ViewPart opens the editor at the position).
+ */
+public final class ReviewView extends Composite {
+	private static final int[] WIDTHS = { 300, 80, 640 };
+
+	private final Label summary;
+	private final TreeViewer viewer;
+	private final Label details;
+	private Consumer<Finding> openListener = finding -> {
+	};
+
+	public ReviewView(Composite parent, int style) {
+		super(parent, style);
+		setLayout(new GridLayout(1, false));
+		summary = new Label(this, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+		viewer = new TreeViewer(this, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+		Tree tree = viewer.getTree();
+		tree.setHeaderVisible(true);
+		tree.setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
+		for (int i = 0; i < ReviewLabelProvider.HEADERS.length; i++) {
+			TreeColumn column = new TreeColumn(tree, SWT.LEFT);
+			column.setText(ReviewLabelProvider.HEADERS[i]);
+			column.setWidth(WIDTHS[i]);
+		}
+		details = new Label(this, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(details);
+		viewer.addSelectionChangedListener(event -> showDetails(event.getSelection()));
+		viewer.setContentProvider(new ReviewContentProvider());
+		viewer.setLabelProvider(new ReviewLabelProvider(new SeverityImages(tree)));
+		viewer.addDoubleClickListener(event -> {
+			if (event.getSelection() instanceof IStructuredSelection selection && !selection.isEmpty()) {
+				Object element = selection.getFirstElement();
+				if (element instanceof Finding finding) {
+					openListener.accept(finding);
+				} else {
+					viewer.setExpandedState(element, !viewer.getExpandedState(element));
+				}
+			}
+		});
+		setReport(null);
+	}
+
+	/** The findings of a loaded template's folder; an input that could not be loaded shows its problem. */
+	public void setInput(TemplateInput input) {
+		if (input != null && input.model() == null) {
+			setReport(null);
+			summary.setText(input.problem());
+			return;
+		}
+		setReport(input == null ? null : input.report());
+	}
+
+	public void setReport(ValidationReport report) {
+		if (report == null) {
+			summary.setText("Open a folder of .kpi templates to review its findings.");
+			viewer.setInput(null);
+		} else {
+			summary.setText(report.findings().isEmpty()
+					? report.summary() + ": nothing to review."
+					: report.summary() + ", under " + ReviewContentProvider.groups(report.findings()).size()
+							+ " rules. Double-click a finding to go to it.");
+			viewer.setInput(List.copyOf(report.findings()));
+		}
+		showDetails(null);
+		layout(true, true);
+	}
+
+	/** A message is often longer than its column: the selected finding's whole text, wrapped, below the tree. */
+	private void showDetails(Object selection) {
+		Object element = selection instanceof IStructuredSelection structured ? structured.getFirstElement() : null;
+		details.setText(element instanceof Finding finding ? finding.toText()
+				: element instanceof ReviewContentProvider.RuleGroup group
+						? group.code() + ": " + ReviewLabelProvider.count(group.findings().size(), group.severity())
+								+ "; docs/validation.md explains the rule and its fix."
+						: "Select a finding to read its whole message.");
+		layout(true, true);
+	}
+
+	/** What the line below the tree says. */
+	public String getDetails() {
+		return details.getText();
+	}
+
+	public void setFindingOpenListener(Consumer<Finding> listener) {
+		openListener = listener == null ? finding -> {
+		} : listener;
+	}
+
+	public TreeViewer getViewer() {
+		return viewer;
+	}
+
+	public String getSummary() {
+		return summary.getText();
+	}
+}
