@@ -33,6 +33,7 @@ import io.yardstick.dsl.kpi.PeriodReference;
 import io.yardstick.dsl.kpi.Report;
 import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.SourceExtension;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.kpi.TemplateMember;
 import io.yardstick.dsl.kpi.Tile;
@@ -108,6 +109,17 @@ public class KpiFormatter extends AbstractJavaFormatter {
 	private static boolean isOneLiner(TemplateMember member) {
 		return member instanceof Link || member instanceof Loop || member instanceof Dimension
 				|| member instanceof Exclusion;
+	}
+
+	protected void format(SourceExtension extension, IFormattableDocument doc) {
+		ISemanticRegionsFinder regions = regionFor(extension);
+		doc.append(regions.keyword("extend"), it -> it.oneSpace());
+		doc.append(regions.keyword("source"), it -> it.oneSpace());
+		block(extension, doc);
+		for (Field field : extension.getFields()) {
+			doc.prepend(field, it -> it.newLine());
+			doc.format(field);
+		}
 	}
 
 	protected void format(Exclusion exclusion, IFormattableDocument doc) {

@@ -159,7 +159,7 @@ final class SpecRenderer {
 	// ------------------------------------------------------------------ sources
 
 	private CodeBlock source(Source source) {
-		return CodeBlock.of("new $T($S, $L)", SOURCE_SPEC, source.getName(), list(source.getFields(), this::field));
+		return CodeBlock.of("new $T($S, $L)", SOURCE_SPEC, source.getName(), list(Sources.fields(source, model.template()), this::field));
 	}
 
 	private CodeBlock field(Field field) {
@@ -206,7 +206,7 @@ final class SpecRenderer {
 		}
 		Map<String, List<Field>> fieldDimensions = new LinkedHashMap<>();
 		for (Source source : model.sources()) {
-			for (Field field : source.getFields()) {
+			for (Field field : Sources.fields(source, model.template())) {
 				if (field.isDimension() && !dimensions.containsKey(field.getName())) {
 					fieldDimensions.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field);
 				}

@@ -13,6 +13,8 @@ import io.yardstick.dsl.kpi.PercentKind;
 import io.yardstick.dsl.kpi.RatioKind;
 import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.SourceExtension;
+import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.kpi.TextKind;
 import io.yardstick.dsl.kpi.TimestampKind;
 import io.yardstick.dsl.types.KpiType;
@@ -25,8 +27,46 @@ public final class Sources {
 	private Sources() {
 	}
 
+	/** The source a field belongs to; for a field an {@code extend source} adds, the source it extends. */
 	public static Source sourceOf(Field field) {
+		if (field != null && field.eContainer() instanceof SourceExtension extension) {
+			Source extended = extension.getSource();
+			return extended == null || extended.eIsProxy() ? null : extended;
+		}
 		return EcoreUtil2.getContainerOfType(field, Source.class);
+	}
+
+	/**
+	 * The source's fields as a template sees them: its own, then those that {@code extend source}
+	 * declarations in the template and its ancestors add, farthest first.
+	 */
+	public static List<Field> fields(Source source, Template template) {
+		List<SourceExtension> extensions = extensions(source, template);
+		if (extensions.isEmpty()) {
+			return source.getFields();
+		}
+		List<Field> fields = new java.util.ArrayList<>(source.getFields());
+		for (SourceExtension extension : extensions) {
+			fields.addAll(extension.getFields());
+		}
+		return fields;
+	}
+
+	/** The extensions of the source in the template's lineage, farthest ancestor first. */
+	public static List<SourceExtension> extensions(Source source, Template template) {
+		if (source == null || template == null) {
+			return List.of();
+		}
+		List<SourceExtension> extensions = new java.util.ArrayList<>();
+		List<Template> lineage = TemplateHierarchy.lineage(template);
+		for (int i = lineage.size() - 1; i >= 0; i--) {
+			for (SourceExtension extension : TemplateHierarchy.members(lineage.get(i), SourceExtension.class)) {
+				if (extension.getSource() == source) {
+					extensions.add(extension);
+				}
+			}
+		}
+		return extensions;
 	}
 
 	public static List<Field> keys(Source source) {
@@ -39,10 +79,6 @@ public final class Sources {
 
 	public static Optional<Field> timeAxis(Source source) {
 		return source.getFields().stream().filter(Field::isTimeAxis).findFirst();
-	}
-
-	public static Optional<Field> field(Source source, String name) {
-		return source.getFields().stream().filter(f -> name.equals(f.getName())).findFirst();
 	}
 
 	/** A reference field is typed by the key of the source it references; a broken one is UNKNOWN. */

@@ -14,6 +14,7 @@ import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
 import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.Functions;
 import java.util.ArrayList;
@@ -53,10 +54,11 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		Template template = TemplateHierarchy.templateOf(context);
 		if (reference == KPI.getMemberAccess_Member()) {
-			return context instanceof MemberAccess access ? fieldsOf(targetSource(access.getReceiver())) : IScope.NULLSCOPE;
+			return context instanceof MemberAccess access ? fieldsOf(targetSource(access.getReceiver()), template)
+					: IScope.NULLSCOPE;
 		}
 		if (reference == KPI.getFieldStep_Field()) {
-			return fieldsOf(sourceBefore(context));
+			return fieldsOf(sourceBefore(context), template);
 		}
 		if (template == null) {
 			return super.getScope(context, reference);
@@ -64,7 +66,8 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		if (reference == KPI.getSymbolReference_Symbol()) {
 			return symbolScope(template, context);
 		}
-		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()) {
+		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()
+				|| reference == KPI.getSourceExtension_Source()) {
 			return sourceScope(template);
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
@@ -114,12 +117,12 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 			return outer;
 		}
 		return cache.get(Tuples.create("rowNames", template, rows), template.eResource(), () -> {
-			List<EObject> inner = new ArrayList<>(rows.getFields());
+			List<EObject> inner = new ArrayList<>(Sources.fields(rows, template));
 			// Enum values by nearness, since the first of equal names wins: the row source's own, then those of
 			// sources its references reach (an imported Customer's segment), then the rest of the template's.
 			List<Source> order = new ArrayList<>(List.of(rows));
 			for (int i = 0; i < order.size(); i++) {
-				for (Field field : order.get(i).getFields()) {
+				for (Field field : Sources.fields(order.get(i), template)) {
 					Source target = field.getReference();
 					if (target != null && !target.eIsProxy() && !order.contains(target)) {
 						order.add(target);
@@ -132,7 +135,7 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 				}
 			}
 			for (Source source : order) {
-				for (Field field : source.getFields()) {
+				for (Field field : Sources.fields(source, template)) {
 					if (field.getKind() instanceof EnumKind values) {
 						inner.addAll(values.getValues());
 					}
@@ -208,7 +211,7 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		return cached(template, "allFields", () -> {
 			List<EObject> fields = new ArrayList<>();
 			for (Source source : TemplateHierarchy.sources(template)) {
-				fields.addAll(source.getFields());
+				fields.addAll(Sources.fields(source, template));
 			}
 			return scopeFor(fields, IScope.NULLSCOPE);
 		});
@@ -248,12 +251,17 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		return null;
 	}
 
-	private IScope fieldsOf(Source source) {
+	/** The source's fields, with those the template's {@code extend source} declarations add. */
+	private IScope fieldsOf(Source source, Template template) {
 		if (source == null || source.eIsProxy()) {
 			return IScope.NULLSCOPE;
 		}
-		return cache.get(Tuples.create("fields", source), source.eResource(),
-				() -> scopeFor(source.getFields(), IScope.NULLSCOPE));
+		if (template == null) {
+			return cache.get(Tuples.create("fields", source), source.eResource(),
+					() -> scopeFor(source.getFields(), IScope.NULLSCOPE));
+		}
+		return cache.get(Tuples.create("fields", source, template), template.eResource(),
+				() -> scopeFor(Sources.fields(source, template), IScope.NULLSCOPE));
 	}
 
 	// ------------------------------------------------------------------ declarations
@@ -270,7 +278,8 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 			Map<String, EObject> byName = new LinkedHashMap<>();
 			TemplateHierarchy.dimensions(template).forEach(d -> byName.putIfAbsent(d.getName(), d));
 			for (Source source : TemplateHierarchy.sources(template)) {
-				source.getFields().stream().filter(Field::isDimension).forEach(f -> byName.putIfAbsent(f.getName(), f));
+				Sources.fields(source, template).stream().filter(Field::isDimension)
+						.forEach(f -> byName.putIfAbsent(f.getName(), f));
 			}
 			return scopeFor(new ArrayList<>(byName.values()), IScope.NULLSCOPE);
 		});

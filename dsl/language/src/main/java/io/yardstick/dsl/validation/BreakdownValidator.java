@@ -11,8 +11,10 @@ import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Symbol;
+import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.model.FieldPaths;
 import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.FormulaAnalysis;
 import io.yardstick.dsl.types.KpiType;
 import java.util.List;
@@ -40,7 +42,7 @@ public class BreakdownValidator extends AbstractKpiCheck {
 				continue;
 			}
 			for (Source source : sources) {
-				if (!provides(source, breakdown)) {
+				if (!provides(source, breakdown, TemplateHierarchy.templateOf(metric))) {
 					String hint = breakdown instanceof Dimension
 							? "add " + source.getName() + ".<field> to `dimension " + breakdown.getName() + "`"
 							: "declare `dimension " + breakdown.getName() + " { ... }` mapping it onto each source";
@@ -54,11 +56,13 @@ public class BreakdownValidator extends AbstractKpiCheck {
 	}
 
 	/** A template dimension provides a source it maps; a dimension field provides sources that have a field of its name. */
-	private static boolean provides(Source source, Symbol breakdown) {
+	private static boolean provides(Source source, Symbol breakdown, Template template) {
 		if (breakdown instanceof Dimension dimension) {
 			return dimension.getMappings().stream().anyMatch(mapping -> mapping.getSource() == source);
 		}
-		return breakdown instanceof Field && Sources.field(source, breakdown.getName()).isPresent();
+		// A field an `extend source` of the template adds counts as the source's own.
+		return breakdown instanceof Field && Sources.fields(source, template).stream()
+				.anyMatch(field -> breakdown.getName().equals(field.getName()));
 	}
 
 	@Check

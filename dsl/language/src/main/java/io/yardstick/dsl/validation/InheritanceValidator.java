@@ -7,28 +7,38 @@ import static io.yardstick.dsl.validation.IssueCodes.EXCLUSION_DROPS;
 import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_KIND_CHANGED;
 import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_UNKNOWN;
 import static io.yardstick.dsl.validation.IssueCodes.OVERRIDE_UNMARKED;
+import static io.yardstick.dsl.validation.IssueCodes.SOURCE_FIELD_CLASH;
+import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 
 import io.yardstick.dsl.kpi.Exclusion;
+import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Link;
 import io.yardstick.dsl.kpi.Loop;
 import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Page;
 import io.yardstick.dsl.kpi.Report;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.SourceExtension;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.kpi.Tile;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Overrides;
+import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.FormulaAnalysis;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 
 /**
- * Rule 13: a template that extends another changes what it inherits only explicitly. A metric of
+ * Rule 13: a template that extends another changes what it inherits only explicitly. An extension of an
+ * inherited source adds fields without redeclaring one. A metric of
  * an inherited name must say {@code override}, may not change its kind or unit, and an exclusion
  * must not leave an inherited formula or loop naming what it removed. The links (and report tiles)
  * that go with an excluded metric are listed, so that nothing disappears unseen.
@@ -77,6 +87,50 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		error("override of `" + metric.getName() + "` changes its " + what + " from `" + original + "` to `" + declared
 				+ "`: an override keeps the kind and unit of the metric it overrides; declare a new metric instead",
 				metric, KPI.getMetric_Kind(), OVERRIDE_KIND_CHANGED, original);
+	}
+
+	/**
+	 * An extension adds fields to an inherited source; a name the source (or an earlier extension)
+	 * already has would make {@code Source.field} mean two things, so it is a clash, not an override.
+	 */
+	@Check
+	public void checkSourceExtension(SourceExtension extension) {
+		Template template = TemplateHierarchy.templateOf(extension);
+		Source source = extension.getSource();
+		if (template == null || source == null || source.eIsProxy()) {
+			return;
+		}
+		if (TemplateHierarchy.templateOf(source) == template) {
+			error("source `" + source.getName() + "` is declared in this template: add the fields to it instead of "
+					+ "extending it", extension, KPI.getSourceExtension_Source(), SOURCE_STRUCTURE);
+			return;
+		}
+		Map<String, Field> taken = new HashMap<>();
+		for (Field field : Sources.fields(source, template)) {
+			if (field.eContainer() == extension) {
+				break;
+			}
+			taken.putIfAbsent(field.getName(), field);
+		}
+		for (Field field : extension.getFields()) {
+			Field earlier = taken.putIfAbsent(field.getName(), field);
+			if (earlier != null) {
+				EObject owner = earlier.eContainer();
+				String where = owner instanceof SourceExtension other && other != extension
+						? "an extension in " + TemplateHierarchy.templateOf(other).getName()
+						: owner == extension ? "this extension" : TemplateHierarchy.templateOf(source) == null
+								? "source " + source.getName() : TemplateHierarchy.templateOf(source).getName();
+				error("field `" + field.getName() + "` clashes with " + source.getName() + "." + earlier.getName() + " ("
+						+ Sources.typeOf(earlier).describe() + ") from " + where
+						+ ": an extension adds fields and cannot redeclare one; choose another name", field,
+						KPI.getSymbol_Name(), SOURCE_FIELD_CLASH);
+			}
+			if (field.isKey() || field.isTimeAxis()) {
+				error("an extension cannot add a " + (field.isKey() ? "key" : "time axis") + " to source `"
+						+ source.getName() + "`: its rows keep the key and time axis " + source.getName() + " declares",
+						field, field.isKey() ? KPI.getField_Key() : KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
+			}
+		}
 	}
 
 	@Check

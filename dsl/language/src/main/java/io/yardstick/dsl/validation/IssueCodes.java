@@ -158,6 +158,8 @@ public final class IssueCodes {
 	public static final String EXCLUSION_BREAKS_LOOP = "exclusion-breaks-loop";
 	/** Info: the inherited links and report tiles that go with an excluded metric. */
 	public static final String EXCLUSION_DROPS = "exclusion-drops";
+	/** Error: a field an `extend source` adds whose name the source already has. */
+	public static final String SOURCE_FIELD_CLASH = "source-field-clash";
 
 	// ---- structure of templates and sources
 

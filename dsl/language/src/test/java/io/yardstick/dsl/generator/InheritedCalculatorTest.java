@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A derived template's calculator is the calculator of the plain template it amounts to: the client below
- * overrides a formula and a target and excludes a metric and a loop; {@code Plain} is the same template written
- * out by hand. Both run on the same tickets.
+ * adds a field to the inherited source, overrides a formula and a target, and excludes a metric and a loop;
+ * {@code Plain} is the same template written out by hand, its own members first as inheritance orders them.
+ * Both run on the same tickets.
  */
 class InheritedCalculatorTest {
 	private static final String INDUSTRY = """
@@ -77,6 +78,15 @@ class InheritedCalculatorTest {
 			import inherit.industry.Industry
 
 			template Client "客户模板" extends Industry {
+				extend source Ticket {
+					tier: text
+				}
+				layer strategic {
+					metric goldTickets "金牌工单" : count {
+						= count(Ticket where Ticket.tier = "gold")
+						description "Tickets of gold-tier customers."
+					}
+				}
 				layer management {
 					override metric complaints : count lower-is-better {
 						= count(Ticket where Ticket.isComplaint and Ticket.region = "north")
@@ -90,6 +100,7 @@ class InheritedCalculatorTest {
 				}
 				exclude metric followUps "no follow-up calls"
 				exclude loop followLoop "its metric is excluded"
+				link handling -> goldTickets : positive
 			}
 			""";
 
@@ -106,8 +117,13 @@ class InheritedCalculatorTest {
 					region: text dimension
 					followUps: count
 					csat: score(1..5)?
+					tier: text
 				}
 				layer strategic {
+					metric goldTickets "金牌工单" : count {
+						= count(Ticket where Ticket.tier = "gold")
+						description "Tickets of gold-tier customers."
+					}
 					metric satisfaction "满意度" : score(1..5) higher-is-better {
 						= avg(Ticket.csat)
 						target >= 4.2
@@ -129,6 +145,7 @@ class InheritedCalculatorTest {
 						target <= 12h
 					}
 				}
+				link handling -> goldTickets : positive
 				link handling -> complaints : positive
 				link complaints -> satisfaction : negative
 				link handling -> complaintsPerDay : positive
@@ -148,13 +165,13 @@ class InheritedCalculatorTest {
 		write("model/client.kpi", CLIENT);
 		write("model/plain.kpi", PLAIN);
 		write("data/Ticket.csv", """
-				id,createdAt,resolvedAt,isComplaint,region,followUps,csat
-				T1,2025-01-02T08:00:00,2025-01-02T20:00:00,true,north,1,3
-				T2,2025-01-05T08:00:00,2025-01-06T08:00:00,true,south,0,2
-				T3,2025-01-09T08:00:00,2025-01-09T10:00:00,false,north,2,5
-				T4,2025-01-20T08:00:00,,true,north,0,
-				T5,2025-02-01T08:00:00,2025-02-01T14:00:00,false,south,1,4
-				T6,2025-02-03T08:00:00,2025-02-04T20:00:00,true,south,3,1
+				id,createdAt,resolvedAt,isComplaint,region,followUps,csat,tier
+				T1,2025-01-02T08:00:00,2025-01-02T20:00:00,true,north,1,3,gold
+				T2,2025-01-05T08:00:00,2025-01-06T08:00:00,true,south,0,2,silver
+				T3,2025-01-09T08:00:00,2025-01-09T10:00:00,false,north,2,5,gold
+				T4,2025-01-20T08:00:00,,true,north,0,,silver
+				T5,2025-02-01T08:00:00,2025-02-01T14:00:00,false,south,1,4,gold
+				T6,2025-02-03T08:00:00,2025-02-04T20:00:00,true,south,3,1,silver
 				""");
 		write("run.properties", "grain=month\n");
 		loaded = Models.loadFolder(folder.resolve("model"));
@@ -170,6 +187,7 @@ class InheritedCalculatorTest {
 		assertThat(client.template().metrics()).isEqualTo(plain.template().metrics());
 		assertThat(client.template().links()).isEqualTo(plain.template().links());
 		assertThat(client.template().loops()).isEqualTo(plain.template().loops());
+		assertThat(client.template().sources()).isEqualTo(plain.template().sources());
 	}
 
 	@Test
@@ -188,7 +206,10 @@ class InheritedCalculatorTest {
 		assertThat(handling.labels()).isEqualTo(industry.template().metrics().get(industry.index("handling")).labels())
 				.isNotEmpty();
 		assertThat(client.template().metrics()).extracting(MetricSpec::id)
-				.containsExactly("satisfaction", "complaints", "complaintsPerDay", "handling");
+				.containsExactly("goldTickets", "satisfaction", "complaints", "complaintsPerDay", "handling");
+		// The field the client's extension adds is read from the same file the industry template reads.
+		assertThat(client.value("goldTickets", 0)).isEqualTo(2.0);
+		assertThat(client.value("goldTickets", 1)).isEqualTo(1.0);
 	}
 
 	private Results run(String templateName) throws Exception {
