@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.yardstick.eclipse.KpiLanguage;
 import io.yardstick.eclipse.editor.KpiMarkers;
 import io.yardstick.eclipse.editor.KpiTextHover;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +163,23 @@ class KpiEditorUiTest {
 		document.replace(offset, "segmnt".length(), "segment");
 		waitUntil("the error marker to go", () -> KpiMarkers.validations(file) > fixed
 				&& problems(IMarker.SEVERITY_ERROR).isEmpty());
+	}
+
+	@Test
+	void changingAnImportedFileRevalidatesTheOpenEditor() throws Exception {
+		// after-sales.kpi imports aftersales.common.Customer from customers.kpi; renaming that source on
+		// disk must show up in the open editor without typing in it.
+		IFile customers = project.getFile("customers.kpi");
+		String text = new String(customers.getContents().readAllBytes(), StandardCharsets.UTF_8);
+		int before = KpiMarkers.validations(file);
+		customers.setContents(new ByteArrayInputStream(text.replace("source Customer ", "source Client ")
+				.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		waitUntil("re-validation after the imported file changed", () -> KpiMarkers.validations(file) > before
+				&& !problems(IMarker.SEVERITY_ERROR).isEmpty());
+		List<String> messages = problems(IMarker.SEVERITY_ERROR).stream()
+				.map(marker -> marker.getAttribute(IMarker.MESSAGE, "")).toList();
+		assertTrue(messages.stream().anyMatch(message -> message.contains("aftersales.common.Customer")),
+				messages::toString);
 	}
 
 	@Test
