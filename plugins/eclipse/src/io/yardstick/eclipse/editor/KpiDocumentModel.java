@@ -4,6 +4,7 @@ import io.yardstick.eclipse.KpiLanguage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,8 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 public final class KpiDocumentModel {
 	private static final Map<IDocument, KpiDocumentModel> MODELS = new WeakHashMap<>();
 
-	private final IDocument document;
+	/** Weak: the map above holds models weakly by document, which a strong reference from the value would defeat. */
+	private final WeakReference<IDocument> document;
 	private XtextResourceSet resourceSet;
 	private XtextResource resource;
 	private String parsedText;
@@ -44,7 +46,7 @@ public final class KpiDocumentModel {
 	private Map<IFile, Long> loadedOthers = Map.of();
 
 	private KpiDocumentModel(IDocument document) {
-		this.document = document;
+		this.document = new WeakReference<>(document);
 	}
 
 	/** The model of a document; one per document, for as long as the document lives. */
@@ -69,7 +71,8 @@ public final class KpiDocumentModel {
 	}
 
 	public IFile file() {
-		return fileOf(document);
+		IDocument current = document.get();
+		return current == null ? null : fileOf(current);
 	}
 
 	/**
@@ -77,8 +80,12 @@ public final class KpiDocumentModel {
 	 * text changed, and reloads the project's other files only when one of them changed.
 	 */
 	public synchronized <T> T read(Function<XtextResource, T> reader) {
-		String text = document.get();
-		IFile file = file();
+		IDocument current = document.get();
+		if (current == null) {
+			throw new IllegalStateException("the document was closed");
+		}
+		String text = current.get();
+		IFile file = fileOf(current);
 		Map<IFile, Long> others = otherFiles(file);
 		if (resourceSet == null || !others.equals(loadedOthers)) {
 			resourceSet = newResourceSet(file, others);

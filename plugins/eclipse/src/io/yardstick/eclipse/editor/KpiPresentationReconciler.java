@@ -1,5 +1,6 @@
 package io.yardstick.eclipse.editor;
 
+import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
@@ -21,7 +22,7 @@ public class KpiPresentationReconciler extends PresentationReconciler {
 					IDocument document = event.getDocument();
 					int start = document.getLineOffset(document.getLineOfOffset(event.getOffset()));
 					return new Region(start, document.getLength() - start);
-				} catch (org.eclipse.jface.text.BadLocationException e) {
+				} catch (BadLocationException e) {
 					return partition;
 				}
 			}

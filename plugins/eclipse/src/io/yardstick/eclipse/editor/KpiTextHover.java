@@ -1,6 +1,7 @@
 package io.yardstick.eclipse.editor;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextViewer;
@@ -22,7 +23,7 @@ public class KpiTextHover implements ITextHover {
 	}
 
 	/** The hover text at an offset of a document, or null. */
-	public String hoverAt(org.eclipse.jface.text.IDocument document, int offset) {
+	public String hoverAt(IDocument document, int offset) {
 		return KpiDocumentModel.of(document).read(resource -> {
 			// resolveElementAt follows a cross-reference to its target, so a metric used in a formula is described too.
 			EObject element = elements.resolveElementAt(resource, offset);

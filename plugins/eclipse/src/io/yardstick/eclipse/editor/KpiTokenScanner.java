@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.runtime.ANTLRStringStream;
 import org.antlr.runtime.CommonToken;
+import org.eclipse.jface.resource.ColorRegistry;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.rules.IToken;
@@ -14,8 +16,6 @@ import org.eclipse.jface.text.rules.Token;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.jface.resource.ColorRegistry;
-import org.eclipse.jface.resource.JFaceResources;
 
 /**
  * Colours a .kpi document with the language's own lexer, so that colouring agrees with the parser on
@@ -64,7 +64,7 @@ final class KpiTokenScanner implements ITokenScanner {
 		}
 	}
 
-	/** The spans of a text: every character is in exactly one span. Visible for the editor's tests. */
+	/** The spans of a text: every character is in exactly one span. */
 	static List<Span> lex(String text) {
 		List<Span> result = new ArrayList<>();
 		InternalKpiLexer lexer = new InternalKpiLexer(new ANTLRStringStream(text));
