@@ -131,6 +131,35 @@ class KpiEditorUiTest {
 		screenshot("01-editor-coloured-with-outline");
 	}
 
+	/** The linked model, not the lexer, tells a metric from a source, a field or a dimension. */
+	@Test
+	void semanticColouringTellsMetricsSourcesFieldsAndDimensionsApart() throws Exception {
+		StyledText text = viewer().getTextWidget();
+		String content = document.get();
+		int metricReference = content.indexOf("link csat -> churnRate") + "link ".length();
+		waitUntil("the semantic colouring", () -> {
+			StyleRange style = text.getStyleRangeAtOffset(metricReference);
+			return style != null && style.foreground != null && style.foreground.getRGB().equals(new RGB(0, 90, 170));
+		});
+		int source = content.indexOf("= avg(Ticket.csat)") + "= avg(".length();
+		StyleRange sourceStyle = text.getStyleRangeAtOffset(source);
+		assertEquals(new RGB(130, 65, 0), sourceStyle.foreground.getRGB(), "a source");
+		StyleRange field = text.getStyleRangeAtOffset(source + "Ticket.".length());
+		assertEquals(new RGB(85, 85, 85), field.foreground.getRGB(), "a field");
+		assertTrue((field.fontStyle & SWT.ITALIC) != 0, "fields are italic");
+		int dimension = content.indexOf("by region, segment") + "by ".length();
+		assertEquals(new RGB(200, 95, 0), text.getStyleRangeAtOffset(dimension).foreground.getRGB(), "a dimension");
+		StyleRange declaration = text.getStyleRangeAtOffset(content.indexOf("metric churnRate") + "metric ".length());
+		assertEquals(new RGB(0, 90, 170), declaration.foreground.getRGB(), "a metric's declaration");
+		assertTrue((declaration.fontStyle & SWT.BOLD) != 0, "declarations are bold");
+		assertEquals(new RGB(127, 0, 85), text.getStyleRangeAtOffset(content.indexOf("metric churnRate")).foreground.getRGB(),
+				"keywords keep the lexer's colour");
+
+		editor.selectAndReveal(content.indexOf("metric csat"), 0);
+		runEventLoop(300);
+		screenshot("04-semantic-colouring");
+	}
+
 	@Test
 	void typingAnUnknownDimensionMarksTheLineAsAnError() throws Exception {
 		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
