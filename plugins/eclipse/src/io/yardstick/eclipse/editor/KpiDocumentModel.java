@@ -24,6 +24,7 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
@@ -114,6 +115,11 @@ public final class KpiDocumentModel {
 
 	private static XtextResourceSet newResourceSet(IFile edited, Map<IFile, Long> others) {
 		XtextResourceSet set = KpiLanguage.injector().getInstance(XtextResourceSet.class);
+		// Every Xtext setup (the views load templates with the language's standalone one) registers its own factory
+		// for .kpi in EMF's global registry, and the last one wins. Resources made by another injector carry other
+		// grammar objects, and content assist then finds nothing: this set always uses the editor's injector.
+		set.getResourceFactoryRegistry().getExtensionToFactoryMap().put(KpiLanguage.FILE_EXTENSION,
+				KpiLanguage.injector().getInstance(IResourceFactory.class));
 		set.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
 		for (IFile other : others.keySet()) {
 			try (InputStream in = other.getContents(true)) {
