@@ -8,6 +8,7 @@ import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
 
+import com.google.inject.Inject;
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Layer;
@@ -36,8 +37,11 @@ import org.eclipse.xtext.validation.Check;
 public class TemplateValidator extends AbstractKpiCheck {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
 
-	/** Core metrics per layer when a template sets no core-limit: the top of the source material's "3 to 5". */
-	public static final int DEFAULT_CORE_LIMIT = 5;
+	/** Core metrics per layer when a template sets no core-limit and no host changed the default. */
+	public static final int DEFAULT_CORE_LIMIT = ValidationSettings.DEFAULT_CORE_LIMIT;
+
+	@Inject
+	private ValidationSettings settings;
 
 	// ------------------------------------------------------------------ settings
 
@@ -77,13 +81,18 @@ public class TemplateValidator extends AbstractKpiCheck {
 
 	/** The core-limit in force: the template's own, else the nearest ancestor's, else the default. */
 	public static int coreLimit(Template template) {
+		return coreLimit(template, DEFAULT_CORE_LIMIT);
+	}
+
+	/** The core-limit in force: the template's own, else the nearest ancestor's, else the given default. */
+	public static int coreLimit(Template template, int defaultLimit) {
 		for (Template t : TemplateHierarchy.lineage(template)) {
 			BigDecimal limit = t.getCoreLimit();
 			if (limit != null && isWholeNumber(limit) && limit.signum() > 0) {
 				return limit.intValueExact();
 			}
 		}
-		return DEFAULT_CORE_LIMIT;
+		return defaultLimit;
 	}
 
 	private static boolean isWholeNumber(BigDecimal value) {
@@ -155,7 +164,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 			return;
 		}
 		List<Metric> core = layer.getMetrics().stream().filter(metric -> !Overrides.supporting(metric)).toList();
-		int limit = coreLimit(template);
+		int limit = coreLimit(template, settings.defaultCoreLimit());
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
 			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
