@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 		description = {
 				"Start the Yardstick language server (LSP) on standard input and output, for any editor with an "
 						+ "LSP client: configure the command 'yardstick lsp', transport stdio, for files ending "
-						+ "in .kpi. The server validates as you type, and offers completion, hover and navigation. "
+						+ "in .kpi. The server validates as you type, and offers completion, hover, navigation, "
+						+ "rename, outline, formatting, semantic tokens, folding and quick fixes (docs/lsp.md). "
 						+ "Nothing but LSP messages is written to standard output; logs go to standard error.",
 				"" })
 public final class LspCommand implements Callable<Integer> {

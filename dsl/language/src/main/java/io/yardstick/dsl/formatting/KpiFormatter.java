@@ -115,11 +115,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		ISemanticRegionsFinder regions = regionFor(extension);
 		doc.append(regions.keyword("extend"), it -> it.oneSpace());
 		doc.append(regions.keyword("source"), it -> it.oneSpace());
-		block(extension, doc);
-		for (Field field : extension.getFields()) {
-			doc.prepend(field, it -> it.newLine());
-			doc.format(field);
-		}
+		fieldBlock(extension, extension.getFields(), doc);
 	}
 
 	protected void format(Exclusion exclusion, IFormattableDocument doc) {
@@ -133,8 +129,13 @@ public class KpiFormatter extends AbstractJavaFormatter {
 	protected void format(Source source, IFormattableDocument doc) {
 		doc.append(regionFor(source).keyword("source"), it -> it.oneSpace());
 		formatLabels(source.getLabels(), doc);
-		block(source, doc);
-		for (Field field : source.getFields()) {
+		fieldBlock(source, source.getFields(), doc);
+	}
+
+	/** A block of fields, one per line: a source's, or those an extension adds. */
+	private void fieldBlock(EObject owner, List<Field> fields, IFormattableDocument doc) {
+		block(owner, doc);
+		for (Field field : fields) {
 			doc.prepend(field, it -> it.newLine());
 			doc.format(field);
 		}
