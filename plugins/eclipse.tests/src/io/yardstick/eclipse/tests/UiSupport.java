@@ -1,0 +1,202 @@
+package io.yardstick.eclipse.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.yardstick.eclipse.KpiLanguage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.PlatformUI;
+
+/** What the wizard, preference and quick-fix UI tests share: projects, markers, waiting, screenshots. */
+final class UiSupport {
+	static final long TIMEOUT_MILLIS = 30_000;
+
+	private UiSupport() {
+	}
+
+	static Shell workbenchShell() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+	}
+
+	/** The same fixed window as the editor test: comparable screenshots. */
+	static void fixWindow() {
+		Shell shell = workbenchShell();
+		shell.setMaximized(false);
+		shell.setBounds(0, 0, 1500, 950);
+	}
+
+	static IProject newProject(String name) throws CoreException {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+		if (project.exists()) {
+			project.delete(true, true, null);
+		}
+		project.create(null);
+		project.open(null);
+		return project;
+	}
+
+	/** Copies an example template's .kpi files into the project, each through the edit. */
+	static void copyExample(IProject project, String example, UnaryOperator<String> edit) throws IOException, CoreException {
+		Path folder = Path.of(System.getProperty("yardstick.examples")).resolve(example);
+		try (DirectoryStream<Path> templates = Files.newDirectoryStream(folder, "*.kpi")) {
+			for (Path template : templates) {
+				String text = edit.apply(Files.readString(template, StandardCharsets.UTF_8));
+				project.getFile(template.getFileName().toString())
+						.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+			}
+		}
+	}
+
+	static List<IMarker> markers(IFile file) {
+		try {
+			return List.of(file.findMarkers(KpiLanguage.PROBLEM_MARKER, true, IResource.DEPTH_ZERO));
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static List<IMarker> markers(IFile file, int severity) {
+		return markers(file).stream().filter(marker -> marker.getAttribute(IMarker.SEVERITY, -1) == severity).toList();
+	}
+
+	static List<IMarker> markers(IFile file, String code) {
+		return markers(file).stream().filter(marker -> code.equals(marker.getAttribute(KpiLanguage.ISSUE_CODE, "")))
+				.toList();
+	}
+
+	static String describe(List<IMarker> markers) {
+		return markers.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) + ": "
+				+ m.getAttribute(KpiLanguage.ISSUE_CODE, "") + " " + m.getAttribute(IMarker.MESSAGE, ""))
+				.collect(Collectors.joining("\n"));
+	}
+
+	/** Runs the UI event loop until the condition holds; the tests run on the UI thread, so they must not block. */
+	static void waitUntil(String what, BooleanSupplier condition) {
+		Display display = Display.getCurrent();
+		long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() > deadline) {
+				fail("timed out waiting for " + what);
+			}
+			if (!display.readAndDispatch()) {
+				sleep(20);
+			}
+		}
+	}
+
+	static void runEventLoop(long millis) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + millis;
+		while (System.currentTimeMillis() < end) {
+			if (!display.readAndDispatch()) {
+				sleep(20);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The texts of the table items of every visible shell but the workbench window: popups' proposals. */
+	static List<String> popupTexts() {
+		List<String> texts = new ArrayList<>();
+		for (Shell shell : Display.getCurrent().getShells()) {
+			if (shell.isVisible() && shell != workbenchShell()) {
+				collectTableItems(shell, texts);
+			}
+		}
+		return texts;
+	}
+
+	private static void collectTableItems(Control control, List<String> into) {
+		if (control instanceof Table table) {
+			for (TableItem item : table.getItems()) {
+				into.add(item.getText());
+			}
+		} else if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collectTableItems(child, into);
+			}
+		}
+	}
+
+	/** Expands the top-level tree items starting with the text, such as the Problems view's "Errors (1 item)". */
+	static void expandTrees(Control control, String prefix) {
+		if (control instanceof Tree tree) {
+			for (TreeItem item : tree.getItems()) {
+				if (item.getText().startsWith(prefix)) {
+					item.setExpanded(true);
+				}
+			}
+		} else if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				expandTrees(child, prefix);
+			}
+		}
+	}
+
+	/** The screen area of a shell (the workbench window or a dialog) as PNG, in the test's folder and the copy folder. */
+	static void screenshot(Shell shell, String name) throws IOException {
+		runEventLoop(400);
+		Display display = shell.getDisplay();
+		Rectangle bounds = shell.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+		} finally {
+			gc.dispose();
+		}
+		try {
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			Path folder = Path.of(System.getProperty("yardstick.screenshots"));
+			Files.createDirectories(folder);
+			Path png = folder.resolve(name + ".png");
+			loader.save(png.toString(), SWT.IMAGE_PNG);
+			String copy = System.getProperty("yardstick.screenshots.copy");
+			if (copy != null) {
+				Path copyFolder = Path.of(copy);
+				Files.createDirectories(copyFolder);
+				Files.copy(png, copyFolder.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		} finally {
+			image.dispose();
+		}
+	}
+}
