@@ -28,6 +28,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -164,13 +166,28 @@ public class TemplateValidator extends AbstractKpiCheck {
 			return;
 		}
 		List<Metric> core = layer.getMetrics().stream().filter(metric -> !Overrides.supporting(metric)).toList();
-		int limit = coreLimit(template, settings.defaultCoreLimit());
+		int limit = coreLimit(template, settings(layer).defaultCoreLimit());
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
 			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
 					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
 					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
 		}
+	}
+
+	/**
+	 * The settings of the injector that made the element's resource. EMF's validator registry is
+	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
+	 * that one; the resource knows the injector whose settings a host changed.
+	 */
+	private ValidationSettings settings(EObject element) {
+		if (element.eResource() instanceof XtextResource resource && resource.getResourceServiceProvider() != null) {
+			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
+			if (own != null) {
+				return own;
+			}
+		}
+		return settings;
 	}
 
 	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */

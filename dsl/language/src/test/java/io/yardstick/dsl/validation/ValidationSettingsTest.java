@@ -52,6 +52,8 @@ class ValidationSettingsTest {
 
 	@Test
 	void theDefaultCoreLimitAppliesToTemplatesWithoutOne() throws IOException {
+		// Another injector first, as in the whole suite: EMF's global validator registry keeps its checks.
+		new KpiStandaloneSetup().createInjectorAndDoEMFRegistration();
 		Injector injector = new KpiStandaloneSetup().createInjectorAndDoEMFRegistration();
 		ValidationSettings settings = injector.getInstance(ValidationSettings.class);
 		assertThat(settings.defaultCoreLimit()).isEqualTo(TemplateValidator.DEFAULT_CORE_LIMIT).isEqualTo(5);
@@ -86,11 +88,14 @@ class ValidationSettingsTest {
 	}
 
 	private static List<Issue> coreLimitFindings(Injector injector, String text) throws IOException {
+		// Made by this injector, not through EMF's global factory registry, which the suite's other injectors share.
 		XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
-		XtextResource resource = (XtextResource) set.createResource(URI.createURI("memory:/settings.kpi"));
+		XtextResource resource = injector.getInstance(XtextResource.class);
+		resource.setURI(URI.createURI("memory:/settings.kpi"));
+		set.getResources().add(resource);
 		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
-		List<Issue> issues = resource.getResourceServiceProvider().getResourceValidator().validate(resource,
-				CheckMode.ALL, CancelIndicator.NullImpl);
+		List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL,
+				CancelIndicator.NullImpl);
 		assertThat(issues).as("the fixture has no errors").noneMatch(issue -> issue.getSeverity() == Severity.ERROR);
 		return issues.stream().filter(issue -> IssueCodes.CORE_LIMIT_EXCEEDED.equals(issue.getCode())).toList();
 	}
