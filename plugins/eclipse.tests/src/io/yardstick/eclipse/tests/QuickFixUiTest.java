@@ -71,6 +71,9 @@ class QuickFixUiTest {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(IPageLayout.ID_PROBLEM_VIEW);
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().activate(editor);
 		editor.selectAndReveal(offset + 3, 0);
+		// The Problems view lists markers after a delay of its own; the screenshot should show the error there.
+		UiSupport.runEventLoop(1500);
+		UiSupport.expandTrees(UiSupport.workbenchShell(), "Errors (");
 		((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class)).doOperation(ISourceViewer.QUICK_ASSIST);
 		List<String> proposals = new ArrayList<>();
 		waitUntil("the quick fix popup", () -> {
@@ -78,7 +81,6 @@ class QuickFixUiTest {
 			proposals.addAll(UiSupport.popupTexts());
 			return proposals.stream().anyMatch(text -> text.contains("Call `avg`"));
 		});
-		UiSupport.expandTrees(UiSupport.workbenchShell(), "Errors (");
 		UiSupport.screenshot(UiSupport.workbenchShell(), "09-quick-fix");
 		UiSupport.runEventLoop(100);
 		// Close the popup as Esc would: the fix is applied below through the marker's resolution.
