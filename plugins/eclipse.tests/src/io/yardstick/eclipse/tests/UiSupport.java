@@ -2,17 +2,27 @@ package io.yardstick.eclipse.tests;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.yardstick.eclipse.KpiLanguage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
@@ -21,14 +31,19 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
 
 /**
- * What the workbench UI tests share: a project made from an example template folder, waiting on the UI thread
- * without blocking it, and screenshots.
+ * What the workbench UI tests share: projects made from example templates, markers, waiting on the UI thread
+ * without blocking it, popups, and screenshots.
  */
 final class UiSupport {
 	static final long TIMEOUT_MILLIS = 30_000;
@@ -38,12 +53,7 @@ final class UiSupport {
 
 	/** A fresh project holding a copy of an example template folder: .kpi files, data/, expected/. */
 	static IProject projectFromExample(String projectName, String example) throws CoreException, IOException {
-		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(projectName);
-		if (project.exists()) {
-			project.delete(true, true, null);
-		}
-		project.create(null);
-		project.open(null);
+		IProject project = newProject(projectName);
 		copy(Path.of(System.getProperty("yardstick.examples")).resolve(example), project);
 		return project;
 	}
@@ -65,6 +75,58 @@ final class UiSupport {
 				}
 			}
 		}
+	}
+
+	/** The same fixed window as the editor test: comparable screenshots. */
+	static void fixWindow() {
+		Shell shell = workbenchShell();
+		shell.setMaximized(false);
+		shell.setBounds(0, 0, 1500, 950);
+	}
+
+	static IProject newProject(String name) throws CoreException {
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+		if (project.exists()) {
+			project.delete(true, true, null);
+		}
+		project.create(null);
+		project.open(null);
+		return project;
+	}
+
+	/** Copies an example template's .kpi files into the project, each through the edit. */
+	static void copyExample(IProject project, String example, UnaryOperator<String> edit) throws IOException, CoreException {
+		Path folder = Path.of(System.getProperty("yardstick.examples")).resolve(example);
+		try (DirectoryStream<Path> templates = Files.newDirectoryStream(folder, "*.kpi")) {
+			for (Path template : templates) {
+				String text = edit.apply(Files.readString(template, StandardCharsets.UTF_8));
+				project.getFile(template.getFileName().toString())
+						.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+			}
+		}
+	}
+
+	static List<IMarker> markers(IFile file) {
+		try {
+			return List.of(file.findMarkers(KpiLanguage.PROBLEM_MARKER, true, IResource.DEPTH_ZERO));
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static List<IMarker> markers(IFile file, int severity) {
+		return markers(file).stream().filter(marker -> marker.getAttribute(IMarker.SEVERITY, -1) == severity).toList();
+	}
+
+	static List<IMarker> markers(IFile file, String code) {
+		return markers(file).stream().filter(marker -> code.equals(marker.getAttribute(KpiLanguage.ISSUE_CODE, "")))
+				.toList();
+	}
+
+	static String describe(List<IMarker> markers) {
+		return markers.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) + ": "
+				+ m.getAttribute(KpiLanguage.ISSUE_CODE, "") + " " + m.getAttribute(IMarker.MESSAGE, ""))
+				.collect(Collectors.joining("\n"));
 	}
 
 	static Shell workbenchShell() {
@@ -105,6 +167,50 @@ final class UiSupport {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** The texts of the table items of every visible shell but the workbench window: popups' proposals. */
+	static List<String> popupTexts() {
+		List<String> texts = new ArrayList<>();
+		for (Shell shell : Display.getCurrent().getShells()) {
+			if (shell.isVisible() && shell != workbenchShell()) {
+				collectTableItems(shell, texts);
+			}
+		}
+		return texts;
+	}
+
+	private static void collectTableItems(Control control, List<String> into) {
+		if (control instanceof Table table) {
+			for (TableItem item : table.getItems()) {
+				into.add(item.getText());
+			}
+		} else if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collectTableItems(child, into);
+			}
+		}
+	}
+
+	/** Expands the top-level tree items starting with the text, such as the Problems view's "Errors (1 item)". */
+	static void expandTrees(Control control, String prefix) {
+		if (control instanceof Tree tree) {
+			for (TreeItem item : tree.getItems()) {
+				if (item.getText().startsWith(prefix)) {
+					item.setExpanded(true);
+				}
+			}
+		} else if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				expandTrees(child, prefix);
+			}
+		}
+	}
+
+	/** A shell (the workbench window or a dialog) as it is on screen. */
+	static void screenshot(Shell shell, String name) throws IOException {
+		runEventLoop(400);
+		screenshot(name, shell.getBounds());
 	}
 
 	/** The whole workbench window as it is on screen. */

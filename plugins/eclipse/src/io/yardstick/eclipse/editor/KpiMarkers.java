@@ -1,6 +1,7 @@
 package io.yardstick.eclipse.editor;
 
 import io.yardstick.eclipse.KpiLanguage;
+import io.yardstick.eclipse.preferences.YardstickPreferences;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.eclipse.core.resources.IWorkspaceRunnable;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
-import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 
 /** Problem markers of a .kpi file, written from the validator's issues. */
@@ -33,7 +33,8 @@ public final class KpiMarkers {
 			}
 			file.deleteMarkers(KpiLanguage.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
 			for (Issue issue : issues) {
-				Integer severity = markerSeverity(issue.getSeverity());
+				// The user's severity for the issue's code (Preferences > Yardstick); null means ignore: no marker.
+				Integer severity = YardstickPreferences.markerSeverity(issue.getCode(), issue.getSeverity());
 				if (severity != null) {
 					file.createMarker(KpiLanguage.PROBLEM_MARKER, attributes(issue, severity));
 				}
@@ -73,19 +74,10 @@ public final class KpiMarkers {
 			attributes.put(KpiLanguage.ISSUE_CODE, issue.getCode());
 		}
 		if (issue.getData() != null && issue.getData().length > 0) {
-			// The quick fixes to come read the suggestion (for example the nearest existing name) from here.
-			attributes.put("issueData", String.join("\u0000", issue.getData()));
+			// The quick fixes (quickfix.KpiMarkerResolutionGenerator) read the replacement from here.
+			attributes.put(KpiLanguage.ISSUE_DATA, String.join("\u0000", issue.getData()));
 		}
 		attributes.put(IMarker.SOURCE_ID, "Yardstick");
 		return attributes;
-	}
-
-	private static Integer markerSeverity(Severity severity) {
-		return switch (severity) {
-			case ERROR -> IMarker.SEVERITY_ERROR;
-			case WARNING -> IMarker.SEVERITY_WARNING;
-			case INFO -> IMarker.SEVERITY_INFO;
-			default -> null;
-		};
 	}
 }

@@ -22,9 +22,21 @@ import java.util.Optional;
  * range. The validator knows what was meant; the editor's quick fix only writes it. A finding
  * without an obvious fix carries no data. Data never changes a finding's message, code,
  * severity or position.
+ *
+ * <p>Every editor titles a fix the same way ({@link #title}): the language server's code actions
+ * and the Eclipse plugin's marker resolutions read the one table below.
  */
 public final class QuickFixData {
 	private static final String[] NONE = new String[0];
+
+	/** The title of each fixable code's fix; %s is the replacement. A code not here gets no fix. */
+	private static final Map<String, String> TITLES = Map.of(
+			IssueCodes.UNRESOLVED_REFERENCE, "Change to `%s`",
+			IssueCodes.UNKNOWN_FUNCTION, "Call `%s`",
+			IssueCodes.UNKNOWN_UNIT, "Write the unit `%s`",
+			IssueCodes.INVALID_KIND, "Write `%s`",
+			IssueCodes.DUPLICATE_NAME, "Rename to `%s`",
+			IssueCodes.TARGET_DIRECTION, "Declare the direction: `%s`");
 
 	/** Names people write for a unit, and the unit meant. */
 	private static final Map<String, String> UNIT_ALIASES = Map.ofEntries(Map.entry("sec", "s"),
@@ -35,6 +47,17 @@ public final class QuickFixData {
 			Map.entry("RMB", "CNY"), Map.entry("rmb", "CNY"), Map.entry("yuan", "CNY"));
 
 	private QuickFixData() {
+	}
+
+	/** Whether findings of this code get a fix when they carry data. */
+	public static boolean isFixable(String code) {
+		return code != null && TITLES.containsKey(code);
+	}
+
+	/** The title of the fix that writes the replacement over a finding of this code, or null if the code has no fix. */
+	public static String title(String code, String replacement) {
+		String title = code == null ? null : TITLES.get(code);
+		return title == null || replacement == null ? null : String.format(title, replacement);
 	}
 
 	/** For a problem of the formula analyzer: the function or unit meant, where one is clear. */

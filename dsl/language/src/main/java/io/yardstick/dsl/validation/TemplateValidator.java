@@ -8,6 +8,7 @@ import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
 
+import com.google.inject.Inject;
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Layer;
@@ -27,6 +28,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -36,8 +39,11 @@ import org.eclipse.xtext.validation.Check;
 public class TemplateValidator extends AbstractKpiCheck {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
 
-	/** Core metrics per layer when a template sets no core-limit: the top of the source material's "3 to 5". */
-	public static final int DEFAULT_CORE_LIMIT = 5;
+	/** Core metrics per layer when a template sets no core-limit and no host changed the default. */
+	public static final int DEFAULT_CORE_LIMIT = ValidationSettings.DEFAULT_CORE_LIMIT;
+
+	@Inject
+	private ValidationSettings settings;
 
 	// ------------------------------------------------------------------ settings
 
@@ -77,13 +83,18 @@ public class TemplateValidator extends AbstractKpiCheck {
 
 	/** The core-limit in force: the template's own, else the nearest ancestor's, else the default. */
 	public static int coreLimit(Template template) {
+		return coreLimit(template, DEFAULT_CORE_LIMIT);
+	}
+
+	/** The core-limit in force: the template's own, else the nearest ancestor's, else the given default. */
+	public static int coreLimit(Template template, int defaultLimit) {
 		for (Template t : TemplateHierarchy.lineage(template)) {
 			BigDecimal limit = t.getCoreLimit();
 			if (limit != null && isWholeNumber(limit) && limit.signum() > 0) {
 				return limit.intValueExact();
 			}
 		}
-		return DEFAULT_CORE_LIMIT;
+		return defaultLimit;
 	}
 
 	private static boolean isWholeNumber(BigDecimal value) {
@@ -155,13 +166,28 @@ public class TemplateValidator extends AbstractKpiCheck {
 			return;
 		}
 		List<Metric> core = layer.getMetrics().stream().filter(metric -> !Overrides.supporting(metric)).toList();
-		int limit = coreLimit(template);
+		int limit = coreLimit(template, settings(layer).defaultCoreLimit());
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
 			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
 					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
 					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
 		}
+	}
+
+	/**
+	 * The settings of the injector that made the element's resource. EMF's validator registry is
+	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
+	 * that one; the resource knows the injector whose settings a host changed.
+	 */
+	private ValidationSettings settings(EObject element) {
+		if (element.eResource() instanceof XtextResource resource && resource.getResourceServiceProvider() != null) {
+			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
+			if (own != null) {
+				return own;
+			}
+		}
+		return settings;
 	}
 
 	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */

@@ -5,10 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import io.yardstick.dsl.validation.IssueCodes;
 import io.yardstick.dsl.validation.QuickFixData;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
@@ -26,21 +24,12 @@ import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
  * see the diagnostic, and a title should name the replacement ("Call `avg`").
  */
 public class KpiQuickFixProvider implements IQuickFixProvider {
-	/** The title of each fixable code's fix; %s is the replacement. */
-	private static final Map<String, String> TITLES = Map.of(
-			IssueCodes.UNRESOLVED_REFERENCE, "Change to `%s`",
-			IssueCodes.UNKNOWN_FUNCTION, "Call `%s`",
-			IssueCodes.UNKNOWN_UNIT, "Write the unit `%s`",
-			IssueCodes.INVALID_KIND, "Write `%s`",
-			IssueCodes.DUPLICATE_NAME, "Rename to `%s`",
-			IssueCodes.TARGET_DIRECTION, "Declare the direction: `%s`");
-
 	@Inject
 	private Provider<DiagnosticResolutionAcceptor> acceptors;
 
 	@Override
 	public boolean handlesDiagnostic(Diagnostic diagnostic) {
-		return title(diagnostic) != null && replacement(diagnostic) != null;
+		return title(diagnostic) != null;
 	}
 
 	@Override
@@ -48,18 +37,19 @@ public class KpiQuickFixProvider implements IQuickFixProvider {
 		DiagnosticResolutionAcceptor acceptor = acceptors.get();
 		String title = title(diagnostic);
 		String replacement = replacement(diagnostic);
-		if (title != null && replacement != null) {
-			acceptor.accept(String.format(title, replacement),
+		if (title != null) {
+			acceptor.accept(title,
 					(fixed, element, document) -> List.of(new TextEdit(fixed.getRange(), replacement)));
 		}
 		return acceptor.getDiagnosticResolutions(options, diagnostic);
 	}
 
+	/** The shared title (the Eclipse plugin's resolutions use the same), or null when the diagnostic has no fix. */
 	private static String title(Diagnostic diagnostic) {
 		if (diagnostic.getCode() == null || !diagnostic.getCode().isLeft()) {
 			return null;
 		}
-		return TITLES.get(diagnostic.getCode().getLeft());
+		return QuickFixData.title(diagnostic.getCode().getLeft(), replacement(diagnostic));
 	}
 
 	/**
