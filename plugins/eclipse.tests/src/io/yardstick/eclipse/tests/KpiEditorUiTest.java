@@ -1,31 +1,25 @@
 package io.yardstick.eclipse.tests;
 
+import static io.yardstick.eclipse.tests.UiSupport.describe;
+import static io.yardstick.eclipse.tests.UiSupport.runEventLoop;
+import static io.yardstick.eclipse.tests.UiSupport.screenshot;
+import static io.yardstick.eclipse.tests.UiSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.yardstick.eclipse.KpiLanguage;
 import io.yardstick.eclipse.editor.KpiMarkers;
 import io.yardstick.eclipse.editor.KpiTextHover;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -34,17 +28,8 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
@@ -65,7 +50,6 @@ import org.junit.jupiter.api.Test;
 class KpiEditorUiTest {
 	private static final String EXAMPLE = "after-sales-standard";
 	private static final String MAIN_FILE = "after-sales.kpi";
-	private static final long TIMEOUT_MILLIS = 30_000;
 
 	private IProject project;
 	private IFile file;
@@ -74,24 +58,9 @@ class KpiEditorUiTest {
 
 	@BeforeEach
 	void openExampleInEditor() throws Exception {
-		Shell shell = workbenchShell();
-		// A fixed, roomy window: screenshots are comparable and the outline has space.
-		shell.setMaximized(false);
-		shell.setBounds(0, 0, 1500, 950);
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("after-sales");
-		if (project.exists()) {
-			project.delete(true, true, null);
-		}
-		project.create(null);
-		project.open(null);
-		Path examples = Path.of(System.getProperty("yardstick.examples")).resolve(EXAMPLE);
-		try (DirectoryStream<Path> templates = Files.newDirectoryStream(examples, "*.kpi")) {
-			for (Path template : templates) {
-				try (InputStream in = Files.newInputStream(template)) {
-					project.getFile(template.getFileName().toString()).create(in, true, null);
-				}
-			}
-		}
+		UiSupport.fixWindow();
+		project = UiSupport.newProject("after-sales");
+		UiSupport.copyExample(project, EXAMPLE, text -> text);
 		file = project.getFile(MAIN_FILE);
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		IEditorPart part = IDE.openEditor(page, file, true);
@@ -110,7 +79,7 @@ class KpiEditorUiTest {
 	@Test
 	void opensInTheGenericEditorColouredAndWithoutErrors() throws Exception {
 		assertEquals("org.eclipse.ui.genericeditor.GenericEditor", editor.getSite().getId());
-		assertEquals(List.of(), problems(IMarker.SEVERITY_ERROR), "the example template has no errors");
+		assertEquals(List.of(), UiSupport.markers(file, IMarker.SEVERITY_ERROR), "the example template has no errors");
 
 		// Keywords come out in the keyword colour, strings in the string colour, comments in the comment colour.
 		StyledText text = viewer().getTextWidget();
@@ -167,9 +136,9 @@ class KpiEditorUiTest {
 		int before = KpiMarkers.validations(file);
 		document.replace(offset, "segment".length(), "segmnt");
 		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
-				&& !problems(IMarker.SEVERITY_ERROR).isEmpty());
+				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
 
-		List<IMarker> errors = problems(IMarker.SEVERITY_ERROR);
+		List<IMarker> errors = UiSupport.markers(file, IMarker.SEVERITY_ERROR);
 		assertEquals(1, errors.size(), () -> describe(errors));
 		IMarker error = errors.get(0);
 		String message = error.getAttribute(IMarker.MESSAGE, "");
@@ -191,7 +160,7 @@ class KpiEditorUiTest {
 		int fixed = KpiMarkers.validations(file);
 		document.replace(offset, "segmnt".length(), "segment");
 		waitUntil("the error marker to go", () -> KpiMarkers.validations(file) > fixed
-				&& problems(IMarker.SEVERITY_ERROR).isEmpty());
+				&& UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
 	}
 
 	@Test
@@ -204,8 +173,8 @@ class KpiEditorUiTest {
 		customers.setContents(new ByteArrayInputStream(text.replace("source Customer ", "source Client ")
 				.getBytes(StandardCharsets.UTF_8)), true, false, null);
 		waitUntil("re-validation after the imported file changed", () -> KpiMarkers.validations(file) > before
-				&& !problems(IMarker.SEVERITY_ERROR).isEmpty());
-		List<String> messages = problems(IMarker.SEVERITY_ERROR).stream()
+				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		List<String> messages = UiSupport.markers(file, IMarker.SEVERITY_ERROR).stream()
 				.map(marker -> marker.getAttribute(IMarker.MESSAGE, "")).toList();
 		assertTrue(messages.stream().anyMatch(message -> message.contains("aftersales.common.Customer")),
 				messages::toString);
@@ -223,7 +192,7 @@ class KpiEditorUiTest {
 		List<String> proposals = new ArrayList<>();
 		waitUntil("the completion popup", () -> {
 			proposals.clear();
-			proposals.addAll(popupProposals());
+			proposals.addAll(UiSupport.popupTexts());
 			return !proposals.isEmpty() && proposals.stream().noneMatch(p -> p.startsWith("Computing proposals"));
 		});
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("segment")), proposals::toString);
@@ -287,113 +256,5 @@ class KpiEditorUiTest {
 
 	private ITextViewer viewer() {
 		return (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
-	}
-
-	private static List<String> popupProposals() {
-		List<String> texts = new ArrayList<>();
-		for (Shell shell : Display.getCurrent().getShells()) {
-			if (shell.isVisible() && shell != workbenchShell()) {
-				collectTableItems(shell, texts);
-			}
-		}
-		return texts;
-	}
-
-	private static void collectTableItems(Control control, List<String> into) {
-		if (control instanceof Table table) {
-			for (TableItem item : table.getItems()) {
-				into.add(item.getText());
-			}
-		} else if (control instanceof org.eclipse.swt.widgets.Composite composite) {
-			for (Control child : composite.getChildren()) {
-				collectTableItems(child, into);
-			}
-		}
-	}
-
-	private List<IMarker> problems(int severity) {
-		try {
-			List<IMarker> result = new ArrayList<>();
-			for (IMarker marker : file.findMarkers(KpiLanguage.PROBLEM_MARKER, true, IResource.DEPTH_ZERO)) {
-				if (marker.getAttribute(IMarker.SEVERITY, -1) == severity) {
-					result.add(marker);
-				}
-			}
-			return result;
-		} catch (CoreException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static String describe(List<IMarker> markers) {
-		return markers.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) + ": " + m.getAttribute(IMarker.MESSAGE, ""))
-				.collect(Collectors.joining("\n"));
-	}
-
-	private static Shell workbenchShell() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-	}
-
-	/** Runs the UI event loop until the condition holds; the test runs on the UI thread, so it must not block. */
-	private static void waitUntil(String what, BooleanSupplier condition) {
-		Display display = Display.getCurrent();
-		long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > deadline) {
-				fail("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				sleep(20);
-			}
-		}
-	}
-
-	private static void runEventLoop(long millis) {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + millis;
-		while (System.currentTimeMillis() < end) {
-			if (!display.readAndDispatch()) {
-				sleep(20);
-			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** The workbench window as it is on screen, as PNG, in the test's folder and in the stable copy folder. */
-	private static void screenshot(String name) throws IOException {
-		runEventLoop(300);
-		Shell shell = workbenchShell();
-		Display display = shell.getDisplay();
-		Rectangle bounds = shell.getBounds();
-		Image image = new Image(display, bounds.width, bounds.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, bounds.x, bounds.y);
-		} finally {
-			gc.dispose();
-		}
-		try {
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			Path folder = Path.of(System.getProperty("yardstick.screenshots"));
-			Files.createDirectories(folder);
-			Path png = folder.resolve(name + ".png");
-			loader.save(png.toString(), SWT.IMAGE_PNG);
-			String copy = System.getProperty("yardstick.screenshots.copy");
-			if (copy != null) {
-				Path copyFolder = Path.of(copy);
-				Files.createDirectories(copyFolder);
-				Files.copy(png, copyFolder.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-			}
-		} finally {
-			image.dispose();
-		}
 	}
 }
