@@ -126,8 +126,9 @@ public final class ReportGenerator {
 			return new ReportDefinition.Page(page.getName(), labels(page.getLabels()), kind, null, List.of());
 		}
 		// An inherited report keeps its tiles of metrics the template still computes.
+		TemplateHierarchy.Resolver resolver = TemplateHierarchy.resolver(template);
 		List<ReportDefinition.Tile> tiles = page.getTiles().stream()
-				.filter(tile -> TemplateHierarchy.resolve(template, tile.getMetric()) != null)
+				.filter(tile -> resolver.resolve(tile.getMetric()) != null)
 				.map(tile -> new ReportDefinition.Tile(tile.getMetric().getName(),
 						tile.getChart() == null ? Chart.TREND : Chart.of(tile.getChart()), names(tile.getBreakdowns())))
 				.toList();

@@ -72,29 +72,52 @@ public final class TemplateHierarchy {
 
 	/** The template's metric of this name, or null when it has none or excludes it. */
 	public static Metric metric(Template template, String name) {
-		for (Metric metric : metrics(template)) {
-			if (metric.getName() != null && metric.getName().equals(name)) {
-				return metric;
-			}
-		}
-		return null;
+		return resolver(template).byName.get(name);
 	}
 
 	/**
 	 * What a reference to {@code metric} means in {@code template}: a formula or link inherited from an
 	 * ancestor names the ancestor's declaration, but the template computes the nearest one, which may
 	 * override it. Null when the template excludes the metric; the metric itself when it is not the
-	 * template's at all (an unresolved or foreign reference, reported elsewhere).
+	 * template's at all (an unresolved or foreign reference, reported elsewhere). To resolve many
+	 * references, take a {@link #resolver} once.
 	 */
 	public static Metric resolve(Template template, Metric metric) {
-		if (metric == null || metric.eIsProxy() || metric.getName() == null) {
-			return metric;
+		if (metric != null && templateOf(metric) == template) {
+			return metric; // a template's own declaration is always the one it computes
 		}
-		Metric effective = metric(template, metric.getName());
-		if (effective != null) {
-			return effective;
+		return resolver(template).resolve(metric);
+	}
+
+	/** Resolves references as {@link #resolve} does, with the template's metrics looked up once. */
+	public static Resolver resolver(Template template) {
+		return new Resolver(template);
+	}
+
+	/** The metrics a template computes, by name, and the names it excludes. */
+	public static final class Resolver {
+		private final Map<String, Metric> byName = new java.util.HashMap<>();
+		private final Set<String> excluded;
+
+		private Resolver(Template template) {
+			for (Metric metric : metrics(template)) {
+				if (metric.getName() != null) {
+					byName.putIfAbsent(metric.getName(), metric);
+				}
+			}
+			excluded = template == null ? Set.of() : excludedMetricNames(template);
 		}
-		return excludedMetricNames(template).contains(metric.getName()) ? null : metric;
+
+		public Metric resolve(Metric metric) {
+			if (metric == null || metric.eIsProxy() || metric.getName() == null) {
+				return metric;
+			}
+			Metric effective = byName.get(metric.getName());
+			if (effective != null) {
+				return effective;
+			}
+			return excluded.contains(metric.getName()) ? null : metric;
+		}
 	}
 
 	/** Names of the inherited metrics this template or its ancestors exclude. */
@@ -134,8 +157,9 @@ public final class TemplateHierarchy {
 	 */
 	public static List<Link> links(Template template) {
 		List<Link> links = new ArrayList<>();
+		Resolver resolver = resolver(template);
 		for (Link link : declaredLinks(template)) {
-			if (resolve(template, link.getSource()) != null && resolve(template, link.getTarget()) != null) {
+			if (resolver.resolve(link.getSource()) != null && resolver.resolve(link.getTarget()) != null) {
 				links.add(link);
 			}
 		}

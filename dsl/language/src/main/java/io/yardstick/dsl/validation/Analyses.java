@@ -58,24 +58,25 @@ public final class Analyses {
 			return cached;
 		}
 		Set<Source> sources = new LinkedHashSet<>();
-		collectSources(TemplateHierarchy.templateOf(metric), metric, sources,
+		collectSources(TemplateHierarchy.resolver(TemplateHierarchy.templateOf(metric)), metric, sources,
 				Collections.newSetFromMap(new IdentityHashMap<>()));
 		reachedSources.put(metric, sources);
 		return sources;
 	}
 
 	/** References are followed as the asking metric's template computes them: an override replaces its original. */
-	private void collectSources(Template template, Metric metric, Set<Source> sources, Set<Metric> visited) {
+	private void collectSources(TemplateHierarchy.Resolver resolver, Metric metric, Set<Source> sources,
+			Set<Metric> visited) {
 		if (metric == null || !visited.add(metric)) {
 			return;
 		}
 		FormulaAnalysis analysis = of(metric);
 		sources.addAll(analysis.aggregatedSources());
 		for (Metric referenced : analysis.referencedMetrics()) {
-			collectSources(template, TemplateHierarchy.resolve(template, referenced), sources, visited);
+			collectSources(resolver, resolver.resolve(referenced), sources, visited);
 		}
 		for (Metric referenced : analysis.laggedMetrics()) {
-			collectSources(template, TemplateHierarchy.resolve(template, referenced), sources, visited);
+			collectSources(resolver, resolver.resolve(referenced), sources, visited);
 		}
 	}
 

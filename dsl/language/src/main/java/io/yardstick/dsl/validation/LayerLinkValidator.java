@@ -92,6 +92,7 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 	public void checkGraph(Template template) {
 		List<Metric> metrics = TemplateHierarchy.metrics(template);
 		List<Link> links = TemplateHierarchy.links(template);
+		TemplateHierarchy.Resolver resolver = TemplateHierarchy.resolver(template);
 		reportDuplicateLinks(template, links);
 		Set<Metric> linked = Collections.newSetFromMap(new IdentityHashMap<>());
 		Map<Metric, List<Metric>> effects = new IdentityHashMap<>();
@@ -100,8 +101,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 				continue;
 			}
 			// An inherited link names the ancestor's metrics; here they may be overridden.
-			Metric from = TemplateHierarchy.resolve(template, link.getSource());
-			Metric to = TemplateHierarchy.resolve(template, link.getTarget());
+			Metric from = resolver.resolve(link.getSource());
+			Metric to = resolver.resolve(link.getTarget());
 			linked.add(from);
 			linked.add(to);
 			if (link.getStatus() != LinkStatus.REJECTED) {
@@ -191,10 +192,10 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		}
 		// By the metrics the template computes: a loop and a link may name an original and its override.
 		Map<List<Metric>, Link> links = new HashMap<>();
+		TemplateHierarchy.Resolver resolver = TemplateHierarchy.resolver(template);
 		for (Link link : TemplateHierarchy.links(template)) {
 			if (resolved(link.getSource()) && resolved(link.getTarget())) {
-				links.putIfAbsent(List.of(TemplateHierarchy.resolve(template, link.getSource()),
-						TemplateHierarchy.resolve(template, link.getTarget())), link);
+				links.putIfAbsent(List.of(resolver.resolve(link.getSource()), resolver.resolve(link.getTarget())), link);
 			}
 		}
 		int sign = 1;
@@ -204,8 +205,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			if (!resolved(from) || !resolved(to)) {
 				return;
 			}
-			Metric effectiveFrom = TemplateHierarchy.resolve(template, from);
-			Metric effectiveTo = TemplateHierarchy.resolve(template, to);
+			Metric effectiveFrom = resolver.resolve(from);
+			Metric effectiveTo = resolver.resolve(to);
 			Link link = effectiveFrom == null || effectiveTo == null ? null
 					: links.get(List.of(effectiveFrom, effectiveTo));
 			if (link == null) {

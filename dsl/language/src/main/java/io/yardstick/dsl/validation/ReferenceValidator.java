@@ -190,11 +190,12 @@ public class ReferenceValidator extends AbstractKpiCheck {
 	public void checkMetricCycles(Template template) {
 		List<Metric> metrics = TemplateHierarchy.metrics(template);
 		Map<Metric, List<Metric>> edges = new IdentityHashMap<>();
+		TemplateHierarchy.Resolver resolver = TemplateHierarchy.resolver(template);
 		for (Metric metric : metrics) {
 			List<Metric> references = new ArrayList<>();
 			for (Metric referenced : analyses().of(metric).referencedMetrics()) {
 				// An inherited formula names the ancestor's metric; this template computes its override.
-				Metric effective = TemplateHierarchy.resolve(template, referenced);
+				Metric effective = resolver.resolve(referenced);
 				if (effective != null) {
 					references.add(effective);
 				}
