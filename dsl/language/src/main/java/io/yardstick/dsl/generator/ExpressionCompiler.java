@@ -24,6 +24,7 @@ import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.StringLiteral;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.types.Constants;
 import io.yardstick.dsl.types.FunctionCategory;
 import io.yardstick.dsl.types.Functions;
@@ -171,8 +172,8 @@ final class ExpressionCompiler {
 			Code otherwise = branches.get(1);
 			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
 			return new Code(CodeBlock.of("($T.isTrue($L) ? $L : $L)", LOGIC, flag(conditional.getCondition(), period),
-					typed(then, type), typed(otherwise, type)), type, then.values() != null ? then.values()
-							: otherwise.values());
+					typed(then, type), typed(otherwise, type)), type, type == Type.TIME ? null
+							: then.values() != null ? then.values() : otherwise.values());
 		}
 		if (e instanceof NullTest test) {
 			Code value = compile(test.getValue(), period);
@@ -248,8 +249,10 @@ final class ExpressionCompiler {
 			case FLAG -> Type.FLAG;
 			case ROW -> Type.ROW;
 		};
-		Object values = storage == Storage.CODE
-				? (field.getKind() instanceof EnumKind enumKind ? enumKind : field) : null;
+		// A code's values are its enum or its field's dictionary; a date's field marks it a date.
+		Object values = storage == Storage.CODE ? (field.getKind() instanceof EnumKind enumKind ? enumKind : field)
+				: storage == Storage.TIME && Sources.typeOf(field.getKind()).kind() == io.yardstick.dsl.types.Kind.DATE
+						? field : null;
 		if (currentRow) {
 			return new Code(CodeBlock.of("$L[row]", column), type, values);
 		}
@@ -292,6 +295,9 @@ final class ExpressionCompiler {
 
 	private Code additive(Expression where, String operator, Code left, Code right) {
 		if (left.type() == Type.TIME && right.type() == Type.TIME && "-".equals(operator)) {
+			if (isDate(left) && isDate(right)) {
+				return Code.of(Type.NUMBER, "run.timeParts().calendarSeconds($L, $L)", left.java(), right.java());
+			}
 			return Code.of(Type.NUMBER, "$T.seconds($L, $L)", OPS, left.java(), right.java());
 		}
 		if (left.type() == Type.TIME) {
@@ -312,11 +318,21 @@ final class ExpressionCompiler {
 		boolean leftTime = temporalAtMetricLevel(binary.getLeft());
 		boolean rightTime = temporalAtMetricLevel(binary.getRight());
 		if (leftTime && rightTime) {
+			if (analysis.typeOf(binary.getLeft()).kind() == io.yardstick.dsl.types.Kind.DATE
+					&& analysis.typeOf(binary.getRight()).kind() == io.yardstick.dsl.types.Kind.DATE) {
+				return Code.of(Type.NUMBER, "run.timeParts().calendarSeconds($T.time($L), $T.time($L))", OPS,
+						numeric(binary, left), OPS, numeric(binary, right));
+			}
 			return Code.of(Type.NUMBER, "(($L - $L) / 1000.0)", numeric(binary, left), numeric(binary, right));
 		}
 		Code time = leftTime ? left : right;
 		Code duration = leftTime ? right : left;
 		return Code.of(Type.NUMBER, "($L $L $L * 1000.0)", numeric(binary, time), operator, numeric(binary, duration));
+	}
+
+	/** A date read from a field: a difference of two is counted in calendar days. */
+	private static boolean isDate(Code code) {
+		return code.type() == Type.TIME && code.values() instanceof Field;
 	}
 
 	private CodeBlock numeric(Expression where, Code code) {
@@ -517,7 +533,7 @@ final class ExpressionCompiler {
 			values = values != null ? values : argument.values();
 			list.add(i == 0 ? "$L" : ", $L", typed(argument, type));
 		}
-		return new Code(CodeBlock.of("$T.coalesce($L)", OPS, list.build()), type, values);
+		return new Code(CodeBlock.of("$T.coalesce($L)", OPS, list.build()), type, type == Type.TIME ? null : values);
 	}
 
 	/** A BigDecimal as a Java double literal that is never an int literal ({@code 100.0}, not {@code 100}). */

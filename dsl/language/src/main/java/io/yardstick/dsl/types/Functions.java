@@ -45,6 +45,8 @@ public final class Functions {
 		scalar("quarter", 1, 1, "quarter(timestamp | date) : number", "Quarter 1..4.");
 		scalar("month", 1, 1, "month(timestamp | date) : number", "Month 1..12.");
 		scalar("week", 1, 1, "week(timestamp | date) : number", "ISO week 1..53 (weeks start on Monday).");
+		scalar("weekYear", 1, 1, "weekYear(timestamp | date) : number",
+				"The ISO week-based year: the year week(t) belongs to (2021-01-01 is in week 53 of 2020).");
 		scalar("day", 1, 1, "day(timestamp | date) : number", "Day of the month 1..31.");
 		scalar("weekday", 1, 1, "weekday(timestamp | date) : number", "ISO day of the week, 1 = Monday .. 7 = Sunday.");
 		scalar("hour", 1, 1, "hour(timestamp) : number", "Hour of the day 0..23 in the template's time zone.");

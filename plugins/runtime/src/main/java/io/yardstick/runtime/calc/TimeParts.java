@@ -33,12 +33,28 @@ public final class TimeParts {
 		return t == Ops.NO_TIME ? Double.NaN : at(t).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
 	}
 
+	/** The ISO week-based year, which {@link #week} numbers the weeks of. */
+	public double weekYear(long t) {
+		return t == Ops.NO_TIME ? Double.NaN : at(t).get(IsoFields.WEEK_BASED_YEAR);
+	}
+
 	public double day(long t) {
 		return t == Ops.NO_TIME ? Double.NaN : at(t).getDayOfMonth();
 	}
 
 	public double weekday(long t) {
 		return t == Ops.NO_TIME ? Double.NaN : at(t).getDayOfWeek().getValue();
+	}
+
+	/**
+	 * {@code a - b} for two dates: whole calendar days in seconds, so that consecutive dates are one day apart
+	 * also across a daylight-saving switch (their first instants are 23 or 25 hours apart then).
+	 */
+	public double calendarSeconds(long a, long b) {
+		if (a == Ops.NO_TIME || b == Ops.NO_TIME) {
+			return Double.NaN;
+		}
+		return (at(a).toLocalDate().toEpochDay() - at(b).toLocalDate().toEpochDay()) * 86400.0;
 	}
 
 	public double hour(long t) {

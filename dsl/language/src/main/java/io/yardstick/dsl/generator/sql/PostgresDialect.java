@@ -65,6 +65,7 @@ public final class PostgresDialect implements SqlDialect {
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));
 			case ISO_WEEK -> part("week", a.get(0));
+			case ISO_WEEK_YEAR -> part("isoyear", a.get(0));
 			case DAY -> part("day", a.get(0));
 			case ISO_WEEKDAY -> part("isodow", a.get(0));
 			case HOUR -> part("hour", a.get(0));

@@ -84,6 +84,7 @@ public final class SparkDialect implements SqlDialect {
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));
 			case ISO_WEEK -> part("weekofyear", a.get(0));
+			case ISO_WEEK_YEAR -> "extract(YEAROFWEEK FROM timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
 			case DAY -> part("dayofmonth", a.get(0));
 			case ISO_WEEKDAY -> "extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
 			case HOUR -> part("hour", a.get(0));

@@ -77,7 +77,7 @@ public final class Sql {
 		/** A point in time's calendar date in the session's zone. */
 		LOCAL_DATE,
 		/** Calendar parts of epoch milliseconds in the session's zone. */
-		YEAR, QUARTER, MONTH, ISO_WEEK, DAY, ISO_WEEKDAY, HOUR,
+		YEAR, QUARTER, MONTH, ISO_WEEK, ISO_WEEK_YEAR, DAY, ISO_WEEKDAY, HOUR,
 		/** Calendar parts of a date. */
 		DATE_YEAR, DATE_QUARTER, DATE_MONTH,
 		/** Days from 1970-01-01 to a date. */

@@ -50,9 +50,9 @@ final class SqlExpressions {
 	 * A translated expression. For {@link Type#ROW} the row is that of {@code source} under {@code alias}
 	 * and {@code sql} is the reference's value (null when the reference is).
 	 */
-	record Code(Expr sql, Type type, Source source, String alias) {
+	record Code(Expr sql, Type type, Source source, String alias, Expr localDate) {
 		static Code of(Expr sql, Type type) {
-			return new Code(sql, type, null, null);
+			return new Code(sql, type, null, null, null);
 		}
 	}
 
@@ -158,7 +158,7 @@ final class SqlExpressions {
 	private Code symbol(SymbolReference reference) {
 		Symbol symbol = reference.getSymbol();
 		if (symbol instanceof Source source) {
-			return new Code(new Sql.Null(), Type.ROW, source, relations.rootAlias());
+			return new Code(new Sql.Null(), Type.ROW, source, relations.rootAlias(), null);
 		}
 		if (symbol instanceof Field field) {
 			return read(field, relations.rootAlias());
@@ -173,10 +173,11 @@ final class SqlExpressions {
 	private Code read(Field field, String alias) {
 		if (field.getReference() != null) {
 			return new Code(relations.column(alias, field), Type.ROW, field.getReference(),
-					relations.join(alias, field));
+					relations.join(alias, field), null);
 		}
 		return switch (Sources.typeOf(field.getKind()).kind()) {
-			case TIMESTAMP, DATE -> Code.of(relations.millis(alias, field), Type.TIME);
+			case DATE -> new Code(relations.millis(alias, field), Type.TIME, null, null, relations.localDate(alias, field));
+			case TIMESTAMP -> Code.of(relations.millis(alias, field), Type.TIME);
 			case TEXT, ENUM -> Code.of(relations.column(alias, field), Type.TEXT);
 			case BOOL -> Code.of(relations.column(alias, field), Type.FLAG);
 			default -> Code.of(relations.column(alias, field), Type.NUMBER);
@@ -201,6 +202,11 @@ final class SqlExpressions {
 	}
 
 	private Code additive(Expression where, String operator, Code left, Code right) {
+		if (left.localDate() != null && right.localDate() != null && "-".equals(operator)) {
+			// Two dates: whole calendar days, also across a daylight-saving switch.
+			return Code.of(new Binary("*", new Binary("-", new Call(Function.EPOCH_DAY, left.localDate()),
+					new Call(Function.EPOCH_DAY, right.localDate())), new Sql.Number(BigDecimal.valueOf(86400))), Type.NUMBER);
+		}
 		if (left.type() == Type.TIME && right.type() == Type.TIME && "-".equals(operator)) {
 			return Code.of(new Binary("/", new Binary("-", left.sql(), right.sql()), new Sql.Number(THOUSAND)),
 					Type.NUMBER);
@@ -284,6 +290,7 @@ final class SqlExpressions {
 			case "quarter" -> part(Function.QUARTER, arguments.get(0));
 			case "month" -> part(Function.MONTH, arguments.get(0));
 			case "week" -> part(Function.ISO_WEEK, arguments.get(0));
+			case "weekYear" -> part(Function.ISO_WEEK_YEAR, arguments.get(0));
 			case "day" -> part(Function.DAY, arguments.get(0));
 			case "weekday" -> part(Function.ISO_WEEKDAY, arguments.get(0));
 			case "hour" -> part(Function.HOUR, arguments.get(0));

@@ -1,0 +1,42 @@
+package io.yardstick.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On tables of the engine's own, a reference may only be followed when it cannot multiply rows: a
+ * duplicate key of a referenced source, or a reference to no row, stops the run with a data error that
+ * names the key, before any metric is computed.
+ */
+class ReferenceChecksTest {
+	private static final Path CASE = EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references");
+
+	@Test
+	void aDuplicateReferencedKeyIsADataErrorNamingIt() throws Exception {
+		EngineCases engineCase = EngineCases.load(CASE);
+		try (Engine engine = DuckDbEngine.open(null)) {
+			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
+			engine.execute("INSERT INTO \"Customer\" SELECT * FROM \"Customer\" WHERE \"customerId\" = 'C2'");
+			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
+			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
+					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
+							"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice"));
+		}
+	}
+
+	@Test
+	void aReferenceToNoRowIsADataErrorNamingIt() throws Exception {
+		EngineCases engineCase = EngineCases.load(CASE);
+		try (Engine engine = DuckDbEngine.open(null)) {
+			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
+			engine.execute("UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"orderId\" = (SELECT min(\"orderId\") FROM \"Sale\")");
+			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
+			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
+					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
+							"Sale.customer (Sale): no Customer has the key \"C404\""));
+		}
+	}
+}
