@@ -22,6 +22,14 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * default would send the Java stack trace, whose messages may quote the document's text.
  */
 public final class KpiLanguageServerLauncher {
+	static {
+		// Before the first logger exists: Xtext's jar carries a log4j.properties that logs to standard output,
+		// which is the LSP channel here. `yardstick lsp` has set a configuration of its own by now.
+		if (System.getProperty("log4j.configuration") == null) {
+			System.setProperty("log4j.configuration", "io/yardstick/dsl/ide/server/log4j.properties");
+		}
+	}
+
 	private static final Logger LOG = Logger.getLogger(KpiLanguageServerLauncher.class);
 
 	private KpiLanguageServerLauncher() {
