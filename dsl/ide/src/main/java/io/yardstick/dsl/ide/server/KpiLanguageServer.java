@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.log4j.Logger;
 import org.eclipse.lsp4j.CodeAction;
@@ -145,15 +146,23 @@ public class KpiLanguageServer extends LanguageServerImpl {
 			if (failure == null) {
 				return result;
 			}
-			Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+			Throwable cause = failure;
+			while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
 			if (cause instanceof CancellationException || operationCanceledManager.isOperationCanceledException(cause)) {
 				throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
 			}
-			if (cause instanceof ResponseErrorException error && error.getResponseError().getCode() != ResponseErrorCode.InternalError.getValue()) {
-				// A protocol answer of its own, such as ServerNotInitialized.
+			if (cause instanceof ResponseErrorException error && error.getResponseError().getCode() == ResponseErrorCode.ServerNotInitialized.getValue()) {
+				// The protocol's answer to a request before initialize.
 				throw new CompletionException(error);
 			}
-			LOG.error(method + " failed; answered with an empty result", cause);
+			if (cause instanceof ResponseErrorException refused) {
+				// Xtext's own refusal, such as rename's "Refactoring cannot be performed" where nothing is renamable.
+				LOG.warn(method + ": " + refused.getResponseError().getMessage() + "; answered with an empty result");
+			} else {
+				LOG.error(method + " failed; answered with an empty result", cause);
+			}
 			return empty.get();
 		});
 	}
