@@ -196,6 +196,11 @@ final class LanguageServerSession implements AutoCloseable {
 		return client.awaitDiagnostics(uriOf(file)).getDiagnostics();
 	}
 
+	/** Waits until the diagnostics last published for a file satisfy {@code wanted}, or fails after the timeout. */
+	List<Diagnostic> diagnostics(Path file, java.util.function.Predicate<List<Diagnostic>> wanted) {
+		return client.awaitMatching(uriOf(file), wanted).getDiagnostics();
+	}
+
 	/** Waits for the diagnostics of this version of the document, or fails after the timeout. */
 	PublishDiagnosticsParams diagnostics(String uri, int version) {
 		return client.awaitVersion(uri, version);
@@ -310,6 +315,13 @@ final class LanguageServerSession implements AutoCloseable {
 				PublishDiagnosticsParams last = diagnostics.get(uri);
 				return last != null && last.getVersion() != null && last.getVersion() >= version ? last : null;
 			}, "no diagnostics published for version " + version + " of " + uri);
+		}
+
+		synchronized PublishDiagnosticsParams awaitMatching(String uri, java.util.function.Predicate<List<Diagnostic>> wanted) {
+			return await(() -> {
+				PublishDiagnosticsParams last = diagnostics.get(uri);
+				return last != null && wanted.test(last.getDiagnostics()) ? last : null;
+			}, "no diagnostics as wanted for " + uri + ", last: " + diagnostics.get(uri));
 		}
 
 		private <T> T await(java.util.function.Supplier<T> published, String failure) {

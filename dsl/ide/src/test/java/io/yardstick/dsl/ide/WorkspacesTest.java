@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceFoldersChangeEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +129,25 @@ class WorkspacesTest {
 			assertThat(session.initializeResult().getCapabilities().getWorkspace().getWorkspaceFolders().getSupported()).isTrue();
 			assertThat(findings(session.diagnostics(client))).isEqualTo(CLIENT_FINDINGS);
 			assertThat(session.diagnostics(base.resolve("service.kpi"))).isEmpty();
+		}
+	}
+
+	@Test
+	void aFolderAddedLaterJoinsTheModel(@TempDir Path temp) throws Exception {
+		Path base = write(temp.resolve("industry/service.kpi"), SERVICE).getParent();
+		Path clients = write(temp.resolve("clients/acme.kpi"), CLIENT).getParent();
+		Path client = clients.resolve("acme.kpi");
+
+		try (LanguageServerSession session = LanguageServerSession.start(null, params -> {
+			params.setRootUri(null);
+			params.setWorkspaceFolders(List.of(new WorkspaceFolder(LanguageServerSession.uriOf(clients), "clients")));
+		})) {
+			assertThat(findings(session.diagnostics(client))).contains(
+					"2:7 unresolved-import import `fixture.Service` matches nothing: no template or source is called `fixture.Service`");
+			session.server().getWorkspaceService().didChangeWorkspaceFolders(new DidChangeWorkspaceFoldersParams(
+					new WorkspaceFoldersChangeEvent(List.of(new WorkspaceFolder(LanguageServerSession.uriOf(base), "industry")), List.of())));
+			assertThat(findings(session.diagnostics(client, diagnostics -> findings(diagnostics).equals(CLIENT_FINDINGS))))
+					.isEqualTo(CLIENT_FINDINGS);
 		}
 	}
 

@@ -16,8 +16,9 @@ public class KpiProjectDescriptionFactory implements IProjectDescriptionFactory 
 	public ProjectDescription getProjectDescription(IProjectConfig config) {
 		ProjectDescription description = new ProjectDescription();
 		description.setName(config.getName());
-		if (KpiWorkspaceManager.seesWorkspace(config)) {
-			description.setDependencies(List.of(KpiWorkspaceManager.WORKSPACE_PROJECT));
+		String visible = KpiWorkspaceManager.visibleProject(config);
+		if (visible != null) {
+			description.setDependencies(List.of(visible));
 		}
 		return description;
 	}

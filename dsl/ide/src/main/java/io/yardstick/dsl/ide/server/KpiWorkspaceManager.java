@@ -45,7 +45,8 @@ import org.eclipse.xtext.xbase.lib.Procedures.Procedure2;
  * build that fails on a text still ends with published diagnostics for it ({@link UnanalysableText}).
  */
 public class KpiWorkspaceManager extends WorkspaceManager {
-	static final String WORKSPACE_PROJECT = "workspace";
+	/** The folders' project is named after its folders, so that a change of folders makes a new project. */
+	static final String WORKSPACE_PROJECT = "workspace ";
 	private static final Logger LOG = Logger.getLogger(KpiWorkspaceManager.class);
 
 	@Inject
@@ -105,7 +106,7 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 		WorkspaceConfig config = new WorkspaceConfig();
 		List<URI> roots = folderRoots(getWorkspaceFolders());
 		if (!roots.isEmpty()) {
-			config.addProject(new FoldersProject(WORKSPACE_PROJECT, roots, config));
+			config.addProject(new FoldersProject(WORKSPACE_PROJECT + roots, roots, config));
 		}
 		looseFiles.forEach((file, loose) -> {
 			List<URI> files = new ArrayList<>();
@@ -116,9 +117,22 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 		return config;
 	}
 
-	/** Whether the project of this name sees the workspace folders' project: every loose file's project does. */
-	static boolean seesWorkspace(IProjectConfig project) {
-		return project instanceof FilesProject && project.getWorkspaceConfig().findProjectByName(WORKSPACE_PROJECT) != null;
+	/** The workspace folders' project, if there are folders. */
+	static IProjectConfig workspaceProject(IWorkspaceConfig config) {
+		return config.getProjects().stream().filter(FoldersProject.class::isInstance).findFirst().orElse(null);
+	}
+
+	/** The name of the project this one sees besides itself: every loose file's project sees the folders'. */
+	static String visibleProject(IProjectConfig project) {
+		IProjectConfig workspace = project instanceof FilesProject ? workspaceProject(project.getWorkspaceConfig()) : null;
+		return workspace == null ? null : workspace.getName();
+	}
+
+	@Override
+	public void didChangeWorkspaceFolders(org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams params, CancelIndicator cancelIndicator) {
+		// The loose files' projects are made anew too, to depend on the new folders' project.
+		looseFiles.replaceAll((file, loose) -> new LooseFile("file " + file + " #" + ++looseGeneration, loose.members(), loose.importLines()));
+		super.didChangeWorkspaceFolders(params, cancelIndicator);
 	}
 
 	/** Local folders that exist, each once; a folder inside another is left to the outer one. */
@@ -267,7 +281,7 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 	}
 
 	private boolean inWorkspaceFolder(Path path) {
-		IProjectConfig workspace = getWorkspaceConfig().findProjectByName(WORKSPACE_PROJECT);
+		IProjectConfig workspace = workspaceProject(getWorkspaceConfig());
 		return workspace != null && workspace.findSourceFolderContaining(fileUri(path)) != null;
 	}
 
