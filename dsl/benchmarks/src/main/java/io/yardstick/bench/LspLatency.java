@@ -1,6 +1,7 @@
 package io.yardstick.bench;
 
 import io.yardstick.dsl.ide.server.KpiLanguageServerLauncher;
+import io.yardstick.dsl.ide.server.LenientDocument;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.LoadedModel;
 import java.io.IOException;
@@ -219,31 +220,13 @@ public final class LspLatency {
 	}
 
 	private static Range range(String text, int start, int end) {
-		return new Range(position(text, start), position(text, end));
-	}
-
-	private static Position position(String text, int offset) {
-		int line = 0;
-		int lineStart = 0;
-		for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-			line++;
-			lineStart = i + 1;
-		}
-		return new Position(line, offset - lineStart);
+		LenientDocument document = new LenientDocument(null, text);
+		return new Range(document.getPosition(start), document.getPosition(end));
 	}
 
 	private static String apply(String text, Edit edit) {
-		int start = offset(text, edit.range().getStart());
-		int end = offset(text, edit.range().getEnd());
-		return text.substring(0, start) + edit.text() + text.substring(end);
-	}
-
-	private static int offset(String text, Position position) {
-		int offset = 0;
-		for (int line = 0; line < position.getLine(); line++) {
-			offset = text.indexOf('\n', offset) + 1;
-		}
-		return offset + position.getCharacter();
+		return new LenientDocument(null, text).withChanges(null, List.of(new TextDocumentContentChangeEvent(edit.range(), edit.text())))
+				.getContents();
 	}
 
 	private static void report(PrintStream out, long[] latencies, String[] kinds, long[] sentAt, int warmup, Path gcLog)

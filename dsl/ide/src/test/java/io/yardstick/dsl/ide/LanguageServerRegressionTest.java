@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -99,6 +100,22 @@ class LanguageServerRegressionTest {
 				new DocumentRangeFormattingParams(file, new FormattingOptions(4, true), everything)));
 
 		assertThat(LanguageServerSession.apply(broken, edits).replaceAll("\\s", "")).isEqualTo(broken.replaceAll("\\s", ""));
+	}
+
+	/**
+	 * The long fuzz campaign (5,000 edits, seed 20261206) found rename failing inside Xtext's serializer on broken
+	 * text, with the formatter's "No ITextReplacer configured for (null)" and an IllegalStateException of its
+	 * reference updater: answered with an empty edit now, never an error.
+	 */
+	@Test
+	void renameInATextWithSyntaxErrorsIsAnswered() {
+		String broken = cutOff().replace("core-limit 5", "core-limit 5 /* unclosed").replace("link ", "link (");
+		TextDocumentIdentifier file = open("renamebroken", broken);
+
+		for (String name : List.of("churnRate", "Ticket", "region")) {
+			Position at = LanguageServerSession.positionOf(broken, name, 1);
+			assertThat(await(documents().rename(new RenameParams(file, at, name + "2")))).isNotNull();
+		}
 	}
 
 	@Test

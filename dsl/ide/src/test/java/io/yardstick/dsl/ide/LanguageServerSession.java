@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -177,6 +178,14 @@ final class LanguageServerSession implements AutoCloseable {
 					new VersionedTextDocumentIdentifier(uri, version), List.of(whole)));
 		}
 		return new TextDocumentIdentifier(uri);
+	}
+
+	/** Closes a document in the "editor", and forgets its diagnostics so that {@link #diagnostics} waits for new ones. */
+	void closeDocument(Path file) {
+		String uri = uriOf(file);
+		client.forget(uri);
+		versions.remove(uri);
+		server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
 	}
 
 	/** Sends changes to an open document as a client does while typing; returns the new version. */

@@ -184,6 +184,9 @@ class WorkspacesTest {
 			// Adding an import the workspace cannot satisfy is found when the file changes.
 			session.edit(client, CLIENT.replace("import fixture.Service", "import fixture.Service\nimport nowhere.Missing"));
 			assertThat(findings(session.diagnostics(client))).contains("3:7 unresolved-import import `nowhere.Missing` matches nothing: no template or source is called `nowhere.Missing`");
+			// Closed, it is forgotten: its problems go with it.
+			session.closeDocument(client);
+			assertThat(session.diagnostics(client)).isEmpty();
 		}
 	}
 }

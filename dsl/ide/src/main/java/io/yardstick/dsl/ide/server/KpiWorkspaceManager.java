@@ -106,25 +106,27 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 		WorkspaceConfig config = new WorkspaceConfig();
 		List<URI> roots = folderRoots(getWorkspaceFolders());
 		if (!roots.isEmpty()) {
-			config.addProject(new FoldersProject(WORKSPACE_PROJECT + roots, roots, config));
+			config.addProject(SourcesProject.ofFolders(WORKSPACE_PROJECT + roots, roots, config));
 		}
 		looseFiles.forEach((file, loose) -> {
 			List<URI> files = new ArrayList<>();
 			files.add(file);
 			files.addAll(loose.members());
-			config.addProject(new FilesProject(loose.projectName(), file.trimSegments(1).appendSegment(""), files, config));
+			config.addProject(SourcesProject.ofFiles(loose.projectName(), file.trimSegments(1).appendSegment(""), files, config));
 		});
 		return config;
 	}
 
 	/** The workspace folders' project, if there are folders. */
 	static IProjectConfig workspaceProject(IWorkspaceConfig config) {
-		return config.getProjects().stream().filter(FoldersProject.class::isInstance).findFirst().orElse(null);
+		return config.getProjects().stream().filter(project -> project instanceof SourcesProject sources && sources.isFolders())
+				.findFirst().orElse(null);
 	}
 
 	/** The name of the project this one sees besides itself: every loose file's project sees the folders'. */
 	static String visibleProject(IProjectConfig project) {
-		IProjectConfig workspace = project instanceof FilesProject ? workspaceProject(project.getWorkspaceConfig()) : null;
+		boolean loose = project instanceof SourcesProject sources && !sources.isFolders();
+		IProjectConfig workspace = loose ? workspaceProject(project.getWorkspaceConfig()) : null;
 		return workspace == null ? null : workspace.getName();
 	}
 
@@ -294,61 +296,38 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 		return LooseFileImports.packageOf(text) + " " + LooseFileImports.importsOf(text);
 	}
 
-	/** A project made of whole folders. */
-	static final class FoldersProject implements IProjectConfig {
+	/** A project made of source folders: whole folders (the workspace's) or single files (a loose file's). */
+	static final class SourcesProject implements IProjectConfig {
 		private final String name;
 		private final URI path;
-		private final Set<ISourceFolder> folders;
+		private final Set<ISourceFolder> sources;
 		private final IWorkspaceConfig workspace;
+		private final boolean folders;
 
-		FoldersProject(String name, List<URI> roots, IWorkspaceConfig workspace) {
+		private SourcesProject(String name, URI path, List<ISourceFolder> sources, boolean folders, IWorkspaceConfig workspace) {
 			this.name = name;
-			this.path = roots.get(0);
-			this.folders = new java.util.LinkedHashSet<>(roots.stream().map(root -> (ISourceFolder) new Folder(root)).toList());
+			this.path = path;
+			this.sources = new java.util.LinkedHashSet<>(sources);
+			this.folders = folders;
 			this.workspace = workspace;
 		}
 
-		@Override
-		public String getName() {
-			return name;
+		static SourcesProject ofFolders(String name, List<URI> roots, IWorkspaceConfig workspace) {
+			return new SourcesProject(name, roots.get(0), roots.stream().map(root -> (ISourceFolder) new Folder(root)).toList(), true,
+					workspace);
 		}
 
-		@Override
-		public URI getPath() {
-			return path;
+		static SourcesProject ofFiles(String name, URI path, List<URI> files, IWorkspaceConfig workspace) {
+			return new SourcesProject(name, path, files.stream().map(file -> (ISourceFolder) new SingleFile(file)).toList(), false,
+					workspace);
 		}
 
-		@Override
-		public Set<? extends ISourceFolder> getSourceFolders() {
+		/** Whether this is the workspace folders' project. */
+		boolean isFolders() {
 			return folders;
 		}
 
 		@Override
-		public ISourceFolder findSourceFolderContaining(URI member) {
-			return folders.stream().filter(folder -> folder.contains(member)).findFirst().orElse(null);
-		}
-
-		@Override
-		public IWorkspaceConfig getWorkspaceConfig() {
-			return workspace;
-		}
-	}
-
-	/** A project made of single files: a loose file and what it imports. */
-	static final class FilesProject implements IProjectConfig {
-		private final String name;
-		private final URI path;
-		private final Set<ISourceFolder> files;
-		private final IWorkspaceConfig workspace;
-
-		FilesProject(String name, URI path, List<URI> files, IWorkspaceConfig workspace) {
-			this.name = name;
-			this.path = path;
-			this.files = new java.util.LinkedHashSet<>(files.stream().map(file -> (ISourceFolder) new SingleFile(file)).toList());
-			this.workspace = workspace;
-		}
-
-		@Override
 		public String getName() {
 			return name;
 		}
@@ -360,12 +339,12 @@ public class KpiWorkspaceManager extends WorkspaceManager {
 
 		@Override
 		public Set<? extends ISourceFolder> getSourceFolders() {
-			return files;
+			return sources;
 		}
 
 		@Override
 		public ISourceFolder findSourceFolderContaining(URI member) {
-			return files.stream().filter(file -> file.contains(member)).findFirst().orElse(null);
+			return sources.stream().filter(source -> source.contains(member)).findFirst().orElse(null);
 		}
 
 		@Override
