@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * java -jar dsl/benchmarks/target/benchmarks.jar jmh [JMH options]  # plain JMH, e.g. -prof stack, -l
  * java -jar dsl/benchmarks/target/benchmarks.jar scaling         # only the scaling series
  * java -jar dsl/benchmarks/target/benchmarks.jar memory          # only the retained-heap probe
+ * java -jar dsl/benchmarks/target/benchmarks.jar lsp             # the language server's diagnostics latency
  * </pre>
  *
  * "Everything" is the four JMH benchmarks of {@link ValidationBenchmark} (with JMH's GC profiler,
@@ -54,8 +55,10 @@ public final class Bench {
 				printTable(Scaling.table(rows));
 			}
 			case "memory" -> printTable(MemoryProbe.table(MemoryProbe.run(System.out)));
+			case "lsp" -> LspLatency.run(rest, System.out);
 			default -> {
-				System.err.println("usage: java -jar benchmarks.jar [all [--summary FILE] | jmh [JMH options] | scaling | memory]");
+				System.err.println("usage: java -jar benchmarks.jar [all [--summary FILE] | jmh [JMH options] | scaling | memory"
+						+ " | lsp [--warmup N] [--edits N] [--template DIR]]");
 				System.exit(2);
 			}
 		}

@@ -1,6 +1,6 @@
 package io.yardstick.cli;
 
-import com.google.inject.Guice;
+import io.yardstick.dsl.ide.server.KpiLanguageServerLauncher;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -13,16 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.services.LanguageClient;
-import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code yardstick lsp}: Xtext's language server for .kpi files, over standard input and output. This does
- * what {@code org.eclipse.xtext.ide.server.ServerLauncher} does, with two differences: anything printed to
+ * {@code yardstick lsp}: Yardstick's language server for .kpi files ({@link KpiLanguageServerLauncher}), over
+ * standard input and output. Unlike {@code org.eclipse.xtext.ide.server.ServerLauncher}: anything printed to
  * {@code System.out} by accident goes to standard error instead of being dropped (the LSP channel keeps the
  * real standard output to itself), and the process ends as soon as the client closes the connection.
  */
@@ -50,11 +46,7 @@ public final class LspCommand implements Callable<Integer> {
 		PrintWriter traceWriter = trace ? new PrintWriter(new PrintStream(System.err, true, StandardCharsets.UTF_8), true)
 				: null;
 
-		LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
-		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out, true,
-				traceWriter);
-		server.connect(launcher.getRemoteProxy());
-		Future<Void> listening = launcher.startListening();
+		Future<Void> listening = KpiLanguageServerLauncher.start(in, out, traceWriter);
 		try {
 			// Ends when the client closes standard input; the LSP 'exit' notification ends the process itself.
 			listening.get();

@@ -162,6 +162,120 @@ class LspServerTest {
 		assertOnlyLspFrames(stdout.copy.toByteArray());
 	}
 
+	/**
+	 * Issue 20's reproduction, byte for byte: an editor with a single file and no folder sends {@code "rootUri":
+	 * null}. The server answers with its capabilities, then validates a file it is given together with the
+	 * template that file imports from the folder beside it.
+	 */
+	@Test
+	void answersInitializeWithoutARootAndValidatesASingleFileWithItsImports() throws Exception {
+		Path library = workspace.toRealPath();
+		Files.createDirectories(library.resolve("base"));
+		Files.writeString(library.resolve("base/demo.kpi"), Cli.DEMO);
+		Path client = library.resolve("client/client.kpi");
+		Files.createDirectories(client.getParent());
+		String text = """
+				package client
+				import demo.T
+				template C extends T {
+				    link volume -> cast : positive
+				}
+				""";
+		Files.writeString(client, text);
+
+		process = JavaProcess.yardstick("lsp").directory(library.toFile()).start();
+		JavaProcess.Drain stderr = new JavaProcess.Drain(process.getErrorStream());
+		RawLsp lsp = new RawLsp(process);
+		lsp.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}}");
+		JsonNode initialized = lsp.until(message -> message.path("id").asInt() == 1, stderr);
+		assertThat(initialized.has("error")).as(initialized.toString()).isFalse();
+		assertThat(initialized.path("result").path("capabilities").path("hoverProvider").asBoolean()).isTrue();
+
+		lsp.send("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+		String uri = client.toUri().toString();
+		ObjectMapper json = new ObjectMapper();
+		lsp.send("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":"
+				+ json.writeValueAsString(uri) + ",\"languageId\":\"kpi\",\"version\":1,\"text\":" + json.writeValueAsString(text) + "}}}");
+		JsonNode published = lsp.until(message -> message.path("method").asText().equals("textDocument/publishDiagnostics")
+				&& Path.of(URI.create(message.path("params").path("uri").asText())).equals(client), stderr);
+
+		JsonNode diagnostics = published.path("params").path("diagnostics");
+		assertThat(diagnostics).as(published.toString()).hasSize(1);
+		assertThat(diagnostics.get(0).path("code").asText()).isEqualTo("unresolved-reference");
+		assertThat(diagnostics.get(0).path("message").asText()).isEqualTo("unknown metric `cast`; did you mean `csat`?");
+		assertThat(published.path("params").path("version").asInt()).isEqualTo(1);
+
+		lsp.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\",\"params\":null}");
+		lsp.until(message -> message.path("id").asInt() == 2, stderr);
+		lsp.send("{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}");
+		assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the server ended after 'exit'").isTrue();
+	}
+
+	/** LSP's framing over the process's pipes, without lsp4j: exactly the bytes an editor sends. */
+	private static final class RawLsp {
+		private final java.io.OutputStream in;
+		private final InputStream out;
+		private final ObjectMapper json = new ObjectMapper();
+
+		RawLsp(Process process) {
+			this.in = process.getOutputStream();
+			this.out = process.getInputStream();
+		}
+
+		void send(String body) throws IOException {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			in.write(("Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			in.write(bytes);
+			in.flush();
+		}
+
+		/** Reads messages until one matches; fails on end of stream or after the timeout. */
+		JsonNode until(java.util.function.Predicate<JsonNode> wanted, JavaProcess.Drain stderr) throws Exception {
+			CompletableFuture<JsonNode> found = CompletableFuture.supplyAsync(() -> {
+				try {
+					for (JsonNode message = read(); message != null; message = read()) {
+						if (wanted.test(message)) {
+							return message;
+						}
+					}
+					return null;
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+			JsonNode message = found.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			if (message == null) {
+				fail("the server closed its output; stderr:\n" + stderr.soFar());
+			}
+			return message;
+		}
+
+		private JsonNode read() throws IOException {
+			int length = -1;
+			StringBuilder line = new StringBuilder();
+			while (true) {
+				int c = out.read();
+				if (c < 0) {
+					return null;
+				}
+				if (c == '\n') {
+					String header = line.toString().trim();
+					line.setLength(0);
+					if (header.isEmpty()) {
+						break;
+					}
+					if (header.startsWith("Content-Length: ")) {
+						length = Integer.parseInt(header.substring("Content-Length: ".length()));
+					}
+				} else {
+					line.append((char) c);
+				}
+			}
+			byte[] body = out.readNBytes(length);
+			return json.readTree(new String(body, StandardCharsets.UTF_8));
+		}
+	}
+
 	private static Diagnostic awaitDiagnostic(Client client, Path file, String code, JavaProcess.Drain stderr)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

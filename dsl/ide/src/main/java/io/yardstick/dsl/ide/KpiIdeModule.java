@@ -3,6 +3,7 @@ package io.yardstick.dsl.ide;
 import io.yardstick.dsl.ide.contentassist.KpiContentProposalProvider;
 import io.yardstick.dsl.ide.contentassist.KpiCrossrefProposalProvider;
 import io.yardstick.dsl.ide.folding.KpiFoldingRangeProvider;
+import io.yardstick.dsl.ide.formatting.KpiFormattingService;
 import io.yardstick.dsl.ide.highlighting.KpiSemanticHighlightingCalculator;
 import io.yardstick.dsl.ide.hover.KpiHoverService;
 import io.yardstick.dsl.ide.quickfix.KpiQuickFixProvider;
@@ -14,6 +15,7 @@ import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 
@@ -54,5 +56,9 @@ public class KpiIdeModule extends AbstractKpiIdeModule {
 
 	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {
 		return KpiQuickFixProvider.class;
+	}
+
+	public Class<? extends FormattingService> bindFormattingService() {
+		return KpiFormattingService.class;
 	}
 }

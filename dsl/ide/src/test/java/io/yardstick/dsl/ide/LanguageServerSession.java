@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -38,10 +40,10 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
-import org.eclipse.xtext.ide.server.ServerLauncher;
+import io.yardstick.dsl.ide.server.KpiLanguageServerLauncher;
 
 /**
- * A language server in a child JVM (Xtext's {@link ServerLauncher} on the test class path), driven
+ * A language server in a child JVM ({@link KpiLanguageServerLauncher} on the test class path), driven
  * over its standard input and output by lsp4j's client side, as an editor drives it. The
  * workspace is a fresh folder holding the given .kpi files, so that every test sees exactly the
  * files it names.
@@ -56,14 +58,14 @@ final class LanguageServerSession implements AutoCloseable {
 	private final InitializeResult initializeResult;
 	private final Map<String, Integer> versions = new HashMap<>();
 
-	private LanguageServerSession(Path workspace) throws IOException {
+	private LanguageServerSession(Path workspace, Consumer<InitializeParams> initialize) throws IOException {
 		this.workspace = workspace;
 		Path log = Path.of("target", "language-server-stderr.log");
 		Files.createDirectories(log.getParent());
 		// The surefire fork sets java.class.path to the full test class path: the server sees the
 		// language, its ide module and the ISetup service file exactly as the tests were built.
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), ServerLauncher.class.getName());
+				"-cp", System.getProperty("java.class.path"), KpiLanguageServerLauncher.class.getName());
 		builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		process = builder.start();
 		client = new RecordingClient();
@@ -71,7 +73,9 @@ final class LanguageServerSession implements AutoCloseable {
 				process.getOutputStream());
 		launcher.startListening();
 		server = launcher.getRemoteProxy();
-		initializeResult = await(server.initialize(initializeParams()));
+		InitializeParams params = initializeParams();
+		initialize.accept(params);
+		initializeResult = await(server.initialize(params));
 		server.initialized(new InitializedParams());
 	}
 
@@ -82,7 +86,16 @@ final class LanguageServerSession implements AutoCloseable {
 			Files.createDirectories(path.getParent());
 			Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
 		}
-		return new LanguageServerSession(workspace);
+		return new LanguageServerSession(workspace, params -> {
+		});
+	}
+
+	/**
+	 * Starts a server whose {@code initialize} request is changed by {@code initialize} after the usual one is
+	 * made (its root is {@code workspace}, which may be null for none).
+	 */
+	static LanguageServerSession start(Path workspace, Consumer<InitializeParams> initialize) throws IOException {
+		return new LanguageServerSession(workspace, initialize);
 	}
 
 	/** The text of a file under src/test/resources/workspace/. */
@@ -98,7 +111,7 @@ final class LanguageServerSession implements AutoCloseable {
 		InitializeParams params = new InitializeParams();
 		params.setProcessId((int) ProcessHandle.current().pid());
 		// The root, not workspace folders: Xtext takes the folders only from clients that announce support for them.
-		params.setRootUri(uriOf(workspace));
+		params.setRootUri(workspace == null ? null : uriOf(workspace));
 		TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
 		DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
 		symbols.setHierarchicalDocumentSymbolSupport(true);
@@ -123,7 +136,7 @@ final class LanguageServerSession implements AutoCloseable {
 		return uriOf(workspace.resolve(file));
 	}
 
-	private static String uriOf(Path path) {
+	static String uriOf(Path path) {
 		return path.toAbsolutePath().normalize().toUri().toString();
 	}
 
@@ -146,21 +159,65 @@ final class LanguageServerSession implements AutoCloseable {
 	 * and forgets the file's diagnostics so that {@link #diagnostics} waits for those of this text.
 	 */
 	TextDocumentIdentifier edit(String file, String text) {
-		client.forget(uri(file));
-		Integer version = versions.merge(file, 1, Integer::sum);
+		return editUri(uri(file), text);
+	}
+
+	/** {@link #edit(String, String)} for any file, inside the workspace or not. */
+	TextDocumentIdentifier edit(Path file, String text) {
+		return editUri(uriOf(file), text);
+	}
+
+	private TextDocumentIdentifier editUri(String uri, String text) {
+		client.forget(uri);
+		Integer version = versions.merge(uri, 1, Integer::sum);
 		if (version == 1) {
-			server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri(file), "kpi", 1, text)));
+			server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "kpi", 1, text)));
 		} else {
 			TextDocumentContentChangeEvent whole = new TextDocumentContentChangeEvent(text);
 			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-					new VersionedTextDocumentIdentifier(uri(file), version), List.of(whole)));
+					new VersionedTextDocumentIdentifier(uri, version), List.of(whole)));
 		}
-		return new TextDocumentIdentifier(uri(file));
+		return new TextDocumentIdentifier(uri);
+	}
+
+	/** Closes a document in the "editor", and forgets its diagnostics so that {@link #diagnostics} waits for new ones. */
+	void closeDocument(Path file) {
+		String uri = uriOf(file);
+		client.forget(uri);
+		versions.remove(uri);
+		server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+	}
+
+	/** Sends changes to an open document as a client does while typing; returns the new version. */
+	int change(String uri, List<TextDocumentContentChangeEvent> changes) {
+		Integer version = versions.merge(uri, 1, Integer::sum);
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), changes));
+		return version;
 	}
 
 	/** The diagnostics last published for a file, waiting for the first publication. */
 	List<Diagnostic> diagnostics(String file) {
-		return client.awaitDiagnostics(uri(file));
+		return client.awaitDiagnostics(uri(file)).getDiagnostics();
+	}
+
+	/** The diagnostics last published for any file, waiting for the first publication. */
+	List<Diagnostic> diagnostics(Path file) {
+		return client.awaitDiagnostics(uriOf(file)).getDiagnostics();
+	}
+
+	/** Waits until the diagnostics last published for a file satisfy {@code wanted}, or fails after the timeout. */
+	List<Diagnostic> diagnostics(Path file, java.util.function.Predicate<List<Diagnostic>> wanted) {
+		return client.awaitMatching(uriOf(file), wanted).getDiagnostics();
+	}
+
+	/** Waits for the diagnostics of this version of the document, or fails after the timeout. */
+	PublishDiagnosticsParams diagnostics(String uri, int version) {
+		return client.awaitVersion(uri, version);
+	}
+
+	/** Every publication so far, in order of arrival. */
+	List<PublishDiagnosticsParams> publications() {
+		return client.publications();
 	}
 
 	/** Where {@code shift} characters into the first {@code text} in {@code content} is. */
@@ -240,7 +297,8 @@ final class LanguageServerSession implements AutoCloseable {
 
 	/** The editor's side: keeps what the server publishes, answers what it asks with nothing. */
 	private static final class RecordingClient implements LanguageClient {
-		private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
+		private final Map<String, PublishDiagnosticsParams> diagnostics = new HashMap<>();
+		private final List<PublishDiagnosticsParams> publications = new ArrayList<>();
 
 		synchronized void forget(String uri) {
 			diagnostics.remove(uri);
@@ -248,16 +306,42 @@ final class LanguageServerSession implements AutoCloseable {
 
 		@Override
 		public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
-			diagnostics.put(params.getUri(), new ArrayList<>(params.getDiagnostics()));
+			diagnostics.put(params.getUri(), params);
+			publications.add(params);
 			notifyAll();
 		}
 
-		synchronized List<Diagnostic> awaitDiagnostics(String uri) {
+		synchronized List<PublishDiagnosticsParams> publications() {
+			return new ArrayList<>(publications);
+		}
+
+		synchronized PublishDiagnosticsParams awaitDiagnostics(String uri) {
+			return await(() -> diagnostics.get(uri), "no diagnostics published for " + uri);
+		}
+
+		synchronized PublishDiagnosticsParams awaitVersion(String uri, int version) {
+			return await(() -> {
+				PublishDiagnosticsParams last = diagnostics.get(uri);
+				return last != null && last.getVersion() != null && last.getVersion() >= version ? last : null;
+			}, "no diagnostics published for version " + version + " of " + uri);
+		}
+
+		synchronized PublishDiagnosticsParams awaitMatching(String uri, java.util.function.Predicate<List<Diagnostic>> wanted) {
+			return await(() -> {
+				PublishDiagnosticsParams last = diagnostics.get(uri);
+				return last != null && wanted.test(last.getDiagnostics()) ? last : null;
+			}, "no diagnostics as wanted for " + uri + ", last: " + diagnostics.get(uri));
+		}
+
+		private <T> T await(java.util.function.Supplier<T> published, String failure) {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-			while (!diagnostics.containsKey(uri)) {
+			for (T found = published.get(); ; found = published.get()) {
+				if (found != null) {
+					return found;
+				}
 				long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
 				if (left <= 0) {
-					throw new IllegalStateException("no diagnostics published for " + uri + "; published: " + diagnostics.keySet());
+					throw new IllegalStateException(failure + "; published: " + diagnostics.keySet());
 				}
 				try {
 					wait(left);
@@ -266,7 +350,6 @@ final class LanguageServerSession implements AutoCloseable {
 					throw new IllegalStateException(e);
 				}
 			}
-			return diagnostics.get(uri);
 		}
 
 		@Override
