@@ -123,7 +123,7 @@ class ReleaseZipIT {
 	}
 
 	@Test
-	void theDemoRunsFromAnotherFolderWithTheBundledTemplate() throws Exception {
+	void theDemoRunsFromAnotherFolderWithTheBundledTemplateOnAJdkAndOnAJre() throws Exception {
 		Path elsewhere = Files.createDirectories(scratch.resolve("somewhere else"));
 		Path out = scratch.resolve("demo output");
 		Run demo = yardstick(elsewhere, System.getProperty("java.home"), "demo", "--out", out.toString());
@@ -133,13 +133,25 @@ class ReleaseZipIT {
 		String[] lines = demo.out().strip().split("\n");
 		assertThat(lines[lines.length - 1]).isEqualTo("report: " + out.toAbsolutePath().resolve("report.html"));
 		assertThat(out.resolve("report.html")).isRegularFile();
-		assertThat(out.resolve("results.json")).isRegularFile();
+
+		// A runtime as a user's JRE is: the Java SE modules, without the JDK's compiler; the jar then compiles the
+		// calculator with the Eclipse compiler it carries, and the numbers are the same.
+		Path runtime = scratch.resolve("jre");
+		Process jlink = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(), "--add-modules",
+				"java.se,jdk.unsupported,jdk.zipfs", "--no-header-files", "--no-man-pages", "--output", runtime.toString())
+				.redirectErrorStream(true).start();
+		String jlinkOutput = new String(jlink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(jlink.waitFor()).as(jlinkOutput).isZero();
+		assertThat(runtime.resolve("bin/javac")).doesNotExist();
+		Path jreOut = scratch.resolve("demo on a JRE");
+		Run jreDemo = yardstick(elsewhere, runtime.toString(), "demo", "--out", jreOut.toString());
+		assertThat(jreDemo.exit()).as(jreDemo.err()).isZero();
+		assertThat(Files.readString(jreOut.resolve("results.csv"))).isEqualTo(Files.readString(out.resolve("results.csv")));
 	}
 
 	@Test
-	void setupInAReleaseAsksOnlyForTheJdk() throws Exception {
-		// Maven and the JDK's compiler run this test, so javac is on the PATH; Node.js or Chromium may be missing,
-		// which a release does not need.
+	void setupInAReleaseAsksOnlyForJava() throws Exception {
+		// Maven runs this test, so Java is there; Node.js or Chromium may be missing, which a release does not need.
 		Run check = yardstick(scratch, System.getProperty("java.home"), "setup", "--check");
 		assertThat(check.err()).isEqualTo("yardstick: setup: nothing to install\n");
 		assertThat(check.exit()).isZero();
