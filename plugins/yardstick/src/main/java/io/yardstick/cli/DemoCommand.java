@@ -1,7 +1,12 @@
 package io.yardstick.cli;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,16 +39,20 @@ public final class DemoCommand implements Callable<Integer> {
 			description = "Language of the labels in the printed table: en or zh (default: ${DEFAULT-VALUE}).")
 	String language;
 
-	@Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
-			description = "The Yardstick checkout that holds example-templates/ (default: the current folder).")
+	@Option(names = "--home", paramLabel = "DIR",
+			description = "The Yardstick checkout or unzipped release that holds example-templates/ (default: the current "
+					+ "folder if it holds them, else the release or checkout this jar belongs to).")
 	Path home;
 
 	@Override
 	public Integer call() throws Exception {
-		Path template = home.resolve(TEMPLATE).normalize();
-		if (!Files.isDirectory(template.resolve("data"))) {
-			throw new ParameterException(spec.commandLine(), "no sample data at " + template.resolve("data")
-					+ ": run the demo from the root of a Yardstick checkout, or name it with --home");
+		List<Path> homes = home != null ? List.of(home) : candidateHomes(Path.of(""), runningJar());
+		Path template = findTemplate(homes);
+		if (template == null) {
+			throw new ParameterException(spec.commandLine(), "no sample data at "
+					+ homes.stream().map(candidate -> candidate.resolve(TEMPLATE).resolve("data").toString())
+							.collect(Collectors.joining(" or "))
+					+ ": run the demo from a Yardstick checkout or unzipped release, or name one with --home");
 		}
 		RunCommand run = new RunCommand();
 		run.spec = spec;
@@ -54,5 +63,47 @@ public final class DemoCommand implements Callable<Integer> {
 		run.input.out = out;
 		run.by = "region,productLine,segment";
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+	}
+
+	/**
+	 * Where the demo's template may be, in order: the current folder, then the folders above the jar's own, which
+	 * are the release's root for {@code lib/yardstick.jar} and the checkout's root for
+	 * {@code plugins/yardstick/target/yardstick.jar}. So the demo runs from anywhere once the jar is unpacked.
+	 */
+	static List<Path> candidateHomes(Path currentFolder, Path jar) {
+		List<Path> homes = new ArrayList<>(List.of(currentFolder));
+		if (jar != null && Files.isRegularFile(jar)) {
+			Path folder = jar.toAbsolutePath().normalize().getParent();
+			for (int level = 1; level <= 3 && folder != null && folder.getParent() != null; level++) {
+				folder = folder.getParent();
+				homes.add(folder);
+			}
+		}
+		return homes;
+	}
+
+	/** The template folder of the first home that has its sample data; null when none has. */
+	static Path findTemplate(List<Path> homes) {
+		for (Path candidate : homes) {
+			Path template = candidate.resolve(TEMPLATE).normalize();
+			if (Files.isDirectory(template.resolve("data"))) {
+				return template;
+			}
+		}
+		return null;
+	}
+
+	/** The jar this class was loaded from; null when it runs from a classes folder or the location is unknown. */
+	private static Path runningJar() {
+		CodeSource source = DemoCommand.class.getProtectionDomain().getCodeSource();
+		if (source == null || source.getLocation() == null) {
+			return null;
+		}
+		try {
+			Path location = Path.of(source.getLocation().toURI());
+			return Files.isRegularFile(location) ? location : null;
+		} catch (URISyntaxException | IllegalArgumentException notAFile) {
+			return null;
+		}
 	}
 }

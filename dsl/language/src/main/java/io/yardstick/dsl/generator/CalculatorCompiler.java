@@ -1,11 +1,21 @@
 package io.yardstick.dsl.generator;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -18,7 +28,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a generated calculator with javac in memory against the current class path (which holds the
- * runtime library), and loads it: how {@code yardstick run} and the golden tests execute generated code.
+ * runtime library), and loads it: how {@code yardstick run} and the golden tests execute generated code. In a Java
+ * runtime without javac (a JRE), it uses a compiler the class path provides: the CLI jar carries Eclipse's.
  */
 public final class CalculatorCompiler {
 	private CalculatorCompiler() {
@@ -33,14 +44,62 @@ public final class CalculatorCompiler {
 		}
 	}
 
-	/** Compiles and loads the class; lint warnings count as errors, so generated code stays clean. */
+	/** Compiles and loads the class; with javac, lint warnings count as errors, so generated code stays clean. */
 	public static Class<?> compile(String className, String source) throws ClassNotFoundException {
+		return compile(className, source, compiler());
+	}
+
+	/** The JDK's javac, else the first {@link JavaCompiler} service on the class path. */
+	static JavaCompiler compiler() {
 		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-		if (javac == null) {
-			throw new CompilationFailure("no Java compiler in this Java runtime: run Yardstick with a JDK, not a JRE");
+		if (javac != null) {
+			return javac;
 		}
+		return ServiceLoader.load(JavaCompiler.class, CalculatorCompiler.class.getClassLoader()).findFirst()
+				.orElseThrow(() -> new CompilationFailure(
+						"no Java compiler in this Java runtime, and none on the class path: run Yardstick with a JDK"));
+	}
+
+	static Class<?> compile(String className, String source, JavaCompiler compiler) throws ClassNotFoundException {
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-		Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+		String classPath = System.getProperty("java.class.path");
+		Map<String, byte[]> classes;
+		boolean ok;
+		if ("jdk.compiler".equals(compiler.getClass().getModule().getName())) {
+			Map<String, ByteArrayOutputStream> written = new HashMap<>();
+			ok = compileInMemory(compiler, className, source, diagnostics, written,
+					List.of("-classpath", classPath, "-Xlint:all", "-Werror", "-proc:none"));
+			classes = new HashMap<>();
+			written.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
+		} else {
+			// Lint is javac's own (the golden tests hold generated code to it); the Eclipse compiler warns about other
+			// things. It reads sources from files only, so the source goes through a temporary folder.
+			classes = new HashMap<>();
+			ok = compileOnDisk(compiler, className, source, diagnostics, classes,
+					List.of("-classpath", classPath, "-proc:none", "-source", "17", "-target", "17", "-nowarn"));
+		}
+		StringBuilder messages = new StringBuilder();
+		for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+			messages.append(diagnostic.getLineNumber()).append(": ").append(diagnostic.getMessage(null)).append('\n');
+		}
+		if (!ok) {
+			throw new CompilationFailure("generated source of " + className + " does not compile:\n" + messages);
+		}
+		ClassLoader loader = new ClassLoader(CalculatorCompiler.class.getClassLoader()) {
+			@Override
+			protected Class<?> findClass(String name) throws ClassNotFoundException {
+				byte[] code = classes.get(name);
+				if (code == null) {
+					throw new ClassNotFoundException(name);
+				}
+				return defineClass(name, code, 0, code.length);
+			}
+		};
+		return loader.loadClass(className);
+	}
+
+	private static boolean compileInMemory(JavaCompiler javac, String className, String source,
+			DiagnosticCollector<JavaFileObject> diagnostics, Map<String, ByteArrayOutputStream> classes, List<String> options) {
 		StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
 		ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
 			@Override
@@ -61,27 +120,47 @@ public final class CalculatorCompiler {
 				return source;
 			}
 		};
-		List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror",
-				"-proc:none");
-		boolean ok = javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
-		StringBuilder messages = new StringBuilder();
-		for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-			messages.append(diagnostic.getLineNumber()).append(": ").append(diagnostic.getMessage(null)).append('\n');
-		}
-		if (!ok) {
-			throw new CompilationFailure("generated source of " + className + " does not compile:\n" + messages);
-		}
-		ClassLoader loader = new ClassLoader(CalculatorCompiler.class.getClassLoader()) {
-			@Override
-			protected Class<?> findClass(String name) throws ClassNotFoundException {
-				ByteArrayOutputStream bytes = classes.get(name);
-				if (bytes == null) {
-					throw new ClassNotFoundException(name);
+		return javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+	}
+
+	private static boolean compileOnDisk(JavaCompiler compiler, String className, String source,
+			DiagnosticCollector<JavaFileObject> diagnostics, Map<String, byte[]> classes, List<String> options) {
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("yardstick-calculator");
+			Path sourceFile = folder.resolve("src").resolve(className.replace('.', '/') + ".java");
+			Files.createDirectories(sourceFile.getParent());
+			Files.writeString(sourceFile, source, StandardCharsets.UTF_8);
+			Path output = Files.createDirectories(folder.resolve("classes"));
+			List<String> withOutput = new ArrayList<>(options);
+			withOutput.addAll(List.of("-encoding", "UTF-8", "-d", output.toString()));
+			StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8);
+			// The compiler's own printout would reach standard output, which belongs to the command.
+			boolean ok = compiler.getTask(new StringWriter(), files, diagnostics, withOutput, null,
+					files.getJavaFileObjects(sourceFile.toFile())).call();
+			try (Stream<Path> written = Files.walk(output)) {
+				for (Path file : written.filter(path -> path.toString().endsWith(".class")).toList()) {
+					String relative = output.relativize(file).toString();
+					String name = relative.substring(0, relative.length() - ".class".length()).replace(File.separatorChar, '.');
+					classes.put(name, Files.readAllBytes(file));
 				}
-				byte[] code = bytes.toByteArray();
-				return defineClass(name, code, 0, code.length);
 			}
-		};
-		return loader.loadClass(className);
+			return ok;
+		} catch (IOException e) {
+			throw new CompilationFailure("cannot compile " + className + " in a temporary folder: " + e);
+		} finally {
+			deleteQuietly(folder);
+		}
+	}
+
+	private static void deleteQuietly(Path folder) {
+		if (folder == null) {
+			return;
+		}
+		try (Stream<Path> all = Files.walk(folder)) {
+			all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		} catch (IOException leftBehind) {
+			// A temporary folder left behind is harmless; the compiled classes are already in memory.
+		}
 	}
 }
