@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -252,5 +253,35 @@ final class UiSupport {
 		} finally {
 			image.dispose();
 		}
+	}
+
+	/** A metric's row in Metric Layers' tree, under its layer. */
+	static TreeItem metricRow(Tree tree, String metric) {
+		return Arrays.stream(tree.getItems()).flatMap(layer -> Arrays.stream(layer.getItems()))
+				.filter(item -> item.getText(0).equals(metric)).findFirst()
+				.orElseThrow(() -> new AssertionError("no row " + metric + " in " + Arrays.stream(tree.getItems())
+						.flatMap(layer -> Arrays.stream(layer.getItems())).map(item -> item.getText(0))
+						.collect(Collectors.joining(", "))));
+	}
+
+	/** Preview's row of a metric (by label) in a period. */
+	static TableItem previewRow(Table table, String label, String period) {
+		return Arrays.stream(table.getItems()).filter(item -> item.getText(0).equals(label) && item.getText(1).equals(period))
+				.findFirst().orElseThrow(() -> new AssertionError("no row " + label + " " + period));
+	}
+
+	/** The displayed value of a metric's total in a period, from the example's golden expected/results.csv. */
+	static String goldenDisplay(String example, String metric, String period) throws IOException {
+		Path results = Path.of(System.getProperty("yardstick.examples")).resolve(example).resolve("expected/results.csv");
+		List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+		List<String> header = List.of(lines.get(0).split(","));
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",", -1);
+			if (cells[header.indexOf("metric")].equals(metric) && cells[header.indexOf("grouping")].equals("total")
+					&& cells[header.indexOf("period")].equals(period)) {
+				return cells[header.indexOf("display")];
+			}
+		}
+		throw new AssertionError("no total of " + metric + " in " + period + " in " + results);
 	}
 }
