@@ -237,10 +237,16 @@ class InstalledProductUiTest {
 		waitUntil("statuses in Metric Layers", () -> !metricRow(tree, "churnRate").getText(6).isEmpty());
 		assertEquals("off target", metricRow(tree, "firstResponseTime").getText(6));
 
+		// A misspelt dimension typed (not saved) beside the views, for the screenshot: its marker in the editor.
 		links.getView().setSelectedMetric("firstResponseTime");
 		page.activate(editor);
-		int declaration = document.get().indexOf("metric firstResponseTime") + "metric ".length();
-		editor.selectAndReveal(declaration, "firstResponseTime".length());
+		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
+		int before = KpiMarkers.validations(file);
+		document.replace(offset, "segment".length(), "segmnt");
+		waitUntil("the error marker", () -> KpiMarkers.validations(file) > before
+				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		editor.selectAndReveal(offset + "segmnt".length(), 0);
+		runEventLoop(1000);
 		screenshot("04-editor-and-the-four-views");
 		page.closeAllEditors(false);
 		project.delete(true, true, null);

@@ -80,7 +80,8 @@ public final class WelcomePart extends IntroPart {
 		for (int i = 0; i < STEPS.size(); i++) {
 			Step step = STEPS.get(i);
 			int index = i;
-			label(content, String.valueOf(i + 1), JFaceResources.HEADER_FONT, 1);
+			Label number = label(content, String.valueOf(i + 1), JFaceResources.HEADER_FONT, 1);
+			number.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
 			label(content, step.title(), JFaceResources.BANNER_FONT, 1);
 			spacer(content, 1);
 			Label text = label(content, step.text(), JFaceResources.DEFAULT_FONT, 1);
