@@ -39,8 +39,6 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -183,14 +181,7 @@ class InstalledProductUiTest {
 		int typed = KpiMarkers.validations(file);
 		document.replace(offset, "segmnt".length(), "");
 		waitUntil("re-validation", () -> KpiMarkers.validations(file) > typed);
-		editor.selectAndReveal(offset, 0);
-		((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class)).doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
-		List<String> proposals = new ArrayList<>();
-		waitUntil("the completion popup", () -> {
-			proposals.clear();
-			proposals.addAll(UiSupport.popupTexts());
-			return !proposals.isEmpty() && proposals.stream().noneMatch(p -> p.startsWith("Computing proposals"));
-		});
+		List<String> proposals = UiSupport.proposalsAt(editor, offset);
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("segment")), proposals::toString);
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("productLine")), proposals::toString);
 		screenshot("03-completion");

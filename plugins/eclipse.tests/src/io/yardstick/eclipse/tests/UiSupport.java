@@ -26,6 +26,8 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -41,6 +43,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
 
 /**
  * What the workbench UI tests share: projects made from example templates, markers, waiting on the UI thread
@@ -168,6 +171,23 @@ final class UiSupport {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Opens content assist at the offset as Ctrl+Space does and returns the popup's proposals. The generic editor
+	 * computes them off the UI thread: its popup says "Computing proposals" until they come.
+	 */
+	static List<String> proposalsAt(ITextEditor editor, int offset) {
+		editor.selectAndReveal(offset, 0);
+		((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class))
+				.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+		List<String> proposals = new ArrayList<>();
+		waitUntil("the completion popup", () -> {
+			proposals.clear();
+			proposals.addAll(popupTexts());
+			return !proposals.isEmpty() && proposals.stream().noneMatch(p -> p.startsWith("Computing proposals"));
+		});
+		return proposals;
 	}
 
 	/** The texts of the table items of every visible shell but the workbench window: popups' proposals. */
