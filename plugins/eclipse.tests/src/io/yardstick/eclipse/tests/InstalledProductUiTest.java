@@ -39,11 +39,14 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -138,6 +141,54 @@ class InstalledProductUiTest {
 		assertTrue(newMenu.containsAll(List.of("io.yardstick.eclipse.wizard.libraryProject",
 				"io.yardstick.eclipse.wizard.clientTemplate")), "File > New offers them directly: " + newMenu);
 		page.closeAllEditors(false);
+
+		// Step 2 from the page shown again (Help > Welcome): the client template wizard opens on the industry
+		// templates. It is modal, so a timer looks at it from inside its event loop, then closes it.
+		Display display = Display.getCurrent();
+		List<String> wizardSeen = new ArrayList<>();
+		Runnable closeWizard = new Runnable() {
+			private int tries;
+
+			@Override
+			public void run() {
+				for (Shell shell : display.getShells()) {
+					if (shell.isVisible() && shell.getData() instanceof WizardDialog dialog) {
+						wizardSeen.add(shell.getText());
+						wizardSeen.add(dialog.getCurrentPage().getClass().getSimpleName());
+						dialog.close();
+						return;
+					}
+				}
+				if (++tries < 300) {
+					display.timerExec(100, this);
+				}
+			}
+		};
+		display.timerExec(100, closeWizard);
+		clickStep(1);
+		assertEquals(List.of("New Client Template", "TemplateChoicePage"), wizardSeen);
+
+		// Steps 3 and 4: Preview and Review on the after-sales template, opened for them.
+		clickStep(2);
+		PreviewView preview = ((PreviewPart) page.findView(PreviewPart.ID)).getView();
+		assertTrue(page.isPartVisible(page.findView(PreviewPart.ID)), "Preview is shown");
+		assertEquals(afterSales, page.getActiveEditor().getEditorInput().getAdapter(IFile.class));
+		waitUntil("the template in Preview", () -> preview.getRunButton().isEnabled());
+		clickStep(3);
+		ReviewView review = ((ReviewPart) page.findView(ReviewPart.ID)).getView();
+		assertTrue(page.isPartVisible(page.findView(ReviewPart.ID)), "Review is shown");
+		waitUntil("the review of the template", () -> review.getSummary().matches("\\d+ files?: .*"));
+		assertTrue(review.getSummary().contains(" 0 errors"), review.getSummary());
+		page.closeAllEditors(false);
+	}
+
+	/** Shows the welcome page as Help > Welcome does and clicks the step's button. */
+	private static void clickStep(int step) {
+		IIntroPart intro = PlatformUI.getWorkbench().getIntroManager()
+				.showIntro(PlatformUI.getWorkbench().getActiveWorkbenchWindow(), false);
+		List<Button> buttons = new ArrayList<>();
+		collectButtons(((WelcomePart) intro).getControl(), buttons);
+		buttons.get(step).notifyListeners(SWT.Selection, new Event());
 	}
 
 	private static void collectButtons(Control control, List<Button> into) {

@@ -72,8 +72,7 @@ public final class WelcomePart extends IntroPart {
 		layout.horizontalSpacing = 16;
 		content.setLayout(layout);
 
-		Label title = label(content, "Welcome to Yardstick Studio", JFaceResources.HEADER_FONT, 2);
-		title.setData("io.yardstick.welcome", "title");
+		label(content, "Welcome to Yardstick Studio", JFaceResources.HEADER_FONT, 2);
 		label(content, "Write layered KPI templates: start from an industry template, make a client's template from it, "
 				+ "preview it on sample data and review it.", JFaceResources.DEFAULT_FONT, 2);
 		spacer(content);
