@@ -215,11 +215,7 @@ class InstalledProductUiTest {
 		assertEquals(List.of(), UiSupport.markers(file, IMarker.SEVERITY_ERROR), () -> describe(UiSupport.markers(file)));
 		assertEquals(1, UiSupport.markers(file, "zero-denominator").size(), () -> describe(UiSupport.markers(file)));
 
-		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
-		int before = KpiMarkers.validations(file);
-		document.replace(offset, "segment".length(), "segmnt");
-		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
-				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		int offset = UiSupport.misspellDimension(file, document);
 		List<IMarker> errors = UiSupport.markers(file, IMarker.SEVERITY_ERROR);
 		assertEquals(1, errors.size(), () -> describe(errors));
 		assertEquals("unresolved-reference", errors.get(0).getAttribute(KpiLanguage.ISSUE_CODE, ""));
@@ -282,11 +278,7 @@ class InstalledProductUiTest {
 		// A misspelt dimension typed (not saved) beside the views, for the screenshot: its marker in the editor.
 		links.getView().setSelectedMetric("firstResponseTime");
 		page.activate(editor);
-		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
-		int before = KpiMarkers.validations(file);
-		document.replace(offset, "segment".length(), "segmnt");
-		waitUntil("the error marker", () -> KpiMarkers.validations(file) > before
-				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		int offset = UiSupport.misspellDimension(file, document);
 		editor.selectAndReveal(offset + "segmnt".length(), 0);
 		runEventLoop(1000);
 		screenshot("04-editor-and-the-four-views");

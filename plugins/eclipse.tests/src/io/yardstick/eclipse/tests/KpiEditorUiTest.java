@@ -130,13 +130,8 @@ class KpiEditorUiTest {
 
 	@Test
 	void typingAnUnknownDimensionMarksTheLineAsAnError() throws Exception {
-		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
+		int offset = UiSupport.misspellDimension(file, document);
 		int line = document.getLineOfOffset(offset) + 1;
-		int before = KpiMarkers.validations(file);
-		document.replace(offset, "segment".length(), "segmnt");
-		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
-				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
-
 		List<IMarker> errors = UiSupport.markers(file, IMarker.SEVERITY_ERROR);
 		assertEquals(1, errors.size(), () -> describe(errors));
 		IMarker error = errors.get(0);

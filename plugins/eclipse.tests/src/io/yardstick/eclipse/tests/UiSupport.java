@@ -3,6 +3,7 @@ package io.yardstick.eclipse.tests;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.yardstick.eclipse.KpiLanguage;
+import io.yardstick.eclipse.editor.KpiMarkers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
@@ -125,6 +128,21 @@ final class UiSupport {
 	static List<IMarker> markers(IFile file, String code) {
 		return markers(file).stream().filter(marker -> code.equals(marker.getAttribute(KpiLanguage.ISSUE_CODE, "")))
 				.toList();
+	}
+
+	/**
+	 * Types the after-sales example's dimension {@code segment} (after "by region, ") as {@code segmnt} and waits for
+	 * the error marker that the validation while typing puts there.
+	 *
+	 * @return the offset of the misspelt word
+	 */
+	static int misspellDimension(IFile file, IDocument document) throws BadLocationException {
+		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
+		int before = KpiMarkers.validations(file);
+		document.replace(offset, "segment".length(), "segmnt");
+		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
+				&& !markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		return offset;
 	}
 
 	static String describe(List<IMarker> markers) {
