@@ -24,7 +24,6 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
-import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -131,13 +130,8 @@ class KpiEditorUiTest {
 
 	@Test
 	void typingAnUnknownDimensionMarksTheLineAsAnError() throws Exception {
-		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
+		int offset = UiSupport.misspellDimension(file, document);
 		int line = document.getLineOfOffset(offset) + 1;
-		int before = KpiMarkers.validations(file);
-		document.replace(offset, "segment".length(), "segmnt");
-		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
-				&& !UiSupport.markers(file, IMarker.SEVERITY_ERROR).isEmpty());
-
 		List<IMarker> errors = UiSupport.markers(file, IMarker.SEVERITY_ERROR);
 		assertEquals(1, errors.size(), () -> describe(errors));
 		IMarker error = errors.get(0);
@@ -184,17 +178,7 @@ class KpiEditorUiTest {
 	void contentAssistProposesTheTemplatesDimensions() throws Exception {
 		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
 		document.replace(offset, "segment".length(), "");
-		editor.selectAndReveal(offset, 0);
-		((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class))
-				.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
-
-		// The generic editor computes proposals off the UI thread: its popup says "Computing proposals" until they come.
-		List<String> proposals = new ArrayList<>();
-		waitUntil("the completion popup", () -> {
-			proposals.clear();
-			proposals.addAll(UiSupport.popupTexts());
-			return !proposals.isEmpty() && proposals.stream().noneMatch(p -> p.startsWith("Computing proposals"));
-		});
+		List<String> proposals = UiSupport.proposalsAt(editor, offset);
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("segment")), proposals::toString);
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("productLine")), proposals::toString);
 		runEventLoop(300);

@@ -3,6 +3,7 @@ package io.yardstick.eclipse.tests;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.yardstick.eclipse.KpiLanguage;
+import io.yardstick.eclipse.editor.KpiMarkers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -25,6 +27,10 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -40,6 +46,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
 
 /**
  * What the workbench UI tests share: projects made from example templates, markers, waiting on the UI thread
@@ -123,6 +130,21 @@ final class UiSupport {
 				.toList();
 	}
 
+	/**
+	 * Types the after-sales example's dimension {@code segment} (after "by region, ") as {@code segmnt} and waits for
+	 * the error marker that the validation while typing puts there.
+	 *
+	 * @return the offset of the misspelt word
+	 */
+	static int misspellDimension(IFile file, IDocument document) throws BadLocationException {
+		int offset = document.get().indexOf("by region, segment") + "by region, ".length();
+		int before = KpiMarkers.validations(file);
+		document.replace(offset, "segment".length(), "segmnt");
+		waitUntil("an error marker after typing", () -> KpiMarkers.validations(file) > before
+				&& !markers(file, IMarker.SEVERITY_ERROR).isEmpty());
+		return offset;
+	}
+
 	static String describe(List<IMarker> markers) {
 		return markers.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) + ": "
 				+ m.getAttribute(KpiLanguage.ISSUE_CODE, "") + " " + m.getAttribute(IMarker.MESSAGE, ""))
@@ -167,6 +189,23 @@ final class UiSupport {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Opens content assist at the offset as Ctrl+Space does and returns the popup's proposals. The generic editor
+	 * computes them off the UI thread: its popup says "Computing proposals" until they come.
+	 */
+	static List<String> proposalsAt(ITextEditor editor, int offset) {
+		editor.selectAndReveal(offset, 0);
+		((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class))
+				.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+		List<String> proposals = new ArrayList<>();
+		waitUntil("the completion popup", () -> {
+			proposals.clear();
+			proposals.addAll(popupTexts());
+			return !proposals.isEmpty() && proposals.stream().noneMatch(p -> p.startsWith("Computing proposals"));
+		});
+		return proposals;
 	}
 
 	/** The texts of the table items of every visible shell but the workbench window: popups' proposals. */
@@ -252,5 +291,35 @@ final class UiSupport {
 		} finally {
 			image.dispose();
 		}
+	}
+
+	/** A metric's row in Metric Layers' tree, under its layer. */
+	static TreeItem metricRow(Tree tree, String metric) {
+		return Arrays.stream(tree.getItems()).flatMap(layer -> Arrays.stream(layer.getItems()))
+				.filter(item -> item.getText(0).equals(metric)).findFirst()
+				.orElseThrow(() -> new AssertionError("no row " + metric + " in " + Arrays.stream(tree.getItems())
+						.flatMap(layer -> Arrays.stream(layer.getItems())).map(item -> item.getText(0))
+						.collect(Collectors.joining(", "))));
+	}
+
+	/** Preview's row of a metric (by label) in a period. */
+	static TableItem previewRow(Table table, String label, String period) {
+		return Arrays.stream(table.getItems()).filter(item -> item.getText(0).equals(label) && item.getText(1).equals(period))
+				.findFirst().orElseThrow(() -> new AssertionError("no row " + label + " " + period));
+	}
+
+	/** The displayed value of a metric's total in a period, from the example's golden expected/results.csv. */
+	static String goldenDisplay(String example, String metric, String period) throws IOException {
+		Path results = Path.of(System.getProperty("yardstick.examples")).resolve(example).resolve("expected/results.csv");
+		List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+		List<String> header = List.of(lines.get(0).split(","));
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",", -1);
+			if (cells[header.indexOf("metric")].equals(metric) && cells[header.indexOf("grouping")].equals("total")
+					&& cells[header.indexOf("period")].equals(period)) {
+				return cells[header.indexOf("display")];
+			}
+		}
+		throw new AssertionError("no total of " + metric + " in " + period + " in " + results);
 	}
 }

@@ -1,5 +1,8 @@
 package io.yardstick.eclipse.tests;
 
+import static io.yardstick.eclipse.tests.UiSupport.goldenDisplay;
+import static io.yardstick.eclipse.tests.UiSupport.metricRow;
+import static io.yardstick.eclipse.tests.UiSupport.previewRow;
 import static io.yardstick.eclipse.tests.UiSupport.runEventLoop;
 import static io.yardstick.eclipse.tests.UiSupport.screenshot;
 import static io.yardstick.eclipse.tests.UiSupport.waitUntil;
@@ -20,13 +23,8 @@ import io.yardstick.views.CausalLinksView;
 import io.yardstick.views.MetricLayersView;
 import io.yardstick.views.PreviewView;
 import io.yardstick.views.ReviewView;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.text.IDocument;
@@ -35,7 +33,6 @@ import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -166,11 +163,11 @@ class YardstickViewsUiTest {
 				() -> !preview.isRunning() && preview.getResults() != null);
 		assertEquals("total", preview.getBreakdown());
 
-		String expected = goldenDisplay("firstResponseTime", "2026-06");
+		String expected = goldenDisplay(EXAMPLE, "firstResponseTime", "2026-06");
 		assertEquals("2.24 h", expected, "the golden file's value");
 		TableItem row = previewRow(preview.getViewer().getTable(), "First response time", "2026-06");
 		assertEquals(expected, row.getText(3), preview.getMessage());
-		assertEquals(goldenDisplay("churnRate", "2026-06"),
+		assertEquals(goldenDisplay(EXAMPLE, "churnRate", "2026-06"),
 				previewRow(preview.getViewer().getTable(), "Churn rate", "2026-06").getText(3));
 		screenshot("12-preview", preview);
 
@@ -296,33 +293,5 @@ class YardstickViewsUiTest {
 
 	private static List<String> cells(TreeItem item, int columns) {
 		return java.util.stream.IntStream.range(0, columns).mapToObj(item::getText).toList();
-	}
-
-	private static TreeItem metricRow(Tree tree, String metric) {
-		return Arrays.stream(tree.getItems()).flatMap(layer -> Arrays.stream(layer.getItems()))
-				.filter(item -> item.getText(0).equals(metric)).findFirst()
-				.orElseThrow(() -> new AssertionError("no row " + metric + " in " + Arrays.stream(tree.getItems())
-						.flatMap(layer -> Arrays.stream(layer.getItems())).map(item -> item.getText(0))
-						.collect(Collectors.joining(", "))));
-	}
-
-	private static TableItem previewRow(Table table, String label, String period) {
-		return Arrays.stream(table.getItems()).filter(item -> item.getText(0).equals(label) && item.getText(1).equals(period))
-				.findFirst().orElseThrow(() -> new AssertionError("no row " + label + " " + period));
-	}
-
-	/** The displayed value of a metric's total in a period, from the example's golden expected/results.csv. */
-	private static String goldenDisplay(String metric, String period) throws IOException {
-		Path results = Path.of(System.getProperty("yardstick.examples")).resolve(EXAMPLE).resolve("expected/results.csv");
-		List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
-		List<String> header = List.of(lines.get(0).split(","));
-		for (String line : lines.subList(1, lines.size())) {
-			String[] cells = line.split(",", -1);
-			if (cells[header.indexOf("metric")].equals(metric) && cells[header.indexOf("grouping")].equals("total")
-					&& cells[header.indexOf("period")].equals(period)) {
-				return cells[header.indexOf("display")];
-			}
-		}
-		throw new AssertionError("no total of " + metric + " in " + period + " in " + results);
 	}
 }

@@ -30,5 +30,10 @@ public final class YardstickPerspective implements IPerspectiveFactory {
 				IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.ID_OUTLINE, IPageLayout.ID_PROBLEM_VIEW }) {
 			layout.addShowViewShortcut(view);
 		}
+		// Directly in File > New while this perspective is open.
+		layout.addNewWizardShortcut("io.yardstick.eclipse.wizard.libraryProject");
+		layout.addNewWizardShortcut("io.yardstick.eclipse.wizard.clientTemplate");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.folder");
+		layout.addNewWizardShortcut("org.eclipse.ui.wizards.new.file");
 	}
 }
