@@ -3,7 +3,6 @@ package io.yardstick.engines;
 import io.yardstick.dsl.generator.sql.SourceTable;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.runtime.data.Table;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,7 +44,7 @@ public interface Engine extends AutoCloseable {
 
 	@FunctionalInterface
 	interface RowReader {
-		void row(ResultSet row) throws SQLException;
+		void row(EngineRow row) throws SQLException;
 	}
 
 	@Override

@@ -20,7 +20,6 @@ import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.SourceSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
 import io.yardstick.runtime.time.Periods;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,7 +194,7 @@ public final class EngineRun {
 	}
 
 	/** A breakdown value as the calculator labels it. */
-	private static String label(ResultSet row, DimensionColumn column) throws SQLException {
+	private static String label(EngineRow row, DimensionColumn column) throws SQLException {
 		return switch (column.labels()) {
 			case TEXT, DATE -> row.getString(column.column());
 			case BOOL -> {

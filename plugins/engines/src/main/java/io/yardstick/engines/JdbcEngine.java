@@ -47,8 +47,9 @@ abstract class JdbcEngine implements Engine {
 	@Override
 	public void query(String sql, RowReader reader) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			EngineRow row = EngineRow.of(rows);
 			while (rows.next()) {
-				reader.row(rows);
+				reader.row(row);
 			}
 		}
 	}
