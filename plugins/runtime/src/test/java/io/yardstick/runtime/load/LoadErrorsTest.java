@@ -102,7 +102,8 @@ class LoadErrorsTest {
 	@Test
 	void unterminatedQuote() {
 		assertThat(errors(HEADER + GOOD + "T2,C1,2025-03-01T09:00,\"open,1,5,12.50,false\nT3,C1\n"))
-				.containsExactly(at(3, 24) + "Ticket: unterminated quoted cell: no closing quote before the end of the file");
+				.containsExactly(at(3, 24) + "Ticket: unterminated quoted cell: no closing quote before the end of the file"
+						+ " (the record spans lines 3-4: 2 lines)");
 	}
 
 	@Test
