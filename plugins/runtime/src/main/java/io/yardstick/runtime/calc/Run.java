@@ -37,6 +37,7 @@ public final class Run {
 		this.periods = periodsOf(template, data, options);
 		this.timeParts = new TimeParts(template.zone());
 		this.diagnostics = new RunDiagnostics(template.metrics().size());
+		diagnostics.loadReport(data.loadReport());
 		this.groupings = new ArrayList<>();
 		Map<String, DimensionValues> dimensionValues = new HashMap<>();
 		for (Grouping grouping : options.groupings()) {

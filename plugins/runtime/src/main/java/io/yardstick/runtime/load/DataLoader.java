@@ -72,7 +72,8 @@ public final class DataLoader {
 		for (SourceSpec source : template.sources()) {
 			dataset.add(tables.get(source.name()));
 		}
-		return new LoadResult(dataset, new LoadReport(reports));
+		LoadReport report = new LoadReport(reports);
+		return new LoadResult(dataset.withLoadReport(report), report);
 	}
 
 	/**
