@@ -333,6 +333,9 @@ final class SourceLoader {
 		if (!errors.isEmpty()) {
 			throw new DataLoadException(errors);
 		}
+		if (reader.recordMultiLineCells(0) > 0) {
+			noteMultiLineCells(reader, 0);
+		}
 	}
 
 	private int fieldIndex(String column) {
