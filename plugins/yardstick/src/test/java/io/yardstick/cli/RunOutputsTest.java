@@ -13,12 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * merged rows silently. Now a failed run leaves no results, and quoted cells over lines are warned about.
  */
 class RunOutputsTest {
-	private static final String TICKETS = """
-			id,createdAt,csat
-			t1,2025-01-05T10:00:00,4
-			t2,2025-01-20T10:00:00,
-			t3,2025-02-01T00:30:00,2
-			""";
+	private static final String TICKETS = CalculatorCommandsTest.TICKETS;
 
 	@TempDir
 	Path dir;
