@@ -1,5 +1,6 @@
 package aftersales.standard;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Logic;
 import io.yardstick.runtime.calc.Mean;
@@ -206,6 +207,11 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -288,10 +294,36 @@ public final class StandardAfterSalesCalculator implements Calculator {
 			churnRateShare1 = new Share(run, CHURN_RATE);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
 			scanSale();
 			scanCustomer();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("npsShare1", npsShare1);
+			states.load("npsShare2", npsShare2);
+			states.load("afterSalesCostRateSum1", afterSalesCostRateSum1);
+			states.load("csatAvg1", csatAvg1);
+			states.load("firstResponseTimeAvg1", firstResponseTimeAvg1);
+			states.load("firstContactResolutionShare1", firstContactResolutionShare1);
+			states.load("backlogRateShare1", backlogRateShare1);
+			states.load("ticketCloseRateShare1", ticketCloseRateShare1);
+			states.load("complaintHandlingTimeAvg1", complaintHandlingTimeAvg1);
+			states.load("followUpsAvg1", followUpsAvg1);
+			states.load("afterSalesCostRateSum2", afterSalesCostRateSum2);
+			states.load("churnRateShare1", churnRateShare1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			npsShare1.finish();
 			npsShare2.finish();
 			afterSalesCostRateSum1.finish();

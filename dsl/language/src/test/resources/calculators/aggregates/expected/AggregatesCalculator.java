@@ -1,5 +1,6 @@
 package cases.aggregates;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Deviation;
@@ -357,6 +358,11 @@ public final class AggregatesCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -541,8 +547,51 @@ public final class AggregatesCalculator implements Calculator {
 			ratingStddevStddev1 = new Deviation(run, RATING_STDDEV);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanOrder();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("ordersCount1", ordersCount1);
+			states.load("ratedCount1", ratedCount1);
+			states.load("customersCountDistinct1", customersCountDistinct1);
+			states.load("expressCustomersCountDistinct1", expressCustomersCountDistinct1);
+			states.load("bigOrdersCount1", bigOrdersCount1);
+			states.load("revenueSum1", revenueSum1);
+			states.load("avgAmountAvg1", avgAmountAvg1);
+			states.load("minAmountMin1", minAmountMin1);
+			states.load("maxAmountMax1", maxAmountMax1);
+			states.load("medianAmountMedian1", medianAmountMedian1);
+			states.load("p90AmountPercentile1", p90AmountPercentile1);
+			states.load("amountStddevStddev1", amountStddevStddev1);
+			states.load("firstShippedMin1", firstShippedMin1);
+			states.load("lastShippedMax1", lastShippedMax1);
+			states.load("lastDeliveryMax1", lastDeliveryMax1);
+			states.load("firstDeliveryMin1", firstDeliveryMin1);
+			states.load("costRatioRatio1", costRatioRatio1);
+			states.load("costOverRevenueSum1", costOverRevenueSum1);
+			states.load("costOverRevenueSum2", costOverRevenueSum2);
+			states.load("expressShareShare1", expressShareShare1);
+			states.load("bigExpressShareShare1", bigExpressShareShare1);
+			states.load("shipTimeAvg1", shipTimeAvg1);
+			states.load("medianShipHoursMedian1", medianShipHoursMedian1);
+			states.load("itemsSum1", itemsSum1);
+			states.load("avgItemsAvg1", avgItemsAvg1);
+			states.load("medianItemsMedian1", medianItemsMedian1);
+			states.load("p30ItemsPercentile1", p30ItemsPercentile1);
+			states.load("avgRatingAvg1", avgRatingAvg1);
+			states.load("ratingStddevStddev1", ratingStddevStddev1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			ordersCount1.finish();
 			ratedCount1.finish();
 			customersCountDistinct1.finish();

@@ -1,5 +1,6 @@
 package cases.breakdowns;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -177,6 +178,11 @@ public final class BreakdownsCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -253,10 +259,35 @@ public final class BreakdownsCalculator implements Calculator {
 			otherRegionTicketsCount1 = new Count(run, OTHER_REGION_TICKETS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanCustomer();
 			scanSale();
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("customersCount1", customersCount1);
+			states.load("revenueSum1", revenueSum1);
+			states.load("costRateSum2", costRateSum2);
+			states.load("bigCustomerSalesSum1", bigCustomerSalesSum1);
+			states.load("ticketsCount1", ticketsCount1);
+			states.load("costSum1", costSum1);
+			states.load("costRateSum1", costRateSum1);
+			states.load("enterpriseTicketsCount1", enterpriseTicketsCount1);
+			states.load("eastCustomerTicketsCount1", eastCustomerTicketsCount1);
+			states.load("ownRegionTicketsCount1", ownRegionTicketsCount1);
+			states.load("otherRegionTicketsCount1", otherRegionTicketsCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			customersCount1.finish();
 			revenueSum1.finish();
 			costRateSum2.finish();

@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Extreme;
 import io.yardstick.runtime.calc.Ops;
@@ -80,6 +81,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -102,8 +108,24 @@ public final class TCalculator implements Calculator {
 			lastYearMax1 = Extreme.max(run, LAST_YEAR);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("lastHourMax1", lastHourMax1);
+			states.load("lastYearMax1", lastYearMax1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			lastHourMax1.finish();
 			lastYearMax1.finish();
 			run.derive(ORDER, this::metric);

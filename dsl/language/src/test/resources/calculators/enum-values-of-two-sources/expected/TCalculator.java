@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -92,6 +93,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -120,9 +126,26 @@ public final class TCalculator implements Calculator {
 			openTicketsCount1 = new Count(run, OPEN_TICKETS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanOrder();
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("closedOrdersCount1", closedOrdersCount1);
+			states.load("closedTicketsCount1", closedTicketsCount1);
+			states.load("openTicketsCount1", openTicketsCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			closedOrdersCount1.finish();
 			closedTicketsCount1.finish();
 			openTicketsCount1.finish();

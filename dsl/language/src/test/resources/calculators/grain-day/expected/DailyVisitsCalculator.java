@@ -1,5 +1,6 @@
 package cases.grains;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Extreme;
@@ -121,6 +122,11 @@ public final class DailyVisitsCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -167,8 +173,28 @@ public final class DailyVisitsCalculator implements Calculator {
 			lastVisitMax1 = Extreme.max(run, LAST_VISIT);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanVisit();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("visitsCount1", visitsCount1);
+			states.load("minutesSum1", minutesSum1);
+			states.load("hourSumSum1", hourSumSum1);
+			states.load("firstHourMin1", firstHourMin1);
+			states.load("firstHourVisitsCount1", firstHourVisitsCount1);
+			states.load("lastVisitMax1", lastVisitMax1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			visitsCount1.finish();
 			minutesSum1.finish();
 			hourSumSum1.finish();

@@ -1,5 +1,6 @@
 package cases.grains;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Mean;
@@ -109,6 +110,11 @@ public final class QuarterlyOrdersCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -143,8 +149,26 @@ public final class QuarterlyOrdersCalculator implements Calculator {
 			monthSumSum1 = new Sum(run, MONTH_SUM);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanOrder();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("ordersCount1", ordersCount1);
+			states.load("revenueSum1", revenueSum1);
+			states.load("quarterAvgAvg1", quarterAvgAvg1);
+			states.load("monthSumSum1", monthSumSum1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			ordersCount1.finish();
 			revenueSum1.finish();
 			quarterAvgAvg1.finish();

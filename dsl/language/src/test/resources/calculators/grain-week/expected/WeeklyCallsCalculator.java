@@ -1,5 +1,6 @@
 package cases.grains;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Extreme;
@@ -120,6 +121,11 @@ public final class WeeklyCallsCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -166,8 +172,28 @@ public final class WeeklyCallsCalculator implements Calculator {
 			weekendCallsCount1 = new Count(run, WEEKEND_CALLS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanCall();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("callsCount1", callsCount1);
+			states.load("weekAvgAvg1", weekAvgAvg1);
+			states.load("weekdaySumSum1", weekdaySumSum1);
+			states.load("firstYearMin1", firstYearMin1);
+			states.load("lastYearMax1", lastYearMax1);
+			states.load("weekendCallsCount1", weekendCallsCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			callsCount1.finish();
 			weekAvgAvg1.finish();
 			weekdaySumSum1.finish();

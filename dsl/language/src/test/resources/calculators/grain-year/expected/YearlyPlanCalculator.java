@@ -1,5 +1,6 @@
 package cases.grains;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Run;
@@ -122,6 +123,11 @@ public final class YearlyPlanCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -168,9 +174,29 @@ public final class YearlyPlanCalculator implements Calculator {
 			budgetUseSum2 = new Sum(run, BUDGET_USE);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanOrder();
 			scanBudget();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("ordersCount1", ordersCount1);
+			states.load("yearSumSum1", yearSumSum1);
+			states.load("daySumSum1", daySumSum1);
+			states.load("budgetUseSum1", budgetUseSum1);
+			states.load("budgetSum1", budgetSum1);
+			states.load("budgetUseSum2", budgetUseSum2);
+			return conclude();
+		}
+
+		private Results conclude() {
 			ordersCount1.finish();
 			yearSumSum1.finish();
 			daySumSum1.finish();

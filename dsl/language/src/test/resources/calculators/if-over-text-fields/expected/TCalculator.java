@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -76,6 +77,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -92,8 +98,23 @@ public final class TCalculator implements Calculator {
 			westByIfCount1 = new Count(run, WEST_BY_IF);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("westByIfCount1", westByIfCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			westByIfCount1.finish();
 			run.derive(ORDER, this::metric);
 			return run.finish();

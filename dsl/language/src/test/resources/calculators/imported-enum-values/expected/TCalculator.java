@@ -1,5 +1,6 @@
 package p.main;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -72,6 +73,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -88,8 +94,23 @@ public final class TCalculator implements Calculator {
 			enterpriseTicketsCount1 = new Count(run, ENTERPRISE_TICKETS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("enterpriseTicketsCount1", enterpriseTicketsCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			enterpriseTicketsCount1.finish();
 			run.derive(ORDER, this::metric);
 			return run.finish();

@@ -1,5 +1,6 @@
 package cases.masterdata;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -167,6 +168,11 @@ public final class ChurnCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -231,9 +237,32 @@ public final class ChurnCalculator implements Calculator {
 			resolvedCount1 = new Count(run, RESOLVED);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanCustomer();
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("churnedByDateCount1", churnedByDateCount1);
+			states.load("customersCount1", customersCount1);
+			states.load("signedCount1", signedCount1);
+			states.load("churnedCount1", churnedCount1);
+			states.load("activeAtStartCount1", activeAtStartCount1);
+			states.load("churnRateShare1", churnRateShare1);
+			states.load("ticketsCount1", ticketsCount1);
+			states.load("backlogCount1", backlogCount1);
+			states.load("resolvedCount1", resolvedCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			churnedByDateCount1.finish();
 			customersCount1.finish();
 			signedCount1.finish();

@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Extreme;
 import io.yardstick.runtime.calc.Ops;
@@ -108,6 +109,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -160,8 +166,29 @@ public final class TCalculator implements Calculator {
 			lastCreatedMax1 = Extreme.max(run, LAST_CREATED);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("spanMax1", spanMax1);
+			states.load("spanMin2", spanMin2);
+			states.load("sinceStartMax1", sinceStartMax1);
+			states.load("spanHoursMax1", spanHoursMax1);
+			states.load("spanHoursMin2", spanHoursMin2);
+			states.load("lastPlusHourMax1", lastPlusHourMax1);
+			states.load("lastCreatedMax1", lastCreatedMax1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			spanMax1.finish();
 			spanMin2.finish();
 			sinceStartMax1.finish();

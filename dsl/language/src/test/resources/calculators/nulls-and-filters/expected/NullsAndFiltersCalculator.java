@@ -1,5 +1,6 @@
 package cases.nulls;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Deviation;
@@ -595,6 +596,11 @@ public final class NullsAndFiltersCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -923,8 +929,75 @@ public final class NullsAndFiltersCalculator implements Calculator {
 			urgentFalseCount1 = new Count(run, URGENT_FALSE);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("ticketsCount1", ticketsCount1);
+			states.load("andTrueCount1", andTrueCount1);
+			states.load("andFalseCount1", andFalseCount1);
+			states.load("orTrueCount1", orTrueCount1);
+			states.load("orFalseCount1", orFalseCount1);
+			states.load("notUrgentCount1", notUrgentCount1);
+			states.load("csatMissingCount1", csatMissingCount1);
+			states.load("regionKnownCount1", regionKnownCount1);
+			states.load("unresolvedCount1", unresolvedCount1);
+			states.load("resolvedCount1", resolvedCount1);
+			states.load("statusMissingCount1", statusMissingCount1);
+			states.load("urgentUnknownCount1", urgentUnknownCount1);
+			states.load("highCsatCount1", highCsatCount1);
+			states.load("notHighCsatCount1", notHighCsatCount1);
+			states.load("avgCsatAvg1", avgCsatAvg1);
+			states.load("minCsatMin1", minCsatMin1);
+			states.load("refundsSum1", refundsSum1);
+			states.load("refundCountCount1", refundCountCount1);
+			states.load("southTicketsCount1", southTicketsCount1);
+			states.load("southRegionsCountDistinct1", southRegionsCountDistinct1);
+			states.load("southCostSum1", southCostSum1);
+			states.load("southAvgCostAvg1", southAvgCostAvg1);
+			states.load("southMaxCostMax1", southMaxCostMax1);
+			states.load("southMedianCostMedian1", southMedianCostMedian1);
+			states.load("southCostStddevStddev1", southCostStddevStddev1);
+			states.load("notSouthCount1", notSouthCount1);
+			states.load("costPerContactAvg1", costPerContactAvg1);
+			states.load("costPerContactSumSum1", costPerContactSumSum1);
+			states.load("costPerContactRowsCount1", costPerContactRowsCount1);
+			states.load("costPerRefundSum1", costPerRefundSum1);
+			states.load("costPerRefundSum2", costPerRefundSum2);
+			states.load("refundRatioRatio1", refundRatioRatio1);
+			states.load("southUrgentShareShare1", southUrgentShareShare1);
+			states.load("urgentShareShare1", urgentShareShare1);
+			states.load("urgentKnownShareShare1", urgentKnownShareShare1);
+			states.load("weightedCostSum1", weightedCostSum1);
+			states.load("closedCsatAvg1", closedCsatAvg1);
+			states.load("goodMonthAvg1", goodMonthAvg1);
+			states.load("nullConditionAvg1", nullConditionAvg1);
+			states.load("nullPlusOneAvg1", nullPlusOneAvg1);
+			states.load("csatOrOneAvg1", csatOrOneAvg1);
+			states.load("netCostSum1", netCostSum1);
+			states.load("openAgeAvg1", openAgeAvg1);
+			states.load("eastWestCount1", eastWestCount1);
+			states.load("notEastWestCount1", notEastWestCount1);
+			states.load("doneCount1", doneCount1);
+			states.load("notDoneCount1", notDoneCount1);
+			states.load("closedCount1", closedCount1);
+			states.load("notOpenCount1", notOpenCount1);
+			states.load("eastCount1", eastCount1);
+			states.load("notEastCount1", notEastCount1);
+			states.load("urgentTrueCount1", urgentTrueCount1);
+			states.load("urgentFalseCount1", urgentFalseCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			ticketsCount1.finish();
 			andTrueCount1.finish();
 			andFalseCount1.finish();

@@ -1,5 +1,6 @@
 package cases.periods;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Mean;
@@ -193,6 +194,11 @@ public final class PeriodFunctionsCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -227,8 +233,26 @@ public final class PeriodFunctionsCalculator implements Calculator {
 			avgCostAvg1 = new Mean(run, AVG_COST);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("volumeCount1", volumeCount1);
+			states.load("previousCostSum1", previousCostSum1);
+			states.load("costGrowthSum1", costGrowthSum1);
+			states.load("avgCostAvg1", avgCostAvg1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			volumeCount1.finish();
 			previousCostSum1.finish();
 			costGrowthSum1.finish();

@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Logic;
@@ -90,6 +91,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -118,9 +124,26 @@ public final class TCalculator implements Calculator {
 			goldTicketsCount1 = new Count(run, GOLD_TICKETS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanSale();
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("costRateSum2", costRateSum2);
+			states.load("costRateSum1", costRateSum1);
+			states.load("goldTicketsCount1", goldTicketsCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			costRateSum2.finish();
 			costRateSum1.finish();
 			goldTicketsCount1.finish();

@@ -1,5 +1,6 @@
 package cases.functions;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Extreme;
@@ -274,6 +275,11 @@ public final class ScalarFunctionsCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -410,8 +416,43 @@ public final class ScalarFunctionsCalculator implements Calculator {
 			waitHoursSum1 = new Sum(run, WAIT_HOURS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanEvent();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("eventsCount1", eventsCount1);
+			states.load("hoursSumSum1", hoursSumSum1);
+			states.load("minutesAvgAvg1", minutesAvgAvg1);
+			states.load("secondsMaxMax1", secondsMaxMax1);
+			states.load("daysSumSum1", daysSumSum1);
+			states.load("avgHoursAvg1", avgHoursAvg1);
+			states.load("nightEventsCount1", nightEventsCount1);
+			states.load("weekendEventsCount1", weekendEventsCount1);
+			states.load("hourSumSum1", hourSumSum1);
+			states.load("daySumSum1", daySumSum1);
+			states.load("weekdaySumSum1", weekdaySumSum1);
+			states.load("weekSumSum1", weekSumSum1);
+			states.load("monthSumSum1", monthSumSum1);
+			states.load("quarterSumSum1", quarterSumSum1);
+			states.load("yearMinMin1", yearMinMin1);
+			states.load("dayWeekdaySumSum1", dayWeekdaySumSum1);
+			states.load("dayMonthMaxMax1", dayMonthMaxMax1);
+			states.load("dayYearMaxMax1", dayYearMaxMax1);
+			states.load("lastHourMax1", lastHourMax1);
+			states.load("waitTotalSum1", waitTotalSum1);
+			states.load("waitHoursSum1", waitHoursSum1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			eventsCount1.finish();
 			hoursSumSum1.finish();
 			minutesAvgAvg1.finish();

@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Distinct;
@@ -95,6 +96,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -123,8 +129,25 @@ public final class TCalculator implements Calculator {
 			regionsCountDistinct1 = new Distinct(run, REGIONS);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("westTicketsCount1", westTicketsCount1);
+			states.load("sameRegionCount1", sameRegionCount1);
+			states.load("regionsCountDistinct1", regionsCountDistinct1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			westTicketsCount1.finish();
 			sameRegionCount1.finish();
 			regionsCountDistinct1.finish();

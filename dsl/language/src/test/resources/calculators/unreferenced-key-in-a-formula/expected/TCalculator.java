@@ -1,5 +1,6 @@
 package p;
 
+import io.yardstick.runtime.calc.AggregateStates;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Count;
 import io.yardstick.runtime.calc.Distinct;
@@ -79,6 +80,11 @@ public final class TCalculator implements Calculator {
 		return new Computation(Run.start(TEMPLATE, data, options)).compute();
 	}
 
+	@Override
+	public Results derive(Run run, AggregateStates states) {
+		return new Computation(run).fromStates(states);
+	}
+
 	/**
 	 * One run: kernels accumulate rows during one scan per source, then metrics are derived.
 	 */
@@ -101,8 +107,24 @@ public final class TCalculator implements Calculator {
 			notFirstCount1 = new Count(run, NOT_FIRST);
 		}
 
+		/**
+		 * Scans the rows, then derives the metrics.
+		 */
 		Results compute() {
 			scanTicket();
+			return conclude();
+		}
+
+		/**
+		 * Takes the aggregates from an engine that scanned the rows, then derives the metrics.
+		 */
+		Results fromStates(AggregateStates states) {
+			states.load("distinctIdsCountDistinct1", distinctIdsCountDistinct1);
+			states.load("notFirstCount1", notFirstCount1);
+			return conclude();
+		}
+
+		private Results conclude() {
 			distinctIdsCountDistinct1.finish();
 			notFirstCount1.finish();
 			run.derive(ORDER, this::metric);

@@ -12,16 +12,17 @@ import java.util.Map;
 /**
  * A template as the calculator renderer needs it: every Java name allocated, every aggregate assigned to
  * the scan of its source and the time axis it is bucketed by, and metrics in evaluation order. Built by
- * {@link CalculatorModelBuilder}, rendered by {@link CalculatorRenderer}.
+ * {@link CalculatorModelBuilder}; the backend-neutral plan that {@link CalculatorRenderer} renders as Java and
+ * {@code sql.ScanQueries} as SQL, so that both name every aggregate alike.
  */
-record CalculatorModel(Template template, String packageName, String className, List<Source> sources,
+public record CalculatorModel(Template template, String packageName, String className, List<Source> sources,
 		List<MetricModel> metrics, List<ScanModel> scans, List<Integer> order) {
 
 	/**
 	 * @param constant the name of the metric's index constant
 	 * @param method the name of the method that computes it
 	 */
-	record MetricModel(int index, Metric metric, String constant, String method, FormulaAnalysis analysis) {
+	public record MetricModel(int index, Metric metric, String constant, String method, FormulaAnalysis analysis) {
 	}
 
 	/**
@@ -30,12 +31,12 @@ record CalculatorModel(Template template, String packageName, String className, 
 	 * @param timeAxis the field that buckets its rows into periods, or null when the source has no time axis
 	 *     (then every row counts in every period)
 	 */
-	record AggregateModel(FunctionCall call, MetricModel metric, String field, String kernel, Source source,
+	public record AggregateModel(FunctionCall call, MetricModel metric, String field, String kernel, Source source,
 			Field timeAxis) {
 	}
 
 	/** The single pass over one source: its aggregates, grouped by the time axis that buckets them. */
-	record ScanModel(Source source, String method, Map<Field, List<AggregateModel>> byTimeAxis,
+	public record ScanModel(Source source, String method, Map<Field, List<AggregateModel>> byTimeAxis,
 			List<AggregateModel> everyPeriod) {
 	}
 }

@@ -27,14 +27,18 @@ import java.util.Set;
 import org.eclipse.xtext.EcoreUtil2;
 
 /** Allocates names and assigns aggregates to scans: everything the renderer needs decided. */
-final class CalculatorModelBuilder {
+public final class CalculatorModelBuilder {
 	private final FormulaAnalyzer analyzer = new FormulaAnalyzer();
 
-	CalculatorModel build(Template template, String packageOverride) {
+	/**
+	 * @param packageOverride the package of the class, or null for the template's own package
+	 * @throws GeneratorException for a construct no backend can compute, with its position
+	 */
+	public CalculatorModel build(Template template, String packageOverride) {
 		String packageName = packageOverride != null ? packageOverride : packageOf(template);
 		String className = JavaNames.type(template.getName(), "Calculator");
 		JavaNames members = new JavaNames("run", "timeParts", "periods", "compute", "derive", "metric", "template",
-				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c");
+				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c", "fromStates", "conclude", "states");
 
 		List<MetricModel> metrics = new ArrayList<>();
 		JavaNames constants = new JavaNames("TEMPLATE", "ORDER");

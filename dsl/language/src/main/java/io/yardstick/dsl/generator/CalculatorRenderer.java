@@ -32,6 +32,7 @@ final class CalculatorRenderer {
 	private static final ClassName CALCULATOR = ClassName.get(CALC, "Calculator");
 	private static final ClassName RUN = ClassName.get(CALC, "Run");
 	private static final ClassName RUN_OPTIONS = ClassName.get(CALC, "RunOptions");
+	private static final ClassName AGGREGATE_STATES = ClassName.get(CALC, "AggregateStates");
 	private static final ClassName DATASET = ClassName.get("io.yardstick.runtime.data", "Dataset");
 	private static final ClassName RESULTS = ClassName.get("io.yardstick.runtime.results", "Results");
 	private static final ClassName PERIODS = ClassName.get("io.yardstick.runtime.time", "Periods");
@@ -79,6 +80,9 @@ final class CalculatorRenderer {
 		type.addMethod(MethodSpec.methodBuilder("run").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
 				.returns(RESULTS).addParameter(DATASET, "data").addParameter(RUN_OPTIONS, "options")
 				.addStatement("return new Computation($T.start(TEMPLATE, data, options)).compute()", RUN).build());
+		type.addMethod(MethodSpec.methodBuilder("derive").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+				.returns(RESULTS).addParameter(RUN, "run").addParameter(AGGREGATE_STATES, "states")
+				.addStatement("return new Computation(run).fromStates(states)").build());
 		type.addType(computation());
 		return JavaFile.builder(model.packageName(), type.build()).indent("\t").skipJavaLangImports(true).build();
 	}
@@ -100,17 +104,30 @@ final class CalculatorRenderer {
 		}
 		computation.addMethod(constructor.build());
 
-		MethodSpec.Builder compute = MethodSpec.methodBuilder("compute").returns(RESULTS);
+		MethodSpec.Builder compute = MethodSpec.methodBuilder("compute").returns(RESULTS)
+				.addJavadoc("Scans the rows, then derives the metrics.\n");
 		for (ScanModel scan : model.scans()) {
 			compute.addStatement("$L()", scan.method());
 		}
+		computation.addMethod(compute.addStatement("return conclude()").build());
+		MethodSpec.Builder fromStates = MethodSpec.methodBuilder("fromStates").returns(RESULTS)
+				.addParameter(AGGREGATE_STATES, "states")
+				.addJavadoc("Takes the aggregates from an engine that scanned the rows, then derives the metrics.\n");
 		for (ScanModel scan : model.scans()) {
 			for (AggregateModel aggregate : aggregates(scan)) {
-				compute.addStatement("$L.finish()", aggregate.field());
+				fromStates.addStatement("states.load($S, $L)", aggregate.field(), aggregate.field());
 			}
 		}
-		compute.addStatement("run.derive(ORDER, this::metric)").addStatement("return run.finish()");
-		computation.addMethod(compute.build());
+		computation.addMethod(fromStates.addStatement("return conclude()").build());
+		MethodSpec.Builder conclude = MethodSpec.methodBuilder("conclude").addModifiers(Modifier.PRIVATE)
+				.returns(RESULTS);
+		for (ScanModel scan : model.scans()) {
+			for (AggregateModel aggregate : aggregates(scan)) {
+				conclude.addStatement("$L.finish()", aggregate.field());
+			}
+		}
+		conclude.addStatement("run.derive(ORDER, this::metric)").addStatement("return run.finish()");
+		computation.addMethod(conclude.build());
 		for (ScanModel scan : model.scans()) {
 			computation.addMethod(scan(scan));
 		}

@@ -17,6 +17,16 @@ public final class Count extends Kernel {
 	}
 
 	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		counts[grouping][cell] = state[0];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("rows");
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return counts[grouping][cell];
 	}

@@ -25,6 +25,19 @@ public final class Deviation extends Kernel {
 		}
 	}
 
+	/** From the count and the sample standard deviation: the sum of squared deviations is s²(n - 1). */
+	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		double n = state[0];
+		counts[grouping][cell] = n;
+		squares[grouping][cell] = n < 2 || Double.isNaN(state[1]) ? 0 : state[1] * state[1] * (n - 1);
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("values", "stddev");
+	}
+
 	@Override
 	protected double result(int grouping, int cell) {
 		double n = counts[grouping][cell];

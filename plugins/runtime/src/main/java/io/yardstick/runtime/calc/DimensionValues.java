@@ -32,6 +32,11 @@ final class DimensionValues {
 		this.rowCodes = rowCodes;
 	}
 
+	/** Values listed by an engine that did the row work: no rows to code. */
+	static DimensionValues listed(String name, List<String> values) {
+		return new DimensionValues(name, java.util.Collections.unmodifiableList(new ArrayList<>(values)), Map.of());
+	}
+
 	int size() {
 		return values.size();
 	}
@@ -85,13 +90,7 @@ final class DimensionValues {
 				enumOrder = field.enumValues();
 			}
 		}
-		java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>(
-				allEnums && enumOrder != null ? enumOrder : List.of());
-		ordered.addAll(sorted);
-		List<String> values = new ArrayList<>(ordered);
-		if (hasNull) {
-			values.add(null);
-		}
+		List<String> values = new ArrayList<>(DimensionOrder.of(allEnums ? enumOrder : null, sorted, hasNull));
 		Map<String, Integer> codeOf = new HashMap<>();
 		for (int i = 0; i < values.size(); i++) {
 			codeOf.put(values.get(i), i);

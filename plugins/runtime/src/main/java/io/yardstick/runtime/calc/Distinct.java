@@ -56,8 +56,30 @@ public final class Distinct extends Kernel {
 		}
 	}
 
+	/** An engine's distinct count per cell; the sets are not needed then. */
+	private double[][] loaded;
+
+	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		if (loaded == null) {
+			loaded = new double[on.length][];
+		}
+		if (loaded[grouping] == null) {
+			loaded[grouping] = new double[run.cells(grouping)];
+		}
+		loaded[grouping][cell] = state[0];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("distinct");
+	}
+
 	@Override
 	protected double result(int grouping, int cell) {
+		if (loaded != null && loaded[grouping] != null) {
+			return loaded[grouping][cell];
+		}
 		Set<Object> set = seen[grouping][cell];
 		return set == null ? 0 : set.size();
 	}

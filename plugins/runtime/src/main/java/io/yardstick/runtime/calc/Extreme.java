@@ -33,6 +33,16 @@ public final class Extreme extends Kernel {
 	}
 
 	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		extremes[grouping][cell] = state[0];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of(max ? "max" : "min");
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return extremes[grouping][cell];
 	}

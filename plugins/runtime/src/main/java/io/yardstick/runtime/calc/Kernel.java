@@ -46,6 +46,23 @@ public abstract class Kernel {
 		}
 	}
 
+	/**
+	 * Takes a cell's accumulated state from an engine that did the row work (an SQL engine): the same
+	 * numbers the scan would have accumulated, in the order {@link #stateNames()} gives. Groupings the
+	 * metric is not broken down by are ignored, as during a scan.
+	 */
+	public final void load(int grouping, int cell, double[] state) {
+		if (on[grouping]) {
+			loadState(grouping, cell, state);
+		}
+	}
+
+	/** Stores one cell's state; the grouping is enabled. */
+	protected abstract void loadState(int grouping, int cell, double[] state);
+
+	/** The names of the state's components, in the order {@link #load} takes them. */
+	public abstract java.util.List<String> stateNames();
+
 	/** The value of a cell from what was accumulated. */
 	protected abstract double result(int grouping, int cell);
 

@@ -22,6 +22,17 @@ public final class Mean extends Kernel {
 	}
 
 	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		sums[grouping][cell] = Double.isNaN(state[0]) ? 0 : state[0];
+		counts[grouping][cell] = state[1];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("sum", "values");
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		double n = counts[grouping][cell];
 		return n == 0 ? Double.NaN : sums[grouping][cell] / n;

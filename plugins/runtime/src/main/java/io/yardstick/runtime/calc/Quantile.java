@@ -53,8 +53,31 @@ public final class Quantile extends Kernel {
 		}
 	}
 
+	/** An engine's exact percentile of the cell, null over no values; kept as it is. */
+	private double[][] loaded;
+
+	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		if (loaded == null) {
+			loaded = new double[on.length][];
+		}
+		if (loaded[grouping] == null) {
+			loaded[grouping] = new double[run.cells(grouping)];
+			Arrays.fill(loaded[grouping], Double.NaN);
+		}
+		loaded[grouping][cell] = state[0];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("percentile");
+	}
+
 	@Override
 	protected double result(int grouping, int cell) {
+		if (loaded != null && loaded[grouping] != null) {
+			return loaded[grouping][cell];
+		}
 		int size = sizes[grouping][cell];
 		if (size == 0) {
 			return Double.NaN;

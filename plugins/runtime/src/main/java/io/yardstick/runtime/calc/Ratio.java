@@ -21,6 +21,18 @@ public final class Ratio extends Kernel {
 		}
 	}
 
+	/** Sums over no rows are null in an engine and 0 in a scan. */
+	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		numerators[grouping][cell] = Double.isNaN(state[0]) ? 0 : state[0];
+		denominators[grouping][cell] = Double.isNaN(state[1]) ? 0 : state[1];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("numerator", "denominator");
+	}
+
 	@Override
 	protected double result(int grouping, int cell) {
 		return quotient(numerators[grouping][cell], denominators[grouping][cell]);

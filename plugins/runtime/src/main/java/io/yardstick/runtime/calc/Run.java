@@ -31,10 +31,11 @@ public final class Run {
 	private final RunDiagnostics diagnostics;
 	private final TimeParts timeParts;
 
-	private Run(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, RunOptions options) {
+	private Run(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, Periods periods, RunOptions options,
+			java.util.function.Function<String, DimensionValues> valuesOf) {
 		this.template = template;
 		this.data = data;
-		this.periods = periodsOf(template, data, options);
+		this.periods = periods;
 		this.timeParts = new TimeParts(template.zone());
 		this.diagnostics = new RunDiagnostics(template.metrics().size());
 		diagnostics.loadReport(data.loadReport());
@@ -53,8 +54,7 @@ public final class Run {
 		for (int g = 0; g < groupings.size(); g++) {
 			List<DimensionValues> crossed = new ArrayList<>();
 			for (String dimension : groupings.get(g).dimensions()) {
-				crossed.add(dimensionValues.computeIfAbsent(dimension,
-						name -> DimensionValues.of(template.dimension(name).orElseThrow(), data, template.zone())));
+				crossed.add(dimensionValues.computeIfAbsent(dimension, valuesOf));
 			}
 			groupCounts[g] = 1;
 			for (DimensionValues values : crossed) {
@@ -63,7 +63,8 @@ public final class Run {
 			groupLabels.add(labelsOf(crossed, groupCounts[g]));
 			for (SourceSpec source : template.sources()) {
 				int[][] codes = groupCodesBySource.computeIfAbsent(source.name(), name -> new int[groupings.size()][]);
-				codes[g] = data.has(source.name()) ? rowCodes(crossed, source.name(), data.table(source.name()).rows())
+				codes[g] = data != null && data.has(source.name())
+						? rowCodes(crossed, source.name(), data.table(source.name()).rows())
 						: null;
 			}
 		}
@@ -87,7 +88,41 @@ public final class Run {
 
 	/** Prepares a run of the template over loaded data. */
 	public static Run start(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, RunOptions options) {
-		return new Run(template, data, options);
+		return new Run(template, data, periodsOf(template, data, options), options,
+				name -> DimensionValues.of(template.dimension(name).orElseThrow(), data, template.zone()));
+	}
+
+	/**
+	 * Prepares a run whose rows were aggregated elsewhere (an SQL engine): no data, the periods and each
+	 * dimension's values as the engine found them, in the order {@link DimensionValues} gives them (enum
+	 * values as declared, other values sorted, null last). Kernels then {@link Kernel#load load} their cells.
+	 */
+	public static Run overCells(io.yardstick.runtime.spec.TemplateSpec template, Periods periods,
+			Map<String, List<String>> dimensionValues, RunOptions options) {
+		return new Run(template, null, periods, options, name -> DimensionValues.listed(name,
+				dimensionValues.getOrDefault(name, List.of())));
+	}
+
+	/**
+	 * The periods a run reports, given the earliest and latest time-axis values found (epoch milliseconds;
+	 * {@code first > last} when there are none): the same rule whichever engine read the rows.
+	 */
+	public static Periods periods(io.yardstick.runtime.spec.TemplateSpec template, RunOptions options, long first,
+			long last) {
+		if (options.from() != null && options.to() != null) {
+			return Periods.between(options.grain(), template.zone(), options.from(), options.to());
+		}
+		if (first > last) {
+			return Periods.none(options.grain(), template.zone());
+		}
+		if (options.from() != null) {
+			first = options.from().atStartOfDay(template.zone()).toInstant().toEpochMilli();
+		}
+		if (options.to() != null) {
+			last = options.to().atStartOfDay(template.zone()).toInstant().toEpochMilli();
+		}
+		return first > last ? Periods.none(options.grain(), template.zone())
+				: Periods.covering(options.grain(), template.zone(), first, last);
 	}
 
 	private static Periods periodsOf(io.yardstick.runtime.spec.TemplateSpec template, Dataset data,
@@ -109,17 +144,7 @@ public final class Run {
 				}
 			}
 		}
-		if (first > last) {
-			return Periods.none(options.grain(), template.zone());
-		}
-		if (options.from() != null) {
-			first = options.from().atStartOfDay(template.zone()).toInstant().toEpochMilli();
-		}
-		if (options.to() != null) {
-			last = options.to().atStartOfDay(template.zone()).toInstant().toEpochMilli();
-		}
-		return first > last ? Periods.none(options.grain(), template.zone())
-				: Periods.covering(options.grain(), template.zone(), first, last);
+		return periods(template, options, first, last);
 	}
 
 	private static List<List<String>> labelsOf(List<DimensionValues> crossed, int count) {

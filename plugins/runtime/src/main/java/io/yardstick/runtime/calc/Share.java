@@ -26,6 +26,17 @@ public final class Share extends Kernel {
 	}
 
 	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		hits[grouping][cell] = state[0];
+		bases[grouping][cell] = state[1];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("hits", "base");
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return quotient(hits[grouping][cell], bases[grouping][cell]);
 	}

@@ -19,6 +19,17 @@ public final class Sum extends Kernel {
 		}
 	}
 
+	/** An engine's sum over no values is null; the scan's is 0. */
+	@Override
+	protected void loadState(int grouping, int cell, double[] state) {
+		sums[grouping][cell] = Double.isNaN(state[0]) ? 0 : state[0];
+	}
+
+	@Override
+	public java.util.List<String> stateNames() {
+		return java.util.List.of("sum");
+	}
+
 	@Override
 	protected double result(int grouping, int cell) {
 		return sums[grouping][cell];

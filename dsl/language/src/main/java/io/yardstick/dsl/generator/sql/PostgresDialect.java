@@ -1,0 +1,103 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** PostgreSQL 12 or newer: the session's TimeZone, FILTER, GROUPING SETS, percentile_cont. */
+public final class PostgresDialect implements SqlDialect {
+	public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
+	static {
+		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, GROUPING()");
+		CAPABILITIES.put(Capability.AGGREGATE_FILTER, "FILTER (WHERE ...)");
+		CAPABILITIES.put(Capability.COUNT_DISTINCT, "count(DISTINCT x)");
+		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile_cont(p) WITHIN GROUP (ORDER BY x) (R-7)");
+		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
+		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE; the server's IANA zone database");
+	}
+
+	private PostgresDialect() {
+	}
+
+	@Override
+	public String name() {
+		return "postgres";
+	}
+
+	@Override
+	public Map<Capability, String> capabilities() {
+		return CAPABILITIES;
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return SqlText.doubleQuoted(identifier);
+	}
+
+	/** With standard_conforming_strings on (the default since 9.1) a backslash is an ordinary character. */
+	@Override
+	public String string(String text) {
+		return SqlText.singleQuoted(text);
+	}
+
+	/** Cast, so that a division of two literals is never integer division. */
+	@Override
+	public String number(BigDecimal value) {
+		return "CAST(" + SqlText.doubleText(value) + " AS DOUBLE PRECISION)";
+	}
+
+	@Override
+	public String call(Function function, List<String> a) {
+		return switch (function) {
+			case COALESCE -> "coalesce(" + String.join(", ", a) + ")";
+			case NULL_IF_ZERO -> "nullif(" + a.get(0) + ", 0)";
+			case FLOOR -> "floor(" + a.get(0) + ")";
+			case EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM " + a.get(0) + ") * 1000) AS BIGINT)";
+			case DATE_EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
+			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case YEAR -> part("year", a.get(0));
+			case QUARTER -> part("quarter", a.get(0));
+			case MONTH -> part("month", a.get(0));
+			case ISO_WEEK -> part("week", a.get(0));
+			case DAY -> part("day", a.get(0));
+			case ISO_WEEKDAY -> part("isodow", a.get(0));
+			case HOUR -> part("hour", a.get(0));
+			case DATE_YEAR -> "CAST(extract(year FROM " + a.get(0) + ") AS INTEGER)";
+			case DATE_QUARTER -> "CAST(extract(quarter FROM " + a.get(0) + ") AS INTEGER)";
+			case DATE_MONTH -> "CAST(extract(month FROM " + a.get(0) + ") AS INTEGER)";
+			case EPOCH_DAY -> "(" + a.get(0) + " - DATE '1970-01-01')";
+			case GROUPING_ID -> "GROUPING(" + String.join(", ", a) + ")";
+		};
+	}
+
+	/** A calendar part of epoch milliseconds, in the session's time zone. */
+	private static String part(String field, String millis) {
+		return "CAST(extract(" + field + " FROM to_timestamp(" + millis + " / 1000.0)) AS DOUBLE PRECISION)";
+	}
+
+	@Override
+	public String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
+		String call = switch (function) {
+			case COUNT_ROWS -> "count(*)";
+			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
+			case SUM -> "sum(" + argument + ")";
+			case MIN -> "min(" + argument + ")";
+			case MAX -> "max(" + argument + ")";
+			case STDDEV_SAMPLE -> "stddev_samp(" + argument + ")";
+			case PERCENTILE -> "percentile_cont(" + SqlText.fraction(fraction) + ") WITHIN GROUP (ORDER BY " + argument
+					+ ")";
+		};
+		return filter == null ? call : call + " FILTER (WHERE " + filter + ")";
+	}
+
+	@Override
+	public List<String> sessionSetup(ZoneId zone) {
+		return List.of("SET TIME ZONE " + string(zone.getId()));
+	}
+}

@@ -1,0 +1,461 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.CalculatorModel;
+import io.yardstick.dsl.generator.CalculatorModel.AggregateModel;
+import io.yardstick.dsl.generator.CalculatorModel.ScanModel;
+import io.yardstick.dsl.generator.GeneratorException;
+import io.yardstick.dsl.generator.sql.Sql.Aggregate;
+import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
+import io.yardstick.dsl.generator.sql.Sql.Binary;
+import io.yardstick.dsl.generator.sql.Sql.Call;
+import io.yardstick.dsl.generator.sql.Sql.Column;
+import io.yardstick.dsl.generator.sql.Sql.Expr;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import io.yardstick.dsl.generator.sql.Sql.IsNull;
+import io.yardstick.dsl.generator.sql.Sql.Item;
+import io.yardstick.dsl.generator.sql.Sql.Join;
+import io.yardstick.dsl.generator.sql.Sql.JoinKind;
+import io.yardstick.dsl.generator.sql.Sql.Select;
+import io.yardstick.dsl.generator.sql.SqlDialect.Capability;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.types.Constants;
+import io.yardstick.dsl.types.Kind;
+import io.yardstick.runtime.spec.DimensionSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Grain;
+import io.yardstick.runtime.time.Periods;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans the SQL of a run from the calculator's plan ({@link CalculatorModel}): for each source scan and each
+ * time axis it buckets by, one query that joins the references its expressions follow, cuts rows into the
+ * run's periods and the groups of every requested breakdown (GROUPING SETS), and returns every aggregate's
+ * state per cell, named as the calculator's kernels are. Everything after the aggregates (derived formulas,
+ * period functions, targets) is the calculator's own Java, run on those cells.
+ */
+public final class ScanQueries {
+	/** The alias of the periods relation in every scan. */
+	static final String PERIODS = "periods";
+
+	/**
+	 * One reported period: its index, its key ({@link #periodKey}), and its bounds in epoch milliseconds.
+	 */
+	public record PeriodRow(int index, long key, long startMillis, long endMillis) {
+	}
+
+	/** How a dimension's raw value becomes the label the calculator gives it. */
+	public enum LabelKind {
+		TEXT, BOOL, DATE, NUMBER
+	}
+
+	/** A column of a scan's result that holds a breakdown's raw value. */
+	public record DimensionColumn(String column, String dimension, LabelKind labels) {
+	}
+
+	/**
+	 * One query: the rows of {@code source} bucketed by {@code timeAxis} (null: every row in every period).
+	 *
+	 * @param groupings per grouping set's mask (from {@code grouping_id}), the run's groupings it serves,
+	 *     each with the indexes into {@code dimensions} of its dimensions in order
+	 * @param states per aggregate (the kernel's name), its state columns in the kernel's order
+	 */
+	public record ScanQuery(String source, String timeAxis, Select select, boolean groupingId,
+			List<DimensionColumn> dimensions, Map<Integer, Map<Integer, List<Integer>>> groupings,
+			Map<String, List<String>> states) {
+	}
+
+	private final CalculatorModel model;
+	private final TemplateSpec spec;
+	private final SqlDialect dialect;
+	private final Map<String, SourceTable> tables;
+
+	public ScanQueries(CalculatorModel model, TemplateSpec spec, SqlDialect dialect, Map<String, SourceTable> tables) {
+		this.model = model;
+		this.spec = spec;
+		this.dialect = dialect;
+		this.tables = tables;
+	}
+
+	// ------------------------------------------------------------------ periods
+
+	/** A period's key: consecutive periods have consecutive keys; computed alike in Java and in SQL. */
+	public static long periodKey(Grain grain, LocalDate firstDay) {
+		return switch (grain) {
+			case DAY -> firstDay.toEpochDay();
+			case WEEK -> Math.floorDiv(firstDay.toEpochDay() + 3, 7);
+			case MONTH -> firstDay.getYear() * 12L + firstDay.getMonthValue() - 1;
+			case QUARTER -> firstDay.getYear() * 4L + (firstDay.getMonthValue() - 1) / 3;
+			case YEAR -> firstDay.getYear();
+		};
+	}
+
+	/** {@link #periodKey} of a local date in SQL; 1970-01-01 is a Thursday, so Monday-weeks are shifted by 3 days. */
+	static Expr periodKey(Grain grain, Expr localDate) {
+		return switch (grain) {
+			case DAY -> new Call(Function.EPOCH_DAY, localDate);
+			case WEEK -> new Call(Function.FLOOR, new Binary("/", new Binary("+", new Call(Function.EPOCH_DAY, localDate),
+					new Sql.Integer(3)), new Sql.Number(BigDecimal.valueOf(7))));
+			case MONTH -> new Binary("-", new Binary("+", new Binary("*", new Call(Function.DATE_YEAR, localDate),
+					new Sql.Integer(12)), new Call(Function.DATE_MONTH, localDate)), new Sql.Integer(1));
+			case QUARTER -> new Binary("-", new Binary("+", new Binary("*", new Call(Function.DATE_YEAR, localDate),
+					new Sql.Integer(4)), new Call(Function.DATE_QUARTER, localDate)), new Sql.Integer(1));
+			case YEAR -> new Call(Function.DATE_YEAR, localDate);
+		};
+	}
+
+	/** The rows of the periods relation for a run's periods. */
+	public static List<PeriodRow> periodRows(Grain grain, Periods periods) {
+		List<PeriodRow> rows = new ArrayList<>();
+		for (int p = 0; p < periods.count(); p++) {
+			rows.add(new PeriodRow(p, periodKey(grain, periods.firstDay(p)), periods.start(p), periods.end(p)));
+		}
+		return rows;
+	}
+
+	/** The periods as inline rows: what a run sends, so that it needs no table of its own in the engine. */
+	public static Sql.Relation inlinePeriods(List<PeriodRow> periods) {
+		List<List<Expr>> rows = new ArrayList<>();
+		for (PeriodRow period : periods) {
+			rows.add(List.of(new Sql.Integer(period.index()), new Sql.Integer(period.key()),
+					new Sql.Integer(period.startMillis()), new Sql.Integer(period.endMillis())));
+		}
+		return new Sql.Values(PERIOD_COLUMNS, rows);
+	}
+
+	/** The columns of the periods relation: index, key, first instant, first instant of the next period. */
+	public static final List<String> PERIOD_COLUMNS = List.of("p", "k", "start_ms", "end_ms");
+
+	// ------------------------------------------------------------------ scans
+
+	/**
+	 * The queries of a run.
+	 *
+	 * @param periods the run's periods ({@link #PERIOD_COLUMNS}): {@link #inlinePeriods inline}, or a table
+	 * @param groupings the run's groupings: each a list of dimension names (the total is empty)
+	 * @throws GeneratorException for a construct the dialect cannot compute exactly, with its position
+	 */
+	public List<ScanQuery> scans(Grain grain, Sql.Relation periods, List<List<String>> groupings) {
+		List<ScanQuery> queries = new ArrayList<>();
+		for (ScanModel scan : model.scans()) {
+			for (Map.Entry<Field, List<AggregateModel>> axis : scan.byTimeAxis().entrySet()) {
+				queries.add(scan(scan.source(), axis.getKey(), axis.getValue(), grain, periods, groupings));
+			}
+			if (!scan.everyPeriod().isEmpty()) {
+				queries.add(scan(scan.source(), null, scan.everyPeriod(), grain, periods, groupings));
+			}
+		}
+		return queries;
+	}
+
+	private ScanQuery scan(Source source, Field timeAxis, List<AggregateModel> aggregates, Grain grain,
+			Sql.Relation periodRows, List<List<String>> groupings) {
+		require(Capability.TIME_ZONES, source);
+		ScanRelations relations = new ScanRelations(source, tables);
+		SqlExpressions expressions = new SqlExpressions(relations, PERIODS);
+		String root = relations.rootAlias();
+
+		// Breakdowns: one column per distinct dimension expression this source can provide.
+		List<Expr> dimensionExpressions = new ArrayList<>();
+		List<DimensionColumn> dimensionColumns = new ArrayList<>();
+		Map<Integer, List<Integer>> groupingDimensions = new LinkedHashMap<>();
+		for (int g = 0; g < groupings.size(); g++) {
+			List<Integer> indexes = new ArrayList<>();
+			for (String dimension : groupings.get(g)) {
+				Optional<DimensionRead> read = dimension(relations, source, dimension);
+				if (read.isEmpty()) {
+					indexes = null;
+					break;
+				}
+				int at = dimensionExpressions.indexOf(read.get().expression());
+				if (at < 0) {
+					at = dimensionExpressions.size();
+					dimensionExpressions.add(read.get().expression());
+					dimensionColumns.add(new DimensionColumn("d" + at, dimension, read.get().labels()));
+				}
+				indexes.add(at);
+			}
+			if (indexes != null) {
+				groupingDimensions.put(g, indexes);
+			}
+		}
+		if (dimensionExpressions.size() > 30) {
+			throw new GeneratorException(source, "more than 30 breakdown columns in one scan");
+		}
+		Column period = new Column(PERIODS, "p");
+		Map<Integer, Map<Integer, List<Integer>>> byMask = new LinkedHashMap<>();
+		Map<Integer, List<Expr>> setsByMask = new LinkedHashMap<>();
+		int all = (1 << dimensionExpressions.size()) - 1;
+		groupingDimensions.forEach((g, indexes) -> {
+			int mask = all;
+			List<Expr> set = new ArrayList<>(List.of(period));
+			for (int index : new LinkedHashSet<>(indexes)) {
+				mask &= ~(1 << (dimensionExpressions.size() - 1 - index));
+			}
+			for (int index = 0; index < dimensionExpressions.size(); index++) {
+				if ((mask & (1 << (dimensionExpressions.size() - 1 - index))) == 0) {
+					set.add(dimensionExpressions.get(index));
+				}
+			}
+			byMask.computeIfAbsent(mask, m -> new LinkedHashMap<>()).put(g, indexes);
+			setsByMask.putIfAbsent(mask, set);
+		});
+		if (dimensionExpressions.size() > 0 && setsByMask.size() > 1) {
+			require(Capability.GROUPING_SETS, source);
+		}
+
+		List<Item> items = new ArrayList<>();
+		boolean groupingId = !dimensionExpressions.isEmpty();
+		if (groupingId) {
+			items.add(new Item(new Call(Function.GROUPING_ID, dimensionExpressions), "grouping_id"));
+		}
+		items.add(new Item(period, "period"));
+		for (int i = 0; i < dimensionExpressions.size(); i++) {
+			items.add(new Item(dimensionExpressions.get(i), dimensionColumns.get(i).column()));
+		}
+		Map<String, List<String>> states = new LinkedHashMap<>();
+		Set<String> metrics = new LinkedHashSet<>();
+		for (AggregateModel aggregate : aggregates) {
+			metrics.add(aggregate.metric().metric().getName());
+			List<Expr> parts = states(aggregate, expressions);
+			List<String> names = stateNames(aggregate.kernel());
+			List<String> columns = new ArrayList<>();
+			for (int i = 0; i < parts.size(); i++) {
+				String column = aggregate.field() + "__" + names.get(i);
+				columns.add(column);
+				items.add(new Item(parts.get(i), column));
+			}
+			states.put(aggregate.field(), columns);
+		}
+
+		List<Join> joins = new ArrayList<>(relations.joins());
+		if (timeAxis == null) {
+			joins.add(new Join(JoinKind.CROSS, periodRows, PERIODS, null));
+		} else {
+			joins.add(new Join(JoinKind.INNER, periodRows, PERIODS, new Binary("=", new Column(PERIODS, "k"),
+					periodKey(grain, relations.localDate(root, timeAxis)))));
+		}
+		List<String> comments = new ArrayList<>();
+		comments.add(source.getName() + (timeAxis == null ? ": no time axis, every row in every period"
+				: ": periods by " + source.getName() + "." + timeAxis.getName()));
+		comments.add("serves " + String.join(", ", metrics));
+		for (DimensionColumn column : dimensionColumns) {
+			comments.add(column.column() + ": " + column.dimension());
+		}
+		if (groupingId) {
+			byMask.forEach((mask, served) -> {
+				List<String> names = new ArrayList<>();
+				served.keySet().forEach(g -> names.add(groupings.get(g).isEmpty() ? "total" : String.join("*", groupings.get(g))));
+				comments.add("grouping_id " + mask + ": " + String.join(", ", names));
+			});
+		}
+		Select select = Select.of(comments, items, new Sql.Table(relations.table(source).name()), root, joins)
+				.groupBy(new ArrayList<>(setsByMask.values()));
+		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
+				dimensionColumns, byMask, states);
+	}
+
+	private record DimensionRead(Expr expression, LabelKind labels) {
+	}
+
+	/** The expression of a dimension on a source, following its path through references; empty if unmapped. */
+	private Optional<DimensionRead> dimension(ScanRelations relations, Source source, String dimension) {
+		DimensionSpec spec = this.spec.dimension(dimension)
+				.orElseThrow(() -> new IllegalArgumentException("unknown breakdown \"" + dimension + "\""));
+		List<String> path = spec.paths().get(source.getName());
+		if (path == null) {
+			return Optional.empty();
+		}
+		String alias = relations.rootAlias();
+		Source at = source;
+		for (int step = 0; step < path.size() - 1; step++) {
+			Field reference = field(at, path.get(step));
+			alias = relations.join(alias, reference);
+			at = reference.getReference();
+		}
+		Field last = field(at, path.get(path.size() - 1));
+		if (last.getReference() != null) {
+			return Optional.of(new DimensionRead(relations.column(alias, last), LabelKind.TEXT));
+		}
+		Kind kind = Sources.typeOf(last.getKind()).kind();
+		return Optional.of(switch (kind) {
+			case TIMESTAMP, DATE -> new DimensionRead(relations.localDate(alias, last), LabelKind.DATE);
+			case TEXT, ENUM -> new DimensionRead(relations.column(alias, last), LabelKind.TEXT);
+			case BOOL -> new DimensionRead(relations.column(alias, last), LabelKind.BOOL);
+			default -> new DimensionRead(relations.column(alias, last), LabelKind.NUMBER);
+		});
+	}
+
+	private Field field(Source source, String name) {
+		for (Field field : Sources.fields(source, model.template())) {
+			if (field.getName().equals(name)) {
+				return field;
+			}
+		}
+		throw new GeneratorException(source, "source " + source.getName() + " has no field " + name);
+	}
+
+	// ------------------------------------------------------------------ aggregates
+
+	/** The names of a kernel's state, as {@code Kernel.stateNames()} gives them. */
+	static List<String> stateNames(String kernel) {
+		return switch (kernel) {
+			case "Count" -> List.of("rows");
+			case "Distinct" -> List.of("distinct");
+			case "Sum" -> List.of("sum");
+			case "Mean" -> List.of("sum", "values");
+			case "Extreme" -> List.of("extreme");
+			case "Quantile" -> List.of("percentile");
+			case "Deviation" -> List.of("values", "stddev");
+			case "Ratio" -> List.of("numerator", "denominator");
+			case "Share" -> List.of("hits", "base");
+			default -> throw new IllegalArgumentException("unknown kernel " + kernel);
+		};
+	}
+
+	/** The state of one aggregate, each part an SQL aggregate over the rows of a cell. */
+	private List<Expr> states(AggregateModel aggregate, SqlExpressions expressions) {
+		FunctionCall call = aggregate.call();
+		List<Expression> arguments = call.getArguments();
+		Expr filter = call.getFilter() == null ? null : expressions.condition(call.getFilter());
+		switch (call.getFunction()) {
+			case "count" -> {
+				Expression argument = arguments.get(0);
+				boolean wholeRows = argument instanceof SymbolReference reference && reference.getSymbol() instanceof Source;
+				Expr condition = wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).sql(), true));
+				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, condition, 0));
+			}
+			case "countDistinct" -> {
+				require(Capability.COUNT_DISTINCT, call);
+				return List.of(new Aggregate(AggregateFunction.COUNT_DISTINCT, expressions.value(arguments.get(0)).sql(),
+						filter, 0));
+			}
+			case "sum" -> {
+				return List.of(new Aggregate(AggregateFunction.SUM, expressions.number(arguments.get(0)), filter, 0));
+			}
+			case "avg" -> {
+				Expr value = expressions.number(arguments.get(0));
+				return List.of(new Aggregate(AggregateFunction.SUM, value, filter, 0),
+						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, new IsNull(value, true)), 0));
+			}
+			case "min", "max" -> {
+				return List.of(new Aggregate("min".equals(call.getFunction()) ? AggregateFunction.MIN : AggregateFunction.MAX,
+						expressions.number(arguments.get(0)), filter, 0));
+			}
+			case "median", "percentile" -> {
+				require(Capability.EXACT_PERCENTILE, call);
+				double fraction = 0.5;
+				Expression value = arguments.get(0);
+				if ("percentile".equals(call.getFunction())) {
+					BigDecimal level = Constants.evaluate(arguments.get(0)).orElseThrow(
+							() -> new GeneratorException(call, "the percentile level must be a constant"));
+					fraction = level.doubleValue();
+					value = arguments.get(1);
+				}
+				return List.of(new Aggregate(AggregateFunction.PERCENTILE, expressions.number(value), filter, fraction));
+			}
+			case "stddev" -> {
+				require(Capability.SAMPLE_STDDEV, call);
+				Expr value = expressions.number(arguments.get(0));
+				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, new IsNull(value, true)), 0),
+						new Aggregate(AggregateFunction.STDDEV_SAMPLE, value, filter, 0));
+			}
+			case "ratio" -> {
+				Expr numerator = expressions.number(arguments.get(0));
+				Expr denominator = expressions.number(arguments.get(1));
+				Expr both = and(filter, and(new IsNull(numerator, true), new IsNull(denominator, true)));
+				return List.of(new Aggregate(AggregateFunction.SUM, numerator, both, 0),
+						new Aggregate(AggregateFunction.SUM, denominator, both, 0));
+			}
+			case "share" -> {
+				Expr condition = expressions.condition(arguments.get(0));
+				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, condition), 0),
+						new Aggregate(AggregateFunction.COUNT_ROWS, null, filter, 0));
+			}
+			default -> throw new GeneratorException(call, "`" + call.getFunction() + "` is not an aggregate");
+		}
+	}
+
+	private static Expr and(Expr left, Expr right) {
+		return left == null ? right : new Binary("AND", left, right);
+	}
+
+	private void require(Capability capability, org.eclipse.emf.ecore.EObject where) {
+		if (!dialect.can(capability)) {
+			throw new GeneratorException(where, dialect.name() + " cannot compute this exactly: it lacks "
+					+ capability.description() + (where instanceof FunctionCall call ? " (`" + ModelText.full(call) + "`)" : ""));
+		}
+	}
+
+	// ------------------------------------------------------------------ checks before a run
+
+	/** The earliest and latest instant of a time axis: columns {@code first}, {@code last}. */
+	public Select timeRange(String sourceName, String field) {
+		Source source = source(sourceName);
+		ScanRelations relations = new ScanRelations(source, tables);
+		Expr millis = relations.millis(relations.rootAlias(), field(source, field));
+		return Select.of(List.of("the time range of " + sourceName + "." + field),
+				List.of(new Item(new Aggregate(AggregateFunction.MIN, millis, null, 0), "first"),
+						new Item(new Aggregate(AggregateFunction.MAX, millis, null, 0), "last")),
+				new Sql.Table(relations.table(source).name()), relations.rootAlias(), List.of());
+	}
+
+	/** The distinct raw values of a dimension on one source (column {@code value}), and how to label them. */
+	public Optional<Map.Entry<Select, LabelKind>> dimensionValues(String dimension, String sourceName) {
+		Source source = source(sourceName);
+		ScanRelations relations = new ScanRelations(source, tables);
+		return dimension(relations, source, dimension).map(read -> Map.entry(Select.of(
+				List.of("the values of " + dimension + " on " + sourceName), List.of(new Item(read.expression(), "value")),
+				new Sql.Table(relations.table(source).name()), relations.rootAlias(), relations.joins()).selectDistinct(),
+				read.labels()));
+	}
+
+	/** Keys that occur more than once (columns {@code key}, {@code rows}), at most {@code limit}. */
+	public Select duplicateKeys(String sourceName, long limit) {
+		Source source = source(sourceName);
+		ScanRelations relations = new ScanRelations(source, tables);
+		Field key = Sources.key(source).orElseThrow(() -> new GeneratorException(source, "source has no key"));
+		Column keyColumn = relations.column(relations.rootAlias(), key);
+		Aggregate rows = new Aggregate(AggregateFunction.COUNT_ROWS, null, null, 0);
+		return Select.of(List.of("keys of " + sourceName + " that are not unique"),
+				List.of(new Item(keyColumn, "key"), new Item(rows, "rows")), new Sql.Table(relations.table(source).name()),
+				relations.rootAlias(), List.of()).groupBy(List.of(List.of(keyColumn)))
+				.having(new Binary(">", rows, new Sql.Integer(1))).limit(limit);
+	}
+
+	/** References that name no row of their source (column {@code reference}), at most {@code limit}. */
+	public Select danglingReferences(String sourceName, String referenceField, long limit) {
+		Source source = source(sourceName);
+		ScanRelations relations = new ScanRelations(source, tables);
+		Field reference = field(source, referenceField);
+		String joined = relations.join(relations.rootAlias(), reference);
+		Field targetKey = Sources.key(reference.getReference()).orElseThrow();
+		Column value = relations.column(relations.rootAlias(), reference);
+		return Select.of(List.of(sourceName + "." + referenceField + " values that name no " + reference.getReference().getName()),
+				List.of(new Item(value, "reference")), new Sql.Table(relations.table(source).name()), relations.rootAlias(),
+				relations.joins()).where(new Binary("AND", new IsNull(value, true),
+						new IsNull(relations.column(joined, targetKey), false))).selectDistinct().limit(limit);
+	}
+
+	private Source source(String name) {
+		for (Source source : model.sources()) {
+			if (source.getName().equals(name)) {
+				return source;
+			}
+		}
+		throw new IllegalArgumentException("no source " + name);
+	}
+}

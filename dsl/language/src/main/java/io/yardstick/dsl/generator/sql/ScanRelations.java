@@ -1,0 +1,100 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.GeneratorException;
+import io.yardstick.dsl.generator.sql.Sql.Call;
+import io.yardstick.dsl.generator.sql.Sql.Column;
+import io.yardstick.dsl.generator.sql.Sql.Expr;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import io.yardstick.dsl.generator.sql.Sql.Join;
+import io.yardstick.dsl.generator.sql.Sql.JoinKind;
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.types.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The relations of one scan: the source under {@code t}, and one LEFT JOIN per reference path its
+ * expressions and breakdowns follow ({@code j1}, {@code j2}, ...), each joined once however often it is
+ * read. A reference is many-to-one (keys are checked unique before a run), so a join never multiplies rows.
+ */
+final class ScanRelations {
+	private final Map<String, SourceTable> tables;
+	private final Source root;
+	private final Map<String, String> joinAliases = new LinkedHashMap<>();
+	private final Map<String, Source> aliasSources = new LinkedHashMap<>();
+	private final List<Join> joins = new ArrayList<>();
+
+	ScanRelations(Source root, Map<String, SourceTable> tables) {
+		this.root = root;
+		this.tables = tables;
+		aliasSources.put(rootAlias(), root);
+	}
+
+	String rootAlias() {
+		return "t";
+	}
+
+	SourceTable table(Source source) {
+		SourceTable table = tables.get(source.getName());
+		if (table == null) {
+			throw new GeneratorException(source, "source " + source.getName() + " is not bound to a table");
+		}
+		return table;
+	}
+
+	Source root() {
+		return root;
+	}
+
+	List<Join> joins() {
+		return joins;
+	}
+
+	/** The alias of the row a reference field of the row under {@code alias} points at. */
+	String join(String alias, Field reference) {
+		return joinAliases.computeIfAbsent(alias + "." + reference.getName(), path -> {
+			Source target = reference.getReference();
+			Field key = Sources.key(target).orElseThrow(() -> new GeneratorException(reference,
+					"source " + target.getName() + " has no key for the reference to follow"));
+			String joined = "j" + (joins.size() + 1);
+			aliasSources.put(joined, target);
+			joins.add(new Join(JoinKind.LEFT, new Sql.Table(table(target).name()), joined,
+					new Sql.Binary("=", new Column(joined, table(target).column(key.getName())),
+							column(alias, reference))));
+			return joined;
+		});
+	}
+
+	/** A field's column as stored: for a point in time held as milliseconds, those. */
+	Column column(String alias, Field field) {
+		return new Column(alias, table(aliasSources.get(alias)).column(field.getName()));
+	}
+
+	/** A timestamp or date as epoch milliseconds. */
+	Expr millis(String alias, Field field) {
+		SourceTable table = table(aliasSources.get(alias));
+		Column column = column(alias, field);
+		if (table.times() == SourceTable.TimeStorage.MILLIS) {
+			return column;
+		}
+		return new Call(isDate(field) ? Function.DATE_EPOCH_MILLIS : Function.EPOCH_MILLIS, column);
+	}
+
+	/** A timestamp's or date's calendar date in the template's zone. */
+	Expr localDate(String alias, Field field) {
+		SourceTable table = table(aliasSources.get(alias));
+		Column column = column(alias, field);
+		if (table.times() == SourceTable.TimeStorage.MILLIS) {
+			return new Column(alias, SourceTable.localDateColumn(column.name()));
+		}
+		return isDate(field) ? column : new Call(Function.LOCAL_DATE, column);
+	}
+
+	static boolean isDate(Field field) {
+		return Sources.typeOf(field.getKind()).kind() == Kind.DATE;
+	}
+}

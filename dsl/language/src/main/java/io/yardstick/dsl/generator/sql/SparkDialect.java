@@ -1,0 +1,120 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spark SQL 4 in ANSI mode: division goes through nullif (ANSI raises DIVIDE_BY_ZERO), string literals
+ * escape with backslashes (two adjacent literals concatenate, so a doubled quote would not escape).
+ */
+public final class SparkDialect implements SqlDialect {
+	public static final SparkDialect INSTANCE = new SparkDialect();
+
+	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
+	static {
+		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, grouping_id()");
+		CAPABILITIES.put(Capability.AGGREGATE_FILTER, "FILTER (WHERE ...)");
+		CAPABILITIES.put(Capability.COUNT_DISTINCT, "count(DISTINCT x) (exact; not approx_count_distinct)");
+		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile(x, p) (exact, R-7; not percentile_approx)");
+		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
+		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE (spark.sql.session.timeZone); the JVM's zone database");
+	}
+
+	private SparkDialect() {
+	}
+
+	@Override
+	public String name() {
+		return "spark";
+	}
+
+	@Override
+	public Map<Capability, String> capabilities() {
+		return CAPABILITIES;
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
+	@Override
+	public String string(String text) {
+		StringBuilder quoted = new StringBuilder("'");
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> quoted.append("\\\\");
+				case '\'' -> quoted.append("\\'");
+				case '\n' -> quoted.append("\\n");
+				case '\r' -> quoted.append("\\r");
+				case '\t' -> quoted.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						quoted.append(String.format("\\u%04x", (int) c));
+					} else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('\'').toString();
+	}
+
+	@Override
+	public String number(BigDecimal value) {
+		return SqlText.doubleText(value) + "D";
+	}
+
+	@Override
+	public String call(Function function, List<String> a) {
+		return switch (function) {
+			case COALESCE -> "coalesce(" + String.join(", ", a) + ")";
+			case NULL_IF_ZERO -> "nullif(" + a.get(0) + ", 0)";
+			case FLOOR -> "floor(" + a.get(0) + ")";
+			case EPOCH_MILLIS -> "unix_millis(" + a.get(0) + ")";
+			case DATE_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
+			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
+			case YEAR -> part("year", a.get(0));
+			case QUARTER -> part("quarter", a.get(0));
+			case MONTH -> part("month", a.get(0));
+			case ISO_WEEK -> part("weekofyear", a.get(0));
+			case DAY -> part("dayofmonth", a.get(0));
+			case ISO_WEEKDAY -> "extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
+			case HOUR -> part("hour", a.get(0));
+			case DATE_YEAR -> "year(" + a.get(0) + ")";
+			case DATE_QUARTER -> "quarter(" + a.get(0) + ")";
+			case DATE_MONTH -> "month(" + a.get(0) + ")";
+			case EPOCH_DAY -> "unix_date(" + a.get(0) + ")";
+			case GROUPING_ID -> "grouping_id(" + String.join(", ", a) + ")";
+		};
+	}
+
+	private static String part(String function, String millis) {
+		return function + "(timestamp_millis(CAST(" + millis + " AS BIGINT)))";
+	}
+
+	@Override
+	public String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
+		String call = switch (function) {
+			case COUNT_ROWS -> "count(*)";
+			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
+			case SUM -> "sum(" + argument + ")";
+			case MIN -> "min(" + argument + ")";
+			case MAX -> "max(" + argument + ")";
+			case STDDEV_SAMPLE -> "stddev_samp(" + argument + ")";
+			case PERCENTILE -> "percentile(" + argument + ", " + SqlText.fraction(fraction) + ")";
+		};
+		return filter == null ? call : call + " FILTER (WHERE " + filter + ")";
+	}
+
+	@Override
+	public List<String> sessionSetup(ZoneId zone) {
+		return List.of("SET TIME ZONE " + string(zone.getId()));
+	}
+}

@@ -1,0 +1,157 @@
+package io.yardstick.dsl.generator.sql;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The model of the SQL Yardstick writes: expressions and one query shape (a select over a source, its
+ * joins and grouping sets). A {@link SqlDialect} renders it through {@link SqlWriter}; nothing from a
+ * template reaches the text except through a dialect's quoting of identifiers and literals.
+ */
+public final class Sql {
+	private Sql() {
+	}
+
+	/** An expression. */
+	public sealed interface Expr permits Column, Number, Integer, Text, Bool, Null, Date, Binary, Not, IsNull,
+			Case, Call, Aggregate {
+	}
+
+	/** A column of a relation in the query, by its alias. */
+	public record Column(String relation, String name) implements Expr {
+	}
+
+	/** A number, rendered as a double so that no engine divides integers. */
+	public record Number(BigDecimal value) implements Expr {
+	}
+
+	/** A whole number: period indexes and keys, epoch milliseconds. */
+	public record Integer(long value) implements Expr {
+	}
+
+	public record Text(String value) implements Expr {
+	}
+
+	public record Bool(boolean value) implements Expr {
+	}
+
+	public record Null() implements Expr {
+	}
+
+	public record Date(LocalDate value) implements Expr {
+	}
+
+	/** Arithmetic ({@code + - * /}), comparison ({@code = <> < <= > >=}) or {@code AND}/{@code OR}. */
+	public record Binary(String operator, Expr left, Expr right) implements Expr {
+	}
+
+	public record Not(Expr operand) implements Expr {
+	}
+
+	public record IsNull(Expr operand, boolean negated) implements Expr {
+	}
+
+	/** {@code CASE WHEN condition THEN then ELSE otherwise END}: a null condition takes the else branch. */
+	public record Case(Expr condition, Expr then, Expr otherwise) implements Expr {
+	}
+
+	/** A scalar function that each dialect spells its own way. */
+	public record Call(Function function, List<Expr> arguments) implements Expr {
+		public Call(Function function, Expr... arguments) {
+			this(function, List.of(arguments));
+		}
+	}
+
+	/** What a {@link Call} computes. */
+	public enum Function {
+		/** The first non-null argument. */
+		COALESCE,
+		/** Null when the argument is zero: a denominator. */
+		NULL_IF_ZERO,
+		FLOOR,
+		/** A point in time (timestamp with time zone) as epoch milliseconds. */
+		EPOCH_MILLIS,
+		/** A date as the epoch milliseconds of its first instant in the session's (the template's) zone. */
+		DATE_EPOCH_MILLIS,
+		/** A point in time's calendar date in the session's zone. */
+		LOCAL_DATE,
+		/** Calendar parts of epoch milliseconds in the session's zone. */
+		YEAR, QUARTER, MONTH, ISO_WEEK, DAY, ISO_WEEKDAY, HOUR,
+		/** Calendar parts of a date. */
+		DATE_YEAR, DATE_QUARTER, DATE_MONTH,
+		/** Days from 1970-01-01 to a date. */
+		EPOCH_DAY,
+		/** The bit mask of the grouping set's rolled-up columns: bit i (from the right) for the i-th argument. */
+		GROUPING_ID
+	}
+
+	/** An aggregate over the rows of a group that pass the filter (null: every row). */
+	public record Aggregate(AggregateFunction function, Expr argument, Expr filter, double fraction)
+			implements Expr {
+	}
+
+	public enum AggregateFunction {
+		/** Rows; the argument is null. */
+		COUNT_ROWS, COUNT_DISTINCT, SUM, MIN, MAX, STDDEV_SAMPLE,
+		/** The exact R-7 percentile at {@code fraction}. */
+		PERCENTILE
+	}
+
+	// ------------------------------------------------------------------ the query
+
+	/** A relation in the FROM clause: a table or view by its (possibly qualified) name, or inline rows. */
+	public sealed interface Relation permits Table, Values {
+	}
+
+	public record Table(List<String> name) implements Relation {
+	}
+
+	/** Inline rows with named columns; every cell is a literal. */
+	public record Values(List<String> columns, List<List<Expr>> rows) implements Relation {
+	}
+
+	public enum JoinKind {
+		LEFT, INNER, CROSS
+	}
+
+	public record Join(JoinKind kind, Relation relation, String alias, Expr on) {
+	}
+
+	/** A selected expression and its column name. */
+	public record Item(Expr expression, String alias) {
+	}
+
+	/**
+	 * {@code SELECT items FROM from AS alias joins WHERE where GROUP BY GROUPING SETS (...)}; with a single
+	 * grouping set, a plain GROUP BY. {@code comments} are written above the query.
+	 */
+	public record Select(List<String> comments, List<Item> items, Relation from, String alias, List<Join> joins,
+			Expr where, List<List<Expr>> groupingSets, Expr having, boolean distinct, Long limit) {
+
+		/** A select with no grouping, filter or limit. */
+		public static Select of(List<String> comments, List<Item> items, Relation from, String alias, List<Join> joins) {
+			return new Select(comments, items, from, alias, joins, null, List.of(), null, false, null);
+		}
+
+		public Select where(Expr condition) {
+			return new Select(comments, items, from, alias, joins, condition, groupingSets, having, distinct, limit);
+		}
+
+		public Select groupBy(List<List<Expr>> sets) {
+			return new Select(comments, items, from, alias, joins, where, sets, having, distinct, limit);
+		}
+
+		public Select having(Expr condition) {
+			return new Select(comments, items, from, alias, joins, where, groupingSets, condition, distinct, limit);
+		}
+
+		public Select selectDistinct() {
+			return new Select(comments, items, from, alias, joins, where, groupingSets, having, true, limit);
+		}
+
+		public Select limit(long rows) {
+			return new Select(comments, items, from, alias, joins, where, groupingSets, having, distinct, rows);
+		}
+	}
+}

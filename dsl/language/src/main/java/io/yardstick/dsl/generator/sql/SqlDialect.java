@@ -1,0 +1,87 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One SQL engine's spelling: quoting, literals, the scalar functions of {@link Function} and the aggregates
+ * of {@link AggregateFunction}, and what the engine can compute exactly ({@link #capabilities()}).
+ */
+public interface SqlDialect {
+
+	/** What a template may need of an engine; a dialect without one refuses the constructs that need it. */
+	enum Capability {
+		GROUPING_SETS("grouping sets (one scan for the total and every breakdown)"),
+		AGGREGATE_FILTER("a filter per aggregate"),
+		COUNT_DISTINCT("exact count of distinct values"),
+		EXACT_PERCENTILE("exact percentiles and medians (R-7, linear interpolation)"),
+		SAMPLE_STDDEV("sample standard deviation"),
+		TIME_ZONES("calendar of any IANA time zone, daylight saving included");
+
+		private final String description;
+
+		Capability(String description) {
+			this.description = description;
+		}
+
+		public String description() {
+			return description;
+		}
+	}
+
+	/** The name used on the command line: {@code duckdb}, {@code postgres}, {@code spark}. */
+	String name();
+
+	/** Each capability with how the dialect meets it, or null where it does not. */
+	Map<Capability, String> capabilities();
+
+	default boolean can(Capability capability) {
+		return capabilities().get(capability) != null;
+	}
+
+	String quote(String identifier);
+
+	String string(String text);
+
+	/** A number as a double. */
+	String number(BigDecimal value);
+
+	default String integer(long value) {
+		return Long.toString(value);
+	}
+
+	default String date(LocalDate value) {
+		return "DATE " + string(value.toString());
+	}
+
+	default String bool(boolean value) {
+		return value ? "TRUE" : "FALSE";
+	}
+
+	/** A scalar function over rendered arguments. */
+	String call(Function function, List<String> arguments);
+
+	/**
+	 * An aggregate over a rendered argument (null for {@link AggregateFunction#COUNT_ROWS}) and filter (null
+	 * for none).
+	 */
+	String aggregate(AggregateFunction function, String argument, String filter, double fraction);
+
+	/** The statements that set a session's time zone, run before any query. */
+	List<String> sessionSetup(ZoneId zone);
+
+	/** The column type of epoch milliseconds, for casts the dialect needs. */
+	default String bigint() {
+		return "BIGINT";
+	}
+
+	/** A comment line. */
+	default String comment(String text) {
+		return "-- " + text.replace('\n', ' ').replace('\r', ' ');
+	}
+}

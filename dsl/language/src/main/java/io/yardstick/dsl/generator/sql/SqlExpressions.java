@@ -1,0 +1,322 @@
+package io.yardstick.dsl.generator.sql;
+
+import io.yardstick.dsl.generator.GeneratorException;
+import io.yardstick.dsl.generator.sql.Sql.Binary;
+import io.yardstick.dsl.generator.sql.Sql.Call;
+import io.yardstick.dsl.generator.sql.Sql.Case;
+import io.yardstick.dsl.generator.sql.Sql.Column;
+import io.yardstick.dsl.generator.sql.Sql.Expr;
+import io.yardstick.dsl.generator.sql.Sql.Function;
+import io.yardstick.dsl.generator.sql.Sql.IsNull;
+import io.yardstick.dsl.generator.sql.Sql.Not;
+import io.yardstick.dsl.kpi.BinaryExpression;
+import io.yardstick.dsl.kpi.BooleanLiteral;
+import io.yardstick.dsl.kpi.EnumValue;
+import io.yardstick.dsl.kpi.Expression;
+import io.yardstick.dsl.kpi.Field;
+import io.yardstick.dsl.kpi.FunctionCall;
+import io.yardstick.dsl.kpi.IfExpression;
+import io.yardstick.dsl.kpi.InExpression;
+import io.yardstick.dsl.kpi.MemberAccess;
+import io.yardstick.dsl.kpi.Negation;
+import io.yardstick.dsl.kpi.NotExpression;
+import io.yardstick.dsl.kpi.NullLiteral;
+import io.yardstick.dsl.kpi.NullTest;
+import io.yardstick.dsl.kpi.NumberLiteral;
+import io.yardstick.dsl.kpi.PeriodReference;
+import io.yardstick.dsl.kpi.Source;
+import io.yardstick.dsl.kpi.StringLiteral;
+import io.yardstick.dsl.kpi.Symbol;
+import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.model.Sources;
+import io.yardstick.dsl.types.Constants;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates the row expressions of aggregates (values, {@code where} filters, shares' conditions) into the
+ * SQL model, with the Java calculator's meaning: numbers are doubles, points in time epoch milliseconds,
+ * text and enum values their text, conditions SQL booleans (whose NULL is the calculator's third value: SQL's
+ * AND, OR and NOT are the same Kleene logic), a zero denominator gives null.
+ */
+final class SqlExpressions {
+
+	enum Type {
+		NUMBER, TIME, TEXT, FLAG, ROW, NULL
+	}
+
+	/**
+	 * A translated expression. For {@link Type#ROW} the row is that of {@code source} under {@code alias}
+	 * and {@code sql} is the reference's value (null when the reference is).
+	 */
+	record Code(Expr sql, Type type, Source source, String alias) {
+		static Code of(Expr sql, Type type) {
+			return new Code(sql, type, null, null);
+		}
+	}
+
+	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+	private final ScanRelations relations;
+	private final String periodsAlias;
+
+	/**
+	 * @param relations the scan's source, its alias and the joins that references add
+	 * @param periodsAlias the alias of the periods relation ({@code start_ms}, {@code end_ms})
+	 */
+	SqlExpressions(ScanRelations relations, String periodsAlias) {
+		this.relations = relations;
+		this.periodsAlias = periodsAlias;
+	}
+
+	/** A value as the number a numeric aggregate takes (a point in time as epoch milliseconds). */
+	Expr number(Expression expression) {
+		Code code = compile(expression);
+		return switch (code.type()) {
+			case NUMBER, TIME, NULL -> code.sql();
+			default -> throw new GeneratorException(expression, "expected a number, duration, amount or time");
+		};
+	}
+
+	/** A condition; where it is null the row does not match. */
+	Expr condition(Expression expression) {
+		Code code = compile(expression);
+		if (code.type() == Type.NULL) {
+			return new Sql.Null();
+		}
+		if (code.type() != Type.FLAG) {
+			throw new GeneratorException(expression, "a condition must be true or false");
+		}
+		return code.sql();
+	}
+
+	/** Any row value: for count(x) and countDistinct(x). */
+	Code value(Expression expression) {
+		return compile(expression);
+	}
+
+	private Code compile(Expression e) {
+		if (e instanceof NumberLiteral literal) {
+			return Code.of(new Sql.Number(Constants.evaluate(literal)
+					.orElseThrow(() -> new GeneratorException(literal, "not a number"))), Type.NUMBER);
+		}
+		if (e instanceof StringLiteral text) {
+			return Code.of(new Sql.Text(text.getValue()), Type.TEXT);
+		}
+		if (e instanceof BooleanLiteral bool) {
+			return Code.of(new Sql.Bool(bool.isValue()), Type.FLAG);
+		}
+		if (e instanceof NullLiteral) {
+			return Code.of(new Sql.Null(), Type.NULL);
+		}
+		if (e instanceof PeriodReference reference) {
+			return Code.of(new Column(periodsAlias, "start".equals(reference.getBoundary()) ? "start_ms" : "end_ms"),
+					Type.TIME);
+		}
+		if (e instanceof SymbolReference reference) {
+			return symbol(reference);
+		}
+		if (e instanceof MemberAccess access) {
+			Code receiver = compile(access.getReceiver());
+			if (receiver.type() != Type.ROW) {
+				throw new GeneratorException(access, "only sources and references have fields");
+			}
+			return read(access.getMember(), receiver.alias());
+		}
+		if (e instanceof NotExpression not) {
+			return Code.of(new Not(condition(not.getOperand())), Type.FLAG);
+		}
+		if (e instanceof Negation negation) {
+			Code operand = compile(negation.getOperand());
+			return Code.of(new Binary("-", new Sql.Number(BigDecimal.ZERO), operand.sql()), operand.type());
+		}
+		if (e instanceof BinaryExpression binary) {
+			return binary(binary);
+		}
+		if (e instanceof IfExpression conditional) {
+			Code then = compile(conditional.getThen());
+			Code otherwise = compile(conditional.getElse());
+			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
+			if (type == Type.ROW) {
+				throw new GeneratorException(conditional, "an if over references cannot be computed in SQL");
+			}
+			return Code.of(new Case(condition(conditional.getCondition()), then.sql(), otherwise.sql()), type);
+		}
+		if (e instanceof NullTest test) {
+			return Code.of(new IsNull(compile(test.getValue()).sql(), test.isNegated()), Type.FLAG);
+		}
+		if (e instanceof InExpression in) {
+			return in(in);
+		}
+		if (e instanceof FunctionCall call) {
+			return call(call);
+		}
+		throw new GeneratorException(e, "cannot translate this expression to SQL");
+	}
+
+	private Code symbol(SymbolReference reference) {
+		Symbol symbol = reference.getSymbol();
+		if (symbol instanceof Source source) {
+			return new Code(new Sql.Null(), Type.ROW, source, relations.rootAlias());
+		}
+		if (symbol instanceof Field field) {
+			return read(field, relations.rootAlias());
+		}
+		if (symbol instanceof EnumValue value) {
+			return Code.of(new Sql.Text(value.getName()), Type.TEXT);
+		}
+		throw new GeneratorException(reference, "a metric cannot be read inside the rows of an aggregate");
+	}
+
+	/** A field of the row under {@code alias}; through a reference, the referenced row joined once. */
+	private Code read(Field field, String alias) {
+		if (field.getReference() != null) {
+			return new Code(relations.column(alias, field), Type.ROW, field.getReference(),
+					relations.join(alias, field));
+		}
+		return switch (Sources.typeOf(field.getKind()).kind()) {
+			case TIMESTAMP, DATE -> Code.of(relations.millis(alias, field), Type.TIME);
+			case TEXT, ENUM -> Code.of(relations.column(alias, field), Type.TEXT);
+			case BOOL -> Code.of(relations.column(alias, field), Type.FLAG);
+			default -> Code.of(relations.column(alias, field), Type.NUMBER);
+		};
+	}
+
+	private Code binary(BinaryExpression binary) {
+		String operator = String.valueOf(binary.getOperator());
+		if ("and".equals(operator) || "or".equals(operator)) {
+			return Code.of(new Binary(operator.toUpperCase(java.util.Locale.ROOT), condition(binary.getLeft()),
+					condition(binary.getRight())), Type.FLAG);
+		}
+		Code left = compile(binary.getLeft());
+		Code right = compile(binary.getRight());
+		return switch (operator) {
+			case "+", "-" -> additive(binary, operator, left, right);
+			case "*" -> Code.of(new Binary("*", numeric(binary, left), numeric(binary, right)), Type.NUMBER);
+			case "/" -> Code.of(new Binary("/", numeric(binary, left),
+					new Call(Function.NULL_IF_ZERO, numeric(binary, right))), Type.NUMBER);
+			default -> compare(binary, operator, left, right);
+		};
+	}
+
+	private Code additive(Expression where, String operator, Code left, Code right) {
+		if (left.type() == Type.TIME && right.type() == Type.TIME && "-".equals(operator)) {
+			return Code.of(new Binary("/", new Binary("-", left.sql(), right.sql()), new Sql.Number(THOUSAND)),
+					Type.NUMBER);
+		}
+		if (left.type() == Type.TIME || right.type() == Type.TIME && "+".equals(operator)) {
+			Code time = left.type() == Type.TIME ? left : right;
+			Code seconds = left.type() == Type.TIME ? right : left;
+			// t + Math.round(±seconds * 1000), as the calculator moves a point in time: halves round up.
+			BigDecimal scale = "-".equals(operator) ? THOUSAND.negate() : THOUSAND;
+			Expr millis = new Call(Function.FLOOR, new Binary("+", new Binary("*", numeric(where, seconds),
+					new Sql.Number(scale)), new Sql.Number(new BigDecimal("0.5"))));
+			return Code.of(new Binary("+", time.sql(), millis), Type.TIME);
+		}
+		return Code.of(new Binary(operator, numeric(where, left), numeric(where, right)), Type.NUMBER);
+	}
+
+	private static Expr numeric(Expression where, Code code) {
+		return switch (code.type()) {
+			case NUMBER, NULL -> code.sql();
+			default -> throw new GeneratorException(where, "arithmetic needs numbers here");
+		};
+	}
+
+	private static final java.util.Map<String, String> COMPARISONS = java.util.Map.of("=", "=", "!=", "<>", "<",
+			"<", "<=", "<=", ">", ">", ">=", ">=");
+
+	private Code compare(Expression where, String operator, Code left, Code right) {
+		if (left.type() == Type.NULL || right.type() == Type.NULL) {
+			Code other = left.type() == Type.NULL ? right : left;
+			Expr isNull = other.type() == Type.NULL ? new Sql.Bool(true) : new IsNull(other.sql(), false);
+			return Code.of("=".equals(operator) ? isNull : new Not(isNull), Type.FLAG);
+		}
+		String sqlOperator = COMPARISONS.get(operator);
+		if (sqlOperator == null) {
+			throw new GeneratorException(where, "unknown comparison " + operator);
+		}
+		boolean numbers = (left.type() == Type.TIME || left.type() == Type.NUMBER)
+				&& (right.type() == Type.TIME || right.type() == Type.NUMBER);
+		if (!numbers && left.type() != right.type()) {
+			throw new GeneratorException(where, "cannot compare these values");
+		}
+		if (left.type() == Type.TEXT && !"=".equals(operator) && !"!=".equals(operator)) {
+			throw new GeneratorException(where, "text and enum values compare only for equality");
+		}
+		return Code.of(new Binary(sqlOperator, left.sql(), right.sql()), Type.FLAG);
+	}
+
+	/** {@code x in (a, b)}: the calculator's {@code x = a or x = b}, so that an item {@code null} tests for null. */
+	private Code in(InExpression in) {
+		Code value = compile(in.getValue());
+		Expr test;
+		if (in.isInPeriod()) {
+			test = new Binary("AND", new Binary(">=", value.sql(), new Column(periodsAlias, "start_ms")),
+					new Binary("<", value.sql(), new Column(periodsAlias, "end_ms")));
+		} else {
+			List<Expr> items = new ArrayList<>();
+			for (Expression item : in.getItems()) {
+				items.add(compare(in, "=", value, compile(item)).sql());
+			}
+			test = items.get(0);
+			for (int i = 1; i < items.size(); i++) {
+				test = new Binary("OR", test, items.get(i));
+			}
+		}
+		return Code.of(in.isNegated() ? new Not(test) : test, Type.FLAG);
+	}
+
+	private Code call(FunctionCall call) {
+		List<Code> arguments = new ArrayList<>();
+		for (Expression argument : call.getArguments()) {
+			arguments.add(compile(argument));
+		}
+		String name = call.getFunction();
+		return switch (name) {
+			case "hours" -> scaled(call, arguments.get(0), 3600);
+			case "minutes" -> scaled(call, arguments.get(0), 60);
+			case "seconds" -> Code.of(numeric(call, arguments.get(0)), Type.NUMBER);
+			case "days" -> scaled(call, arguments.get(0), 86400);
+			case "coalesce" -> coalesce(call, arguments);
+			case "year" -> part(Function.YEAR, arguments.get(0));
+			case "quarter" -> part(Function.QUARTER, arguments.get(0));
+			case "month" -> part(Function.MONTH, arguments.get(0));
+			case "week" -> part(Function.ISO_WEEK, arguments.get(0));
+			case "day" -> part(Function.DAY, arguments.get(0));
+			case "weekday" -> part(Function.ISO_WEEKDAY, arguments.get(0));
+			case "hour" -> part(Function.HOUR, arguments.get(0));
+			default -> throw new GeneratorException(call, "`" + name + "` cannot be computed inside the rows of an aggregate");
+		};
+	}
+
+	private static Code scaled(FunctionCall call, Code duration, long seconds) {
+		return Code.of(new Binary("/", numeric(call, duration), new Sql.Number(BigDecimal.valueOf(seconds))),
+				Type.NUMBER);
+	}
+
+	private static Code part(Function function, Code time) {
+		if (time.type() == Type.NULL) {
+			return Code.of(new Sql.Null(), Type.NUMBER);
+		}
+		return Code.of(new Call(function, time.sql()), Type.NUMBER);
+	}
+
+	private static Code coalesce(FunctionCall call, List<Code> arguments) {
+		Type type = arguments.stream().map(Code::type).filter(t -> t != Type.NULL).findFirst().orElse(Type.NUMBER);
+		if (type == Type.ROW) {
+			throw new GeneratorException(call, "coalesce of references is not supported by the calculator");
+		}
+		List<Expr> values = new ArrayList<>();
+		for (Code argument : arguments) {
+			boolean numbers = (argument.type() == Type.NUMBER || argument.type() == Type.TIME)
+					&& (type == Type.NUMBER || type == Type.TIME);
+			if (argument.type() != Type.NULL && argument.type() != type && !numbers) {
+				throw new GeneratorException(call, "the arguments of coalesce must have one kind");
+			}
+			values.add(argument.sql());
+		}
+		return Code.of(new Call(Function.COALESCE, values), type);
+	}
+}

@@ -1,0 +1,95 @@
+package io.yardstick.engines;
+
+import io.yardstick.dsl.generator.sql.DuckDbDialect;
+import io.yardstick.dsl.generator.sql.SourceTable;
+import io.yardstick.runtime.data.Table;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/** DuckDB embedded in this JVM: an in-memory database by default, or a database file. */
+public final class DuckDbEngine extends JdbcEngine {
+	private final String location;
+
+	private DuckDbEngine(Connection connection, String location) {
+		super(connection, DuckDbDialect.INSTANCE);
+		this.location = location;
+	}
+
+	/** @param url {@code jdbc:duckdb:} (in memory) or {@code jdbc:duckdb:/path/file.duckdb} */
+	public static DuckDbEngine open(String url) throws SQLException {
+		String jdbc = url == null ? "jdbc:duckdb:" : url;
+		String location = jdbc.substring("jdbc:duckdb:".length());
+		return new DuckDbEngine(DriverManager.getConnection(jdbc), location.isEmpty() ? "in memory" : location);
+	}
+
+	@Override
+	public String describe() {
+		String version = "";
+		try {
+			version = " " + connection.getMetaData().getDatabaseProductVersion();
+		} catch (SQLException e) {
+			// the version is only for messages
+		}
+		return "DuckDB" + version + " (" + location + ")";
+	}
+
+	@Override
+	public SourceTable push(Table table, ZoneId zone, Map<String, Table> referenced, SourceTable.TimeStorage times)
+			throws SQLException {
+		List<PushedColumn> columns = pushedColumns(table, referenced, times);
+		List<String> definitions = new ArrayList<>();
+		for (PushedColumn column : columns) {
+			definitions.add(dialect().quote(column.name()) + " " + column.type());
+		}
+		String name = table.name();
+		execute("CREATE OR REPLACE TABLE " + dialect().quote(name) + " (" + String.join(", ", definitions) + ")");
+		Map<String, Object> cache = cache();
+		try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", name)) {
+			for (int row = 0; row < table.rows(); row++) {
+				appender.beginRow();
+				for (Object cell : cells(table, row, zone, referenced, cache, times)) {
+					if (cell == null) {
+						appender.appendNull();
+					} else if (cell instanceof Double number) {
+						appender.append(number.doubleValue());
+					} else if (cell instanceof Long millis) {
+						appender.append(millis.longValue());
+					} else if (cell instanceof LocalDate day) {
+						appender.append(day);
+					} else if (cell instanceof java.time.OffsetDateTime instant) {
+						appender.append(instant);
+					} else if (cell instanceof Boolean flag) {
+						appender.append(flag.booleanValue());
+					} else {
+						appender.append((String) cell);
+					}
+				}
+				appender.endRow();
+			}
+		}
+		return new SourceTable(List.of(name), Map.of(), times);
+	}
+
+	@Override
+	protected String doubleType() {
+		return "DOUBLE";
+	}
+
+	@Override
+	protected String textType() {
+		return "VARCHAR";
+	}
+
+	@Override
+	protected String timestampType() {
+		return "TIMESTAMPTZ";
+	}
+}

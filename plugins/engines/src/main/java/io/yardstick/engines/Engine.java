@@ -1,0 +1,53 @@
+package io.yardstick.engines;
+
+import io.yardstick.dsl.generator.sql.SourceTable;
+import io.yardstick.dsl.generator.sql.SqlDialect;
+import io.yardstick.runtime.data.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * An SQL engine that runs a template's aggregates: it takes rows (a bound table of its own, or rows that
+ * Yardstick's loader read from files), runs queries and returns their rows. One engine serves one run.
+ */
+public interface Engine extends AutoCloseable {
+
+	SqlDialect dialect();
+
+	/** A description for messages, without credentials: {@code DuckDB 1.4 (in memory)}. */
+	String describe();
+
+	/** Sets the session to the template's time zone; every calendar computation happens in it. */
+	void prepare(ZoneId zone) throws SQLException;
+
+	/**
+	 * Puts rows that Yardstick's loader read into the engine, as a table (temporary where the engine has
+	 * them) named after the source, and says how it holds them.
+	 *
+	 * @param referenced the loaded tables that {@code table}'s references point at, by source name
+	 * @param times how to hold points in time: {@link SourceTable.TimeStorage#MILLIS} for a run (the
+	 *     loader's own instants and local dates), {@link SourceTable.TimeStorage#NATIVE} to stand in for a
+	 *     warehouse's table
+	 */
+	SourceTable push(Table table, ZoneId zone, java.util.Map<String, Table> referenced, SourceTable.TimeStorage times)
+			throws SQLException;
+
+	/** The column names of a table of the engine's own, or an empty list when there is no such table. */
+	List<String> columns(List<String> table) throws SQLException;
+
+	/** Runs a statement that returns no rows. */
+	void execute(String sql) throws SQLException;
+
+	/** Runs a query and hands each row to the reader. */
+	void query(String sql, RowReader reader) throws SQLException;
+
+	@FunctionalInterface
+	interface RowReader {
+		void row(ResultSet row) throws SQLException;
+	}
+
+	@Override
+	void close() throws SQLException;
+}

@@ -1,0 +1,346 @@
+package io.yardstick.engines;
+
+import io.yardstick.dsl.generator.CalculatorModel;
+import io.yardstick.dsl.generator.sql.ScanQueries;
+import io.yardstick.dsl.generator.sql.ScanQueries.DimensionColumn;
+import io.yardstick.dsl.generator.sql.ScanQueries.LabelKind;
+import io.yardstick.dsl.generator.sql.ScanQueries.ScanQuery;
+import io.yardstick.dsl.generator.sql.SourceTable;
+import io.yardstick.dsl.generator.sql.Sql;
+import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
+import io.yardstick.dsl.generator.sql.SqlWriter;
+import io.yardstick.runtime.calc.Calculator;
+import io.yardstick.runtime.calc.DimensionOrder;
+import io.yardstick.runtime.calc.Grouping;
+import io.yardstick.runtime.calc.Run;
+import io.yardstick.runtime.calc.RunOptions;
+import io.yardstick.runtime.results.Results;
+import io.yardstick.runtime.spec.DimensionSpec;
+import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Periods;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of a template on an SQL engine: checks the keys references rely on, finds the periods and the
+ * values of each breakdown, runs one query per source scan, and hands the aggregate states to the generated
+ * calculator, which derives every metric exactly as it does after its own scan.
+ */
+public final class EngineRun {
+	/** How many offending keys a data error lists. */
+	private static final int EXAMPLES = 5;
+
+	private final Engine engine;
+	private final CalculatorModel model;
+	private final Calculator calculator;
+	private final Map<String, SourceTable> tables;
+	private final TemplateSpec spec;
+	private final SqlWriter writer;
+	private final ScanQueries queries;
+
+	/**
+	 * @param tables every source of the template that has rows, by name: a table of the engine's own, or
+	 *     rows {@link Engine#push pushed} from Yardstick's loader
+	 */
+	public EngineRun(Engine engine, CalculatorModel model, Calculator calculator, Map<String, SourceTable> tables) {
+		this.engine = engine;
+		this.model = model;
+		this.calculator = calculator;
+		this.tables = tables;
+		this.spec = calculator.template();
+		this.writer = new SqlWriter(engine.dialect());
+		this.queries = new ScanQueries(model, spec, engine.dialect(), tables);
+	}
+
+	/** The SQL of every scan of a run with these options, as it would be sent. */
+	public List<String> scanSql(RunOptions options, Periods periods) {
+		List<String> sql = new ArrayList<>();
+		for (ScanQuery scan : queries.scans(options.grain(), ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods)), groupings(options))) {
+			sql.add(writer.select(scan.select()));
+		}
+		return sql;
+	}
+
+	public Results run(RunOptions options) throws SQLException, EngineDataException {
+		return run(options, null);
+	}
+
+	/**
+	 * A run whose scans are the files {@code generate --target sql} wrote, run unchanged (each file's
+	 * statements in order, the last one's rows read), over the periods table they read, which must hold
+	 * the run's periods.
+	 */
+	public Results runScripts(RunOptions options, List<String> scanFiles) throws SQLException, EngineDataException {
+		return run(options, scanFiles);
+	}
+
+	private Results run(RunOptions options, List<String> scanFiles) throws SQLException, EngineDataException {
+		engine.prepare(spec.zone());
+		checkReferences();
+		Periods periods = periods(options);
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		for (Grouping grouping : options.groupings()) {
+			for (String dimension : grouping.dimensions()) {
+				if (!values.containsKey(dimension)) {
+					values.put(dimension, dimensionValues(dimension));
+				}
+			}
+		}
+		Run run = Run.overCells(spec, periods, values, options);
+		Map<String, List<CellState>> states = new HashMap<>();
+		if (periods.count() > 0) {
+			List<List<String>> groupings = groupings(options);
+			Sql.Relation periodRows = scanFiles == null
+					? ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods))
+					: new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE));
+			List<ScanQuery> scans = queries.scans(options.grain(), periodRows, groupings);
+			for (int i = 0; i < scans.size(); i++) {
+				String sql = writer.select(scans.get(i).select());
+				if (scanFiles != null) {
+					List<String> statements = statements(scanFiles.get(i));
+					for (String statement : statements.subList(0, statements.size() - 1)) {
+						engine.execute(statement);
+					}
+					sql = statements.get(statements.size() - 1);
+				}
+				read(scans.get(i), sql, run, values, options, states);
+			}
+		}
+		return calculator.derive(run, (aggregate, kernel) -> {
+			for (CellState state : states.getOrDefault(aggregate, List.of())) {
+				kernel.load(state.grouping(), state.cell(), state.state());
+			}
+		});
+	}
+
+	private record CellState(int grouping, int cell, double[] state) {
+	}
+
+	private static List<List<String>> groupings(RunOptions options) {
+		List<List<String>> groupings = new ArrayList<>();
+		for (Grouping grouping : options.groupings()) {
+			groupings.add(grouping.dimensions());
+		}
+		return groupings;
+	}
+
+	/** The statements of a generated file: each ends with a semicolon at the end of a line. */
+	static List<String> statements(String file) {
+		List<String> statements = new ArrayList<>();
+		StringBuilder statement = new StringBuilder();
+		for (String line : file.split("\n")) {
+			statement.append(line).append('\n');
+			if (line.endsWith(";")) {
+				statements.add(statement.substring(0, statement.length() - 2));
+				statement.setLength(0);
+			}
+		}
+		return statements;
+	}
+
+	private void read(ScanQuery scan, String sql, Run run, Map<String, List<String>> values, RunOptions options,
+			Map<String, List<CellState>> states) throws SQLException {
+		Map<String, Map<String, Integer>> indexes = new HashMap<>();
+		values.forEach((dimension, list) -> {
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < list.size(); i++) {
+				index.put(list.get(i), i);
+			}
+			indexes.put(dimension, index);
+		});
+		engine.query(sql, row -> {
+			int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
+			int period = row.getInt("period");
+			Map<Integer, List<Integer>> served = scan.groupings().get(mask);
+			if (served == null) {
+				return;
+			}
+			String[] labels = new String[scan.dimensions().size()];
+			for (int d = 0; d < labels.length; d++) {
+				labels[d] = label(row, scan.dimensions().get(d));
+			}
+			for (Map.Entry<Integer, List<Integer>> grouping : served.entrySet()) {
+				int g = grouping.getKey();
+				List<String> dimensions = options.groupings().get(g).dimensions();
+				int code = 0;
+				for (int i = 0; i < dimensions.size(); i++) {
+					List<String> list = values.get(dimensions.get(i));
+					Integer at = indexes.get(dimensions.get(i)).get(labels[grouping.getValue().get(i)]);
+					if (at == null) {
+						throw new SQLException("the engine returned a value of " + dimensions.get(i)
+								+ " that its list of values lacks: " + labels[grouping.getValue().get(i)]);
+					}
+					code = code * list.size() + at;
+				}
+				int cell = period * run.groups(g) + code;
+				for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {
+					double[] state = new double[aggregate.getValue().size()];
+					for (int s = 0; s < state.length; s++) {
+						double value = row.getDouble(aggregate.getValue().get(s));
+						state[s] = row.wasNull() ? Double.NaN : value;
+					}
+					states.computeIfAbsent(aggregate.getKey(), k -> new ArrayList<>()).add(new CellState(g, cell, state));
+				}
+			}
+		});
+	}
+
+	/** A breakdown value as the calculator labels it. */
+	private static String label(ResultSet row, DimensionColumn column) throws SQLException {
+		return switch (column.labels()) {
+			case TEXT, DATE -> row.getString(column.column());
+			case BOOL -> {
+				boolean flag = row.getBoolean(column.column());
+				yield row.wasNull() ? null : Boolean.toString(flag);
+			}
+			case NUMBER -> {
+				double value = row.getDouble(column.column());
+				yield row.wasNull() ? null : numberLabel(value);
+			}
+		};
+	}
+
+	/** Whole numbers without a fraction, others as Java prints a double: as the calculator labels them. */
+	static String numberLabel(double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+	}
+
+	// ------------------------------------------------------------------ periods and breakdown values
+
+	private Periods periods(RunOptions options) throws SQLException {
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		if (options.from() == null || options.to() == null) {
+			for (String axis : spec.timeAxes()) {
+				String source = axis.substring(0, axis.indexOf('.'));
+				if (!tables.containsKey(source)) {
+					continue;
+				}
+				long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
+				engine.query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))), row -> {
+					long lo = row.getLong("first");
+					if (!row.wasNull()) {
+						range[0] = lo;
+						range[1] = row.getLong("last");
+					}
+				});
+				first = Math.min(first, range[0]);
+				last = Math.max(last, range[1]);
+			}
+		}
+		return Run.periods(spec, options, first, last);
+	}
+
+	/** The values of a dimension over every source that maps it, in the calculator's order. */
+	private List<String> dimensionValues(String dimension) throws SQLException {
+		DimensionSpec dimensionSpec = spec.dimension(dimension)
+				.orElseThrow(() -> new IllegalArgumentException("unknown breakdown \"" + dimension + "\""));
+		Set<String> labels = new LinkedHashSet<>();
+		boolean[] hasNull = { false };
+		boolean allEnums = true;
+		List<String> enumOrder = null;
+		for (String source : dimensionSpec.paths().keySet()) {
+			if (!tables.containsKey(source)) {
+				continue;
+			}
+			var query = queries.dimensionValues(dimension, source);
+			if (query.isEmpty()) {
+				continue;
+			}
+			FieldSpec last = lastField(source, dimensionSpec.paths().get(source));
+			DimensionColumn column = new DimensionColumn("value", dimension, query.get().getValue());
+			engine.query(writer.select(query.get().getKey()), row -> {
+				String label = label(row, column);
+				if (label == null) {
+					hasNull[0] = true;
+				} else {
+					labels.add(label);
+				}
+			});
+			// The calculator lists an enum's every value and both values of a flag, whether rows have them or not.
+			if (query.get().getValue() == LabelKind.BOOL) {
+				labels.addAll(List.of("false", "true"));
+			}
+			if (last.enumValues().isEmpty()) {
+				allEnums = false;
+			} else {
+				labels.addAll(last.enumValues());
+				enumOrder = last.enumValues();
+			}
+		}
+		return DimensionOrder.of(allEnums ? enumOrder : null, labels, hasNull[0]);
+	}
+
+	private FieldSpec lastField(String source, List<String> path) {
+		SourceSpec at = spec.source(source).orElseThrow();
+		for (int step = 0; step < path.size() - 1; step++) {
+			at = spec.source(at.field(path.get(step)).orElseThrow().referencedSource()).orElseThrow();
+		}
+		return at.field(path.get(path.size() - 1)).orElseThrow();
+	}
+
+	// ------------------------------------------------------------------ keys
+
+	/**
+	 * A join through a reference must not multiply rows, and every reference must name a row: the engine
+	 * cannot be trusted to enforce either, so both are checked in it before a run, for the tables Yardstick
+	 * did not load itself (its loader checks its own).
+	 */
+	private void checkReferences() throws SQLException, EngineDataException {
+		List<String> errors = new ArrayList<>();
+		Set<String> referenced = new LinkedHashSet<>();
+		for (SourceSpec source : spec.sources()) {
+			if (!tables.containsKey(source.name())) {
+				continue;
+			}
+			for (FieldSpec field : source.fields()) {
+				if (field.referencedSource() != null && tables.containsKey(field.referencedSource())) {
+					referenced.add(field.referencedSource());
+				}
+			}
+		}
+		for (String target : referenced) {
+			if (tables.get(target).times() == SourceTable.TimeStorage.MILLIS) {
+				continue;
+			}
+			String key = spec.source(target).flatMap(SourceSpec::key).map(FieldSpec::name).orElse("key");
+			List<String> duplicates = new ArrayList<>();
+			engine.query(writer.select(queries.duplicateKeys(target, EXAMPLES)),
+					row -> duplicates.add("\"" + row.getString("key") + "\" (" + row.getLong("rows") + " rows)"));
+			if (!duplicates.isEmpty()) {
+				errors.add(target + "." + key + " (" + String.join(".", tables.get(target).name())
+						+ "): duplicate key " + String.join(", ", duplicates)
+						+ ": a reference to it would count rows twice");
+			}
+		}
+		for (SourceSpec source : spec.sources()) {
+			if (!tables.containsKey(source.name()) || tables.get(source.name()).times() == SourceTable.TimeStorage.MILLIS) {
+				continue;
+			}
+			for (FieldSpec field : source.fields()) {
+				if (field.referencedSource() == null || !tables.containsKey(field.referencedSource())) {
+					continue;
+				}
+				List<String> dangling = new ArrayList<>();
+				engine.query(writer.select(queries.danglingReferences(source.name(), field.name(), EXAMPLES)),
+						row -> dangling.add("\"" + row.getString("reference") + "\""));
+				if (!dangling.isEmpty()) {
+					errors.add(source.name() + "." + field.name() + " (" + String.join(".", tables.get(source.name()).name())
+							+ "): no " + field.referencedSource() + " has the key " + String.join(", ", dangling));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new EngineDataException(errors);
+		}
+	}
+}
