@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * replaces the previous outputs with the staged ones. A run that ends without committing (template or data
  * errors, a usage error, a crash) has {@link #discard()} remove the staging folder and the previous
  * outputs, so {@code --out} then holds no results at all. Only Yardstick's own outputs ({@link #OUTPUTS}) are
- * removed: any other file in {@code --out} is left alone. One run per {@code --out} folder at a time.
+ * removed: any other file in {@code --out} is left alone. {@code --out} and the staging folder are created
+ * when the run first writes, so that a run refused before (a usage error) creates nothing. One run per
+ * {@code --out} folder at a time.
  */
 final class OutputFolder {
 	/** What a run writes into {@code --out}: files, and the quarantine folder of rejected rows. */
@@ -28,27 +30,32 @@ final class OutputFolder {
 	static final String STAGING_PREFIX = ".yardstick-run-";
 
 	private final Path out;
-	private final Path staging;
+	private Path staging;
 	private boolean committed;
 
-	private OutputFolder(Path out, Path staging) {
+	private OutputFolder(Path out) {
 		this.out = out;
-		this.staging = staging;
 	}
 
-	/** Creates {@code --out} when needed and a fresh staging folder inside it. */
-	static OutputFolder open(Path out) throws IOException {
-		Files.createDirectories(out);
-		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, STAGING_PREFIX + "*")) {
-			for (Path leftover : leftovers) {
-				deleteTree(leftover);
+	/** The outputs of a run into {@code out}; nothing is created yet. */
+	static OutputFolder open(Path out) {
+		return new OutputFolder(out);
+	}
+
+	/**
+	 * Where this run writes: on first use, creates {@code --out} when needed and a fresh staging folder inside
+	 * it, after removing those that killed runs left behind.
+	 */
+	Path staging() throws IOException {
+		if (staging == null) {
+			Files.createDirectories(out);
+			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(out, STAGING_PREFIX + "*")) {
+				for (Path leftover : leftovers) {
+					deleteTree(leftover);
+				}
 			}
+			staging = Files.createTempDirectory(out, STAGING_PREFIX);
 		}
-		return new OutputFolder(out, Files.createTempDirectory(out, STAGING_PREFIX));
-	}
-
-	/** Where this run writes. */
-	Path staging() {
 		return staging;
 	}
 
@@ -59,6 +66,7 @@ final class OutputFolder {
 
 	/** Replaces the previous outputs with this run's, and removes the staging folder. */
 	void commit() throws IOException {
+		staging();
 		removePrevious();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
 			for (Path entry : entries) {
@@ -78,8 +86,10 @@ final class OutputFolder {
 			return List.of();
 		}
 		committed = true;
-		deleteTree(staging);
-		return removePrevious();
+		if (staging != null) {
+			deleteTree(staging);
+		}
+		return Files.isDirectory(out) ? removePrevious() : List.of();
 	}
 
 	/** Removes the outputs of an earlier run: its files, and the rejected-row files of its quarantine. */

@@ -89,8 +89,17 @@ class OutputFolderTest {
 		Files.createDirectories(leftover.resolve("quarantine"));
 		Files.writeString(leftover.resolve("quarantine/Ticket.rejected.csv"), "x");
 		OutputFolder folder = OutputFolder.open(out());
+		assertThat(leftover).exists();
+		folder.staging();
 		assertThat(leftover).doesNotExist();
 		folder.discard();
 		assertThat(out()).isEmptyDirectory();
+	}
+
+	@Test
+	void aRunRefusedBeforeItWritesCreatesNothing() throws IOException {
+		OutputFolder folder = OutputFolder.open(out());
+		assertThat(folder.discard()).isEmpty();
+		assertThat(out()).doesNotExist();
 	}
 }

@@ -190,6 +190,23 @@ class MultiLineCellsTest {
 	}
 
 	@Test
+	void theSummaryShowsTwentyWarningsAndCountsTheRest() {
+		StringBuilder csv = new StringBuilder("id,productLine,createdAt,cost,note\n");
+		for (int i = 0; i < 125; i++) {
+			csv.append("T").append(i).append(",Hardware,2025-01-01,1,\"line\nline\"\n");
+		}
+		Path file = write(dir, "Ticket.csv", csv.toString());
+		SourceReport report = DataLoader.load(TICKETS, dir).report().source("Ticket");
+		assertThat(report.multiLineCellCount()).isEqualTo(125);
+		assertThat(report.multiLineCells()).hasSize(SourceReport.MAX_WARNINGS_KEPT);
+		assertThat(report.multiLineCells().get(99)).isEqualTo(new MultiLineCell(200, 27, 201, "note", "note"));
+		String[] lines = report.summary().split("\n");
+		assertThat(lines).hasSize(1 + LoadReport.MAX_WARNINGS_SHOWN + 1);
+		assertThat(lines[LoadReport.MAX_WARNINGS_SHOWN]).startsWith("  " + file + ":40:27: warning multi-line-cell:");
+		assertThat(lines[LoadReport.MAX_WARNINGS_SHOWN + 1]).isEqualTo("  and 105 more quoted cells span lines in " + file);
+	}
+
+	@Test
 	void blankLinesAndALastLineWithoutBreakAreCounted() {
 		write(dir, "Ticket.csv", "\nid,productLine,createdAt,cost,note\r\n\r\nT1,Hardware,2025-01-01,1,\"a\r\nb\"\n\n"
 				+ "T2,Software,2025-01-01,2,x");
