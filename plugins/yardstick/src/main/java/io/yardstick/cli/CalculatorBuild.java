@@ -38,7 +38,12 @@ final class CalculatorBuild {
 	 * departs from the template it extends (null when it extends none).
 	 */
 	record Built(GeneratedSource source, List<GeneratedReport> reports, ConformanceReport conformance,
-			List<Finding> findings) {
+			List<Finding> findings, Template template, io.yardstick.dsl.workspace.LoadedModel model) {
+
+		/** A construct an engine refuses, as a positioned finding. */
+		Finding refusal(GeneratorException refused) {
+			return KpiWorkspace.findingAt(model, refused.where(), Severity.ERROR, GENERATOR_CODE, refused.getMessage());
+		}
 	}
 
 	/** Generation refused: the findings say why (errors of the model, or of the generator). */
@@ -78,7 +83,8 @@ final class CalculatorBuild {
 		try {
 			return new Built(new CalculatorGenerator().generate(chosen, packageName),
 					new ReportGenerator().generate(chosen),
-					chosen.getParent() == null ? null : Conformance.compare(chosen, chosen.getParent()), findings);
+					chosen.getParent() == null ? null : Conformance.compare(chosen, chosen.getParent()), findings, chosen,
+					validated.model());
 		} catch (GeneratorException e) {
 			throw new Refused(List.of(KpiWorkspace.findingAt(validated.model(), e.where(), Severity.ERROR,
 					GENERATOR_CODE, e.getMessage())));

@@ -1,13 +1,29 @@
 package io.yardstick.cli;
 
+import io.yardstick.dsl.generator.CalculatorCompiler;
+import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
+import io.yardstick.dsl.generator.sql.DuckDbDialect;
+import io.yardstick.dsl.generator.sql.PostgresDialect;
+import io.yardstick.dsl.generator.sql.SparkDialect;
+import io.yardstick.dsl.generator.sql.SqlDialect;
+import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
+import io.yardstick.dsl.generator.sql.SqlScriptGenerator.SqlFile;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.runtime.calc.Calculator;
+import io.yardstick.runtime.calc.Grouping;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Grain;
+import io.yardstick.runtime.time.Periods;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +62,30 @@ public final class GenerateCommand implements Callable<Integer> {
 			description = "Java package of the class (default: the template's package).")
 	String packageName;
 
+	@Option(names = "--target", paramLabel = "TARGET", defaultValue = "java",
+			description = "java: the calculator's source and report definitions (default); sql: the SQL of every "
+					+ "source scan for --dialect, to run in a warehouse.")
+	String target = "java";
+
+	@Option(names = "--dialect", paramLabel = "DIALECT", description = "With --target sql: duckdb, postgres or spark.")
+	String dialect;
+
+	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
+			description = "With --target sql: the period length (default: ${DEFAULT-VALUE}).")
+	String grain = "month";
+
+	@Option(names = "--by", paramLabel = "BREAKDOWNS",
+			description = "With --target sql: breakdowns besides the total, as for run (region,region*segment).")
+	String by;
+
+	@Option(names = "--from", paramLabel = "DATE", description = "With --target sql: the first day of the reporting window.")
+	String from;
+
+	@Option(names = "--to", paramLabel = "DATE", description = "With --target sql: the last day of the reporting window.")
+	String to;
+
 	@Override
-	public Integer call() throws IOException {
+	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		CalculatorBuild.Built built;
@@ -62,6 +100,12 @@ public final class GenerateCommand implements Callable<Integer> {
 			stderr.println("not generated: " + refused.findings.size() + " error(s)");
 			return Main.EXIT_FINDINGS;
 		}
+		if ("sql".equals(target)) {
+			return sql(built, stdout, stderr);
+		}
+		if (!"java".equals(target)) {
+			throw new ParameterException(spec.commandLine(), "--target takes java or sql, not " + target);
+		}
 		Path file = out.resolve(built.source().relativePath());
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, built.source().content(), StandardCharsets.UTF_8);
@@ -71,6 +115,62 @@ public final class GenerateCommand implements Callable<Integer> {
 			Files.createDirectories(json.getParent());
 			Files.writeString(json, report.definition().toJson(), StandardCharsets.UTF_8);
 			stdout.println("wrote " + json);
+		}
+		return Main.EXIT_OK;
+	}
+
+	private static final Map<String, SqlDialect> DIALECTS = Map.of("duckdb", DuckDbDialect.INSTANCE, "postgres",
+			PostgresDialect.INSTANCE, "spark", SparkDialect.INSTANCE);
+
+	/** The SQL files of --target sql: the periods table of the window, one query per source scan. */
+	private Integer sql(CalculatorBuild.Built built, PrintWriter stdout, PrintWriter stderr) throws Exception {
+		SqlDialect chosen = DIALECTS.get(dialect == null ? "" : dialect);
+		if (chosen == null) {
+			throw new ParameterException(spec.commandLine(), "--target sql needs --dialect duckdb, postgres or spark");
+		}
+		if (from == null || to == null) {
+			throw new ParameterException(spec.commandLine(),
+					"--target sql needs the reporting window: --from DATE --to DATE (ISO dates, both included)");
+		}
+		Grain parsedGrain;
+		List<Grouping> groupings;
+		LocalDate first;
+		LocalDate last;
+		try {
+			parsedGrain = Grain.parse(grain);
+			groupings = Grouping.parseList(by == null ? "" : by);
+			first = LocalDate.parse(from);
+			last = LocalDate.parse(to);
+		} catch (IllegalArgumentException | java.time.DateTimeException e) {
+			throw new ParameterException(spec.commandLine(), e.getMessage());
+		}
+		Calculator calculator = (Calculator) CalculatorCompiler
+				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
+				.newInstance();
+		TemplateSpec template = calculator.template();
+		for (Grouping grouping : groupings) {
+			for (String dimension : grouping.dimensions()) {
+				if (template.dimension(dimension).isEmpty()) {
+					throw new ParameterException(spec.commandLine(), "unknown breakdown \"" + dimension + "\": the template has "
+							+ String.join(", ", template.dimensions().stream().map(d -> d.name()).toList()));
+				}
+			}
+		}
+		List<SqlFile> files;
+		try {
+			files = new SqlScriptGenerator().generate(built.template(), template, chosen, parsedGrain,
+					Periods.between(parsedGrain, template.zone(), first, last),
+					groupings.stream().map(Grouping::dimensions).toList());
+		} catch (GeneratorException e) {
+			stderr.println(built.refusal(e).toText());
+			stderr.println("not generated: " + chosen.name() + " cannot compute the template exactly");
+			return Main.EXIT_FINDINGS;
+		}
+		for (SqlFile sqlFile : files) {
+			Path file = out.resolve(sqlFile.relativePath());
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, sqlFile.content(), StandardCharsets.UTF_8);
+			stdout.println("wrote " + file);
 		}
 		return Main.EXIT_OK;
 	}

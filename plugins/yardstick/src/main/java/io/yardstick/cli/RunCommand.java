@@ -1,9 +1,14 @@
 package io.yardstick.cli;
 
 import io.yardstick.dsl.generator.CalculatorCompiler;
+import io.yardstick.dsl.generator.CalculatorModel;
+import io.yardstick.dsl.generator.CalculatorModelBuilder;
+import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.engines.Engine;
+import io.yardstick.engines.EngineDataException;
 import io.yardstick.report.Alerts;
 import io.yardstick.report.Alerts.Alert;
 import io.yardstick.report.ReportDefinition;
@@ -34,6 +39,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,6 +126,27 @@ public final class RunCommand implements Callable<Integer> {
 		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
 		}
+		boolean sqlEngine = !"java".equals(input.engine);
+		if (sqlEngine && !EngineSession.SQL_ENGINES.contains(input.engine)) {
+			throw usage("unknown engine \"" + input.engine + "\": use java, " + String.join(", ", EngineSession.SQL_ENGINES));
+		}
+		if (!sqlEngine && input.jdbc != null) {
+			throw usage("--jdbc needs an SQL engine: --engine " + String.join(" or --engine ", EngineSession.SQL_ENGINES));
+		}
+		Map<String, String> tableBindings = new LinkedHashMap<>();
+		List<String> fileBindings = new ArrayList<>();
+		for (String binding : input.bindings) {
+			int equals = binding.indexOf('=');
+			if (equals > 0 && binding.startsWith("table:", equals + 1)) {
+				if (!sqlEngine) {
+					throw usage("--bind " + binding + " reads a table: give --engine " + String.join(" or --engine ",
+							EngineSession.SQL_ENGINES) + " and --jdbc");
+				}
+				tableBindings.put(binding.substring(0, equals).trim(), binding.substring(equals + 1 + "table:".length()).trim());
+			} else {
+				fileBindings.add(binding);
+			}
+		}
 		CalculatorBuild.Built built;
 		try {
 			built = CalculatorBuild.generate(input.template, input.templateName, null, ProgressListener.NONE);
@@ -139,9 +166,20 @@ public final class RunCommand implements Callable<Integer> {
 				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
 				.newInstance();
 		TemplateSpec templateSpec = calculator.template();
+		for (String source : tableBindings.keySet()) {
+			if (templateSpec.source(source).isEmpty()) {
+				throw usage("--bind " + source + "=table:... names no source of " + templateSpec.simpleName());
+			}
+		}
+		boolean allTables = !tableBindings.isEmpty() && tableBindings.size() == templateSpec.sources().size();
+		if (!tableBindings.isEmpty() && !allTables) {
+			throw usage("bind every source to a table of the engine, or none: a source read from a file may refer to "
+					+ "one read from a table, which Yardstick's loader cannot follow (tables bound: "
+					+ String.join(", ", tableBindings.keySet()) + ")");
+		}
 		Map<String, Path> files;
 		try {
-			files = Bindings.resolve(templateSpec, input.data, input.bindings);
+			files = allTables ? Map.of() : Bindings.resolve(templateSpec, input.data, fileBindings);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -155,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		LoadResult loaded;
 		try {
-			loaded = DataLoader.load(templateSpec, files, loadOptions);
+			loaded = allTables ? null : DataLoader.load(templateSpec, files, loadOptions);
 		} catch (DataLoadException e) {
 			if (bar != null) {
 				bar.clear();
@@ -171,7 +209,15 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		Results results;
 		try {
-			results = calculator.run(loaded.dataset(), options);
+			if (sqlEngine) {
+				Results computed = onEngine(built, calculator, loaded, tableBindings, options, stderr);
+				if (computed == null) {
+					return Main.EXIT_FINDINGS;
+				}
+				results = computed;
+			} else {
+				results = calculator.run(loaded.dataset(), options);
+			}
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -179,13 +225,39 @@ public final class RunCommand implements Callable<Integer> {
 		stdout.print(written.review() != null ? ReviewText.render(written.review())
 				: ResultsTable.render(results, input.language));
 		stdout.println();
-		printLoad(stdout, loaded, results);
+		if (loaded != null) {
+			printLoad(stdout, loaded, results);
+		} else {
+			printZeroDenominators(stdout, results);
+		}
 		stdout.println(alertSummary(written.alerts()));
 		for (Path file : written.files()) {
 			stdout.println("wrote " + file);
 		}
 		stdout.println("report: " + written.html().toAbsolutePath().normalize());
 		return Main.EXIT_OK;
+	}
+
+	/** The run on an SQL engine; null when it could not run there (the reasons printed). */
+	private Results onEngine(CalculatorBuild.Built built, Calculator calculator, LoadResult loaded,
+			Map<String, String> tableBindings, RunOptions options, PrintWriter stderr) throws SQLException {
+		CalculatorModel plan = new CalculatorModelBuilder().build(built.template(), null);
+		try (Engine engine = EngineSession.open(input.engine, input.jdbc)) {
+			if (!input.quiet) {
+				stderr.println("engine: " + engine.describe());
+			}
+			return EngineSession.run(engine, plan, calculator, loaded == null ? null : loaded.dataset(), tableBindings,
+					options);
+		} catch (EngineSession.Unusable e) {
+			stderr.println("error: " + e.getMessage());
+		} catch (EngineDataException e) {
+			e.errors().forEach(error -> stderr.println("error bad-data: " + error));
+			stderr.println("not run: the engine's tables have errors");
+		} catch (GeneratorException e) {
+			stderr.println(built.refusal(e).toText());
+			stderr.println("not run: " + input.engine + " cannot compute the template exactly");
+		}
+		return null;
 	}
 
 	/** What a run wrote besides report.html, the page itself, its alerts and, for a review, the evidence. */
@@ -233,6 +305,10 @@ public final class RunCommand implements Callable<Integer> {
 		if (rejected > 0) {
 			stdout.println(rejected + " bad row(s) set aside in " + input.out.resolve("quarantine"));
 		}
+		printZeroDenominators(stdout, results);
+	}
+
+	private static void printZeroDenominators(PrintWriter stdout, Results results) {
 		for (int m = 0; m < results.template().metrics().size(); m++) {
 			long zero = results.diagnostics().zeroDenominators(m);
 			if (zero > 0) {

@@ -17,8 +17,21 @@ final class RunInputs {
 	@Option(names = "--data", paramLabel = "DIR", description = "Folder with one <Source>.csv per source.")
 	Path data;
 
-	@Option(names = "--bind", paramLabel = "SOURCE=FILE", description = "Read a source from this file instead.")
+	@Option(names = "--bind", paramLabel = "SOURCE=FILE|table:NAME",
+			description = "Read a source from this file instead, or, with an SQL engine, from a table of its "
+					+ "database (table:schema.tickets).")
 	List<String> bindings = new ArrayList<>();
+
+	@Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "java",
+			description = "Where the rows are aggregated: java (the generated calculator, default), duckdb "
+					+ "(embedded; in memory, or the database file of --jdbc), postgres (needs --jdbc). "
+					+ "Every engine gives the same numbers.")
+	String engine = "java";
+
+	@Option(names = "--jdbc", paramLabel = "URL",
+			description = "The database of an SQL engine: jdbc:postgresql://host:5432/db, jdbc:duckdb:/path/file.duckdb. "
+					+ "Credentials come from YARDSTICK_JDBC_USER and YARDSTICK_JDBC_PASSWORD, never from the command line.")
+	String jdbc;
 
 	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
 			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
