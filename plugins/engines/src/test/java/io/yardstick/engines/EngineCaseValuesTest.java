@@ -1,11 +1,9 @@
 package io.yardstick.engines;
 
+import io.yardstick.dsl.generator.CalculatorCases;
 import io.yardstick.dsl.testing.GoldenFiles;
 import io.yardstick.runtime.results.GroupingResult;
 import io.yardstick.runtime.results.Results;
-import java.math.BigDecimal;
-import java.math.MathContext;
-
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +58,7 @@ class EngineCaseValuesTest {
 							continue;
 						}
 						text.append(metric).append('\t').append(grouping.grouping().name()).append('\t').append(groupText)
-								.append('\t').append(results.periods().label(period)).append('\t').append(number(value))
+								.append('\t').append(results.periods().label(period)).append('\t').append(CalculatorCases.number(value))
 								.append('\n');
 					}
 				}
@@ -68,13 +66,4 @@ class EngineCaseValuesTest {
 		}
 		return text.toString();
 	}
-
-	static String number(double value) {
-		if (Double.isNaN(value)) {
-			return "null";
-		}
-		BigDecimal rounded = new BigDecimal(value).round(new MathContext(7)).stripTrailingZeros();
-		return rounded.signum() == 0 ? "0" : rounded.toPlainString();
-	}
-
 }

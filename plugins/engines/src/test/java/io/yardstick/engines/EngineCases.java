@@ -1,34 +1,26 @@
 package io.yardstick.engines;
 
+import io.yardstick.dsl.generator.CalculatorCases;
 import io.yardstick.dsl.generator.CalculatorCompiler;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.generator.CalculatorGenerator.GeneratedSource;
 import io.yardstick.dsl.generator.CalculatorModel;
 import io.yardstick.dsl.generator.CalculatorModelBuilder;
 import io.yardstick.dsl.generator.sql.SourceTable;
-import io.yardstick.dsl.kpi.Model;
 import io.yardstick.dsl.kpi.Template;
-import io.yardstick.dsl.testing.Models;
-import io.yardstick.dsl.workspace.LoadedModel;
 import io.yardstick.runtime.calc.Calculator;
-import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
 import io.yardstick.runtime.data.Dataset;
 import io.yardstick.runtime.data.Table;
 import io.yardstick.runtime.load.Bindings;
 import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
-import io.yardstick.runtime.time.Grain;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -52,42 +44,14 @@ record EngineCases(String name, Template template, Calculator calculator, Datase
 	}
 
 	static EngineCases load(Path folder) throws Exception {
-		LoadedModel loaded = Models.loadFolder(folder.resolve("model"));
-		String findings = Models.findings(loaded);
-		if (findings.contains(": error ")) {
-			throw new AssertionError("case " + folder.getFileName() + " does not validate:\n" + findings);
-		}
-		Template template = null;
-		for (String name : loaded.names()) {
-			Model model = Models.model(loaded, name);
-			for (Object element : model.getElements()) {
-				if (element instanceof Template found) {
-					template = found;
-				}
-			}
-		}
+		Template template = CalculatorCases.template(folder);
 		GeneratedSource source = new CalculatorGenerator().generate(template, null);
 		Calculator calculator = (Calculator) CalculatorCompiler.compile(source.qualifiedClassName(), source.content())
 				.getDeclaredConstructor().newInstance();
 		Map<String, Path> files = new LinkedHashMap<>(
 				Bindings.resolve(calculator.template(), folder.resolve("data"), List.of()));
 		Dataset data = DataLoader.load(calculator.template(), files, LoadOptions.defaults()).dataset();
-		return new EngineCases(folder.getFileName().toString(), template, calculator, data, options(folder));
-	}
-
-	static RunOptions options(Path folder) throws IOException {
-		Properties properties = new Properties();
-		Path file = folder.resolve("run.properties");
-		if (Files.exists(file)) {
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				properties.load(reader);
-			}
-		}
-		String from = properties.getProperty("from");
-		String to = properties.getProperty("to");
-		return new RunOptions(Grain.parse(properties.getProperty("grain", "month")),
-				Grouping.parseList(properties.getProperty("by", "")), from == null ? null : LocalDate.parse(from),
-				to == null ? null : LocalDate.parse(to));
+		return new EngineCases(folder.getFileName().toString(), template, calculator, data, CalculatorCases.options(folder));
 	}
 
 	CalculatorModel model() {

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * source), {@code run.properties} (grain, by, from, to), and {@code expected/} (the generated Java and
  * every computed value).
  */
-final class CalculatorCases {
+public final class CalculatorCases {
 	static final Path ROOT = Path.of("src/test/resources/calculators");
 
 	private CalculatorCases() {
@@ -44,7 +44,7 @@ final class CalculatorCases {
 		}
 	}
 
-	static Template template(Path folder) throws IOException {
+	public static Template template(Path folder) throws IOException {
 		LoadedModel loaded = Models.loadFolder(folder.resolve("model"));
 		String findings = Models.findings(loaded);
 		if (findings.contains(": error ")) {
@@ -61,7 +61,7 @@ final class CalculatorCases {
 		throw new AssertionError("case " + folder.getFileName() + " has no template");
 	}
 
-	static RunOptions options(Path folder) throws IOException {
+	public static RunOptions options(Path folder) throws IOException {
 		Properties properties = new Properties();
 		Path file = folder.resolve("run.properties");
 		if (Files.exists(file)) {
@@ -107,7 +107,7 @@ final class CalculatorCases {
 		return text.toString();
 	}
 
-	static String number(double value) {
+	public static String number(double value) {
 		if (Double.isNaN(value)) {
 			return "null";
 		}
