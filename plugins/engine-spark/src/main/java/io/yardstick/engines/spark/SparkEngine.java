@@ -54,9 +54,19 @@ public final class SparkEngine implements Engine {
 	/**
 	 * Starts a session in this JVM ({@code local[N]}, or a cluster manager's master URL when this JVM is a
 	 * driver that can reach it), bound to 127.0.0.1 for a local master. The engine owns the session.
+	 *
+	 * @param master null for spark-submit's master, or else {@link #DEFAULT_MASTER}
 	 */
 	public static SparkEngine open(String master) throws SQLException {
-		String chosen = master == null ? DEFAULT_MASTER : master;
+		// spark-submit hands its --master to the driver as this system property.
+		String chosen = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
+		if (chosen.startsWith("sc://")) {
+			throw new SQLException("Spark Connect (" + chosen + ") is not supported: its server could not be tested "
+					+ "here (docs/engines.md#spark-connect); run Yardstick as the driver (spark-submit) instead");
+		}
+		if (!opened()) {
+			throw new SQLException("Spark needs this JVM started with its --add-opens flags (docs/engines.md#running-on-spark)");
+		}
 		Path warehouse;
 		try {
 			warehouse = Files.createTempDirectory("yardstick-spark-warehouse");
@@ -69,6 +79,13 @@ public final class SparkEngine implements Engine {
 			deleteQuietly(warehouse);
 			throw new SQLException("cannot start Spark (" + chosen + "): " + e, e);
 		}
+	}
+
+	/** Whether the JDK opens its internals to Spark: without the flags Spark fails deep inside its start-up. */
+	private static boolean opened() {
+		Module spark = SparkSession.class.getModule();
+		Module base = Object.class.getModule();
+		return base.isOpen("sun.nio.ch", spark) && base.isOpen("java.nio", spark) && base.isOpen("sun.util.calendar", spark);
 	}
 
 	/** An engine on a session someone else owns and stops: many runs share one session's start-up. */
