@@ -32,7 +32,7 @@ class ReferenceChecksTest {
 		EngineCases engineCase = EngineCases.load(CASE);
 		try (Engine engine = DuckDbEngine.open(null)) {
 			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"orderId\" = (SELECT min(\"orderId\") FROM \"Sale\")");
+			engine.execute("UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"soldAt\" = (SELECT min(\"soldAt\") FROM \"Sale\")");
 			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
 			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
 					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code yardstick} command. Exit codes: 0 no errors, 1 errors found, 2 usage problem, 3 unexpected
- * failure (a bug: the message says so, {@code --debug} adds the stack trace).
+ * failure (a bug: the message says so, {@code --debug} adds the stack trace) or out of memory (the message
+ * says how to give Java more).
  */
 public final class Main {
 	public static final int EXIT_OK = 0;
@@ -60,6 +61,12 @@ public final class Main {
 			return commandLine(out, err, interactive).execute(args);
 		} catch (Throwable unexpected) {
 			// picocli reports exceptions through the handler below; this is for Errors thrown past it.
+			String outOfMemory = OutOfMemoryAdvice.of(unexpected);
+			if (outOfMemory != null) {
+				err.println(outOfMemory);
+				err.flush();
+				return EXIT_INTERNAL;
+			}
 			err.println("yardstick: internal error: " + describe(unexpected));
 			if (hasDebugFlag(args)) {
 				unexpected.printStackTrace(err);
@@ -78,6 +85,12 @@ public final class Main {
 		commandLine.setParameterExceptionHandler((problem, args) -> usageError(problem, err));
 		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
 			PrintWriter errors = err;
+			String outOfMemory = OutOfMemoryAdvice.of(exception);
+			if (outOfMemory != null) {
+				errors.println(outOfMemory);
+				errors.flush();
+				return EXIT_INTERNAL;
+			}
 			errors.println("yardstick: internal error: " + describe(exception));
 			if (debug(parseResult)) {
 				exception.printStackTrace(errors);

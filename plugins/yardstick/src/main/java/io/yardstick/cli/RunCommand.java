@@ -100,7 +100,23 @@ public final class RunCommand implements Callable<Integer> {
 		return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 
+	/** Where this run writes; see {@link OutputFolder} for why a failed run leaves no results in --out. */
+	private OutputFolder outputs;
+
 	Integer execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+		outputs = OutputFolder.open(input.out);
+		try {
+			return compute(stdout, stderr);
+		} finally {
+			List<String> removed = outputs.discard();
+			if (!removed.isEmpty()) {
+				stderr.println("removed the previous run's " + String.join(", ", removed) + " from " + input.out
+						+ ", so that no stale results remain");
+			}
+		}
+	}
+
+	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
 		Grain parsedGrain = grain();
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
@@ -167,10 +183,9 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Files.createDirectories(input.out);
 		LoadOptions loadOptions = LoadOptions.defaults();
 		if (policy == BadRowPolicy.SKIP) {
-			loadOptions = loadOptions.skipBadRows(input.out.resolve("quarantine"));
+			loadOptions = loadOptions.skipBadRows(outputs.staging().resolve(OutputFolder.QUARANTINE));
 		}
 		LoadBar bar = !input.quiet && parent != null && parent.interactive() ? new LoadBar(stderr) : null;
 		if (bar != null) {
@@ -250,8 +265,8 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	private Written write(Results results, ReportDefinition report, CalculatorBuild.Built built) throws IOException {
-		Path json = input.out.resolve("results.json");
-		Path csv = input.out.resolve("results.csv");
+		Path json = outputs.staging().resolve("results.json");
+		Path csv = outputs.staging().resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
 			ResultsJson.write(results, writer);
 		}
@@ -260,31 +275,32 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		Alerts.AlertsDocument alertsDocument = Alerts.document(results, report.alertRules());
 		List<Alert> alerts = alertsDocument.alerts();
-		Path alertsJson = input.out.resolve("alerts.json");
+		Path alertsJson = outputs.staging().resolve("alerts.json");
 		try (Writer writer = Files.newBufferedWriter(alertsJson, StandardCharsets.UTF_8)) {
 			JsonDocuments.write(alertsDocument, writer);
 		}
-		Path reportJson = input.out.resolve("report.json");
+		Path reportJson = outputs.staging().resolve("report.json");
 		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);
 		List<Path> files = new ArrayList<>(List.of(json, csv, alertsJson, reportJson));
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),
 					ReviewCommand.structural(built.findings()));
-			Path reviewJson = input.out.resolve("review.json");
+			Path reviewJson = outputs.staging().resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			files.add(reviewJson);
 		}
-		Path html = input.out.resolve("report.html");
+		Path html = outputs.staging().resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 			ReportHtml.write(report, results, alerts, evidence, built.conformance(), input.language, writer);
 		}
-		return new Written(files, html, alerts, evidence);
+		outputs.commit();
+		return new Written(files.stream().map(outputs::published).toList(), outputs.published(html), alerts, evidence);
 	}
 
 	/** What was loaded and set aside, and the values a zero denominator left null. */
 	private void printLoad(PrintWriter stdout, LoadResult loaded, Results results) {
-		stdout.println(loaded.report().summary().strip());
+		stdout.println(loaded.report().withQuarantineIn(input.out.resolve(OutputFolder.QUARANTINE)).summary().strip());
 		long rejected = loaded.report().rowsRejected();
 		if (rejected > 0) {
 			stdout.println(rejected + " bad row(s) set aside in " + input.out.resolve("quarantine"));

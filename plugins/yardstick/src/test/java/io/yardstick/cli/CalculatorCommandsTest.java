@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code generate}, {@code run} and {@code demo}, driven as a user types them. */
 class CalculatorCommandsTest {
-	private static final String TICKETS = """
+	static final String TICKETS = """
 			id,createdAt,csat
 			t1,2025-01-05T10:00:00,4
 			t2,2025-01-20T10:00:00,

@@ -38,6 +38,7 @@ public final class Run {
 		this.periods = periods;
 		this.timeParts = new TimeParts(template.zone());
 		this.diagnostics = new RunDiagnostics(template.metrics().size());
+		diagnostics.loadReport(data == null ? null : data.loadReport());
 		this.groupings = new ArrayList<>();
 		Map<String, DimensionValues> dimensionValues = new HashMap<>();
 		for (Grouping grouping : options.groupings()) {

@@ -1,12 +1,17 @@
 package io.yardstick.runtime.calc;
 
+import io.yardstick.runtime.load.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a run noticed besides the values: zero denominators per metric, breakdowns a metric skipped. */
+/**
+ * What a run noticed besides the values: zero denominators per metric, breakdowns a metric skipped, and how
+ * its data was read (lines, records, quoted cells that span lines).
+ */
 public final class RunDiagnostics {
 	private final long[] zeroDenominators;
 	private final List<String> notes = new ArrayList<>();
+	private LoadReport loadReport;
 
 	RunDiagnostics(int metrics) {
 		this.zeroDenominators = new long[metrics];
@@ -14,6 +19,15 @@ public final class RunDiagnostics {
 
 	void zeroDenominator(int metric) {
 		zeroDenominators[metric]++;
+	}
+
+	void loadReport(LoadReport report) {
+		this.loadReport = report;
+	}
+
+	/** How the data was read from files, or null when the dataset was built otherwise. */
+	public LoadReport loadReport() {
+		return loadReport;
 	}
 
 	void note(String note) {

@@ -31,8 +31,8 @@ final class CellParser {
 	/**
 	 * A decimal number: {@code [+-]digits[.digits][e[+-]digits]} (also {@code .5} and {@code 5.}), times
 	 * 10^extraExponent; NaN when the text is not one or the value is not finite. Correctly rounded: exact
-	 * arithmetic for up to 15 significant digits and small exponents (Clinger's fast path), BigDecimal
-	 * otherwise.
+	 * arithmetic for up to 15 significant digits and small exponents (Clinger's fast path),
+	 * {@link #longDecimal} otherwise.
 	 */
 	static double decimal(byte[] a, int s, int e, int extraExponent) {
 		int i = s;
@@ -119,12 +119,7 @@ final class CellParser {
 		} else if (mantissa == 0 && !inexact) {
 			value = 0;
 		} else {
-			try {
-				value = new BigDecimal(new String(a, s, e - s, StandardCharsets.ISO_8859_1))
-						.scaleByPowerOfTen(extraExponent).doubleValue();
-			} catch (NumberFormatException | ArithmeticException outOfRange) {
-				return Double.NaN; // an exponent beyond what BigDecimal holds
-			}
+			value = longDecimal(a, s, e, extraExponent);
 			if (Double.isInfinite(value)) {
 				return Double.NaN;
 			}
@@ -133,10 +128,77 @@ final class CellParser {
 		return negative ? -value : value;
 	}
 
+	/** Significant digits kept by {@link #longDecimal}: more than the 767 that can decide a double's rounding. */
+	private static final int KEPT_DIGITS = 800;
+
+	/**
+	 * The double nearest to a well-formed decimal of any length, in time linear in its length. Digits past the
+	 * 800th significant one cannot change the rounding except by being non-zero, so they are replaced by one
+	 * sticky digit 1 before {@link Double#parseDouble} (correctly rounded) sees the number: a million-digit
+	 * cell costs a scan, not the quadratic conversion of a million-digit BigDecimal.
+	 */
+	private static double longDecimal(byte[] a, int s, int e, int extraExponent) {
+		StringBuilder digits = new StringBuilder(Math.min(e - s, KEPT_DIGITS) + 24);
+		int i = s;
+		if (a[i] == '-' || a[i] == '+') {
+			if (a[i] == '-') {
+				digits.append('-');
+			}
+			i++;
+		}
+		int signLength = digits.length();
+		long exponent = 0;
+		boolean sticky = false;
+		boolean fraction = false;
+		for (; i < e && a[i] != 'e' && a[i] != 'E'; i++) {
+			if (a[i] == '.') {
+				fraction = true;
+				continue;
+			}
+			boolean leadingZero = a[i] == '0' && digits.length() == signLength;
+			if (!leadingZero && digits.length() - signLength < KEPT_DIGITS) {
+				digits.append((char) a[i]);
+				if (fraction) {
+					exponent--;
+				}
+			} else if (leadingZero) {
+				if (fraction) {
+					exponent--;
+				}
+			} else {
+				sticky |= a[i] != '0';
+				if (!fraction) {
+					exponent++;
+				}
+			}
+		}
+		if (i < e) {
+			i++;
+			boolean negativeExponent = a[i] == '-';
+			if (a[i] == '-' || a[i] == '+') {
+				i++;
+			}
+			long written = 0;
+			for (; i < e && written < 1_000_000_000L; i++) {
+				written = written * 10 + a[i] - '0';
+			}
+			exponent += negativeExponent ? -written : written;
+		}
+		if (digits.length() == signLength) {
+			return 0;
+		}
+		if (sticky) {
+			digits.append('1');
+			exponent--;
+		}
+		exponent += extraExponent;
+		return Double.parseDouble(digits.append('E').append(exponent).toString());
+	}
+
 	double number(byte[] a, int s, int e) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = found(a, s, e) + " is not a number";
+			error = notNumber(a, s, e, "a number");
 		}
 		return v;
 	}
@@ -144,7 +206,7 @@ final class CellParser {
 	double ratio(byte[] a, int s, int e) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = found(a, s, e) + " is not a ratio (a decimal number such as 1.25)";
+			error = notNumber(a, s, e, "a ratio (a decimal number such as 1.25)");
 		}
 		return v;
 	}
@@ -152,7 +214,8 @@ final class CellParser {
 	double count(byte[] a, int s, int e) {
 		double v = decimal(a, s, e, 0);
 		if (v != v || v < 0 || v != Math.rint(v)) {
-			error = found(a, s, e) + " is not a count (a whole number >= 0)";
+			error = v != v && isDecimal(a, s, e) ? tooLarge(a, s, e)
+					: found(a, s, e) + " is not a count (a whole number >= 0)";
 			return Double.NaN;
 		}
 		return v == 0 ? 0.0 : v;
@@ -188,7 +251,7 @@ final class CellParser {
 	double score(byte[] a, int s, int e, Double min, Double max) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = found(a, s, e) + " is not a score (a number)";
+			error = notNumber(a, s, e, "a score (a number)");
 			return Double.NaN;
 		}
 		if ((min != null && v < min) || (max != null && v > max)) {
@@ -228,9 +291,51 @@ final class CellParser {
 		}
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = found(a, s, e) + " is not an amount" + inCode(code);
+			error = isDecimal(a, s, e) ? tooLarge(a, s, e) : found(a, s, e) + " is not an amount" + inCode(code);
 		}
 		return v;
+	}
+
+	/** Why a cell is no number: too large when it is a well-formed decimal, else not what was expected. */
+	private static String notNumber(byte[] a, int s, int e, String expected) {
+		return isDecimal(a, s, e) ? tooLarge(a, s, e) : found(a, s, e) + " is not " + expected;
+	}
+
+	private static String tooLarge(byte[] a, int s, int e) {
+		return found(a, s, e) + " is out of range: a number's magnitude must stay below 1.8E308";
+	}
+
+	/** Whether the text is {@code [+-]digits[.digits][e[+-]digits]}, as {@link #decimal} reads it. */
+	static boolean isDecimal(byte[] a, int s, int e) {
+		int i = s;
+		if (i < e && (a[i] == '-' || a[i] == '+')) {
+			i++;
+		}
+		int digits = 0;
+		for (; i < e && a[i] >= '0' && a[i] <= '9'; i++) {
+			digits++;
+		}
+		if (i < e && a[i] == '.') {
+			for (i++; i < e && a[i] >= '0' && a[i] <= '9'; i++) {
+				digits++;
+			}
+		}
+		if (digits == 0) {
+			return false;
+		}
+		if (i < e && (a[i] == 'e' || a[i] == 'E')) {
+			i++;
+			if (i < e && (a[i] == '-' || a[i] == '+')) {
+				i++;
+			}
+			int start = i;
+			for (; i < e && a[i] >= '0' && a[i] <= '9'; i++) {
+			}
+			if (i == start) {
+				return false;
+			}
+		}
+		return i == e;
 	}
 
 	private static String inCode(String code) {
@@ -637,7 +742,12 @@ final class CellParser {
 
 	/** The cell as found, quoted, shortened when long. */
 	static String found(byte[] a, int s, int e) {
-		String text = text(a, s, e);
+		// at most 4 bytes a code point: a prefix of 62 code points is enough, whatever the cell's length
+		int end = Math.min(e, s + 62 * 4);
+		while (end < e && end > s && (a[end] & 0xC0) == 0x80) {
+			end--;
+		}
+		String text = text(a, s, end);
 		if (text.codePointCount(0, text.length()) > 60) {
 			text = text.substring(0, text.offsetByCodePoints(0, 57)) + "...";
 		}

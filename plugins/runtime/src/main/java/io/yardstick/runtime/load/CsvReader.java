@@ -43,6 +43,9 @@ final class CsvReader {
 	private int[] rawStarts = new int[256];
 	private int[] lineStarts = new int[256];
 	private boolean[] scratched = new boolean[256];
+	/** Per cell: the line breaks of its record before it, and inside it (only a quoted cell has any). */
+	private int[] breaksBefore = new int[256];
+	private int[] breaksInside = new int[256];
 	private byte[] scratch = new byte[256];
 	private int scratchLen;
 	// the records of the batch
@@ -55,11 +58,15 @@ final class CsvReader {
 	private int[] problemCells = new int[16];
 	private int[] recordEnds = new int[16];
 	private int[] recordEndLineStarts = new int[16];
+	private int[] recordBreaks = new int[16];
+	private int[] multiLineCells = new int[16];
+	private long blankLines;
 	// what tokenize found of the record it delimited
 	private int cellCount;
 	private int recordEnd;
 	private int recordLineStartOfEnd;
-	private int recordBreaks;
+	private int breaksOfRecord;
+	private int multiLineCellsOfRecord;
 	private String problem;
 	private int problemCell;
 
@@ -113,6 +120,7 @@ final class CsvReader {
 				if (b == '\n') {
 					pos++;
 					nextLine++;
+					blankLines++;
 				} else if (b == '\r') {
 					if (pos + 1 >= limit && !eof) {
 						if (records > 0) {
@@ -123,6 +131,7 @@ final class CsvReader {
 					}
 					pos += pos + 1 < limit && buf[pos + 1] == '\n' ? 2 : 1;
 					nextLine++;
+					blankLines++;
 				} else {
 					break;
 				}
@@ -152,7 +161,9 @@ final class CsvReader {
 			problemCells[r] = problemCell;
 			recordEnds[r] = recordEnd;
 			recordEndLineStarts[r] = recordLineStartOfEnd;
-			nextLine += recordBreaks + 1;
+			recordBreaks[r] = breaksOfRecord;
+			multiLineCells[r] = multiLineCellsOfRecord;
+			nextLine += breaksOfRecord + 1;
 			cells += cellCount;
 			pos = end;
 			records++;
@@ -170,6 +181,39 @@ final class CsvReader {
 	/** The 1-based physical line where a record starts. */
 	long recordLine(int record) {
 		return recordLines[record];
+	}
+
+	/** How many line breaks a record holds inside quoted cells: it spans that many physical lines more than one. */
+	int recordBreaks(int record) {
+		return recordBreaks[record];
+	}
+
+	/** How many of a record's cells are quoted cells that hold a line break. */
+	int recordMultiLineCells(int record) {
+		return multiLineCells[record];
+	}
+
+	/** The line breaks inside a cell: 0 unless it is a quoted cell that spans lines. */
+	int cellBreaks(int cell) {
+		return breaksInside[cell];
+	}
+
+	/** The line breaks of a cell's record before the cell: its first line is the record's line plus these. */
+	int cellBreaksBefore(int cell) {
+		return breaksBefore[cell];
+	}
+
+	/**
+	 * The physical lines read so far: every line break, and a last line without one. After the last record,
+	 * the file's lines.
+	 */
+	long linesRead() {
+		return nextLine - 1;
+	}
+
+	/** The blank lines skipped so far. */
+	long blankLines() {
+		return blankLines;
 	}
 
 	/** The file offset of a record's first byte. */
@@ -282,6 +326,7 @@ final class CsvReader {
 	 */
 	private int tokenize(int from, int base) {
 		int breaks = 0;
+		int multiLine = 0;
 		cellCount = 0;
 		problem = null;
 		int p = from;
@@ -296,6 +341,7 @@ final class CsvReader {
 			rawStarts[cell] = p;
 			lineStarts[cell] = lineStart;
 			scratched[cell] = false;
+			breaksBefore[cell] = breaks;
 			if (p < lim && b[p] == '"') {
 				p++;
 				int contentStart = p;
@@ -309,6 +355,10 @@ final class CsvReader {
 						}
 						problem(cell - base, "unterminated quoted cell: no closing quote before the end of the file");
 						contentEnd = p;
+						if (breaks > breaksBefore[cell] && (b[p - 1] == '\n' || b[p - 1] == '\r')) {
+							// the file's last line break ends its last line: no line starts after it
+							breaks--;
+						}
 						break;
 					}
 					byte c = b[p];
@@ -358,6 +408,10 @@ final class CsvReader {
 					}
 					p += n;
 				}
+				breaksInside[cell] = breaks - breaksBefore[cell];
+				if (breaksInside[cell] > 0) {
+					multiLine++;
+				}
 				if (inScratch) {
 					scratched[cell] = true;
 					starts[cell] = scratchStart;
@@ -405,12 +459,14 @@ final class CsvReader {
 				}
 				starts[cell] = s;
 				ends[cell] = p;
+				breaksInside[cell] = 0;
 			}
 			cellCount++;
 			if (p >= lim) {
 				recordEnd = p;
 				recordLineStartOfEnd = lineStart;
-				recordBreaks = breaks;
+				breaksOfRecord = breaks;
+				multiLineCellsOfRecord = multiLine;
 				return p;
 			}
 			byte d = b[p];
@@ -420,7 +476,8 @@ final class CsvReader {
 			}
 			recordEnd = p;
 			recordLineStartOfEnd = lineStart;
-			recordBreaks = breaks;
+			breaksOfRecord = breaks;
+			multiLineCellsOfRecord = multiLine;
 			if (d == '\n') {
 				return p + 1;
 			}
@@ -504,6 +561,8 @@ final class CsvReader {
 		rawStarts = java.util.Arrays.copyOf(rawStarts, n);
 		lineStarts = java.util.Arrays.copyOf(lineStarts, n);
 		scratched = java.util.Arrays.copyOf(scratched, n);
+		breaksBefore = java.util.Arrays.copyOf(breaksBefore, n);
+		breaksInside = java.util.Arrays.copyOf(breaksInside, n);
 	}
 
 	private void growRecords() {
@@ -516,6 +575,8 @@ final class CsvReader {
 		problemCells = java.util.Arrays.copyOf(problemCells, n);
 		recordEnds = java.util.Arrays.copyOf(recordEnds, n);
 		recordEndLineStarts = java.util.Arrays.copyOf(recordEndLineStarts, n);
+		recordBreaks = java.util.Arrays.copyOf(recordBreaks, n);
+		multiLineCells = java.util.Arrays.copyOf(multiLineCells, n);
 	}
 
 	/** Keeps the unread bytes from {@code pos}, makes room and reads more. */

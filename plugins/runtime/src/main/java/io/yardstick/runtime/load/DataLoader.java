@@ -39,6 +39,41 @@ public final class DataLoader {
 	 *     source, or to a source without a key)
 	 */
 	public static LoadResult load(TemplateSpec template, Map<String, Path> bindings, LoadOptions options) {
+		String[] loading = new String[1];
+		try {
+			return loadAll(template, bindings, options, loading);
+		} catch (OutOfMemoryError e) {
+			if (loading[0] == null || e instanceof LoadOutOfMemoryError) {
+				throw e;
+			}
+			// loadAll's frames are gone, and with them every column loaded so far: there is memory again
+			throw outOfMemory(e, loading[0], bindings);
+		}
+	}
+
+	private static LoadOutOfMemoryError outOfMemory(OutOfMemoryError e, String source, Map<String, Path> bindings) {
+		long dataBytes = 0;
+		for (Path bound : bindings.values()) {
+			dataBytes += Math.max(0, sizeOf(bound));
+		}
+		Path file = bindings.get(source);
+		LoadOutOfMemoryError error = new LoadOutOfMemoryError(e.getMessage() == null ? "Java heap space"
+				: e.getMessage(), source, file, sizeOf(file), dataBytes, Runtime.getRuntime().maxMemory());
+		error.initCause(e);
+		return error;
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return java.nio.file.Files.size(file);
+		} catch (java.io.IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/** Loads every source; {@code loading[0]} names the source being loaded. */
+	private static LoadResult loadAll(TemplateSpec template, Map<String, Path> bindings, LoadOptions options,
+			String[] loading) {
 		List<SourceSpec> order = loadOrder(template, bindings);
 		Set<String> referenced = new HashSet<>();
 		for (SourceSpec source : template.sources()) {
@@ -60,6 +95,7 @@ public final class DataLoader {
 			}
 			boolean keepKey = source.key().map(key -> options.keepUnreferencedKeys() || key.dimension()
 					|| template.reads(source.name(), key.name())).orElse(false);
+			loading[0] = source.name();
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
 			tables.put(source.name(), loader.load());
@@ -72,7 +108,9 @@ public final class DataLoader {
 		for (SourceSpec source : template.sources()) {
 			dataset.add(tables.get(source.name()));
 		}
-		return new LoadResult(dataset, new LoadReport(reports));
+		loading[0] = null;
+		LoadReport report = new LoadReport(reports);
+		return new LoadResult(dataset.withLoadReport(report), report);
 	}
 
 	/**

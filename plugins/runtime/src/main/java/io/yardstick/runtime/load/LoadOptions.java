@@ -11,11 +11,24 @@ import java.nio.file.Path;
  * @param keepUnreferencedKeys whether to keep the column of every text key. By default a text key that no
  *     other source refers to, no formula reads ({@code TemplateSpec.reads}) and that is no dimension is only
  *     checked for uniqueness, which saves a String per row.
+ * @param maxCellLines the most physical lines one quoted cell may span; a cell over more makes its row bad
+ *     (a quote that swallows the rows after it is far more common than a text of that many lines)
  */
 public record LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListener progress,
-		boolean keepUnreferencedKeys) {
+		boolean keepUnreferencedKeys, int maxCellLines) {
+
+	/** The default of {@link #maxCellLines}. */
+	public static final int DEFAULT_MAX_CELL_LINES = 100;
+
+	public LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListener progress,
+			boolean keepUnreferencedKeys) {
+		this(policy, quarantineDir, progress, keepUnreferencedKeys, DEFAULT_MAX_CELL_LINES);
+	}
 
 	public LoadOptions {
+		if (maxCellLines < 1) {
+			throw new IllegalArgumentException("a cell spans at least one line, so the limit cannot be " + maxCellLines);
+		}
 		policy = policy == null ? BadRowPolicy.FAIL : policy;
 		progress = progress == null ? ProgressListener.NONE : progress;
 		if (policy == BadRowPolicy.SKIP && quarantineDir == null) {
@@ -30,19 +43,24 @@ public record LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListe
 
 	/** SKIP bad rows, writing them to {@code <quarantineDir>/<Source>.rejected.csv}. */
 	public LoadOptions skipBadRows(Path quarantineDir) {
-		return new LoadOptions(BadRowPolicy.SKIP, quarantineDir, progress, keepUnreferencedKeys);
+		return new LoadOptions(BadRowPolicy.SKIP, quarantineDir, progress, keepUnreferencedKeys, maxCellLines);
 	}
 
 	/** FAIL on the first bad row. */
 	public LoadOptions failOnBadRows() {
-		return new LoadOptions(BadRowPolicy.FAIL, quarantineDir, progress, keepUnreferencedKeys);
+		return new LoadOptions(BadRowPolicy.FAIL, quarantineDir, progress, keepUnreferencedKeys, maxCellLines);
 	}
 
 	public LoadOptions withProgress(ProgressListener listener) {
-		return new LoadOptions(policy, quarantineDir, listener, keepUnreferencedKeys);
+		return new LoadOptions(policy, quarantineDir, listener, keepUnreferencedKeys, maxCellLines);
 	}
 
 	public LoadOptions keepingUnreferencedKeys(boolean keep) {
-		return new LoadOptions(policy, quarantineDir, progress, keep);
+		return new LoadOptions(policy, quarantineDir, progress, keep, maxCellLines);
+	}
+
+	/** A quoted cell over more than {@code lines} physical lines makes its row bad. */
+	public LoadOptions withMaxCellLines(int lines) {
+		return new LoadOptions(policy, quarantineDir, progress, keepUnreferencedKeys, lines);
 	}
 }

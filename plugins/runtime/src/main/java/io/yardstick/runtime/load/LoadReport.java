@@ -7,9 +7,47 @@ import java.util.NoSuchElementException;
 /** What was read, loaded and rejected, source by source, in the order the sources were loaded. */
 public final class LoadReport {
 
+	/** The code of the warning about a quoted cell that spans lines. */
+	public static final String MULTI_LINE_CELL = "multi-line-cell";
+
+	/** Warnings printed per source by {@link #summary()}; the rest are counted. */
+	public static final int MAX_WARNINGS_SHOWN = 20;
+
+	/**
+	 * A quoted cell that holds line breaks, so that one record spans several physical lines. Legal CSV, and
+	 * also what a stray or missing quote looks like: the rows it swallows are no records of their own.
+	 *
+	 * @param line the physical line the cell opens on (its opening quote)
+	 * @param column the character column of its opening quote on that line
+	 * @param endLine the physical line it closes on (its closing quote, or the file's last line)
+	 * @param columnName the header's name of its column, or null for a cell past the header's columns
+	 * @param field the field of its column, or null for a column that is no field
+	 */
+	public record MultiLineCell(long line, int column, long endLine, String columnName, String field) {
+
+		/** The physical lines the cell spans, both ends included. */
+		public long lines() {
+			return endLine - line + 1;
+		}
+
+		/**
+		 * {@code data/Ticket.csv:100:23: warning multi-line-cell: Ticket.note: a quoted cell spans lines 100-103
+		 * (4 lines)}, with a hint that it may be a stray quote.
+		 */
+		public String toText(Path file, String source) {
+			String where = field != null ? source + "." + field
+					: source + (columnName == null ? " (a cell past the header's columns)"
+							: " (column \"" + columnName + "\")");
+			return file + ":" + line + ":" + column + ": warning " + MULTI_LINE_CELL + ": " + where
+					+ ": a quoted cell spans lines " + line + "-" + endLine + " (" + lines()
+					+ " lines); if its text is not meant to hold line breaks, a quote is missing or stray there";
+		}
+	}
+
 	/**
 	 * One source's account. {@code rowsRead == rowsLoaded + rowsRejected} always: no row is dropped
-	 * without being counted.
+	 * without being counted. And every physical line is accounted for: {@code lines == 1 + blankLines +
+	 * rowsRead + continuationLines} for a file with a header (its first line).
 	 *
 	 * @param file the data file read
 	 * @param rowsRead the data records read (the header and blank lines are not records)
@@ -17,27 +55,66 @@ public final class LoadReport {
 	 * @param ignoredColumns the header's columns that are not fields of the source, in file order
 	 * @param firstErrors the errors of the first rejected rows (at most {@link #MAX_ERRORS_KEPT})
 	 * @param millis how long loading the source took
+	 * @param lines the physical lines of the file, the header's included (0 when not counted)
+	 * @param blankLines the empty lines skipped
+	 * @param continuationLines the lines that continue a quoted cell of the line before: a cell that spans 4
+	 *     lines has 3
+	 * @param multiLineCellCount how many quoted cells span lines, in loaded and rejected rows
+	 * @param multiLineCells the first of them (at most {@link #MAX_WARNINGS_KEPT}), in file order
 	 */
 	public record SourceReport(String source, Path file, long rowsRead, long rowsLoaded, long rowsRejected,
-			Path quarantineFile, List<String> ignoredColumns, List<DataError> firstErrors, long millis) {
+			Path quarantineFile, List<String> ignoredColumns, List<DataError> firstErrors, long millis, long lines,
+			long blankLines, long continuationLines, long multiLineCellCount, List<MultiLineCell> multiLineCells) {
 
 		public static final int MAX_ERRORS_KEPT = 20;
+		public static final int MAX_WARNINGS_KEPT = 100;
 
 		public SourceReport {
 			ignoredColumns = List.copyOf(ignoredColumns);
 			firstErrors = List.copyOf(firstErrors);
+			multiLineCells = List.copyOf(multiLineCells);
 		}
 
-		/** {@code Ticket: 5 rows read from data/Ticket.csv, 3 loaded, 2 rejected (written to ...)}. */
+		/** An account without line counts, for data that was not read line by line. */
+		public SourceReport(String source, Path file, long rowsRead, long rowsLoaded, long rowsRejected,
+				Path quarantineFile, List<String> ignoredColumns, List<DataError> firstErrors, long millis) {
+			this(source, file, rowsRead, rowsLoaded, rowsRejected, quarantineFile, ignoredColumns, firstErrors, millis,
+					0, 0, 0, 0, List.of());
+		}
+
+		/** The same account with the quarantine file in another folder (where a run moved it). */
+		public SourceReport withQuarantineIn(Path folder) {
+			return new SourceReport(source, file, rowsRead, rowsLoaded, rowsRejected,
+					quarantineFile == null ? null : folder.resolve(quarantineFile.getFileName().toString()),
+					ignoredColumns, firstErrors, millis, lines, blankLines, continuationLines, multiLineCellCount,
+					multiLineCells);
+		}
+
+		/**
+		 * {@code Ticket: 9001 lines, 8997 records read from data/Ticket.csv, 8996 loaded, 1 rejected (written to
+		 * ...)}, then one indented line per quoted cell that spans lines (at most {@link #MAX_WARNINGS_SHOWN}).
+		 */
 		public String summary() {
-			StringBuilder text = new StringBuilder().append(source).append(": ").append(rowsRead)
-					.append(rowsRead == 1 ? " row" : " rows").append(" read from ").append(file).append(", ")
-					.append(rowsLoaded).append(" loaded, ").append(rowsRejected).append(" rejected");
+			StringBuilder text = new StringBuilder().append(source).append(": ");
+			if (lines > 0) {
+				text.append(lines).append(lines == 1 ? " line, " : " lines, ");
+			}
+			text.append(rowsRead).append(rowsRead == 1 ? " record" : " records").append(" read from ").append(file)
+					.append(", ").append(rowsLoaded).append(" loaded, ").append(rowsRejected).append(" rejected");
 			if (quarantineFile != null) {
 				text.append(" (written to ").append(quarantineFile).append(')');
 			}
 			if (!ignoredColumns.isEmpty()) {
 				text.append("; ignored columns: ").append(String.join(", ", ignoredColumns));
+			}
+			int shown = (int) Math.min(multiLineCells.size(), MAX_WARNINGS_SHOWN);
+			for (int i = 0; i < shown; i++) {
+				text.append("\n  ").append(multiLineCells.get(i).toText(file, source));
+			}
+			long more = multiLineCellCount - shown;
+			if (more > 0) {
+				text.append("\n  and ").append(more).append(" more quoted ").append(more == 1 ? "cell spans" : "cells span")
+						.append(" lines in ").append(file);
 			}
 			return text.toString();
 		}
@@ -70,15 +147,40 @@ public final class LoadReport {
 		return sources.stream().mapToLong(SourceReport::rowsRejected).sum();
 	}
 
-	/** One line per source, then the totals. */
+	/** The physical lines of all files. */
+	public long lines() {
+		return sources.stream().mapToLong(SourceReport::lines).sum();
+	}
+
+	/** How many quoted cells span lines, in all files. */
+	public long multiLineCellCount() {
+		return sources.stream().mapToLong(SourceReport::multiLineCellCount).sum();
+	}
+
+	/** The same report with every quarantine file in another folder (where a run moved them). */
+	public LoadReport withQuarantineIn(Path folder) {
+		return new LoadReport(sources.stream().map(source -> source.withQuarantineIn(folder)).toList());
+	}
+
+	/** One line per source (each followed by its warnings), then the totals. */
 	public String summary() {
 		StringBuilder text = new StringBuilder();
 		for (SourceReport source : sources) {
 			text.append(source.summary()).append('\n');
 		}
-		return text.append(sources.size()).append(sources.size() == 1 ? " source: " : " sources: ").append(rowsRead())
-				.append(" rows read, ").append(rowsLoaded()).append(" loaded, ").append(rowsRejected())
-				.append(" rejected").toString();
+		text.append(sources.size()).append(sources.size() == 1 ? " source: " : " sources: ");
+		long lines = lines();
+		if (lines > 0) {
+			text.append(lines).append(lines == 1 ? " line, " : " lines, ");
+		}
+		text.append(rowsRead()).append(" records read, ").append(rowsLoaded()).append(" loaded, ").append(rowsRejected())
+				.append(" rejected");
+		long multiLine = multiLineCellCount();
+		if (multiLine > 0) {
+			text.append("; ").append(multiLine).append(multiLine == 1 ? " quoted cell spans" : " quoted cells span")
+					.append(" lines (see the warnings above)");
+		}
+		return text.toString();
 	}
 
 	@Override

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The rejected rows of one source, {@code <dir>/<Source>.rejected.csv}: a header {@code line,reason,}
- * followed by the data file's own header, then per rejected row its line, its reason and its cells as read,
- * each escaped again as CSV. The file is created with the first rejected row.
+ * The rejected rows of one source, {@code <dir>/<Source>.rejected.csv}: a header {@code line,endLine,reason,}
+ * followed by the data file's own header, then per rejected row the physical lines it took (the first and
+ * the last: more than one when a quoted cell spans lines), its reason and its cells as read, each escaped
+ * again as CSV. The file is created with the first rejected row.
  */
 final class Quarantine implements AutoCloseable {
 	private final Path file;
@@ -31,11 +32,11 @@ final class Quarantine implements AutoCloseable {
 		return out == null ? null : file;
 	}
 
-	void write(long line, String reason, CsvReader reader, int record) throws IOException {
+	void write(long line, long endLine, String reason, CsvReader reader, int record) throws IOException {
 		if (out == null) {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-			out.write("line,reason");
+			out.write("line,endLine,reason");
 			for (String name : header) {
 				out.write(',');
 				out.write(escape(name));
@@ -43,6 +44,8 @@ final class Quarantine implements AutoCloseable {
 			out.write('\n');
 		}
 		out.write(Long.toString(line));
+		out.write(',');
+		out.write(Long.toString(endLine));
 		out.write(',');
 		out.write(escape(reason));
 		int first = reader.firstCell(record);

@@ -136,6 +136,10 @@ final class SourceLoader {
 	private Quarantine quarantine;
 	private final List<DataError> firstErrors = new ArrayList<>();
 	private final Map<String, Long> rejectedKeys = new HashMap<>();
+	// the lines
+	private long continuationLines;
+	private long multiLineCellCount;
+	private final List<LoadReport.MultiLineCell> multiLineCells = new ArrayList<>();
 
 	private SourceReport report;
 	private KeyIndex keyIndex;
@@ -215,6 +219,8 @@ final class SourceLoader {
 		}
 		ProgressListener progress = options.progress();
 		ExecutorService worker = null;
+		long lines = 0;
+		long blankLines = 0;
 		try (FileChannel opened = FileChannel.open(file, StandardOpenOption.READ)) {
 			channel = opened;
 			long size = opened.size();
@@ -249,6 +255,8 @@ final class SourceLoader {
 				}
 			}
 			progress.progress(name, size, size);
+			lines = reader.linesRead();
+			blankLines = reader.blankLines();
 		} catch (NoSuchFileException e) {
 			throw fileError(0, 0, null, "data file not found: " + file);
 		} catch (IOException e) {
@@ -268,7 +276,8 @@ final class SourceLoader {
 		}
 		Table table = table();
 		report = new SourceReport(name, file, ordinal, rows, rejected, quarantine == null ? null : quarantine.file(),
-				ignored, firstErrors, (System.nanoTime() - started) / 1_000_000);
+				ignored, firstErrors, (System.nanoTime() - started) / 1_000_000, lines, blankLines, continuationLines,
+				multiLineCellCount, multiLineCells);
 		return table;
 	}
 
@@ -279,8 +288,10 @@ final class SourceLoader {
 			throw fileError(1, 1, null, "empty file: no header row");
 		}
 		if (reader.problem() != null) {
-			throw fileError(1, reader.column(reader.problemCell()), null, "header: " + reader.problem());
+			throw fileError(reader.line(), reader.column(reader.problemCell()), null, "header: " + reader.problem()
+					+ spanned(reader, 0));
 		}
+		continuationLines += reader.recordBreaks(0);
 		columnCount = reader.cells();
 		header = new ArrayList<>(columnCount);
 		fieldOfColumn = new int[columnCount];
@@ -321,6 +332,9 @@ final class SourceLoader {
 		}
 		if (!errors.isEmpty()) {
 			throw new DataLoadException(errors);
+		}
+		if (reader.recordMultiLineCells(0) > 0) {
+			noteMultiLineCells(reader, 0);
 		}
 	}
 
@@ -819,10 +833,17 @@ final class SourceLoader {
 	private void commit(CsvReader reader, int record, int slot) throws IOException {
 		String problem = reader.recordProblem(record);
 		int first = reader.firstCell(record);
+		continuationLines += reader.recordBreaks(record);
+		if (reader.recordMultiLineCells(record) > 0) {
+			noteMultiLineCells(reader, record);
+		}
 		if (problem != null) {
 			int cell = reader.recordProblemCell(record);
 			int f = cell < columnCount && problem.startsWith("malformed") ? fieldOfColumn[cell] : -1;
-			reject(reader, record, reader.cellColumn(first + cell), f, problem, true);
+			reject(reader, record, reader.cellColumn(first + cell), f, problem + spanned(reader, record), true);
+			return;
+		}
+		if (reader.recordMultiLineCells(record) > 0 && rejectedForLineBreaks(reader, record)) {
 			return;
 		}
 		int cells = reader.recordCells(record);
@@ -876,6 +897,80 @@ final class SourceLoader {
 			keySet.add(fingerprint, row);
 		}
 		rows++;
+	}
+
+	/** Notes the record's quoted cells that span lines, for the report's warnings. */
+	private void noteMultiLineCells(CsvReader reader, int record) {
+		int first = reader.firstCell(record);
+		for (int c = 0; c < reader.recordCells(record); c++) {
+			int breaks = reader.cellBreaks(first + c);
+			if (breaks == 0) {
+				continue;
+			}
+			multiLineCellCount++;
+			if (multiLineCells.size() < SourceReport.MAX_WARNINGS_KEPT) {
+				long line = reader.recordLine(record) + reader.cellBreaksBefore(first + c);
+				int f = c < columnCount ? fieldOfColumn[c] : -1;
+				multiLineCells.add(new LoadReport.MultiLineCell(line, reader.cellColumn(first + c), line + breaks,
+						c < columnCount ? header.get(c) : null, f < 0 ? null : fields[f].name()));
+			}
+		}
+	}
+
+	/**
+	 * Rejects a record whose first offending quoted cell spans more lines than allowed, or holds a line break
+	 * in a field that cannot hold one; true when it did.
+	 */
+	private boolean rejectedForLineBreaks(CsvReader reader, int record) throws IOException {
+		int first = reader.firstCell(record);
+		int limit = options.maxCellLines();
+		for (int c = 0; c < reader.recordCells(record); c++) {
+			int breaks = reader.cellBreaks(first + c);
+			if (breaks == 0) {
+				continue;
+			}
+			int f = c < columnCount ? fieldOfColumn[c] : -1;
+			long line = reader.recordLine(record) + reader.cellBreaksBefore(first + c);
+			String span = "a quoted cell spans lines " + line + "-" + (line + breaks) + " (" + (breaks + 1L) + " lines)";
+			String refusal = null;
+			if (breaks + 1L > limit) {
+				refusal = span + ", more than the " + limit + " lines one cell may span: a quote is probably missing"
+						+ " or stray there";
+			} else if (f >= 0 && !holdsLineBreaks(f)) {
+				refusal = span + ", but " + what(f) + " cannot hold a line break: a quote is probably missing or"
+						+ " stray there";
+			}
+			if (refusal != null) {
+				reject(reader, record, reader.cellColumn(first + c), f, refusal, true);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Only free text holds line breaks: not a key, a dimension, a reference or any other kind. */
+	private boolean holdsLineBreaks(int f) {
+		return kinds[f] == Kinds.TEXT && f != keyField && !fields[f].dimension();
+	}
+
+	private String what(int f) {
+		if (f == keyField) {
+			return "a key";
+		}
+		if (fields[f].dimension()) {
+			return "a dimension";
+		}
+		return kinds[f] == Kinds.REFERENCE ? "a reference" : "a " + fields[f].type().keyword() + " field";
+	}
+
+	/** {@code " (the record spans lines 3-5)"} for a record over several lines, else nothing. */
+	private static String spanned(CsvReader reader, int record) {
+		int breaks = reader.recordBreaks(record);
+		if (breaks == 0) {
+			return "";
+		}
+		long line = reader.recordLine(record);
+		return " (the record spans lines " + line + "-" + (line + breaks) + ": " + (breaks + 1L) + " lines)";
 	}
 
 	/** The keys stopped ascending: from now on every key is checked against the hash set of all before it. */
@@ -976,7 +1071,7 @@ final class SourceLoader {
 		if (quarantine == null) {
 			quarantine = new Quarantine(options.quarantineDir(), name, header);
 		}
-		quarantine.write(line, error.reason(), reader, record);
+		quarantine.write(line, line + reader.recordBreaks(record), error.reason(), reader, record);
 		if (keyGone && referenced && keyColumn >= 0 && keyColumn < reader.recordCells(record)) {
 			String key = reader.cellText(reader.firstCell(record) + keyColumn);
 			if (trims[keyField]) {

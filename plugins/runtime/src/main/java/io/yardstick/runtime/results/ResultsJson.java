@@ -3,6 +3,9 @@ package io.yardstick.runtime.results;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.yardstick.runtime.calc.RunDiagnostics;
+import io.yardstick.runtime.load.LoadReport;
+import io.yardstick.runtime.load.LoadReport.MultiLineCell;
+import io.yardstick.runtime.load.LoadReport.SourceReport;
 import io.yardstick.runtime.spec.LayerSpec;
 import io.yardstick.runtime.spec.MetricSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
@@ -29,7 +32,7 @@ import java.util.Map;
  */
 public final class ResultsJson {
 	/** The value of the document's {@code schema} field; any change to the format, an added field too, changes it. */
-	public static final String SCHEMA = "yardstick-results/1";
+	public static final String SCHEMA = "yardstick-results/2";
 
 	private ResultsJson() {
 	}
@@ -77,9 +80,24 @@ public final class ResultsJson {
 	public record JsonCell(@JsonSerialize(using = JsonDocuments.StoredNumber.class) Double value, String display, String status) {
 	}
 
-	/** Per metric, how many of its values were null for a zero denominator; and the run's notes. */
-	@JsonPropertyOrder({ "zeroDenominators", "notes" })
-	public record JsonDiagnostics(Map<String, Long> zeroDenominators, List<String> notes) {
+	/**
+	 * Per metric, how many of its values were null for a zero denominator; the run's notes; and per source
+	 * how its data file was read.
+	 */
+	@JsonPropertyOrder({ "zeroDenominators", "notes", "data" })
+	public record JsonDiagnostics(Map<String, Long> zeroDenominators, List<String> notes, List<JsonSourceData> data) {
+	}
+
+	/** How a source's file was read: its lines and records, and its quoted cells that span lines. */
+	@JsonPropertyOrder({ "source", "lines", "blankLines", "continuationLines", "records", "loaded", "rejected",
+			"multiLineCellCount", "multiLineCells" })
+	public record JsonSourceData(String source, long lines, long blankLines, long continuationLines, long records,
+			long loaded, long rejected, long multiLineCellCount, List<JsonMultiLineCell> multiLineCells) {
+	}
+
+	/** A quoted cell that spans lines: where it opens and closes, and its column. */
+	@JsonPropertyOrder({ "line", "column", "endLine", "lines", "columnName", "field" })
+	public record JsonMultiLineCell(long line, int column, long endLine, long lines, String columnName, String field) {
 	}
 
 	// ------------------------------------------------------------------ building
@@ -146,7 +164,27 @@ public final class ResultsJson {
 				periods.grain().keyword(), List.copyOf(jsonPeriods), List.copyOf(layers), List.copyOf(groupings),
 				List.copyOf(metrics), Collections.unmodifiableMap(values),
 				new JsonDiagnostics(Collections.unmodifiableMap(zeroDenominators),
-						diagnostics == null ? List.of() : List.copyOf(diagnostics.notes())));
+						diagnostics == null ? List.of() : List.copyOf(diagnostics.notes()),
+						data(diagnostics == null ? null : diagnostics.loadReport())));
+	}
+
+	/** Per source in load order; no paths, so that the document stays the same wherever the files are. */
+	private static List<JsonSourceData> data(LoadReport report) {
+		if (report == null) {
+			return List.of();
+		}
+		List<JsonSourceData> sources = new ArrayList<>();
+		for (SourceReport source : report.sources()) {
+			List<JsonMultiLineCell> cells = new ArrayList<>();
+			for (MultiLineCell cell : source.multiLineCells()) {
+				cells.add(new JsonMultiLineCell(cell.line(), cell.column(), cell.endLine(), cell.lines(),
+						cell.columnName(), cell.field()));
+			}
+			sources.add(new JsonSourceData(source.source(), source.lines(), source.blankLines(),
+					source.continuationLines(), source.rowsRead(), source.rowsLoaded(), source.rowsRejected(),
+					source.multiLineCellCount(), Collections.unmodifiableList(cells)));
+		}
+		return List.copyOf(sources);
 	}
 
 	static JsonCell cell(MetricSpec metric, double value, ZoneId zone) {

@@ -1,5 +1,7 @@
 package io.yardstick.runtime.calc;
 
+import io.yardstick.runtime.load.LoadReport;
+
 /** Test access to what only a run makes: its diagnostics, with chosen counts and notes. */
 public final class ResultsFixture {
 	private ResultsFixture() {
@@ -16,6 +18,13 @@ public final class ResultsFixture {
 		for (String note : notes) {
 			diagnostics.note(note);
 		}
+		return diagnostics;
+	}
+
+	/** As {@link #diagnostics(long[], String...)}, for data read from files as the report says. */
+	public static RunDiagnostics diagnostics(LoadReport report, long[] zeroDenominators, String... notes) {
+		RunDiagnostics diagnostics = diagnostics(zeroDenominators, notes);
+		diagnostics.loadReport(report);
 		return diagnostics;
 	}
 }

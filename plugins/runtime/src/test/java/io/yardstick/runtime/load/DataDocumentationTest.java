@@ -43,6 +43,23 @@ class DataDocumentationTest {
 	}
 
 	@Test
+	void theLoadReportExample() throws IOException {
+		String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+		String section = page.substring(page.indexOf("**The quarantine file**"));
+		Matcher tickets = CSV_BLOCK.matcher(section);
+		assertThat(tickets.find()).isTrue();
+		String report = page.substring(page.indexOf("## The load report"));
+		Matcher summary = Pattern.compile("```text\\n(.*?)\\n```", Pattern.DOTALL).matcher(report);
+		assertThat(summary.find()).isTrue();
+		Path data = dir.resolve("data");
+		write(data, "Customer.csv", "id,region,signedAt\nC1,North,2024-01-15\nC2,South,2024-02-30\nC3,East,2024-03-01\n");
+		write(data, "Ticket.csv", tickets.group(1));
+		LoadResult result = DataLoader.load(LoadErrorsTest.TEMPLATE, Bindings.byConvention(data, LoadErrorsTest.TEMPLATE),
+				LoadOptions.defaults().skipBadRows(dir.resolve("rejected")));
+		assertThat(result.report().summary().replace(dir + "/", "")).isEqualTo(summary.group(1));
+	}
+
+	@Test
 	void theErrorExampleOfTheFormat() throws IOException {
 		String page = Files.readString(PAGE, StandardCharsets.UTF_8);
 		assertThat(page).contains("data/Ticket.csv:3:31: error bad-data: Ticket.csat: \"6\" is outside score(1..5)");

@@ -115,8 +115,8 @@ class LargeFileTest {
 		assertThat(result.report().source("Ticket").rowsRejected()).isEqualTo(ROWS / 100 + 2);
 		assertThat(result.report().source("Ticket").rowsLoaded()).isEqualTo(ROWS - ROWS / 100 + 1);
 		String rejected = read(quarantine.resolve("Ticket.rejected.csv"));
-		assertThat(rejected).contains("\n" + (ROWS + 2) + ",\"Ticket.id: duplicate key \"\"TICKET-3001\"\" (first on line 3003)\"");
-		assertThat(rejected).contains("\n" + (ROWS + 3) + ",\"Ticket.id: duplicate key \"\"TICKET-5\"\" (first on line 7)\"");
+		assertThat(rejected).contains("\n" + (ROWS + 2) + "," + (ROWS + 2) + ",\"Ticket.id: duplicate key \"\"TICKET-3001\"\" (first on line 3003)\"");
+		assertThat(rejected).contains("\n" + (ROWS + 3) + "," + (ROWS + 3) + ",\"Ticket.id: duplicate key \"\"TICKET-5\"\" (first on line 7)\"");
 		// TICKET-100 was rejected the first time, so its second row is loaded
 		assertThat(rejected).doesNotContain("TICKET-100\"\"");
 		assertThat(rejected.lines().filter(line -> line.contains("is not a key of Customer")).count())

@@ -77,6 +77,22 @@ class LoadErrorsTest {
 				.containsExactly(at(3, 38) + "Ticket: 7 cells, but the header has 8");
 	}
 
+	/** A million digits cost a scan (they once took a quadratic BigDecimal conversion, 17 s). */
+	@Test
+	void aMillionDigitNumberIsAPositionedBadValue() {
+		String digits = "1" + "7".repeat(999_999);
+		assertThat(errors(HEADER + GOOD + "T2,C1,2025-03-01T09:00,open," + digits + ",5,12.50,false\n"))
+				.containsExactly(at(3, 29) + "Ticket.contacts: \"" + digits.substring(0, 57)
+						+ "...\" is out of range: a number's magnitude must stay below 1.8E308");
+	}
+
+	@Test
+	void aLongNumberWithinRangeIsRead() {
+		String digits = "0." + "0".repeat(500_000) + "1e500003";
+		write(dir, "Ticket.csv", HEADER + "T1,C1,2025-03-01T08:30,open," + digits + ",5,12.50,false\n");
+		assertThat(DataLoader.load(TEMPLATE, dir).dataset().table("Ticket").numbers("contacts")).containsExactly(100);
+	}
+
 	@Test
 	void tooManyCells() {
 		assertThat(errors(HEADER + GOOD + "T2,C1,2025-03-01T09:00,open,1,5,12.50,false,extra\n"))
@@ -86,7 +102,8 @@ class LoadErrorsTest {
 	@Test
 	void unterminatedQuote() {
 		assertThat(errors(HEADER + GOOD + "T2,C1,2025-03-01T09:00,\"open,1,5,12.50,false\nT3,C1\n"))
-				.containsExactly(at(3, 24) + "Ticket: unterminated quoted cell: no closing quote before the end of the file");
+				.containsExactly(at(3, 24) + "Ticket: unterminated quoted cell: no closing quote before the end of the file"
+						+ " (the record spans lines 3-4: 2 lines)");
 	}
 
 	@Test
@@ -301,7 +318,7 @@ class LoadErrorsTest {
 		assertThat(loadFailure(template, header + "E1,,,,NaN\n"))
 				.isEqualTo(prefix + "7: error bad-data: Event.value: \"NaN\" is not a number");
 		assertThat(loadFailure(template, header + "E1,,,,1e400\n"))
-				.isEqualTo(prefix + "7: error bad-data: Event.value: \"1e400\" is not a number");
+				.isEqualTo(prefix + "7: error bad-data: Event.value: \"1e400\" is out of range: a number's magnitude must stay below 1.8E308");
 	}
 
 	private String loadFailure(TemplateSpec template, String csv) {

@@ -89,6 +89,49 @@ class ParsingPropertiesTest {
 		}
 	}
 
+	/**
+	 * Decimals longer than the 800 digits kept: the exact midpoints between neighbouring doubles (up to 767
+	 * significant digits) followed by long runs of zeros and then a 1 or nothing, which must round up or to
+	 * even; and random long texts. Against BigDecimal, which reads every digit.
+	 */
+	@Test
+	void longDecimalsAreCorrectlyRounded() {
+		Random random = new Random(7);
+		List<String> texts = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			double low = i % 3 == 0 ? Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL)
+					: i % 3 == 1 ? Double.MIN_VALUE * (1 + random.nextInt(1000)) : random.nextDouble() * 1e6;
+			java.math.BigDecimal midpoint = new java.math.BigDecimal(low)
+					.add(new java.math.BigDecimal(Math.nextUp(low))).divide(java.math.BigDecimal.valueOf(2));
+			String plain = midpoint.toPlainString();
+			texts.add(plain);
+			String zeros = (plain.contains(".") ? "" : ".") + "0".repeat(900 + random.nextInt(200));
+			texts.add(plain + zeros + "1");
+			texts.add(plain + zeros);
+			texts.add("-" + plain + zeros + "1e" + (random.nextInt(20) - 10));
+		}
+		for (int i = 0; i < 200; i++) {
+			StringBuilder text = new StringBuilder(random.nextBoolean() ? "" : "-");
+			int digits = 19 + random.nextInt(3000);
+			for (int d = 0; d < digits; d++) {
+				text.append((char) ('0' + random.nextInt(10)));
+			}
+			text.insert(text.length() - random.nextInt(digits), '.');
+			texts.add(text.append('e').append(random.nextInt(700) - 350).toString());
+		}
+		for (String text : texts) {
+			byte[] cell = text.getBytes(StandardCharsets.US_ASCII);
+			double expected = new java.math.BigDecimal(text).doubleValue();
+			if (Double.isInfinite(expected)) {
+				assertThat(CellParser.decimal(cell, 0, cell.length, 0)).as(text).isNaN();
+			} else {
+				assertThat(CellParser.decimal(cell, 0, cell.length, 0)).as(text).isEqualTo(expected);
+				assertThat(CellParser.decimal(cell, 0, cell.length, -2)).as(text)
+						.isEqualTo(new java.math.BigDecimal(text).movePointLeft(2).doubleValue());
+			}
+		}
+	}
+
 	@Test
 	void percentsAreCorrectlyRounded() {
 		for (int i = 0; i <= 10_000; i++) {

@@ -156,13 +156,16 @@ class ResultsJsonTest {
 		List<java.util.function.Consumer<ObjectNode>> breakages = List.of(
 				doc -> doc.put("extra", 1),
 				doc -> doc.remove("diagnostics"),
-				doc -> doc.put("schema", "yardstick-results/2"),
+				doc -> doc.put("schema", "yardstick-results/1"),
 				doc -> ((ObjectNode) doc.at("/values/churnRate/total/0/0")).put("status", "fine"),
 				doc -> ((ObjectNode) doc.at("/values/churnRate/total/0/0")).put("value", "0.046"),
 				doc -> ((ObjectNode) doc.at("/periods/0")).put("start", "2025-02-01"),
 				doc -> ((ObjectNode) doc.at("/metrics/0")).put("target", "2h"),
 				doc -> ((ObjectNode) doc.at("/metrics/0")).put("kind", "text"),
-				doc -> ((ObjectNode) doc.at("/diagnostics/zeroDenominators")).put("churnRate", -1));
+				doc -> ((ObjectNode) doc.at("/diagnostics/zeroDenominators")).put("churnRate", -1),
+				doc -> ((ObjectNode) doc.at("/diagnostics")).remove("data"),
+				doc -> ((ObjectNode) doc.at("/diagnostics/data/0/multiLineCells/0")).put("lines", 1),
+				doc -> ((ObjectNode) doc.at("/diagnostics/data/0")).remove("continuationLines"));
 		for (java.util.function.Consumer<ObjectNode> breakage : breakages) {
 			ObjectNode doc = (ObjectNode) PLAIN.readTree(json);
 			breakage.accept(doc);

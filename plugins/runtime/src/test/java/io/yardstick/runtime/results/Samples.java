@@ -7,6 +7,7 @@ import static io.yardstick.runtime.spec.Condition.Operator.LT;
 
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.ResultsFixture;
+import io.yardstick.runtime.load.LoadReport;
 import io.yardstick.runtime.spec.Condition;
 import io.yardstick.runtime.spec.DimensionSpec;
 import io.yardstick.runtime.spec.Direction;
@@ -17,6 +18,7 @@ import io.yardstick.runtime.spec.Specs;
 import io.yardstick.runtime.spec.TemplateSpec;
 import io.yardstick.runtime.time.Grain;
 import io.yardstick.runtime.time.Periods;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -171,7 +173,12 @@ final class Samples {
 		List<GroupingResult> groupings = List.of(new GroupingResult(Grouping.TOTAL, List.of(List.of()), total),
 				new GroupingResult(new Grouping(List.of("region")),
 						List.of(List.of("华东"), Arrays.asList((String) null)), region));
-		return new Results(template, periods, groupings,
-				ResultsFixture.diagnostics(new long[] { 0, 2 }, notes(metrics, groupings)));
+		// 1,204 lines: the header, a blank line, 1,200 records, and 2 lines that continue a quoted cell
+		LoadReport.SourceReport tickets = new LoadReport.SourceReport("Ticket", Path.of("data/Ticket.csv"), 1200, 1199,
+				1, Path.of("out/quarantine/Ticket.rejected.csv"), List.of(), List.of(), 850, 1204, 1, 2, 2,
+				List.of(new LoadReport.MultiLineCell(57, 41, 58, "note", "note"),
+						new LoadReport.MultiLineCell(300, 10, 301, "productLine", "productLine")));
+		return new Results(template, periods, groupings, ResultsFixture.diagnostics(
+				new LoadReport(List.of(tickets)), new long[] { 0, 2 }, notes(metrics, groupings)));
 	}
 }

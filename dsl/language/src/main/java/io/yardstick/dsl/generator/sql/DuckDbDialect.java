@@ -1,6 +1,5 @@
 package io.yardstick.dsl.generator.sql;
 
-import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
 import io.yardstick.dsl.generator.sql.Sql.Function;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -9,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** DuckDB (embedded): ICU time zones, FILTER, GROUPING SETS, quantile_cont. */
-public final class DuckDbDialect implements SqlDialect {
-	public static final DuckDbDialect INSTANCE = new DuckDbDialect();
-
+public final class DuckDbDialect extends StandardDialect {
 	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
 	static {
 		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, grouping()");
@@ -22,7 +19,10 @@ public final class DuckDbDialect implements SqlDialect {
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TimeZone; the ICU extension built in");
 	}
 
+	public static final DuckDbDialect INSTANCE = new DuckDbDialect();
+
 	private DuckDbDialect() {
+		super(CAPABILITIES);
 	}
 
 	@Override
@@ -31,31 +31,13 @@ public final class DuckDbDialect implements SqlDialect {
 	}
 
 	@Override
-	public Map<Capability, String> capabilities() {
-		return CAPABILITIES;
-	}
-
-	@Override
-	public String quote(String identifier) {
-		return SqlText.doubleQuoted(identifier);
-	}
-
-	@Override
-	public String string(String text) {
-		return SqlText.singleQuoted(text);
-	}
-
-	@Override
 	public String number(BigDecimal value) {
 		return "CAST(" + SqlText.doubleText(value) + " AS DOUBLE)";
 	}
 
 	@Override
-	public String call(Function function, List<String> a) {
+	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case COALESCE -> "coalesce(" + String.join(", ", a) + ")";
-			case NULL_IF_ZERO -> "nullif(" + a.get(0) + ", 0)";
-			case FLOOR -> "floor(" + a.get(0) + ")";
 			case EPOCH_MILLIS -> "epoch_ms(" + a.get(0) + ")";
 			case DATE_EPOCH_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ))";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
@@ -72,6 +54,7 @@ public final class DuckDbDialect implements SqlDialect {
 			case DATE_MONTH -> "month(" + a.get(0) + ")";
 			case EPOCH_DAY -> "(" + a.get(0) + " - DATE '1970-01-01')";
 			case GROUPING_ID -> "grouping(" + String.join(", ", a) + ")";
+			default -> throw new IllegalArgumentException(function.name());
 		};
 	}
 
@@ -81,17 +64,8 @@ public final class DuckDbDialect implements SqlDialect {
 	}
 
 	@Override
-	public String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
-		String call = switch (function) {
-			case COUNT_ROWS -> "count(*)";
-			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
-			case SUM -> "sum(" + argument + ")";
-			case MIN -> "min(" + argument + ")";
-			case MAX -> "max(" + argument + ")";
-			case STDDEV_SAMPLE -> "stddev_samp(" + argument + ")";
-			case PERCENTILE -> "quantile_cont(" + argument + ", " + SqlText.fraction(fraction) + ")";
-		};
-		return filter == null ? call : call + " FILTER (WHERE " + filter + ")";
+	String percentile(String argument, String fraction) {
+		return "quantile_cont(" + argument + ", " + fraction + ")";
 	}
 
 	@Override

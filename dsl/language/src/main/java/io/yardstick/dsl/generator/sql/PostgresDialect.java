@@ -1,6 +1,5 @@
 package io.yardstick.dsl.generator.sql;
 
-import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
 import io.yardstick.dsl.generator.sql.Sql.Function;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -9,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** PostgreSQL 12 or newer: the session's TimeZone, FILTER, GROUPING SETS, percentile_cont. */
-public final class PostgresDialect implements SqlDialect {
-	public static final PostgresDialect INSTANCE = new PostgresDialect();
-
+public final class PostgresDialect extends StandardDialect {
 	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
 	static {
 		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, GROUPING()");
@@ -22,28 +19,15 @@ public final class PostgresDialect implements SqlDialect {
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE; the server's IANA zone database");
 	}
 
+	public static final PostgresDialect INSTANCE = new PostgresDialect();
+
 	private PostgresDialect() {
+		super(CAPABILITIES);
 	}
 
 	@Override
 	public String name() {
 		return "postgres";
-	}
-
-	@Override
-	public Map<Capability, String> capabilities() {
-		return CAPABILITIES;
-	}
-
-	@Override
-	public String quote(String identifier) {
-		return SqlText.doubleQuoted(identifier);
-	}
-
-	/** With standard_conforming_strings on (the default since 9.1) a backslash is an ordinary character. */
-	@Override
-	public String string(String text) {
-		return SqlText.singleQuoted(text);
 	}
 
 	/** Cast, so that a division of two literals is never integer division. */
@@ -53,11 +37,8 @@ public final class PostgresDialect implements SqlDialect {
 	}
 
 	@Override
-	public String call(Function function, List<String> a) {
+	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case COALESCE -> "coalesce(" + String.join(", ", a) + ")";
-			case NULL_IF_ZERO -> "nullif(" + a.get(0) + ", 0)";
-			case FLOOR -> "floor(" + a.get(0) + ")";
 			case EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM " + a.get(0) + ") * 1000) AS BIGINT)";
 			case DATE_EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
@@ -74,6 +55,7 @@ public final class PostgresDialect implements SqlDialect {
 			case DATE_MONTH -> "CAST(extract(month FROM " + a.get(0) + ") AS INTEGER)";
 			case EPOCH_DAY -> "(" + a.get(0) + " - DATE '1970-01-01')";
 			case GROUPING_ID -> "GROUPING(" + String.join(", ", a) + ")";
+			default -> throw new IllegalArgumentException(function.name());
 		};
 	}
 
@@ -83,18 +65,8 @@ public final class PostgresDialect implements SqlDialect {
 	}
 
 	@Override
-	public String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
-		String call = switch (function) {
-			case COUNT_ROWS -> "count(*)";
-			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
-			case SUM -> "sum(" + argument + ")";
-			case MIN -> "min(" + argument + ")";
-			case MAX -> "max(" + argument + ")";
-			case STDDEV_SAMPLE -> "stddev_samp(" + argument + ")";
-			case PERCENTILE -> "percentile_cont(" + SqlText.fraction(fraction) + ") WITHIN GROUP (ORDER BY " + argument
-					+ ")";
-		};
-		return filter == null ? call : call + " FILTER (WHERE " + filter + ")";
+	String percentile(String argument, String fraction) {
+		return "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY " + argument + ")";
 	}
 
 	@Override

@@ -2,17 +2,9 @@ package io.yardstick.dsl.generator.sql;
 
 import java.math.BigDecimal;
 
-/** Quoting shared by the dialects that follow the SQL standard. */
+/** Number literals every dialect writes alike. */
 final class SqlText {
 	private SqlText() {
-	}
-
-	static String doubleQuoted(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
-	}
-
-	static String singleQuoted(String text) {
-		return "'" + text.replace("'", "''") + "'";
 	}
 
 	/**
