@@ -95,18 +95,19 @@ public final class SparkEngine implements Engine {
 
 	/**
 	 * A session as Yardstick needs it: ANSI mode (an error is an error, never a silent null), Java time
-	 * types for dates and instants, no web UI, tables of {@code periods.sql} in a temporary warehouse, and
-	 * few shuffle partitions (the data a local master sees is small).
+	 * types for dates and instants, no web UI. A local master also gets loopback addresses, few shuffle
+	 * partitions (the data it sees is small) and the warehouse of {@code periods.sql}'s table in the given
+	 * temporary folder; a cluster keeps its own warehouse.
 	 */
 	public static SparkSession session(String master, Path warehouse) {
 		SparkSession.Builder builder = SparkSession.builder().appName("yardstick").master(master)
 				.config("spark.sql.ansi.enabled", "true")
 				.config("spark.sql.datetime.java8API.enabled", "true")
-				.config("spark.ui.enabled", "false")
-				.config("spark.sql.warehouse.dir", warehouse.toUri().toString());
+				.config("spark.ui.enabled", "false");
 		if (master.startsWith("local")) {
 			builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-					.config("spark.sql.shuffle.partitions", "2");
+					.config("spark.sql.shuffle.partitions", "2")
+					.config("spark.sql.warehouse.dir", warehouse.toUri().toString());
 		}
 		return builder.getOrCreate();
 	}
