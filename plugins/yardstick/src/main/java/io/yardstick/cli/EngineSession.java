@@ -56,7 +56,8 @@ final class EngineSession {
 	}
 
 	/**
-	 * @param spark the master of {@code --spark} ({@code local[2]}, {@code spark://host:7077}); null for local[2]
+	 * @param spark the master of {@code --spark} ({@code local[2]}, {@code spark://host:7077}); null for
+	 *     spark-submit's master, or else local[2]
 	 */
 	static Engine open(String name, String jdbc, String spark) throws Unusable {
 		if (spark != null && !"spark".equals(name)) {
@@ -81,7 +82,7 @@ final class EngineSession {
 			};
 		} catch (SQLException e) {
 			// The driver's message names the host and the user at most, never the password.
-			String at = "spark".equals(name) ? String.valueOf(spark == null ? "local[2]" : spark) : String.valueOf(jdbc);
+			String at = "spark".equals(name) ? String.valueOf(spark == null ? "its default master" : spark) : String.valueOf(jdbc);
 			throw new Unusable("cannot connect to " + name + " at " + Credentials.withoutSecrets(at) + ": " + e.getMessage());
 		}
 	}
