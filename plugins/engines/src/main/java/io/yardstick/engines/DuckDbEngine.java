@@ -44,18 +44,17 @@ public final class DuckDbEngine extends JdbcEngine {
 	@Override
 	public SourceTable push(Table table, ZoneId zone, Map<String, Table> referenced, SourceTable.TimeStorage times)
 			throws SQLException {
-		List<PushedColumn> columns = pushedColumns(table, referenced, times);
+		PushedRows rows = new PushedRows(table, zone, referenced, times);
 		List<String> definitions = new ArrayList<>();
-		for (PushedColumn column : columns) {
-			definitions.add(dialect().quote(column.name()) + " " + column.type());
+		for (PushedRows.Column column : rows.columns()) {
+			definitions.add(dialect().quote(column.name()) + " " + type(column.kind()));
 		}
 		String name = table.name();
 		execute("CREATE OR REPLACE TABLE " + dialect().quote(name) + " (" + String.join(", ", definitions) + ")");
-		Map<String, Object> cache = cache();
 		try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", name)) {
-			for (int row = 0; row < table.rows(); row++) {
+			for (int row = 0; row < rows.rows(); row++) {
 				appender.beginRow();
-				for (Object cell : cells(table, row, zone, referenced, cache, times)) {
+				for (Object cell : rows.cells(row)) {
 					if (cell == null) {
 						appender.appendNull();
 					} else if (cell instanceof Double number) {
@@ -64,8 +63,8 @@ public final class DuckDbEngine extends JdbcEngine {
 						appender.append(millis.longValue());
 					} else if (cell instanceof LocalDate day) {
 						appender.append(day);
-					} else if (cell instanceof java.time.OffsetDateTime instant) {
-						appender.append(instant);
+					} else if (cell instanceof java.time.Instant instant) {
+						appender.append(instant.atOffset(java.time.ZoneOffset.UTC));
 					} else if (cell instanceof Boolean flag) {
 						appender.append(flag.booleanValue());
 					} else {

@@ -43,23 +43,22 @@ public final class PostgresEngine extends JdbcEngine {
 	@Override
 	public SourceTable push(Table table, ZoneId zone, Map<String, Table> referenced, SourceTable.TimeStorage times)
 			throws SQLException {
-		List<PushedColumn> columns = pushedColumns(table, referenced, times);
+		PushedRows rows = new PushedRows(table, zone, referenced, times);
 		List<String> definitions = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		for (PushedColumn column : columns) {
-			definitions.add(dialect().quote(column.name()) + " " + column.type());
+		for (PushedRows.Column column : rows.columns()) {
+			definitions.add(dialect().quote(column.name()) + " " + type(column.kind()));
 			names.add(dialect().quote(column.name()));
 		}
 		String name = dialect().quote(table.name());
 		execute("DROP TABLE IF EXISTS pg_temp." + name);
 		execute("CREATE TEMPORARY TABLE " + name + " (" + String.join(", ", definitions) + ")");
 		String copy = "COPY pg_temp." + name + " (" + String.join(", ", names) + ") FROM STDIN WITH (FORMAT csv)";
-		Map<String, Object> cache = cache();
 		StringBuilder batch = new StringBuilder();
 		try {
 			var copier = connection.unwrap(PGConnection.class).getCopyAPI();
-			for (int row = 0; row < table.rows(); row++) {
-				Object[] cells = cells(table, row, zone, referenced, cache, times);
+			for (int row = 0; row < rows.rows(); row++) {
+				Object[] cells = rows.cells(row);
 				for (int i = 0; i < cells.length; i++) {
 					if (i > 0) {
 						batch.append(',');
@@ -89,8 +88,8 @@ public final class PostgresEngine extends JdbcEngine {
 		if (cell instanceof String text) {
 			return "\"" + text.replace("\"", "\"\"") + "\"";
 		}
-		if (cell instanceof java.time.OffsetDateTime instant) {
-			return instant.toLocalDateTime() + "+00";
+		if (cell instanceof java.time.Instant instant) {
+			return instant.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime() + "+00";
 		}
 		if (cell instanceof Boolean flag) {
 			return flag ? "t" : "f";

@@ -30,8 +30,13 @@ import java.util.stream.Stream;
 record EngineCases(String name, Template template, Calculator calculator, Dataset data, RunOptions options) {
 	/** The calculator cases of the language module: every construct the Java calculator has golden values for. */
 	static final Path CALCULATOR_CASES = Path.of("../../dsl/language/src/test/resources/calculators");
-	/** Fixtures for engines: calendars, empty periods, nulls, ties. */
-	static final Path ENGINE_CASES = Path.of("src/test/resources/engine-cases");
+	/**
+	 * Fixtures for engines: calendars, empty periods, nulls, ties; found from this module or from an engine
+	 * module beside it, which runs the suite on the test jar.
+	 */
+	static final Path ENGINE_CASES = Files.isDirectory(Path.of("src/test/resources/engine-cases"))
+			? Path.of("src/test/resources/engine-cases")
+			: Path.of("../engines/src/test/resources/engine-cases");
 
 	static Stream<Path> folders() throws IOException {
 		Stream.Builder<Path> all = Stream.builder();

@@ -6,6 +6,7 @@ import io.yardstick.engines.Credentials;
 import io.yardstick.engines.DuckDbEngine;
 import io.yardstick.engines.Engine;
 import io.yardstick.engines.EngineDataException;
+import io.yardstick.engines.EngineFactory;
 import io.yardstick.engines.EngineRun;
 import io.yardstick.engines.PostgresEngine;
 import io.yardstick.runtime.calc.Calculator;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * A run on an SQL engine from the command line: opens the engine, binds each source (rows loaded from
@@ -29,7 +32,12 @@ import java.util.Map;
  */
 final class EngineSession {
 	/** The engines {@code --engine} takes besides java. */
-	static final List<String> SQL_ENGINES = List.of("duckdb", "postgres");
+	static final List<String> SQL_ENGINES = List.of("duckdb", "postgres", "spark");
+
+	/** Where the Spark engine's module comes from when it is not on the class path. */
+	static final String SPARK_MODULE_MISSING = "--engine spark needs the Spark engine on the class path, which "
+			+ "yardstick.jar leaves out (Spark is 277 MB): run with the class path of plugins/engine-spark and Spark's "
+			+ "JVM flags, as docs/engines.md#running-on-spark shows";
 
 	/** A problem the user can fix: a missing table or column, a connection refused. */
 	static final class Unusable extends Exception {
@@ -44,8 +52,25 @@ final class EngineSession {
 	}
 
 	static Engine open(String name, String jdbc) throws Unusable {
+		return open(name, jdbc, null);
+	}
+
+	/**
+	 * @param spark the master of {@code --spark} ({@code local[2]}, {@code spark://host:7077}); null for
+	 *     spark-submit's master, or else local[2]
+	 */
+	static Engine open(String name, String jdbc, String spark) throws Unusable {
+		if (spark != null && !"spark".equals(name)) {
+			throw new Unusable("--spark needs --engine spark");
+		}
 		try {
 			return switch (name) {
+				case "spark" -> {
+					if (jdbc != null) {
+						throw new Unusable("--engine spark takes --spark MASTER, not --jdbc");
+					}
+					yield factory("spark").orElseThrow(() -> new Unusable(SPARK_MODULE_MISSING)).open(spark);
+				}
 				case "duckdb" -> DuckDbEngine.open(jdbc);
 				case "postgres" -> {
 					if (jdbc == null) {
@@ -57,9 +82,15 @@ final class EngineSession {
 			};
 		} catch (SQLException e) {
 			// The driver's message names the host and the user at most, never the password.
-			throw new Unusable("cannot connect to " + name + " at " + Credentials.withoutSecrets(String.valueOf(jdbc)) + ": "
-					+ e.getMessage());
+			String at = "spark".equals(name) ? String.valueOf(spark == null ? "its default master" : spark) : String.valueOf(jdbc);
+			throw new Unusable("cannot connect to " + name + " at " + Credentials.withoutSecrets(at) + ": " + e.getMessage());
 		}
+	}
+
+	/** An engine of a module of its own (Spark), when its jars are on the class path. */
+	static Optional<EngineFactory> factory(String name) {
+		return ServiceLoader.load(EngineFactory.class).stream().map(ServiceLoader.Provider::get)
+				.filter(factory -> factory.name().equals(name)).findFirst();
 	}
 
 	/**

@@ -24,7 +24,8 @@ final class RunInputs {
 
 	@Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "java",
 			description = "Where the rows are aggregated: java (the generated calculator, default), duckdb "
-					+ "(embedded; in memory, or the database file of --jdbc), postgres (needs --jdbc). "
+					+ "(embedded; in memory, or the database file of --jdbc), postgres (needs --jdbc), spark (needs "
+					+ "the engine-spark module on the class path; see --spark). "
 					+ "Every engine gives the same numbers.")
 	String engine = "java";
 
@@ -32,6 +33,11 @@ final class RunInputs {
 			description = "The database of an SQL engine: jdbc:postgresql://host:5432/db, jdbc:duckdb:/path/file.duckdb. "
 					+ "Credentials come from YARDSTICK_JDBC_USER and YARDSTICK_JDBC_PASSWORD, never from the command line.")
 	String jdbc;
+
+	@Option(names = "--spark", paramLabel = "MASTER",
+			description = "Where --engine spark runs: local[N] in this JVM (default local[2]) or a cluster "
+					+ "manager's master URL (spark://host:7077) that this JVM can reach as the driver.")
+	String spark;
 
 	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",
 			description = "Period length: day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")

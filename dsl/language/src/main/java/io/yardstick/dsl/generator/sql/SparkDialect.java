@@ -17,7 +17,7 @@ public final class SparkDialect implements SqlDialect {
 
 	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
 	static {
-		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, grouping_id()");
+		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, grouping()");
 		CAPABILITIES.put(Capability.AGGREGATE_FILTER, "FILTER (WHERE ...)");
 		CAPABILITIES.put(Capability.COUNT_DISTINCT, "count(DISTINCT x) (exact; not approx_count_distinct)");
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile(x, p) (exact, R-7; not percentile_approx)");
@@ -92,8 +92,31 @@ public final class SparkDialect implements SqlDialect {
 			case DATE_QUARTER -> "quarter(" + a.get(0) + ")";
 			case DATE_MONTH -> "month(" + a.get(0) + ")";
 			case EPOCH_DAY -> "unix_date(" + a.get(0) + ")";
-			case GROUPING_ID -> "grouping_id(" + String.join(", ", a) + ")";
+			case GROUPING_ID -> groupingId(a);
 		};
+	}
+
+	/**
+	 * The first argument is the highest bit, as in DuckDB's and PostgreSQL's {@code grouping(a, b)}. Spark's
+	 * own {@code grouping_id(...)} must name every column of the GROUP BY, the period's included, so the
+	 * mask is summed from {@code grouping()} of each dimension.
+	 */
+	private static String groupingId(List<String> a) {
+		if (a.size() == 1) {
+			return "grouping(" + a.get(0) + ")";
+		}
+		StringBuilder sum = new StringBuilder("(");
+		for (int i = 0; i < a.size(); i++) {
+			int weight = 1 << (a.size() - 1 - i);
+			if (i > 0) {
+				sum.append(" + ");
+			}
+			sum.append("grouping(").append(a.get(i)).append(')');
+			if (weight > 1) {
+				sum.append(" * ").append(weight);
+			}
+		}
+		return sum.append(')').toString();
 	}
 
 	private static String part(String function, String millis) {

@@ -8,7 +8,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: region
 -- grouping_id 2: segment
 SELECT
-  grouping_id(`j1`.`region`, `j1`.`segment`) AS `grouping_id`,
+  (grouping(`j1`.`region`) * 2 + grouping(`j1`.`segment`)) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
   `j1`.`segment` AS `d1`,

@@ -8,7 +8,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: region
 -- grouping_id 2: segment
 SELECT
-  grouping_id(`t`.`region`, `t`.`segment`) AS `grouping_id`,
+  (grouping(`t`.`region`) * 2 + grouping(`t`.`segment`)) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,

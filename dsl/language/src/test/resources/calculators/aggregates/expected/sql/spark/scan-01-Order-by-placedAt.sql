@@ -6,7 +6,7 @@ SET TIME ZONE 'UTC';
 -- grouping_id 1: total
 -- grouping_id 0: channel
 SELECT
-  grouping_id(`t`.`channel`) AS `grouping_id`,
+  grouping(`t`.`channel`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`channel` AS `d0`,
   count(*) AS `ordersCount1__rows`,

@@ -9,7 +9,7 @@ SET TIME ZONE 'UTC';
 -- grouping_id 2: segment
 -- grouping_id 0: region*segment
 SELECT
-  grouping_id(`t`.`region`, `t`.`segment`) AS `grouping_id`,
+  (grouping(`t`.`region`) * 2 + grouping(`t`.`segment`)) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,

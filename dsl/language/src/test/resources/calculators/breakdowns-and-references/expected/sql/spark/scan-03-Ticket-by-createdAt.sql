@@ -11,7 +11,7 @@ SET TIME ZONE 'UTC';
 -- grouping_id 6: channel
 -- grouping_id 1: region*segment
 SELECT
-  grouping_id(`t`.`region`, `j1`.`segment`, `t`.`channel`) AS `grouping_id`,
+  (grouping(`t`.`region`) * 4 + grouping(`j1`.`segment`) * 2 + grouping(`t`.`channel`)) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `j1`.`segment` AS `d1`,

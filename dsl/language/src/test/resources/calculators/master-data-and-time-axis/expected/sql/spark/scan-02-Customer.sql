@@ -6,7 +6,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping_id(`t`.`region`) AS `grouping_id`,
+  grouping(`t`.`region`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   count(*) AS `customersCount1__rows`,

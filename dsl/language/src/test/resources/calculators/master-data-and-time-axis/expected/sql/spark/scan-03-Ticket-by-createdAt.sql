@@ -6,7 +6,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping_id(`j1`.`region`) AS `grouping_id`,
+  grouping(`j1`.`region`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
   count(*) AS `ticketsCount1__rows`,
