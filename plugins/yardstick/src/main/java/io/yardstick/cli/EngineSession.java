@@ -51,10 +51,6 @@ final class EngineSession {
 	private EngineSession() {
 	}
 
-	static Engine open(String name, String jdbc) throws Unusable {
-		return open(name, jdbc, null);
-	}
-
 	/**
 	 * @param spark the master of {@code --spark} ({@code local[2]}, {@code spark://host:7077}); null for
 	 *     spark-submit's master, or else local[2]

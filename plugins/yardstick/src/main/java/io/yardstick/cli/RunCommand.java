@@ -130,6 +130,9 @@ public final class RunCommand implements Callable<Integer> {
 		if (sqlEngine && !EngineSession.SQL_ENGINES.contains(input.engine)) {
 			throw usage("unknown engine \"" + input.engine + "\": use java, " + String.join(", ", EngineSession.SQL_ENGINES));
 		}
+		if (input.spark != null && !"spark".equals(input.engine)) {
+			throw usage("--spark needs --engine spark");
+		}
 		if (!sqlEngine && input.jdbc != null) {
 			throw usage("--jdbc needs an SQL engine: --engine " + String.join(" or --engine ", EngineSession.SQL_ENGINES));
 		}
@@ -242,7 +245,7 @@ public final class RunCommand implements Callable<Integer> {
 	private Results onEngine(CalculatorBuild.Built built, Calculator calculator, LoadResult loaded,
 			Map<String, String> tableBindings, RunOptions options, PrintWriter stderr) throws SQLException {
 		CalculatorModel plan = new CalculatorModelBuilder().build(built.template(), null);
-		try (Engine engine = EngineSession.open(input.engine, input.jdbc)) {
+		try (Engine engine = EngineSession.open(input.engine, input.jdbc, input.spark)) {
 			if (!input.quiet) {
 				stderr.println("engine: " + engine.describe());
 			}
