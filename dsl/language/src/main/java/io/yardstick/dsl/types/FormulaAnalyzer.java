@@ -5,6 +5,7 @@ import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
 import static io.yardstick.dsl.validation.IssueCodes.ROW_OUTSIDE_AGGREGATE;
+import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_UNIT;
 import static io.yardstick.dsl.validation.IssueCodes.UNRESOLVED_REFERENCE;
@@ -32,6 +33,7 @@ import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.StringLiteral;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.model.Limits;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Sources;
 import java.math.BigDecimal;
@@ -88,6 +90,9 @@ public class FormulaAnalyzer {
 		private final FormulaAnalysis analysis;
 		/** Inside the value of previous(...): metrics read there are read in earlier periods. */
 		private boolean lagged;
+		/** Levels of the walk open now: the guard that keeps a tree built other than by the parser from overflowing. */
+		private int depth;
+		private boolean tooDeepReported;
 
 		Walk(FormulaAnalysis analysis) {
 			this.analysis = analysis;
@@ -95,9 +100,22 @@ public class FormulaAnalyzer {
 
 		/** @param aggregate the aggregate whose rows the expression reads, or null at metric level */
 		Typed type(Expression expression, FunctionCall aggregate) {
-			Typed typed = compute(expression, aggregate);
-			analysis.record(expression, typed);
-			return typed;
+			if (depth >= Limits.MAX_DEPTH) {
+				if (tooDeepReported) {
+					return Typed.UNKNOWN;
+				}
+				tooDeepReported = true;
+				return problem(expression, null, TOO_DEEP, "this formula nests deeper than " + Limits.MAX_DEPTH
+						+ " levels; split it into metrics of their own");
+			}
+			depth++;
+			try {
+				Typed typed = compute(expression, aggregate);
+				analysis.record(expression, typed);
+				return typed;
+			} finally {
+				depth--;
+			}
 		}
 
 		private Typed compute(Expression expression, FunctionCall aggregate) {
@@ -275,7 +293,11 @@ public class FormulaAnalyzer {
 		private Typed binary(BinaryExpression binary, FunctionCall aggregate) {
 			Typed left = type(binary.getLeft(), aggregate);
 			Typed right = type(binary.getRight(), aggregate);
-			String operator = String.valueOf(binary.getOperator());
+			if (binary.getOperator() == null) {
+				// Only where the parser stopped reading (a syntax error says why).
+				return Typed.UNKNOWN;
+			}
+			String operator = binary.getOperator();
 			Level level = left.level().with(right.level());
 			Source rows = left.rowSource() != null ? left.rowSource() : right.rowSource();
 			Outcome outcome = switch (operator) {

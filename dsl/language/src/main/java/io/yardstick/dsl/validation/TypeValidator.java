@@ -28,7 +28,7 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkFormula(Metric metric) {
 		if (metric.getFormula() == null) {
 			// An override that keeps the inherited formula has one; its kinds were checked where it is written.
-			if (Overrides.formula(metric) == null) {
+			if (Overrides.formula(metric) == null && !hasSyntaxError(metric)) {
 				error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
 						metric, KPI.getSymbol_Name(), MISSING_FORMULA);
 			}
@@ -39,6 +39,19 @@ public class TypeValidator extends AbstractKpiCheck {
 			error(problem.message(), problem.node(), problem.feature(), problem.code(), QuickFixData.of(problem));
 		}
 		checkDeclaredKind(metric, analysis.result().type());
+	}
+
+	/** A formula the parser could not read is not missing: its syntax error says what is wrong. */
+	private static boolean hasSyntaxError(Metric metric) {
+		org.eclipse.xtext.nodemodel.ICompositeNode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(metric);
+		if (node != null) {
+			for (org.eclipse.xtext.nodemodel.INode inner : node.getAsTreeIterable()) {
+				if (inner.getSyntaxErrorMessage() != null) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Rule 4: what the formula gives must be what the metric declares. */

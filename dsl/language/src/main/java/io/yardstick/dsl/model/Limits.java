@@ -1,0 +1,33 @@
+package io.yardstick.dsl.model;
+
+/**
+ * How far a template may go before Yardstick refuses it with a positioned error instead of running
+ * out of stack or range. Each limit is far beyond what a person writes and well inside what every
+ * recursive step of parsing, checking, formatting and generating handles; docs/validation.md
+ * (`too-deep`, `number-out-of-range`) and docs/reliability.md state them.
+ */
+public final class Limits {
+	/**
+	 * Levels of nesting the parser follows: each pair of parentheses, call, {@code in} list, branch of
+	 * an {@code if}, {@code not}, sign {@code -} and step of a field path counts one.
+	 */
+	public static final int MAX_NESTING = 200;
+	/**
+	 * Operators in one expression (a formula, a bound, a filter with all it contains): each binary
+	 * operator, {@code in} and step of a reference path counts one, so a sum of 1,001 terms reaches it.
+	 * Chains are read in a loop, but each operator adds a level to the syntax tree that every later
+	 * step walks.
+	 */
+	public static final int MAX_OPERATORS = 1000;
+	/**
+	 * Levels of a syntax tree any recursive walk (type analysis, formatting, generation) descends
+	 * before it stops with a too-deep problem: never reached by parsed text, which the two limits above
+	 * keep below it; a guard against models built by other means.
+	 */
+	public static final int MAX_DEPTH = MAX_NESTING + MAX_OPERATORS + 100;
+	/** Grammar rules the parser may have open at once: a backstop, about ten per level of nesting. */
+	public static final int MAX_OPEN_RULES = 20 * MAX_NESTING + 100;
+
+	private Limits() {
+	}
+}
