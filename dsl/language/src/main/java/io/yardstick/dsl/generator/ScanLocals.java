@@ -59,6 +59,11 @@ final class ScanLocals {
 		});
 	}
 
+	/** The names of the method's locals, for any other local it declares. */
+	JavaNames names() {
+		return names;
+	}
+
 	List<CodeBlock> declarations() {
 		return declarations;
 	}
