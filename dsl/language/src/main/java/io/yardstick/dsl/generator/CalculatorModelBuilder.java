@@ -31,7 +31,7 @@ final class CalculatorModelBuilder {
 	private final FormulaAnalyzer analyzer = new FormulaAnalyzer();
 
 	CalculatorModel build(Template template, String packageOverride) {
-		String packageName = packageOverride != null ? packageOverride : packageOf(template);
+		String packageName = JavaNames.packageName(packageOverride != null ? packageOverride : packageOf(template));
 		String className = JavaNames.type(template.getName(), "Calculator");
 		JavaNames members = new JavaNames("run", "timeParts", "periods", "compute", "derive", "metric", "template",
 				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c");

@@ -260,6 +260,13 @@ final class CalculatorRenderer {
 	// ------------------------------------------------------------------ metrics
 
 	private MethodSpec dispatch() {
+		if (model.metrics().isEmpty()) {
+			// A template without metrics yet: a switch with no case would not compile.
+			return MethodSpec.methodBuilder("metric").addModifiers(Modifier.PRIVATE).returns(double.class)
+					.addParameter(int.class, "metric").addParameter(int.class, "g").addParameter(int.class, "p")
+					.addParameter(int.class, "c")
+					.addStatement("throw new $T(\"no metric \" + metric)", IllegalArgumentException.class).build();
+		}
 		CodeBlock.Builder cases = CodeBlock.builder().add("return switch (metric) {\n").indent();
 		for (MetricModel metric : model.metrics()) {
 			cases.add("case $L -> $L(g, p, c);\n", metric.constant(), metric.method());
@@ -319,8 +326,8 @@ final class CalculatorRenderer {
 				.replace("@", "&#64;").replace("\\u", "&#92;u").replace("\r", "");
 	}
 
-	/** Template text made safe for a line comment. */
+	/** Template text made safe for a line comment: every character that may end a line becomes a space. */
 	private static String comment(String text) {
-		return text.replace("\n", " ").replace("\r", " ").replace("\\u", "\\\\u");
+		return text.replaceAll("\\R", " ").replace("\\u", "\\\\u");
 	}
 }

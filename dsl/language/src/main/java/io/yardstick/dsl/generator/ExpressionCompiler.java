@@ -196,7 +196,7 @@ final class ExpressionCompiler {
 			return Code.of(Type.NUMBER, "$L", javaDouble(value));
 		}
 		if (e instanceof StringLiteral text) {
-			return new Code(CodeBlock.of("$S", text.getValue()), Type.STRING, text.getValue());
+			return new Code(CodeBlock.of("$S", JavaNames.text(text.getValue())), Type.STRING, text.getValue());
 		}
 		if (e instanceof BooleanLiteral bool) {
 			return Code.of(Type.FLAG, "$T.$L", LOGIC, bool.isValue() ? "TRUE" : "FALSE");

@@ -54,7 +54,7 @@ final class ScanLocals {
 		String key = Sources.sourceOf(field).getName() + "." + field.getName() + "=" + text;
 		return literalCodes.computeIfAbsent(key, k -> {
 			String local = names.member(field.getName(), "code");
-			declarations.add(CodeBlock.of("int $L = $L.code($S);\n", local, dictionary(field), text));
+			declarations.add(CodeBlock.of("int $L = $L.code($S);\n", local, dictionary(field), JavaNames.text(text)));
 			return local;
 		});
 	}

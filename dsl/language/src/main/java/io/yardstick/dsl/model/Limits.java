@@ -28,6 +28,13 @@ public final class Limits {
 	/** Grammar rules the parser may have open at once: a backstop, about ten per level of nesting. */
 	public static final int MAX_OPEN_RULES = 20 * MAX_NESTING + 100;
 
+	/** The largest magnitude of a number written in a template: generated calculators compute in doubles. */
+	public static final java.math.BigDecimal MAX_NUMBER = java.math.BigDecimal.TEN.pow(15);
+	/** Significant digits a number may have: what a double holds exactly. */
+	public static final int MAX_SIGNIFICANT_DIGITS = 15;
+	/** The largest core-limit, layer level, lag and number of periods back (previous(m, n)). */
+	public static final int MAX_COUNT_SETTING = 10_000;
+
 	private Limits() {
 	}
 }

@@ -4,6 +4,7 @@ import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
+import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
 import static io.yardstick.dsl.validation.IssueCodes.ROW_OUTSIDE_AGGREGATE;
 import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
@@ -555,6 +556,10 @@ public class FormulaAnalyzer {
 				if (!periods.type().is(Kind.NUMBER) || !whole) {
 					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods back in "
 							+ ModelText.quoted(call) + " must be a whole number of at least 1");
+				}
+				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
+					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods back in "
+							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
 				}
 			}
 			if (value.kind().isWildcard()) {
