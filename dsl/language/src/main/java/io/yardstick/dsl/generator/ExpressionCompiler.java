@@ -178,7 +178,7 @@ final class ExpressionCompiler {
 	}
 
 	private Code compile(Expression e, String period) {
-		if (depth >= io.yardstick.dsl.model.Limits.MAX_DEPTH) {
+		if (depth >= io.yardstick.dsl.model.Limits.MAX_WALK_DEPTH) {
 			throw new GeneratorException(e, "this formula nests too deeply to generate");
 		}
 		depth++;
@@ -228,7 +228,6 @@ final class ExpressionCompiler {
 			return binary(binary, period);
 		}
 		if (e instanceof IfExpression conditional) {
-			CodeBlock condition = flag(conditional.getCondition(), period);
 			this.branches++;
 			List<Code> branches;
 			try {
@@ -237,6 +236,8 @@ final class ExpressionCompiler {
 			} finally {
 				this.branches--;
 			}
+			// After the branches, as before chains were cut: the order in which locals are declared stays.
+			CodeBlock condition = flag(conditional.getCondition(), period);
 			Code then = branches.get(0);
 			Code otherwise = branches.get(1);
 			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();

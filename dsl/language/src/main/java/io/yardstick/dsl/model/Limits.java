@@ -13,18 +13,14 @@ public final class Limits {
 	 */
 	public static final int MAX_NESTING = 200;
 	/**
-	 * Operators in one expression (a formula, a bound, a filter with all it contains): each binary
-	 * operator, {@code in} and step of a reference path counts one, so a sum of 1,001 terms reaches it.
-	 * Chains are read in a loop, but each operator adds a level to the syntax tree that every later
-	 * step walks.
+	 * Levels of a formula's syntax tree (a formula, a bound, a filter with all it contains): each binary
+	 * operator of a chain, each step of a reference path and each nested call or operand counts one, so a
+	 * sum of about 1,200 terms reaches it. Chains are read in a loop, but every later recursive step
+	 * (checking, formatting, generating) walks the tree.
 	 */
-	public static final int MAX_OPERATORS = 1000;
-	/**
-	 * Levels of a syntax tree any recursive walk (type analysis, formatting, generation) descends
-	 * before it stops with a too-deep problem: never reached by parsed text, which the two limits above
-	 * keep below it; a guard against models built by other means.
-	 */
-	public static final int MAX_DEPTH = MAX_NESTING + MAX_OPERATORS + 100;
+	public static final int MAX_DEPTH = 1200;
+	/** Levels a recursive walk descends before it stops with a too-deep problem; parsed text never gets there. */
+	public static final int MAX_WALK_DEPTH = MAX_DEPTH + 50;
 	/** Grammar rules the parser may have open at once: a backstop, about ten per level of nesting. */
 	public static final int MAX_OPEN_RULES = 20 * MAX_NESTING + 100;
 

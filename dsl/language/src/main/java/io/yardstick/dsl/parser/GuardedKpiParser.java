@@ -9,15 +9,14 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.antlr.runtime.BitSet;
+import org.antlr.runtime.CharStream;
+import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
+import org.eclipse.xtext.parser.IParseResult;
 import org.antlr.runtime.IntStream;
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
 import org.antlr.runtime.TokenSource;
 import org.eclipse.emf.ecore.EObject;
-import io.yardstick.dsl.kpi.KpiPackage;
-import org.eclipse.emf.ecore.EClass;
-import org.eclipse.xtext.AbstractRule;
-import org.eclipse.xtext.Action;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
@@ -27,16 +26,25 @@ import org.eclipse.xtext.parser.antlr.XtextTokenStream;
 /**
  * The generated parser with a depth guard: ANTLR descends one Java call per grammar rule, so text
  * nested deeply enough (thousands of parentheses, signs or {@code if}s) would overflow the stack.
- * Before a rule nests past {@link Limits#MAX_NESTING} levels, or an expression grows past
- * {@link Limits#MAX_OPERATORS} operators (each a level of the syntax tree), the guard makes the rule fail as a
+ * Before a rule nests past {@link Limits#MAX_NESTING} levels, the guard makes the rule fail as a
  * syntax error of its own code, {@code too-deep}, at the token where the limit is crossed, and the
  * parser skips the over-deep part (balancing parentheses) and goes on with the rest of the file.
+ * Chains (a + b + c) are read in a loop, but each operator adds a level to the syntax tree: after
+ * parsing, {@link SyntaxDepth} cuts every formula at {@link Limits#MAX_DEPTH} levels.
  */
 public class GuardedKpiParser extends KpiParser {
 
 	@Override
 	protected XtextTokenStream createTokenStream(TokenSource tokenSource) {
 		return new GuardedTokenStream(tokenSource, getTokenDefProvider());
+	}
+
+	@Override
+	protected IParseResult doParse(String ruleName, CharStream in, NodeModelBuilder nodeModelBuilder,
+			int initialLookAhead) {
+		IParseResult result = super.doParse(ruleName, in, nodeModelBuilder, initialLookAhead);
+		SyntaxDepth.cut(result.getRootASTElement());
+		return result;
 	}
 
 	@Override
@@ -79,16 +87,11 @@ public class GuardedKpiParser extends KpiParser {
 		private final int elseKeyword;
 		private final int minus;
 		private final int not;
-		private final Map<EObject, Boolean> expressionCalls = new IdentityHashMap<>();
 		private EObject pendingCall;
-		/** Per open rule: whether it opened a level of nesting, and whether it reads an expression. */
+		/** Per open rule: whether it opened a level of nesting. */
 		private boolean[] nests = new boolean[256];
-		private boolean[] expressions = new boolean[256];
 		private int openRules;
 		private int nesting;
-		private int openExpressions;
-		/** Operators read since the outermost open expression began. */
-		private int operators;
 		private boolean tooDeep;
 		/** Whether the limit is crossed now, and the follow sets that lie outside the rule that crossed it. */
 		private boolean atLimit;
@@ -124,20 +127,13 @@ public class GuardedKpiParser extends KpiParser {
 		protected void enterRule() {
 			super.enterRule();
 			boolean level = pendingCall != null && nestingCalls.computeIfAbsent(pendingCall, Internal::nests);
-			boolean expression = pendingCall != null
-					&& expressionCalls.computeIfAbsent(pendingCall, Internal::readsExpression);
 			pendingCall = null;
 			if (openRules == nests.length) {
 				nests = Arrays.copyOf(nests, nests.length * 2);
-				expressions = Arrays.copyOf(expressions, expressions.length * 2);
 			}
-			nests[openRules] = level;
-			expressions[openRules++] = expression;
+			nests[openRules++] = level;
 			if (level) {
 				nesting++;
-			}
-			if (expression && openExpressions++ == 0) {
-				operators = 0;
 			}
 			if (overLimit()) {
 				block();
@@ -151,17 +147,17 @@ public class GuardedKpiParser extends KpiParser {
 			if (nests[openRules]) {
 				nesting--;
 			}
-			if (expressions[openRules] && --openExpressions == 0) {
-				operators = 0;
-			}
 			if (!overLimit()) {
 				atLimit = false;
+			}
+			if (nesting == 0) {
+				// Out of the formula: the next over-deep part is another one. Within one formula, one error.
 				reportedAtLimit = false;
 			}
 		}
 
 		private boolean overLimit() {
-			return nesting > Limits.MAX_NESTING || openRules > Limits.MAX_OPEN_RULES || operators > Limits.MAX_OPERATORS;
+			return nesting > Limits.MAX_NESTING || openRules > Limits.MAX_OPEN_RULES;
 		}
 
 		/** The next rule to read a token fails; reading resumes after the over-deep part. */
@@ -175,23 +171,6 @@ public class GuardedKpiParser extends KpiParser {
 			stream.blocked = true;
 		}
 
-		/** An operator: each wraps what was read so far into a new node of the syntax tree. */
-		@Override
-		protected EObject forceCreateModelElementAndSet(Action action, EObject value) {
-			EObject created = super.forceCreateModelElementAndSet(action, value);
-			// Counted now, checked as the operand after the operator is entered: the operator itself is still read.
-			operators++;
-			return created;
-		}
-
-		private static boolean readsExpression(EObject grammarElement) {
-			AbstractRule rule = grammarElement instanceof RuleCall call ? call.getRule()
-					: grammarElement instanceof AbstractRule itself ? itself : null;
-			return rule != null && rule.getType() != null && rule.getType().getClassifier() instanceof EClass type
-					&& KpiPackage.Literals.EXPRESSION.isSuperTypeOf(type);
-		}
-
-		/** A call of Expression, or of a rule from within itself (signs, `not`, field paths), opens a level. */
 		private static boolean nests(EObject grammarElement) {
 			return grammarElement instanceof RuleCall call && call.getRule() != null
 					&& ("Expression".equals(call.getRule().getName()) || GrammarUtil.containingRule(call) == call.getRule());
@@ -252,12 +231,9 @@ public class GuardedKpiParser extends KpiParser {
 		@Override
 		public SyntaxErrorMessage getSyntaxErrorMessage(RecognitionException e, String[] tokenNames) {
 			if (tooDeep) {
-				String message = operators > Limits.MAX_OPERATORS
-						? "this expression is too long: it may have at most " + Limits.MAX_OPERATORS
-								+ " operators and reference steps; split it into metrics of their own"
-						: "this nests too deeply: parentheses, calls, `if`s, `not`s, signs and field-path steps may nest at most "
-								+ Limits.MAX_NESTING + " levels deep; split it into metrics of their own";
-				return new SyntaxErrorMessage(message, IssueCodes.TOO_DEEP);
+				return new SyntaxErrorMessage("this nests too deeply: parentheses, calls, `if`s, `not`s, signs and field-path"
+						+ " steps may nest at most " + Limits.MAX_NESTING + " levels deep; split it into metrics of their own",
+						IssueCodes.TOO_DEEP);
 			}
 			return super.getSyntaxErrorMessage(e, tokenNames);
 		}

@@ -60,7 +60,8 @@ public class FormulaAnalyzer {
 	/** Analyzes any expression at metric level: a formula, a target, a threshold. */
 	public FormulaAnalysis analyze(Expression expression) {
 		FormulaAnalysis analysis = new FormulaAnalysis();
-		if (expression != null) {
+		// A formula the parser cut for its depth has its too-deep error; what is left of it is not typed.
+		if (expression != null && io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression) == null) {
 			analysis.result(new Walk(analysis).type(expression, null));
 		}
 		return analysis;
@@ -101,12 +102,12 @@ public class FormulaAnalyzer {
 
 		/** @param aggregate the aggregate whose rows the expression reads, or null at metric level */
 		Typed type(Expression expression, FunctionCall aggregate) {
-			if (depth >= Limits.MAX_DEPTH) {
+			if (depth >= Limits.MAX_WALK_DEPTH) {
 				if (tooDeepReported) {
 					return Typed.UNKNOWN;
 				}
 				tooDeepReported = true;
-				return problem(expression, null, TOO_DEEP, "this formula nests deeper than " + Limits.MAX_DEPTH
+				return problem(expression, null, TOO_DEEP, "this formula nests deeper than " + Limits.MAX_WALK_DEPTH
 						+ " levels; split it into metrics of their own");
 			}
 			depth++;
@@ -145,7 +146,7 @@ public class FormulaAnalyzer {
 				return call(call, aggregate);
 			}
 			if (expression instanceof BinaryExpression binary) {
-				return binary(binary, aggregate);
+				return chain(binary, aggregate);
 			}
 			if (expression instanceof NotExpression not) {
 				Typed operand = type(not.getOperand(), aggregate);
@@ -242,15 +243,24 @@ public class FormulaAnalyzer {
 			return typed;
 		}
 
-		/** The type of a reference chain, without judging where it stands. */
+		/** The type of a reference chain, without judging where it stands: one loop from its start. */
 		private Typed navigate(Expression expression) {
-			if (expression instanceof MemberAccess access) {
-				Typed receiver = navigate(access.getReceiver());
-				Field member = access.getMember();
-				if (receiver.kind() == Kind.UNKNOWN || member == null || member.eIsProxy()) {
-					return Typed.UNKNOWN;
+			if (expression instanceof MemberAccess) {
+				List<MemberAccess> steps = new java.util.ArrayList<>();
+				Expression start = expression;
+				while (start instanceof MemberAccess step) {
+					steps.add(step);
+					start = step.getReceiver();
 				}
-				return new Typed(Sources.typeOf(member), Level.ROW, receiver.rowSource());
+				Typed typed = navigate(start);
+				for (int i = steps.size() - 1; i >= 0; i--) {
+					Field member = steps.get(i).getMember();
+					if (typed.kind() == Kind.UNKNOWN || member == null || member.eIsProxy()) {
+						return Typed.UNKNOWN;
+					}
+					typed = new Typed(Sources.typeOf(member), Level.ROW, typed.rowSource());
+				}
+				return typed;
 			}
 			if (!(expression instanceof SymbolReference reference)) {
 				return Typed.UNKNOWN;
@@ -291,8 +301,26 @@ public class FormulaAnalyzer {
 
 		// ------------------------------------------------------------------ operators
 
-		private Typed binary(BinaryExpression binary, FunctionCall aggregate) {
-			Typed left = type(binary.getLeft(), aggregate);
+		/**
+		 * A chain such as a + b + c is a left-deep tree: typed in one loop from its first operand, so that a
+		 * long chain costs no stack (only right operands are typed recursively).
+		 */
+		private Typed chain(BinaryExpression top, FunctionCall aggregate) {
+			List<BinaryExpression> chain = new java.util.ArrayList<>();
+			Expression first = top;
+			while (first instanceof BinaryExpression binary) {
+				chain.add(binary);
+				first = binary.getLeft();
+			}
+			Typed left = type(first, aggregate);
+			for (int i = chain.size() - 1; i > 0; i--) {
+				left = binary(chain.get(i), left, aggregate);
+				analysis.record(chain.get(i), left);
+			}
+			return binary(top, left, aggregate);
+		}
+
+		private Typed binary(BinaryExpression binary, Typed left, FunctionCall aggregate) {
 			Typed right = type(binary.getRight(), aggregate);
 			if (binary.getOperator() == null) {
 				// Only where the parser stopped reading (a syntax error says why).

@@ -41,6 +41,17 @@ public class TypeValidator extends AbstractKpiCheck {
 		checkDeclaredKind(metric, analysis.result().type());
 	}
 
+	/** A formula cut by the parser because its syntax tree is deeper than any later step could walk. */
+	@Check
+	public void checkDepth(io.yardstick.dsl.kpi.Expression expression) {
+		io.yardstick.dsl.parser.SyntaxDepth.Cut cut = io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression);
+		if (cut != null) {
+			error("this formula is more than " + io.yardstick.dsl.model.Limits.MAX_DEPTH
+					+ " levels deep (each operator of a chain and each step of a path is a level): split it into metrics"
+					+ " of their own", cut.at(), null, IssueCodes.TOO_DEEP);
+		}
+	}
+
 	/** A formula the parser could not read is not missing: its syntax error says what is wrong. */
 	private static boolean hasSyntaxError(Metric metric) {
 		org.eclipse.xtext.nodemodel.ICompositeNode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(metric);
