@@ -35,40 +35,13 @@ public final class CalculatorCompiler {
 
 	/** Compiles and loads the class; lint warnings count as errors, so generated code stays clean. */
 	public static Class<?> compile(String className, String source) throws ClassNotFoundException {
-		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-		if (javac == null) {
-			throw new CompilationFailure("no Java compiler in this Java runtime: run Yardstick with a JDK, not a JRE");
-		}
-		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		Map<String, ByteArrayOutputStream> classes = new HashMap<>();
-		StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
-		ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
-			@Override
-			public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
-					FileObject sibling) {
-				return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension), kind) {
-					@Override
-					public OutputStream openOutputStream() {
-						return classes.computeIfAbsent(name, n -> new ByteArrayOutputStream());
-					}
-				};
-			}
-		};
-		JavaFileObject unit = new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".java"),
-				JavaFileObject.Kind.SOURCE) {
-			@Override
-			public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-				return source;
-			}
-		};
-		List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror",
-				"-proc:none");
-		boolean ok = javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+		List<Diagnostic<? extends JavaFileObject>> diagnostics = javac(Map.of(className, source), classes);
 		StringBuilder messages = new StringBuilder();
-		for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+		for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
 			messages.append(diagnostic.getLineNumber()).append(": ").append(diagnostic.getMessage(null)).append('\n');
 		}
-		if (!ok) {
+		if (diagnostics.stream().anyMatch(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)) {
 			throw new CompilationFailure("generated source of " + className + " does not compile:\n" + messages);
 		}
 		ClassLoader loader = new ClassLoader(CalculatorCompiler.class.getClassLoader()) {
@@ -83,5 +56,52 @@ public final class CalculatorCompiler {
 			}
 		};
 		return loader.loadClass(className);
+	}
+
+	/**
+	 * Compiles several sources in one javac run, as {@link #compile} does one (a javac start costs more than
+	 * a calculator): for tests that compile many. Sources are keyed by qualified class name.
+	 *
+	 * @return javac's errors and warnings (lint warnings are errors here too), none when all compile
+	 */
+	public static List<Diagnostic<? extends JavaFileObject>> check(Map<String, String> sources) {
+		return javac(sources, new HashMap<>());
+	}
+
+	private static List<Diagnostic<? extends JavaFileObject>> javac(Map<String, String> sources,
+			Map<String, ByteArrayOutputStream> classes) {
+		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+		if (javac == null) {
+			throw new CompilationFailure("no Java compiler in this Java runtime: run Yardstick with a JDK, not a JRE");
+		}
+		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+		StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
+		ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
+			@Override
+			public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
+					FileObject sibling) {
+				return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension), kind) {
+					@Override
+					public OutputStream openOutputStream() {
+						return classes.computeIfAbsent(name, n -> new ByteArrayOutputStream());
+					}
+				};
+			}
+		};
+		List<JavaFileObject> units = new java.util.ArrayList<>();
+		for (Map.Entry<String, String> source : sources.entrySet()) {
+			units.add(new SimpleJavaFileObject(URI.create("mem:///" + source.getKey().replace('.', '/') + ".java"),
+					JavaFileObject.Kind.SOURCE) {
+				@Override
+				public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+					return source.getValue();
+				}
+			});
+		}
+		List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror",
+				"-proc:none");
+		javac.getTask(null, files, diagnostics, options, null, units).call();
+		return diagnostics.getDiagnostics().stream().filter(diagnostic -> diagnostic.getKind() != Diagnostic.Kind.NOTE)
+				.toList();
 	}
 }

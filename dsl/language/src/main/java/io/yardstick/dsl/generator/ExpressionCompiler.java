@@ -311,16 +311,25 @@ final class ExpressionCompiler {
 			steps.add(step);
 			start = step.getReceiver();
 		}
-		Code value = compile(start, null);
-		int sinceLastPart = 0;
-		for (int i = steps.size() - 1; i >= 0; i--) {
-			MemberAccess step = steps.get(i);
+		return fold(steps, compile(start, null), (step, value) -> {
 			if (value.type() != Type.ROW) {
 				throw new GeneratorException(step, "only sources and references have fields");
 			}
-			value = read(step.getMember(), value.java().toString(), "row".equals(value.java().toString()));
+			return read(step.getMember(), value.java().toString(), "row".equals(value.java().toString()));
+		});
+	}
+
+	/**
+	 * Applies the links of a left-deep chain (collected from the top down) to its first operand, bottom up,
+	 * in one loop, cutting the value into a part every {@link #CHAIN_SPLIT} links where it may be cut.
+	 */
+	private <T extends Expression> Code fold(List<T> chain, Code first, java.util.function.BiFunction<T, Code, Code> link) {
+		Code value = first;
+		int sinceLastPart = 0;
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			value = link.apply(chain.get(i), value);
 			if (++sinceLastPart >= CHAIN_SPLIT && i > 0) {
-				Code cut = part(step, value, sinceLastPart);
+				Code cut = part(chain.get(i), value, sinceLastPart);
 				if (cut != null) {
 					value = cut;
 					sinceLastPart = 0;
@@ -375,19 +384,7 @@ final class ExpressionCompiler {
 			chain.add(binary);
 			first = binary.getLeft();
 		}
-		Code value = compile(first, period);
-		int sinceLastPart = 0;
-		for (int i = chain.size() - 1; i >= 0; i--) {
-			value = binary(chain.get(i), value, period);
-			if (++sinceLastPart >= CHAIN_SPLIT && i > 0) {
-				Code cut = part(chain.get(i), value, sinceLastPart);
-				if (cut != null) {
-					value = cut;
-					sinceLastPart = 0;
-				}
-			}
-		}
-		return value;
+		return fold(chain, compile(first, period), (binary, left) -> binary(binary, left, period));
 	}
 
 	private Code binary(BinaryExpression binary, Code left, String period) {
