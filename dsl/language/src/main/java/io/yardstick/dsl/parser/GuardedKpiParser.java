@@ -143,6 +143,17 @@ public class GuardedKpiParser extends KpiParser {
 		@Override
 		protected void leaveRule() {
 			super.leaveRule();
+			ruleEnded();
+		}
+
+		/**
+		 * A rule ends either with leaveRule() or, when it fails, with recover() in its catch: the generated
+		 * code calls leaveRule() only at the end of its try block.
+		 */
+		private void ruleEnded() {
+			if (openRules == 0) {
+				return;
+			}
 			openRules--;
 			if (nests[openRules]) {
 				nesting--;
@@ -180,6 +191,7 @@ public class GuardedKpiParser extends KpiParser {
 		public void recover(IntStream input, RecognitionException e) {
 			if (!stream.blocked) {
 				super.recover(input, e);
+				ruleEnded();
 				return;
 			}
 			stream.blocked = false;
@@ -192,6 +204,7 @@ public class GuardedKpiParser extends KpiParser {
 			}
 			state.lastErrorIndex = input.index();
 			skipOverDeepPart(followOutsideTheDeepPart());
+			ruleEnded();
 		}
 
 		/** What may follow the rule that crossed the limit, or any rule around it: where reading resumes. */
