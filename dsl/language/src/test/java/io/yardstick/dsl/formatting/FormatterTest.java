@@ -84,8 +84,8 @@ class FormatterTest {
 				+ "\t\tcost: number\n\t\tparent -> Ticket?\n\t}\n\tlayer execution {\n\t\tmetric m : number {\n\t\t\t= %s\n"
 				+ "\t\t}\n\t\tmetric n : number {\n\t\t\t= sum(Ticket%s.cost)\n\t\t}\n\t}\n}\n";
 		String formatted = format(text.formatted(sum, " . parent".repeat(150)));
-		// Canonical layout also puts a blank line between the source and the layer.
+		// Canonical layout also puts a blank line between blocks.
 		assertThat(formatted).isEqualTo(text.formatted(String.join(" + ", java.util.Collections.nCopies(1000,
-				"count(Ticket)")), ".parent".repeat(150)).replace("\t}\n\tlayer", "\t}\n\n\tlayer"));
+				"count(Ticket)")), ".parent".repeat(150)).replace("\t}\n\tlayer", "\t}\n\n\tlayer").replace("\t\t}\n\t\tmetric", "\t\t}\n\n\t\tmetric"));
 	}
 }
