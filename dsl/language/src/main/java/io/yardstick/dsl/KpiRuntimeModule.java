@@ -35,6 +35,15 @@ public class KpiRuntimeModule extends AbstractKpiRuntimeModule {
 		return KpiSyntaxErrorMessageProvider.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+		return io.yardstick.dsl.parser.GuardedKpiParser.class;
+	}
+
+	public Class<? extends io.yardstick.dsl.parser.antlr.KpiParser> bindKpiParser() {
+		return io.yardstick.dsl.parser.GuardedKpiParser.class;
+	}
+
 	public Class<? extends IFormatter2> bindIFormatter2() {
 		return KpiFormatter.class;
 	}

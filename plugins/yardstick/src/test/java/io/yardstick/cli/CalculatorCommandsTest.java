@@ -55,6 +55,38 @@ class CalculatorCommandsTest {
 	}
 
 	@Test
+	void aTemplateWithoutMetricsRunsToEmptyResultsWithANote() throws Exception {
+		Path template = dir.resolve("empty");
+		Files.createDirectories(template);
+		Files.writeString(template.resolve("empty.kpi"), "package early\ntemplate Draft \"Draft\" {\n\tsource Ticket {"
+				+ " key id: text  createdAt: timestamp time  csat: score(1..5)? }\n}\n", StandardCharsets.UTF_8);
+		demoTemplate();
+		Cli.Result result = Cli.run("run", template.toString(), "--data", dir.resolve("data").toString(), "--out",
+				dir.resolve("out").toString());
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.out()).contains("no metrics: the template declares none yet, so there is nothing to compute")
+				.contains("wrote " + dir.resolve("out/results.json"));
+	}
+
+	@Test
+	void generateMapsKeywordPackagesAndLongNamesToValidJava() throws Exception {
+		Path template = dir.resolve("names");
+		Files.createDirectories(template);
+		String name = "Template" + "X".repeat(200);
+		Files.writeString(template.resolve("names.kpi"), "package class.public\ntemplate " + name + " {\n\tsource"
+				+ " Ticket { key id: text  createdAt: timestamp time }\n\tlayer execution {\n\t\tmetric yield : count"
+				+ " { = count(Ticket) }\n\t}\n}\n", StandardCharsets.UTF_8);
+		Cli.Result result = Cli.run("generate", template.toString(), "--out", dir.resolve("src").toString());
+		assertThat(result.exit()).as(result.err()).isZero();
+		try (var files = Files.walk(dir.resolve("src/class_/public_"))) {
+			Path source = files.filter(file -> file.toString().endsWith(".java")).findFirst().orElseThrow();
+			assertThat(source.getFileName().toString()).hasSizeLessThanOrEqualTo(64 + ".java".length());
+			String className = "class_.public_." + source.getFileName().toString().replace(".java", "");
+			assertThat(CalculatorCompiler.compile(className, Files.readString(source, StandardCharsets.UTF_8))).isNotNull();
+		}
+	}
+
+	@Test
 	void onATerminalLoadingDrawsAProgressBarAndErasesIt() throws Exception {
 		Path template = demoTemplate();
 		String[] args = { "run", template.toString(), "--data", dir.resolve("data").toString(), "--out",

@@ -96,7 +96,9 @@ public class KpiValueConverters extends DefaultTerminalConverters {
 				for (ILeafNode leaf : node.getLeafNodes()) {
 					if (leaf.isHidden() && leaf.getTotalOffset() > node.getOffset()
 							&& leaf.getTotalEndOffset() < node.getEndOffset()) {
-						throw new ValueConverterException("write the number `" + string.replaceAll("\\s+", "")
+						// The string is null where the parser recovered inside the number (found by the fuzz suite).
+						throw new ValueConverterException("write the number `" + (string == null ? node.getText().strip()
+								: string).replaceAll("\\s+", "")
 								+ "` without spaces or comments inside it", node, null);
 					}
 				}

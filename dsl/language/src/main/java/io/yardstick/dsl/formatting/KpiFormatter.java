@@ -322,11 +322,19 @@ public class KpiFormatter extends AbstractJavaFormatter {
 
 	// ------------------------------------------------------------------ expressions
 
+	/**
+	 * A chain such as a + b + c is a left-deep tree: its operators are formatted in one loop down the left
+	 * side, so that a long chain costs no stack (formatting recurses only into right operands).
+	 */
 	protected void format(BinaryExpression binary, IFormattableDocument doc) {
-		doc.surround(regionFor(binary).feature(KPI.getBinaryExpression_Operator()), KpiFormatter::spaceOrLineBreak);
-		parentheses(binary, doc);
-		doc.format(binary.getLeft());
-		doc.format(binary.getRight());
+		Expression left = binary;
+		while (left instanceof BinaryExpression chained) {
+			doc.surround(regionFor(chained).feature(KPI.getBinaryExpression_Operator()), KpiFormatter::spaceOrLineBreak);
+			parentheses(chained, doc);
+			doc.format(chained.getRight());
+			left = chained.getLeft();
+		}
+		doc.format(left);
 	}
 
 	protected void format(NotExpression not, IFormattableDocument doc) {
@@ -405,10 +413,15 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.format(call.getFilter());
 	}
 
+	/** A reference path is a left-deep chain too: formatted in one loop. */
 	protected void format(MemberAccess access, IFormattableDocument doc) {
-		doc.surround(regionFor(access).keyword("."), it -> it.noSpace());
-		parentheses(access, doc);
-		doc.format(access.getReceiver());
+		Expression receiver = access;
+		while (receiver instanceof MemberAccess step) {
+			doc.surround(regionFor(step).keyword("."), it -> it.noSpace());
+			parentheses(step, doc);
+			receiver = step.getReceiver();
+		}
+		doc.format(receiver);
 	}
 
 	protected void format(PeriodReference period, IFormattableDocument doc) {

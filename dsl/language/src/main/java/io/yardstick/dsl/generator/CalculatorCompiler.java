@@ -67,7 +67,7 @@ public final class CalculatorCompiler {
 		boolean ok;
 		if ("jdk.compiler".equals(compiler.getClass().getModule().getName())) {
 			Map<String, ByteArrayOutputStream> written = new HashMap<>();
-			ok = compileInMemory(compiler, className, source, diagnostics, written,
+			ok = compileInMemory(compiler, Map.of(className, source), diagnostics, written,
 					List.of("-classpath", classPath, "-Xlint:all", "-Werror", "-proc:none"));
 			classes = new HashMap<>();
 			written.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
@@ -98,7 +98,7 @@ public final class CalculatorCompiler {
 		return loader.loadClass(className);
 	}
 
-	private static boolean compileInMemory(JavaCompiler javac, String className, String source,
+	private static boolean compileInMemory(JavaCompiler javac, Map<String, String> sources,
 			DiagnosticCollector<JavaFileObject> diagnostics, Map<String, ByteArrayOutputStream> classes, List<String> options) {
 		StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);
 		ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
@@ -113,14 +113,35 @@ public final class CalculatorCompiler {
 				};
 			}
 		};
-		JavaFileObject unit = new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".java"),
-				JavaFileObject.Kind.SOURCE) {
-			@Override
-			public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-				return source;
-			}
-		};
-		return javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+		List<JavaFileObject> units = new java.util.ArrayList<>();
+		for (Map.Entry<String, String> source : sources.entrySet()) {
+			units.add(new SimpleJavaFileObject(URI.create("mem:///" + source.getKey().replace('.', '/') + ".java"),
+					JavaFileObject.Kind.SOURCE) {
+				@Override
+				public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+					return source.getValue();
+				}
+			});
+		}
+		return javac.getTask(null, files, diagnostics, options, null, units).call();
+	}
+
+	/**
+	 * Compiles several sources in one javac run, as {@link #compile} does one (a javac start costs more than
+	 * a calculator): for tests that compile many. Sources are keyed by qualified class name; needs a JDK.
+	 *
+	 * @return javac's errors and warnings (lint warnings are errors here too), none when all compile
+	 */
+	public static List<Diagnostic<? extends JavaFileObject>> check(Map<String, String> sources) {
+		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+		if (javac == null) {
+			throw new CompilationFailure("no javac in this Java runtime: run the checks with a JDK");
+		}
+		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+		compileInMemory(javac, sources, diagnostics, new HashMap<>(), List.of("-classpath",
+				System.getProperty("java.class.path"), "-Xlint:all", "-Werror", "-proc:none"));
+		return diagnostics.getDiagnostics().stream().filter(diagnostic -> diagnostic.getKind() != Diagnostic.Kind.NOTE)
+				.toList();
 	}
 
 	private static boolean compileOnDisk(JavaCompiler compiler, String className, String source,

@@ -25,7 +25,7 @@ public final class CalculatorGenerator {
 	 */
 	public GeneratedSource generate(Template template, String packageOverride) {
 		CalculatorModel model = new CalculatorModelBuilder().build(template, packageOverride);
-		String content = new CalculatorRenderer(model).render().toString().replace("\r\n", "\n");
+		String content = JavaNames.restoreText(new CalculatorRenderer(model).render().toString().replace("\r\n", "\n"));
 		String qualified = model.packageName().isEmpty() ? model.className()
 				: model.packageName() + "." + model.className();
 		return new GeneratedSource(qualified, qualified.replace('.', '/') + ".java", content);

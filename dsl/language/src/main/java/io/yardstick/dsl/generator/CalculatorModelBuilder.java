@@ -35,7 +35,7 @@ public final class CalculatorModelBuilder {
 	 * @throws GeneratorException for a construct no backend can compute, with its position
 	 */
 	public CalculatorModel build(Template template, String packageOverride) {
-		String packageName = packageOverride != null ? packageOverride : packageOf(template);
+		String packageName = JavaNames.packageName(packageOverride != null ? packageOverride : packageOf(template));
 		String className = JavaNames.type(template.getName(), "Calculator");
 		JavaNames members = new JavaNames("run", "timeParts", "periods", "compute", "derive", "metric", "template",
 				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c", "fromStates", "conclude", "states");

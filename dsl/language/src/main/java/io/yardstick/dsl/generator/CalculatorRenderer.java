@@ -224,8 +224,11 @@ final class CalculatorRenderer {
 		String kernel = aggregate.field();
 		List<io.yardstick.dsl.kpi.Expression> arguments = call.getArguments();
 		List<CodeBlock> conditions = new ArrayList<>();
+		// The parts of long chains each condition and the value declare (usually none).
+		List<CodeBlock> conditionParts = new ArrayList<>();
 		if (call.getFilter() != null) {
 			conditions.add(compiler.holds(call.getFilter()));
+			conditionParts.add(compiler.takeParts());
 		}
 		CodeBlock add;
 		switch (call.getFunction()) {
@@ -235,6 +238,7 @@ final class CalculatorRenderer {
 						&& reference.getSymbol() instanceof Source;
 				if (!wholeRows) {
 					conditions.add(CodeBlock.of("!$T.isTrue($T.isNull($L))", LOGIC, LOGIC, compiler.row(argument).java()));
+					conditionParts.add(compiler.takeParts());
 				}
 				add = CodeBlock.of("$L.add(cells)", kernel);
 			}
@@ -252,6 +256,17 @@ final class CalculatorRenderer {
 			}
 			default -> add = CodeBlock.of("$L.add(cells, $L)", kernel, compiler.number(arguments.get(0)));
 		}
+		CodeBlock addParts = compiler.takeParts();
+		if (!addParts.isEmpty() || conditionParts.stream().anyMatch(parts -> !parts.isEmpty())) {
+			// Each condition's parts are declared only where && would have evaluated it: nested ifs.
+			CodeBlock.Builder nested = CodeBlock.builder();
+			for (int i = 0; i < conditions.size(); i++) {
+				nested.add(conditionParts.get(i)).beginControlFlow("if ($L)", conditions.get(i));
+			}
+			nested.add(addParts).addStatement("$L", add);
+			conditions.forEach(condition -> nested.endControlFlow());
+			return nested.build();
+		}
 		if (conditions.isEmpty()) {
 			return CodeBlock.builder().addStatement("$L", add).build();
 		}
@@ -262,6 +277,13 @@ final class CalculatorRenderer {
 	// ------------------------------------------------------------------ metrics
 
 	private MethodSpec dispatch() {
+		if (model.metrics().isEmpty()) {
+			// A template without metrics yet: a switch with no case would not compile.
+			return MethodSpec.methodBuilder("metric").addModifiers(Modifier.PRIVATE).returns(double.class)
+					.addParameter(int.class, "metric").addParameter(int.class, "g").addParameter(int.class, "p")
+					.addParameter(int.class, "c")
+					.addStatement("throw new $T(\"no metric \" + metric)", IllegalArgumentException.class).build();
+		}
 		CodeBlock.Builder cases = CodeBlock.builder().add("return switch (metric) {\n").indent();
 		for (MetricModel metric : model.metrics()) {
 			cases.add("case $L -> $L(g, p, c);\n", metric.constant(), metric.method());
@@ -288,7 +310,8 @@ final class CalculatorRenderer {
 		method.addJavadoc("<pre>\n$L\n</pre>\n", javadoc(formulaText(declared)));
 		method.addJavadoc("@param g the grouping\n@param p the period\n@param c the group within the grouping\n");
 		method.addJavadoc("@return the value, NaN when it has none\n");
-		return method.addStatement("return $L", compiler.metricValue(Overrides.formula(declared), "p")).build();
+		CodeBlock value = compiler.metricValue(Overrides.formula(declared), "p");
+		return method.addCode(compiler.takeParts()).addStatement("return $L", value).build();
 	}
 
 	/** The formula with its line breaks, as written. */
@@ -320,8 +343,8 @@ final class CalculatorRenderer {
 				.replace("@", "&#64;").replace("\\u", "&#92;u").replace("\r", "");
 	}
 
-	/** Template text made safe for a line comment. */
+	/** Template text made safe for a line comment: every character that may end a line becomes a space. */
 	private static String comment(String text) {
-		return text.replace("\n", " ").replace("\r", " ").replace("\\u", "\\\\u");
+		return text.replaceAll("\\R", " ").replace("\\u", "\\\\u");
 	}
 }

@@ -57,29 +57,80 @@ final class ExpressionCompiler {
 		}
 	}
 
+	/**
+	 * Operators (or path steps) after which a chain is cut: javac attributes and emits expressions
+	 * recursively, and a sum of a thousand terms in one expression overflows its stack. The part read so
+	 * far goes into a local variable, so no generated expression nests deeper than this.
+	 */
+	static final int CHAIN_SPLIT = 50;
+	/**
+	 * The longest chain left whole where it cannot be cut: inside a branch of an `if`, which Java evaluates
+	 * only when taken (a division there may note a zero denominator), a local would evaluate it always.
+	 */
+	static final int MAX_UNSPLIT_CHAIN = 400;
+
 	private final String metricConstant;
 	private final io.yardstick.dsl.types.FormulaAnalysis analysis;
 	private final ScanLocals locals;
 	private final Map<FunctionCall, String> kernels;
 	private final Map<String, String> metricConstants;
+	private final JavaNames localNames;
+	/** Declarations of the parts of long chains, to be emitted before the statement that uses them. */
+	private final List<CodeBlock> parts = new ArrayList<>();
+	/** Branches of `if`s open now: no part may be taken out of them. */
+	private int branches;
+	private int depth;
 
 	private ExpressionCompiler(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
-			ScanLocals locals, Map<FunctionCall, String> kernels, Map<String, String> metricConstants) {
+			ScanLocals locals, Map<FunctionCall, String> kernels, Map<String, String> metricConstants,
+			JavaNames localNames) {
 		this.metricConstant = metricConstant;
 		this.analysis = analysis;
 		this.locals = locals;
 		this.kernels = kernels;
 		this.metricConstants = metricConstants;
+		this.localNames = localNames;
 	}
 
 	static ExpressionCompiler rows(String metricConstant, ScanLocals locals) {
-		return new ExpressionCompiler(metricConstant, null, locals, null, null);
+		return new ExpressionCompiler(metricConstant, null, locals, null, null, locals.names());
 	}
 
 	/** @param analysis the metric's formula analysis: it tells which metric-level values are points in time */
 	static ExpressionCompiler metric(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
 			Map<FunctionCall, String> kernels, Map<String, String> metricConstants) {
-		return new ExpressionCompiler(metricConstant, analysis, null, kernels, metricConstants);
+		return new ExpressionCompiler(metricConstant, analysis, null, kernels, metricConstants,
+				new JavaNames("run", "g", "p", "c"));
+	}
+
+	/** The declarations of the chain parts compiled since the last call, to precede the statement that reads them. */
+	CodeBlock takeParts() {
+		CodeBlock.Builder block = CodeBlock.builder();
+		parts.forEach(block::add);
+		parts.clear();
+		return block.build();
+	}
+
+	/** Cuts a chain here: its value so far becomes a local variable, when it may be evaluated unconditionally. */
+	private Code part(Expression where, Code value, int sinceLastPart) {
+		String javaType = switch (value.type()) {
+			case NUMBER -> "double";
+			case TIME -> "long";
+			case CODE, ROW -> "int";
+			case FLAG -> "byte";
+			case STRING -> "String";
+			case NULL -> null;
+		};
+		if (javaType == null || branches > 0) {
+			if (sinceLastPart > MAX_UNSPLIT_CHAIN) {
+				throw new GeneratorException(where, "a chain of more than " + MAX_UNSPLIT_CHAIN
+						+ " operators inside a branch of an `if` is too long for the Java compiler; make it a metric of its own");
+			}
+			return null;
+		}
+		String name = localNames.member("part");
+		parts.add(CodeBlock.of("$L $L = $L;\n", javaType, name, value.java()));
+		return new Code(CodeBlock.of("$L", name), value.type(), value.values());
 	}
 
 	/** At metric level points in time are doubles (epoch milliseconds); the analysis knows which. */
@@ -128,13 +179,25 @@ final class ExpressionCompiler {
 	}
 
 	private Code compile(Expression e, String period) {
+		if (depth >= io.yardstick.dsl.model.Limits.MAX_WALK_DEPTH) {
+			throw new GeneratorException(e, "this formula nests too deeply to generate");
+		}
+		depth++;
+		try {
+			return compileNode(e, period);
+		} finally {
+			depth--;
+		}
+	}
+
+	private Code compileNode(Expression e, String period) {
 		if (e instanceof NumberLiteral literal) {
 			BigDecimal value = Constants.evaluate(literal)
 					.orElseThrow(() -> new GeneratorException(literal, "not a number"));
 			return Code.of(Type.NUMBER, "$L", javaDouble(value));
 		}
 		if (e instanceof StringLiteral text) {
-			return new Code(CodeBlock.of("$S", text.getValue()), Type.STRING, text.getValue());
+			return new Code(CodeBlock.of("$S", JavaNames.text(text.getValue())), Type.STRING, text.getValue());
 		}
 		if (e instanceof BooleanLiteral bool) {
 			return Code.of(Type.FLAG, "$T.$L", LOGIC, bool.isValue() ? "TRUE" : "FALSE");
@@ -166,12 +229,20 @@ final class ExpressionCompiler {
 			return binary(binary, period);
 		}
 		if (e instanceof IfExpression conditional) {
-			List<Code> branches = sameValues(conditional, List.of(compile(conditional.getThen(), period),
-					compile(conditional.getElse(), period)));
+			this.branches++;
+			List<Code> branches;
+			try {
+				branches = sameValues(conditional, List.of(compile(conditional.getThen(), period),
+						compile(conditional.getElse(), period)));
+			} finally {
+				this.branches--;
+			}
+			// After the branches, as before chains were cut: the order in which locals are declared stays.
+			CodeBlock condition = flag(conditional.getCondition(), period);
 			Code then = branches.get(0);
 			Code otherwise = branches.get(1);
 			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
-			return new Code(CodeBlock.of("($T.isTrue($L) ? $L : $L)", LOGIC, flag(conditional.getCondition(), period),
+			return new Code(CodeBlock.of("($T.isTrue($L) ? $L : $L)", LOGIC, condition,
 					typed(then, type), typed(otherwise, type)), type, type == Type.TIME ? null
 							: then.values() != null ? then.values() : otherwise.values());
 		}
@@ -190,7 +261,10 @@ final class ExpressionCompiler {
 	}
 
 	private CodeBlock flag(Expression condition, String period) {
-		Code code = compile(condition, period);
+		return flag(condition, compile(condition, period));
+	}
+
+	private static CodeBlock flag(Expression condition, Code code) {
 		if (code.type() == Type.NULL) {
 			return CodeBlock.of("$T.NULL", LOGIC);
 		}
@@ -229,13 +303,41 @@ final class ExpressionCompiler {
 		throw new GeneratorException(reference, "unresolved reference");
 	}
 
+	/** A reference path, read in one loop from its start and cut into parts like any long chain. */
 	private Code member(MemberAccess access) {
 		requireRows(access);
-		Code receiver = compile(access.getReceiver(), null);
-		if (receiver.type() != Type.ROW) {
-			throw new GeneratorException(access, "only sources and references have fields");
+		List<MemberAccess> steps = new ArrayList<>();
+		Expression start = access;
+		while (start instanceof MemberAccess step) {
+			steps.add(step);
+			start = step.getReceiver();
 		}
-		return read(access.getMember(), receiver.java().toString(), "row".equals(receiver.java().toString()));
+		return fold(steps, compile(start, null), (step, value) -> {
+			if (value.type() != Type.ROW) {
+				throw new GeneratorException(step, "only sources and references have fields");
+			}
+			return read(step.getMember(), value.java().toString(), "row".equals(value.java().toString()));
+		});
+	}
+
+	/**
+	 * Applies the links of a left-deep chain (collected from the top down) to its first operand, bottom up,
+	 * in one loop, cutting the value into a part every {@link #CHAIN_SPLIT} links where it may be cut.
+	 */
+	private <T extends Expression> Code fold(List<T> chain, Code first, java.util.function.BiFunction<T, Code, Code> link) {
+		Code value = first;
+		int sinceLastPart = 0;
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			value = link.apply(chain.get(i), value);
+			if (++sinceLastPart >= CHAIN_SPLIT && i > 0) {
+				Code cut = part(chain.get(i), value, sinceLastPart);
+				if (cut != null) {
+					value = cut;
+					sinceLastPart = 0;
+				}
+			}
+		}
+		return value;
 	}
 
 	/** A field of the row at {@code rowIndex}; a row reached through a reference may be null (-1). */
@@ -274,13 +376,26 @@ final class ExpressionCompiler {
 
 	// ------------------------------------------------------------------ operators
 
-	private Code binary(BinaryExpression binary, String period) {
+	/**
+	 * A chain such as a + b + c is a left-deep tree: it is compiled in one loop from its first operand, and
+	 * cut into parts every {@link #CHAIN_SPLIT} operators.
+	 */
+	private Code binary(BinaryExpression top, String period) {
+		List<BinaryExpression> chain = new ArrayList<>();
+		Expression first = top;
+		while (first instanceof BinaryExpression binary) {
+			chain.add(binary);
+			first = binary.getLeft();
+		}
+		return fold(chain, compile(first, period), (binary, left) -> binary(binary, left, period));
+	}
+
+	private Code binary(BinaryExpression binary, Code left, String period) {
 		String operator = String.valueOf(binary.getOperator());
 		if ("and".equals(operator) || "or".equals(operator)) {
-			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, operator, flag(binary.getLeft(), period),
+			return Code.of(Type.FLAG, "$T.$L($L, $L)", LOGIC, operator, flag(binary.getLeft(), left),
 					flag(binary.getRight(), period));
 		}
-		Code left = compile(binary.getLeft(), period);
 		Code right = compile(binary.getRight(), period);
 		return switch (operator) {
 			case "+", "-" -> temporalAtMetricLevel(binary.getLeft()) || temporalAtMetricLevel(binary.getRight())
@@ -423,10 +538,16 @@ final class ExpressionCompiler {
 			for (Expression item : in.getItems()) {
 				items.add(compare(in, "=", value, compile(item, period)).java());
 			}
-			test = items.get(0);
-			for (int i = 1; i < items.size(); i++) {
-				test = CodeBlock.of("$T.or($L, $L)", LOGIC, test, items.get(i));
+			// Paired as a balanced tree: a long list nests only logarithmically deep for javac.
+			while (items.size() > 1) {
+				List<CodeBlock> paired = new ArrayList<>();
+				for (int i = 0; i < items.size(); i += 2) {
+					paired.add(i + 1 < items.size() ? CodeBlock.of("$T.or($L, $L)", LOGIC, items.get(i), items.get(i + 1))
+							: items.get(i));
+				}
+				items = paired;
 			}
+			test = items.get(0);
 		}
 		return in.isNegated() ? Code.of(Type.FLAG, "$T.not($L)", LOGIC, test) : new Code(test, Type.FLAG, null);
 	}

@@ -56,7 +56,8 @@ public final class ReportGenerator {
 	public List<GeneratedReport> generate(Template template) {
 		String qualified = CalculatorGenerator.qualifiedName(template);
 		return definitions(template).stream()
-				.map(definition -> new GeneratedReport(definition, "reports/" + qualified + "." + definition.name() + ".json"))
+				.map(definition -> new GeneratedReport(definition,
+						"reports/" + JavaNames.fileName(qualified + "." + definition.name()) + ".json"))
 				.toList();
 	}
 

@@ -54,9 +54,14 @@ final class ScanLocals {
 		String key = Sources.sourceOf(field).getName() + "." + field.getName() + "=" + text;
 		return literalCodes.computeIfAbsent(key, k -> {
 			String local = names.member(field.getName(), "code");
-			declarations.add(CodeBlock.of("int $L = $L.code($S);\n", local, dictionary(field), text));
+			declarations.add(CodeBlock.of("int $L = $L.code($S);\n", local, dictionary(field), JavaNames.text(text)));
 			return local;
 		});
+	}
+
+	/** The names of the method's locals, for any other local it declares. */
+	JavaNames names() {
+		return names;
 	}
 
 	List<CodeBlock> declarations() {

@@ -73,7 +73,7 @@ final class SpecRenderer {
 		String zone = template.getTimezone() != null ? template.getTimezone() : inheritedZone(template);
 		return CodeBlock.builder()
 				.add("new $T($S, $L, $T.of($S),\n", TEMPLATE_SPEC, CalculatorGenerator.qualifiedName(template), labels(template.getLabels()),
-						ZONE_ID, zone)
+						ZONE_ID, JavaNames.text(zone))
 				.indent().indent()
 				.add("$L,\n", list(model.sources(), this::source))
 				.add("$L,\n", list(dimensions(), dimension -> dimension))
@@ -120,7 +120,7 @@ final class SpecRenderer {
 		for (int i = 0; i < labels.size(); i++) {
 			Label label = labels.get(i);
 			pairs.add(i == 0 ? "$S, $S" : ", $S, $S", label.getLanguage() == null ? "" : label.getLanguage(),
-					label.getText());
+					JavaNames.text(label.getText()));
 		}
 		return pairs.add(")").build();
 	}
@@ -249,8 +249,9 @@ final class SpecRenderer {
 						condition(Overrides.target(metric)), condition(Overrides.warning(metric)),
 						condition(Overrides.critical(metric)))
 				.add("$L,\n", strings(breakdowns))
-				.add("$S,\n", ModelText.full(Overrides.formula(metric)))
-				.add("$S, $S, $S, $L)", Overrides.description(metric), Overrides.goal(metric), Overrides.owner(metric),
+				.add("$S,\n", JavaNames.text(ModelText.full(Overrides.formula(metric))))
+				.add("$S, $S, $S, $L)", JavaNames.text(Overrides.description(metric)), JavaNames.text(Overrides.goal(metric)),
+						JavaNames.text(Overrides.owner(metric)),
 						strings(sourcesOf(model)))
 				.unindent().unindent()
 				.build();
@@ -312,7 +313,7 @@ final class SpecRenderer {
 				link.getLag() == null ? 0 : link.getLag().intValue(),
 				link.getLag() == null ? null : link.getGrain().getLiteral(),
 				link.getStatus() == null ? "hypothesized" : link.getStatus().getLiteral(), link.isFeedback(),
-				link.getRationale());
+				JavaNames.text(link.getRationale()));
 	}
 
 	private CodeBlock loop(Loop loop) {

@@ -29,7 +29,7 @@ public final class Layers {
 		if (declared != null) {
 			try {
 				return OptionalInt.of(declared.intValueExact());
-			} catch (ArithmeticException notAnInteger) {
+			} catch (ArithmeticException notAnIntegerOrTooLarge) {
 				return OptionalInt.empty();
 			}
 		}

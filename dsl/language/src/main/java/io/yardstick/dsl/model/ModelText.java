@@ -27,6 +27,13 @@ public final class ModelText {
 		return node == null ? "" : WHITE_SPACE.matcher(NodeModelUtils.getTokenText(node)).replaceAll(" ").trim();
 	}
 
+	/** A number as messages show it: a very long one cut in the middle, with its count of digits. */
+	public static String number(java.math.BigDecimal value) {
+		String text = value.toPlainString();
+		return text.length() <= MAX_LENGTH ? text
+				: text.substring(0, 20) + "…" + text.substring(text.length() - 10) + " (" + text.length() + " characters)";
+	}
+
 	/** The element's text in backticks, as messages quote code. */
 	public static String quoted(EObject element) {
 		return "`" + of(element) + "`";

@@ -34,6 +34,13 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 
 	@Override
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+		if (context.getContext() instanceof MemberAccess access && (access.getReceiver() == null
+				|| access.getReceiver() instanceof MemberAccess previous
+						&& previous.eGet(KPI.getMemberAccess_Member(), false) instanceof EObject before && before.eIsProxy())) {
+			// The step before is unknown already and has its error (or was cut off with a too-deep error): one
+			// error per path, not one per step after it.
+			return null;
+		}
 		String name;
 		try {
 			name = context.getLinkText();

@@ -20,6 +20,7 @@ import io.yardstick.dsl.types.Functions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -54,10 +55,14 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		Template template = TemplateHierarchy.templateOf(context);
 		if (reference == KPI.getMemberAccess_Member()) {
-			return context instanceof MemberAccess access ? fieldsOf(targetSource(access.getReceiver()), template)
-					: IScope.NULLSCOPE;
+			if (!(context instanceof MemberAccess access)) {
+				return IScope.NULLSCOPE;
+			}
+			resolveStepsBefore(access);
+			return fieldsOf(targetSource(access.getReceiver()), template);
 		}
 		if (reference == KPI.getFieldStep_Field()) {
+			resolveStepsBefore(context);
 			return fieldsOf(sourceBefore(context), template);
 		}
 		if (template == null) {
@@ -217,13 +222,55 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 		});
 	}
 
+	/**
+	 * Links the earlier steps of a reference path first to last, so that linking each step finds the step
+	 * before it already linked: resolving the last step first would recurse once per step, and a long path
+	 * would overflow the stack. Each step is tried once per version of the file, so a long path of
+	 * unknown fields costs linear time too.
+	 */
+	private void resolveStepsBefore(EObject step) {
+		List<EObject> earlier = new ArrayList<>();
+		if (step instanceof MemberAccess access) {
+			for (Expression receiver = access.getReceiver(); receiver instanceof MemberAccess previous
+					&& !tried(previous); receiver = previous.getReceiver()) {
+				earlier.add(previous);
+			}
+		} else {
+			for (EObject container = step.eContainer(); container instanceof FieldStep previous
+					&& !tried(previous); container = previous.eContainer()) {
+				earlier.add(previous);
+			}
+		}
+		for (int i = earlier.size() - 1; i >= 0; i--) {
+			EObject previous = earlier.get(i);
+			triedSteps(previous).add(previous);
+			if (previous instanceof MemberAccess access) {
+				access.getMember();
+			} else {
+				((FieldStep) previous).getField();
+			}
+		}
+	}
+
+	private boolean tried(EObject step) {
+		EReference feature = step instanceof MemberAccess ? KPI.getMemberAccess_Member() : KPI.getFieldStep_Field();
+		EObject target = (EObject) step.eGet(feature, false);
+		return target == null || !target.eIsProxy() || triedSteps(step).contains(step);
+	}
+
+	/** The path steps linked so far in this version of the step's file. */
+	private Set<EObject> triedSteps(EObject step) {
+		return cache.get("linked path steps", step.eResource(), () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+	}
+
 	/** The source whose fields follow a navigation step: a source itself, or what a reference field points to. */
 	private static Source targetSource(Expression receiver) {
 		EObject target = null;
 		if (receiver instanceof SymbolReference reference) {
 			target = reference.getSymbol();
 		} else if (receiver instanceof MemberAccess access) {
-			target = access.getMember();
+			// Already tried by resolveStepsBefore: resolving again would only fail again.
+			target = (EObject) access.eGet(KPI.getMemberAccess_Member(), false);
 		}
 		if (target instanceof Source source) {
 			return source;
@@ -241,7 +288,7 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 				return path.getSource() == null || path.getSource().eIsProxy() ? null : path.getSource();
 			}
 			if (container instanceof FieldStep previous) {
-				Field field = previous.getField();
+				Field field = (Field) previous.eGet(KPI.getFieldStep_Field(), false);
 				return field == null || field.eIsProxy() ? null : field.getReference();
 			}
 		}

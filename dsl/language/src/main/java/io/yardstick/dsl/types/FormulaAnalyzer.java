@@ -4,7 +4,9 @@ import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
+import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
 import static io.yardstick.dsl.validation.IssueCodes.ROW_OUTSIDE_AGGREGATE;
+import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_UNIT;
 import static io.yardstick.dsl.validation.IssueCodes.UNRESOLVED_REFERENCE;
@@ -32,6 +34,7 @@ import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.StringLiteral;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.SymbolReference;
+import io.yardstick.dsl.model.Limits;
 import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Sources;
 import java.math.BigDecimal;
@@ -57,7 +60,8 @@ public class FormulaAnalyzer {
 	/** Analyzes any expression at metric level: a formula, a target, a threshold. */
 	public FormulaAnalysis analyze(Expression expression) {
 		FormulaAnalysis analysis = new FormulaAnalysis();
-		if (expression != null) {
+		// A formula the parser cut for its depth has its too-deep error; what is left of it is not typed.
+		if (expression != null && io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression) == null) {
 			analysis.result(new Walk(analysis).type(expression, null));
 		}
 		return analysis;
@@ -88,6 +92,9 @@ public class FormulaAnalyzer {
 		private final FormulaAnalysis analysis;
 		/** Inside the value of previous(...): metrics read there are read in earlier periods. */
 		private boolean lagged;
+		/** Levels of the walk open now: the guard that keeps a tree built other than by the parser from overflowing. */
+		private int depth;
+		private boolean tooDeepReported;
 
 		Walk(FormulaAnalysis analysis) {
 			this.analysis = analysis;
@@ -95,9 +102,22 @@ public class FormulaAnalyzer {
 
 		/** @param aggregate the aggregate whose rows the expression reads, or null at metric level */
 		Typed type(Expression expression, FunctionCall aggregate) {
-			Typed typed = compute(expression, aggregate);
-			analysis.record(expression, typed);
-			return typed;
+			if (depth >= Limits.MAX_WALK_DEPTH) {
+				if (tooDeepReported) {
+					return Typed.UNKNOWN;
+				}
+				tooDeepReported = true;
+				return problem(expression, null, TOO_DEEP, "this formula nests deeper than " + Limits.MAX_WALK_DEPTH
+						+ " levels; split it into metrics of their own");
+			}
+			depth++;
+			try {
+				Typed typed = compute(expression, aggregate);
+				analysis.record(expression, typed);
+				return typed;
+			} finally {
+				depth--;
+			}
 		}
 
 		private Typed compute(Expression expression, FunctionCall aggregate) {
@@ -126,7 +146,7 @@ public class FormulaAnalyzer {
 				return call(call, aggregate);
 			}
 			if (expression instanceof BinaryExpression binary) {
-				return binary(binary, aggregate);
+				return chain(binary, aggregate);
 			}
 			if (expression instanceof NotExpression not) {
 				Typed operand = type(not.getOperand(), aggregate);
@@ -223,15 +243,24 @@ public class FormulaAnalyzer {
 			return typed;
 		}
 
-		/** The type of a reference chain, without judging where it stands. */
+		/** The type of a reference chain, without judging where it stands: one loop from its start. */
 		private Typed navigate(Expression expression) {
-			if (expression instanceof MemberAccess access) {
-				Typed receiver = navigate(access.getReceiver());
-				Field member = access.getMember();
-				if (receiver.kind() == Kind.UNKNOWN || member == null || member.eIsProxy()) {
-					return Typed.UNKNOWN;
+			if (expression instanceof MemberAccess) {
+				List<MemberAccess> steps = new java.util.ArrayList<>();
+				Expression start = expression;
+				while (start instanceof MemberAccess step) {
+					steps.add(step);
+					start = step.getReceiver();
 				}
-				return new Typed(Sources.typeOf(member), Level.ROW, receiver.rowSource());
+				Typed typed = navigate(start);
+				for (int i = steps.size() - 1; i >= 0; i--) {
+					Field member = steps.get(i).getMember();
+					if (typed.kind() == Kind.UNKNOWN || member == null || member.eIsProxy()) {
+						return Typed.UNKNOWN;
+					}
+					typed = new Typed(Sources.typeOf(member), Level.ROW, typed.rowSource());
+				}
+				return typed;
 			}
 			if (!(expression instanceof SymbolReference reference)) {
 				return Typed.UNKNOWN;
@@ -272,10 +301,32 @@ public class FormulaAnalyzer {
 
 		// ------------------------------------------------------------------ operators
 
-		private Typed binary(BinaryExpression binary, FunctionCall aggregate) {
-			Typed left = type(binary.getLeft(), aggregate);
+		/**
+		 * A chain such as a + b + c is a left-deep tree: typed in one loop from its first operand, so that a
+		 * long chain costs no stack (only right operands are typed recursively).
+		 */
+		private Typed chain(BinaryExpression top, FunctionCall aggregate) {
+			List<BinaryExpression> chain = new java.util.ArrayList<>();
+			Expression first = top;
+			while (first instanceof BinaryExpression binary) {
+				chain.add(binary);
+				first = binary.getLeft();
+			}
+			Typed left = type(first, aggregate);
+			for (int i = chain.size() - 1; i > 0; i--) {
+				left = binary(chain.get(i), left, aggregate);
+				analysis.record(chain.get(i), left);
+			}
+			return binary(top, left, aggregate);
+		}
+
+		private Typed binary(BinaryExpression binary, Typed left, FunctionCall aggregate) {
 			Typed right = type(binary.getRight(), aggregate);
-			String operator = String.valueOf(binary.getOperator());
+			if (binary.getOperator() == null) {
+				// Only where the parser stopped reading (a syntax error says why).
+				return Typed.UNKNOWN;
+			}
+			String operator = binary.getOperator();
 			Level level = left.level().with(right.level());
 			Source rows = left.rowSource() != null ? left.rowSource() : right.rowSource();
 			Outcome outcome = switch (operator) {
@@ -533,6 +584,10 @@ public class FormulaAnalyzer {
 				if (!periods.type().is(Kind.NUMBER) || !whole) {
 					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods back in "
 							+ ModelText.quoted(call) + " must be a whole number of at least 1");
+				}
+				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
+					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods back in "
+							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
 				}
 			}
 			if (value.kind().isWildcard()) {

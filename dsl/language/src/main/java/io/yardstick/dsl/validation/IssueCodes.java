@@ -27,6 +27,11 @@ public final class IssueCodes {
 	public static final String UNREADABLE_FILE = "unreadable-file";
 	/** Error: a check crashed on this element; the model is not fully validated. Please report it. */
 	public static final String INTERNAL_ERROR = "internal-error";
+	/**
+	 * Error: text nested past the parser's limit (200 levels of parentheses, calls, ifs, signs) or a formula
+	 * deeper than 2,000 levels (a chain of 2,000 terms); see io.yardstick.dsl.model.Limits.
+	 */
+	public static final String TOO_DEEP = "too-deep";
 
 	// ---- rule 1: references and names
 
@@ -169,6 +174,10 @@ public final class IssueCodes {
 	public static final String SOURCE_STRUCTURE = "source-structure";
 	/** Error: an impossible kind: score(5..1), an unknown duration unit or currency; a metric of kind text, bool or enum. */
 	public static final String INVALID_KIND = "invalid-kind";
+	/** Error: a number the setting or function cannot take: a core-limit of 10^20, previous(m, 2147483648), a 300-digit literal. */
+	public static final String NUMBER_OUT_OF_RANGE = "number-out-of-range";
+	/** Error: an import with nothing to import, such as `import .*`. */
+	public static final String EMPTY_IMPORT = "empty-import";
 	/** Error: two labels in the same language. */
 	public static final String DUPLICATE_LABEL = "duplicate-label";
 

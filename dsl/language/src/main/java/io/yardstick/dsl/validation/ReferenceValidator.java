@@ -148,7 +148,14 @@ public class ReferenceValidator extends AbstractKpiCheck {
 			return;
 		}
 		boolean wildcard = text.endsWith(".*");
-		QualifiedName name = nameConverter.toQualifiedName(wildcard ? text.substring(0, text.length() - 2) : text);
+		String qualified = wildcard ? text.substring(0, text.length() - 2) : text;
+		if (qualified.isBlank() || java.util.Arrays.stream(qualified.split("\\.", -1)).anyMatch(String::isBlank)) {
+			// Only text the parser recovered from gets here: its syntax error is reported too.
+			error("import `" + text + "` names nothing: write a package or a template, such as `import aftersales.standard.*`",
+					imported, KPI.getImport_ImportedNamespace(), IssueCodes.EMPTY_IMPORT);
+			return;
+		}
+		QualifiedName name = nameConverter.toQualifiedName(qualified);
 		IResourceDescriptions index = indexProvider.getResourceDescriptions(imported.eResource());
 		boolean found = wildcard ? anyInside(index, name)
 				: index.getExportedObjects(EcorePackage.Literals.EOBJECT, name, false).iterator().hasNext();

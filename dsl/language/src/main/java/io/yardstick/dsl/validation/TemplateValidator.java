@@ -4,6 +4,7 @@ import io.yardstick.dsl.model.Overrides;
 import static io.yardstick.dsl.validation.IssueCodes.CORE_LIMIT_EXCEEDED;
 import static io.yardstick.dsl.validation.IssueCodes.EMPTY_FILE;
 import static io.yardstick.dsl.validation.IssueCodes.INVALID_SETTING;
+import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
 import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
@@ -17,7 +18,11 @@ import io.yardstick.dsl.kpi.Metric;
 import io.yardstick.dsl.kpi.Model;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.kpi.NumberLiteral;
+import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.model.Layers;
+import io.yardstick.dsl.model.Limits;
+import io.yardstick.dsl.model.ModelText;
 import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.types.Kind;
@@ -67,8 +72,11 @@ public class TemplateValidator extends AbstractKpiCheck {
 		}
 		BigDecimal limit = template.getCoreLimit();
 		if (limit != null && (!isWholeNumber(limit) || limit.signum() <= 0)) {
-			error("core-limit must be a whole number of at least 1, not " + limit.toPlainString(), template,
+			error("core-limit must be a whole number of at least 1, not " + ModelText.number(limit), template,
 					KPI.getTemplate_CoreLimit(), INVALID_SETTING);
+		} else if (limit != null && tooLarge(limit)) {
+			error("core-limit " + ModelText.number(limit) + " is out of range: it may be at most "
+					+ Limits.MAX_COUNT_SETTING, template, KPI.getTemplate_CoreLimit(), NUMBER_OUT_OF_RANGE);
 		}
 	}
 
@@ -76,9 +84,44 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLag(Link link) {
 		BigDecimal lag = link.getLag();
 		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
-			error("a lag is a whole number of periods of at least 1, not " + lag.toPlainString(), link, KPI.getLink_Lag(),
+			error("a lag is a whole number of periods of at least 1, not " + ModelText.number(lag), link, KPI.getLink_Lag(),
 					INVALID_SETTING);
+		} else if (lag != null && tooLarge(lag)) {
+			error("lag " + ModelText.number(lag) + " is out of range: a lag may be at most " + Limits.MAX_COUNT_SETTING
+					+ " periods", link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
 		}
+	}
+
+	/** Numbers in formulas, targets and thresholds become doubles in the calculator: they must fit one exactly. */
+	@Check
+	public void checkNumber(NumberLiteral literal) {
+		BigDecimal value = literal.getValue();
+		if (value == null) {
+			return;
+		}
+		if (value.abs().compareTo(Limits.MAX_NUMBER) > 0) {
+			error("number " + ModelText.number(value) + " is out of range: numbers in a template lie within ±10^15",
+					literal, KPI.getNumberLiteral_Value(), NUMBER_OUT_OF_RANGE);
+		} else if (value.stripTrailingZeros().precision() > Limits.MAX_SIGNIFICANT_DIGITS) {
+			error("number " + ModelText.number(value) + " has more than " + Limits.MAX_SIGNIFICANT_DIGITS
+					+ " significant digits, more than a calculator computes with", literal, KPI.getNumberLiteral_Value(),
+					NUMBER_OUT_OF_RANGE);
+		}
+	}
+
+	@Check
+	public void checkScoreRange(ScoreKind score) {
+		for (BigDecimal bound : java.util.Arrays.asList(score.getMin(), score.getMax())) {
+			if (bound != null && bound.abs().compareTo(Limits.MAX_NUMBER) > 0) {
+				error("score bound " + ModelText.number(bound) + " is out of range: numbers in a template lie within ±10^15",
+						score, null, NUMBER_OUT_OF_RANGE);
+				return;
+			}
+		}
+	}
+
+	private static boolean tooLarge(BigDecimal whole) {
+		return whole.abs().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0;
 	}
 
 	/** The core-limit in force: the template's own, else the nearest ancestor's, else the default. */
@@ -90,7 +133,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public static int coreLimit(Template template, int defaultLimit) {
 		for (Template t : TemplateHierarchy.lineage(template)) {
 			BigDecimal limit = t.getCoreLimit();
-			if (limit != null && isWholeNumber(limit) && limit.signum() > 0) {
+			if (limit != null && isWholeNumber(limit) && limit.signum() > 0 && !tooLarge(limit)) {
 				return limit.intValueExact();
 			}
 		}
@@ -150,8 +193,11 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLayerLevel(Layer layer) {
 		BigDecimal level = layer.getLevel();
 		if (level != null && !isWholeNumber(level)) {
-			error("a layer level is a whole number, not " + level.toPlainString(), layer, KPI.getLayer_Level(),
+			error("a layer level is a whole number, not " + ModelText.number(level), layer, KPI.getLayer_Level(),
 					INVALID_SETTING);
+		} else if (level != null && tooLarge(level)) {
+			error("layer level " + ModelText.number(level) + " is out of range: a level may be at most "
+					+ Limits.MAX_COUNT_SETTING, layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
 		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
 			error("layer `" + layer.getName() + "` needs a level, such as `level 2`: only strategic (3), management (2) "
 					+ "and execution (1) have one by default", layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);

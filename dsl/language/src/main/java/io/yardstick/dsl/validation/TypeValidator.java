@@ -28,7 +28,7 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkFormula(Metric metric) {
 		if (metric.getFormula() == null) {
 			// An override that keeps the inherited formula has one; its kinds were checked where it is written.
-			if (Overrides.formula(metric) == null) {
+			if (Overrides.formula(metric) == null && !hasSyntaxError(metric)) {
 				error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
 						metric, KPI.getSymbol_Name(), MISSING_FORMULA);
 			}
@@ -39,6 +39,30 @@ public class TypeValidator extends AbstractKpiCheck {
 			error(problem.message(), problem.node(), problem.feature(), problem.code(), QuickFixData.of(problem));
 		}
 		checkDeclaredKind(metric, analysis.result().type());
+	}
+
+	/** A formula cut by the parser because its syntax tree is deeper than any later step could walk. */
+	@Check
+	public void checkDepth(io.yardstick.dsl.kpi.Expression expression) {
+		io.yardstick.dsl.parser.SyntaxDepth.Cut cut = io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression);
+		if (cut != null) {
+			error("this formula is more than " + io.yardstick.dsl.model.Limits.MAX_DEPTH
+					+ " levels deep (each operator of a chain and each step of a path is a level): split it into metrics"
+					+ " of their own", cut.at(), null, IssueCodes.TOO_DEEP);
+		}
+	}
+
+	/** A formula the parser could not read is not missing: its syntax error says what is wrong. */
+	private static boolean hasSyntaxError(Metric metric) {
+		org.eclipse.xtext.nodemodel.ICompositeNode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(metric);
+		if (node != null) {
+			for (org.eclipse.xtext.nodemodel.INode inner : node.getAsTreeIterable()) {
+				if (inner.getSyntaxErrorMessage() != null) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Rule 4: what the formula gives must be what the metric declares. */

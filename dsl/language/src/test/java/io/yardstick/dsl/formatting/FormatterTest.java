@@ -75,4 +75,17 @@ class FormatterTest {
 				""";
 		assertThat(format(text)).isEqualTo(text);
 	}
+
+	/** Chains are formatted in a loop: a sum of 1,000 terms and a long reference path format without overflow. */
+	@Test
+	void longChainsAndPathsFormat() {
+		String sum = String.join("   +\t", java.util.Collections.nCopies(1000, "count(Ticket)"));
+		String text = "package p\n\ntemplate T {\n\tsource Ticket {\n\t\tkey id: text\n\t\tcreatedAt: timestamp time\n"
+				+ "\t\tcost: number\n\t\tparent -> Ticket?\n\t}\n\tlayer execution {\n\t\tmetric m : number {\n\t\t\t= %s\n"
+				+ "\t\t}\n\t\tmetric n : number {\n\t\t\t= sum(Ticket%s.cost)\n\t\t}\n\t}\n}\n";
+		String formatted = format(text.formatted(sum, " . parent".repeat(150)));
+		// Canonical layout also puts a blank line between blocks.
+		assertThat(formatted).isEqualTo(text.formatted(String.join(" + ", java.util.Collections.nCopies(1000,
+				"count(Ticket)")), ".parent".repeat(150)).replace("\t}\n\tlayer", "\t}\n\n\tlayer").replace("\t\t}\n\t\tmetric", "\t\t}\n\n\t\tmetric"));
+	}
 }

@@ -259,4 +259,26 @@ class ParserTest {
 		assertThat(model).isNotNull();
 		assertThat(model.getElements()).isEmpty();
 	}
+
+	/**
+	 * The depth guard counts levels as rules end, whether they end normally or fail: syntax errors must not
+	 * add up to a false too-deep error, and a second deep formula gets its own.
+	 */
+	@Test
+	void syntaxErrorsDoNotAddUpToNesting() {
+		String broken = "\t\tmetric b%d : number { = (count(S) + ) }\n";
+		StringBuilder text = new StringBuilder("package p\ntemplate T {\n\tsource S { key id: text  t: timestamp time }\n"
+				+ "\tlayer execution {\n");
+		for (int i = 0; i < 300; i++) {
+			text.append(broken.formatted(i));
+		}
+		text.append("\t\tmetric ok : number { = ").append("(".repeat(190)).append("count(S)").append(")".repeat(190))
+				.append(" }\n");
+		text.append("\t\tmetric deep1 : number { = ").append("(".repeat(300)).append("count(S)").append(")".repeat(300))
+				.append(" }\n");
+		text.append("\t\tmetric deep2 : number { = ").append("-".repeat(300)).append("count(S) }\n\t}\n}\n");
+		String findings = io.yardstick.dsl.testing.Models.findings(text.toString());
+		assertThat(findings.lines().filter(line -> line.contains("too-deep")).map(line -> line.split(":")[1]))
+				.containsExactly("306", "307");
+	}
 }

@@ -38,6 +38,9 @@ public final class ResultsTable {
 		int latest = periods.count() - 1;
 		StringBuilder out = new StringBuilder();
 		out.append(summary(results, language)).append('\n');
+		if (template.metrics().isEmpty()) {
+			out.append("\nno metrics: the template declares none yet, so there is nothing to compute\n");
+		}
 
 		Map<String, List<Integer>> metricsByLayer = new LinkedHashMap<>();
 		for (int m = 0; m < template.metrics().size(); m++) {

@@ -12,10 +12,8 @@ import org.eclipse.xtext.validation.Issue;
  * a stack trace (those go to the server's log).
  */
 final class UnanalysableText {
-	/** The code the language module gives a formula nested past its limit. */
-	static final String TOO_DEEP = "too-deep";
 	/** Brackets nested deeper than this are named as the likely cause of a failed analysis. */
-	static final int DEEP_NESTING = 200;
+	static final int DEEP_NESTING = io.yardstick.dsl.model.Limits.MAX_NESTING;
 
 	private UnanalysableText() {
 	}
@@ -26,7 +24,7 @@ final class UnanalysableText {
 		issue.setUriToProblem(file);
 		issue.setSeverity(Severity.ERROR);
 		if (failure instanceof StackOverflowError || deepest.depth() > DEEP_NESTING) {
-			issue.setCode(TOO_DEEP);
+			issue.setCode(IssueCodes.TOO_DEEP);
 			issue.setMessage("this text nests " + deepest.depth() + " brackets deep here, too deep to analyse; "
 					+ "split the formula into metrics of their own");
 			setPosition(issue, text, deepest.offset(), 1);
