@@ -1,6 +1,5 @@
 package io.yardstick.dsl.generator.sql;
 
-import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
 import io.yardstick.dsl.generator.sql.Sql.Function;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -12,9 +11,7 @@ import java.util.Map;
  * Spark SQL 4 in ANSI mode: division goes through nullif (ANSI raises DIVIDE_BY_ZERO), string literals
  * escape with backslashes (two adjacent literals concatenate, so a doubled quote would not escape).
  */
-public final class SparkDialect implements SqlDialect {
-	public static final SparkDialect INSTANCE = new SparkDialect();
-
+public final class SparkDialect extends StandardDialect {
 	private static final Map<Capability, String> CAPABILITIES = new LinkedHashMap<>();
 	static {
 		CAPABILITIES.put(Capability.GROUPING_SETS, "GROUP BY GROUPING SETS, grouping()");
@@ -25,17 +22,15 @@ public final class SparkDialect implements SqlDialect {
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE (spark.sql.session.timeZone); the JVM's zone database");
 	}
 
+	public static final SparkDialect INSTANCE = new SparkDialect();
+
 	private SparkDialect() {
+		super(CAPABILITIES);
 	}
 
 	@Override
 	public String name() {
 		return "spark";
-	}
-
-	@Override
-	public Map<Capability, String> capabilities() {
-		return CAPABILITIES;
 	}
 
 	@Override
@@ -72,11 +67,8 @@ public final class SparkDialect implements SqlDialect {
 	}
 
 	@Override
-	public String call(Function function, List<String> a) {
+	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case COALESCE -> "coalesce(" + String.join(", ", a) + ")";
-			case NULL_IF_ZERO -> "nullif(" + a.get(0) + ", 0)";
-			case FLOOR -> "floor(" + a.get(0) + ")";
 			case EPOCH_MILLIS -> "unix_millis(" + a.get(0) + ")";
 			case DATE_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
@@ -93,6 +85,7 @@ public final class SparkDialect implements SqlDialect {
 			case DATE_MONTH -> "month(" + a.get(0) + ")";
 			case EPOCH_DAY -> "unix_date(" + a.get(0) + ")";
 			case GROUPING_ID -> groupingId(a);
+			default -> throw new IllegalArgumentException(function.name());
 		};
 	}
 
@@ -123,18 +116,10 @@ public final class SparkDialect implements SqlDialect {
 		return function + "(timestamp_millis(CAST(" + millis + " AS BIGINT)))";
 	}
 
+	/** Spark's exact percentile (never percentile_approx). */
 	@Override
-	public String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
-		String call = switch (function) {
-			case COUNT_ROWS -> "count(*)";
-			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
-			case SUM -> "sum(" + argument + ")";
-			case MIN -> "min(" + argument + ")";
-			case MAX -> "max(" + argument + ")";
-			case STDDEV_SAMPLE -> "stddev_samp(" + argument + ")";
-			case PERCENTILE -> "percentile(" + argument + ", " + SqlText.fraction(fraction) + ")";
-		};
-		return filter == null ? call : call + " FILTER (WHERE " + filter + ")";
+	String percentile(String argument, String fraction) {
+		return "percentile(" + argument + ", " + fraction + ")";
 	}
 
 	@Override

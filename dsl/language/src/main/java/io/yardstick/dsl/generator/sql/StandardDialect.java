@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the dialects that follow the SQL standard spell alike: double-quoted identifiers, single-quoted
- * literals, coalesce and nullif, aggregates with {@code FILTER (WHERE …)}. A dialect adds its calendar
+ * What the dialects spell alike: double-quoted identifiers and single-quoted literals (unless a dialect
+ * quotes its own way), coalesce and nullif, aggregates with {@code FILTER (WHERE …)}. A dialect adds its calendar
  * functions and its exact percentile.
  */
 abstract class StandardDialect implements SqlDialect {
