@@ -95,6 +95,15 @@ public final class EngineRun {
 			}
 		}
 		Run run = Run.overCells(spec, periods, values, options);
+		// Each breakdown value's position in its dimension's list, the group code the calculator gives it.
+		Map<String, Map<String, Integer>> codes = new HashMap<>();
+		values.forEach((dimension, list) -> {
+			Map<String, Integer> code = new HashMap<>();
+			for (int i = 0; i < list.size(); i++) {
+				code.put(list.get(i), i);
+			}
+			codes.put(dimension, code);
+		});
 		Map<String, List<CellState>> states = new HashMap<>();
 		if (periods.count() > 0) {
 			List<List<String>> groupings = groupings(options);
@@ -103,15 +112,17 @@ public final class EngineRun {
 					: new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE));
 			List<ScanQuery> scans = queries.scans(options.grain(), periodRows, groupings);
 			for (int i = 0; i < scans.size(); i++) {
-				String sql = writer.select(scans.get(i).select());
-				if (scanFiles != null) {
+				String sql;
+				if (scanFiles == null) {
+					sql = writer.select(scans.get(i).select());
+				} else {
 					List<String> statements = statements(scanFiles.get(i));
 					for (String statement : statements.subList(0, statements.size() - 1)) {
 						engine.execute(statement);
 					}
 					sql = statements.get(statements.size() - 1);
 				}
-				read(scans.get(i), sql, run, values, options, states);
+				read(scans.get(i), sql, run, codes, options, states);
 			}
 		}
 		return calculator.derive(run, (aggregate, kernel) -> {
@@ -146,16 +157,8 @@ public final class EngineRun {
 		return statements;
 	}
 
-	private void read(ScanQuery scan, String sql, Run run, Map<String, List<String>> values, RunOptions options,
+	private void read(ScanQuery scan, String sql, Run run, Map<String, Map<String, Integer>> codes, RunOptions options,
 			Map<String, List<CellState>> states) throws SQLException {
-		Map<String, Map<String, Integer>> indexes = new HashMap<>();
-		values.forEach((dimension, list) -> {
-			Map<String, Integer> index = new HashMap<>();
-			for (int i = 0; i < list.size(); i++) {
-				index.put(list.get(i), i);
-			}
-			indexes.put(dimension, index);
-		});
 		engine.query(sql, row -> {
 			int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
 			int period = row.getInt("period");
@@ -172,13 +175,13 @@ public final class EngineRun {
 				List<String> dimensions = options.groupings().get(g).dimensions();
 				int code = 0;
 				for (int i = 0; i < dimensions.size(); i++) {
-					List<String> list = values.get(dimensions.get(i));
-					Integer at = indexes.get(dimensions.get(i)).get(labels[grouping.getValue().get(i)]);
+					Map<String, Integer> known = codes.get(dimensions.get(i));
+					Integer at = known.get(labels[grouping.getValue().get(i)]);
 					if (at == null) {
 						throw new SQLException("the engine returned a value of " + dimensions.get(i)
 								+ " that its list of values lacks: " + labels[grouping.getValue().get(i)]);
 					}
-					code = code * list.size() + at;
+					code = code * known.size() + at;
 				}
 				int cell = period * run.groups(g) + code;
 				for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {

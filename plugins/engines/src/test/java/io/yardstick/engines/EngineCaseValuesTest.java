@@ -42,28 +42,6 @@ class EngineCaseValuesTest {
 				}
 			}
 		}
-		StringBuilder text = new StringBuilder();
-		for (int m = 0; m < results.template().metrics().size(); m++) {
-			String metric = results.template().metrics().get(m).id();
-			for (GroupingResult grouping : results.groupings()) {
-				if (!grouping.computed(m)) {
-					continue;
-				}
-				for (int group = 0; group < grouping.groups().size(); group++) {
-					String groupText = grouping.grouping().isTotal() ? "-"
-							: String.join("*", grouping.groups().get(group).stream().map(String::valueOf).toList());
-					for (int period = 0; period < results.periods().count(); period++) {
-						double value = grouping.value(m, period, group);
-						if (!shown[period]) {
-							continue;
-						}
-						text.append(metric).append('\t').append(grouping.grouping().name()).append('\t').append(groupText)
-								.append('\t').append(results.periods().label(period)).append('\t').append(CalculatorCases.number(value))
-								.append('\n');
-					}
-				}
-			}
-		}
-		return text.toString();
+		return CalculatorCases.values(results, period -> shown[period]);
 	}
 }

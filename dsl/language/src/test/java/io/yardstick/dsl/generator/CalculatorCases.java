@@ -86,6 +86,11 @@ public final class CalculatorCases {
 
 	/** Every value of a run, one line each: metric, grouping, group, period, value (7 significant digits). */
 	static String values(Results results) {
+		return values(results, period -> true);
+	}
+
+	/** {@link #values(Results)} of the periods the filter keeps. */
+	public static String values(Results results, java.util.function.IntPredicate shownPeriod) {
 		StringBuilder text = new StringBuilder();
 		for (int m = 0; m < results.template().metrics().size(); m++) {
 			String metric = results.template().metrics().get(m).id();
@@ -97,6 +102,9 @@ public final class CalculatorCases {
 					String groupText = grouping.grouping().isTotal() ? "-"
 							: String.join("*", grouping.groups().get(group).stream().map(String::valueOf).toList());
 					for (int period = 0; period < results.periods().count(); period++) {
+						if (!shownPeriod.test(period)) {
+							continue;
+						}
 						text.append(metric).append('\t').append(grouping.grouping().name()).append('\t').append(groupText)
 								.append('\t').append(results.periods().label(period)).append('\t')
 								.append(number(grouping.value(m, period, group))).append('\n');
