@@ -76,6 +76,14 @@ public final class SqlComputeEngine implements ComputeEngine {
 
 	/** A table of the engine's own as a source: each field found by name, as written or in snake_case. */
 	private SourceTable mapped(SourceSpec source, String table) throws SQLException, ComputeException {
+		return mapped(engine, source, table);
+	}
+
+	/**
+	 * A table of the engine's own as a source: each field found by name, as written or in snake_case; the columns
+	 * that hold local timestamps noted, so that they are read by Yardstick's calendar rules.
+	 */
+	public static SourceTable mapped(Engine engine, SourceSpec source, String table) throws SQLException, ComputeException {
 		List<String> name = List.of(table.split("\\."));
 		List<String> columns = engine.columns(name);
 		if (columns.isEmpty()) {
@@ -97,7 +105,9 @@ public final class SqlComputeEngine implements ComputeEngine {
 					+ String.join(", ", missing) + " (looked for the field's name as written, in any case, and in "
 					+ "snake_case); its columns are " + String.join(", ", columns), null);
 		}
-		return new SourceTable(name, mapping, SourceTable.TimeStorage.NATIVE);
+		java.util.Set<String> local = engine.localTimestampColumns(name);
+		return new SourceTable(name, mapping, SourceTable.TimeStorage.NATIVE,
+				mapping.values().stream().filter(local::contains).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	static String match(String field, List<String> columns) {
