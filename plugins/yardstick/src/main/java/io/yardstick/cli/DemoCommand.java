@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
 	}
 
 	/** The jar this class was loaded from; null when it runs from a classes folder or the location is unknown. */
-	private static Path runningJar() {
+	static Path runningJar() {
 		CodeSource source = DemoCommand.class.getProtectionDomain().getCodeSource();
 		if (source == null || source.getLocation() == null) {
 			return null;

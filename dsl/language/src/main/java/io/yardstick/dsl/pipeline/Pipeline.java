@@ -100,7 +100,7 @@ public final class Pipeline {
 		}
 		KpiWorkspace.ValidatedModel alone = new KpiWorkspace().loadAndValidate(files, progress);
 		boolean reachesOut = alone.report().findings().stream()
-				.anyMatch(finding -> finding.code().equals("unresolved-import"));
+				.anyMatch(finding -> finding.code().equals("unresolved-import")) || extendsElsewhere(alone.model());
 		Path library = absolute.getParent();
 		if (!reachesOut || library == null) {
 			return alone;
@@ -116,6 +116,23 @@ public final class Pipeline {
 		List<Finding> kept = together.report().findings().stream()
 				.filter(finding -> finding.severity() == Severity.ERROR || own.contains(finding.file())).toList();
 		return new KpiWorkspace.ValidatedModel(together.model(), new ValidationReport(together.report().files(), kept));
+	}
+
+	/** Whether a template of the model extends one the model does not hold (by its qualified name, unimported). */
+	private static boolean extendsElsewhere(LoadedModel model) {
+		for (String name : model.names()) {
+			Resource resource = model.resource(name);
+			if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model file)) {
+				continue;
+			}
+			for (org.eclipse.emf.ecore.EObject element : file.getElements()) {
+				// Validation has linked the model: a parent still a proxy is one no file of the folder declares.
+				if (element instanceof Template template && template.getParent() != null && template.getParent().eIsProxy()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** The template of the given path and name among a validated model's templates. */
