@@ -40,12 +40,19 @@ public final class SmtpChannel implements Channel {
 	private final String name;
 	private final Settings settings;
 	private final LongSupplier clock;
+	private final SSLSocketFactory tls;
 
 	/** @param clock the time in epoch milliseconds, for the Date header */
 	public SmtpChannel(String name, Settings settings, LongSupplier clock) {
+		this(name, settings, clock, (SSLSocketFactory) SSLSocketFactory.getDefault());
+	}
+
+	/** @param tls what STARTTLS connects with: the JVM's trust store, or a test's own */
+	SmtpChannel(String name, Settings settings, LongSupplier clock, SSLSocketFactory tls) {
 		this.name = name;
 		this.settings = settings;
 		this.clock = clock;
+		this.tls = tls;
 	}
 
 	@Override
@@ -112,8 +119,7 @@ public final class SmtpChannel implements Channel {
 	}
 
 	private Socket tls(Socket plain) throws IOException {
-		SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain,
-				settings.host(), settings.port(), true);
+		SSLSocket socket = (SSLSocket) tls.createSocket(plain, settings.host(), settings.port(), true);
 		SSLParameters parameters = socket.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS"); // checks the certificate names the host
 		socket.setSSLParameters(parameters);

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A tiny SMTP server on 127.0.0.1 for tests: it takes connections one after another, answers each command as
@@ -25,10 +27,17 @@ final class LocalSmtp implements AutoCloseable {
 	/** Replies by command word (MAIL, RCPT...), used in turn; the last one stays. */
 	private final Map<String, List<String>> replies;
 	private final Map<String, Integer> used = new java.util.HashMap<>();
+	private final SSLContext tls;
 
 	LocalSmtp(List<String> ehloExtensions, Map<String, List<String>> replies) throws IOException {
+		this(ehloExtensions, replies, null);
+	}
+
+	/** @param tls what STARTTLS upgrades to, or null */
+	LocalSmtp(List<String> ehloExtensions, Map<String, List<String>> replies, SSLContext tls) throws IOException {
 		this.ehlo = ehloExtensions;
 		this.replies = replies;
+		this.tls = tls;
 		server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
 		thread = new Thread(this::serve, "local-smtp");
 		thread.setDaemon(true);
@@ -41,21 +50,39 @@ final class LocalSmtp implements AutoCloseable {
 
 	private void serve() {
 		while (!server.isClosed()) {
-			try (Socket socket = server.accept()) {
-				converse(socket);
+			Socket socket;
+			try {
+				socket = server.accept();
 			} catch (IOException e) {
 				return; // closed
+			}
+			try (socket) {
+				converse(socket);
+			} catch (IOException e) {
+				record("-- connection failed: " + e.getClass().getSimpleName());
 			}
 		}
 	}
 
-	private void converse(Socket socket) throws IOException {
+	private void converse(Socket plain) throws IOException {
+		Socket socket = plain;
 		BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 		OutputStream out = socket.getOutputStream();
 		say(out, "220 localhost test SMTP");
 		for (String line = in.readLine(); line != null; line = in.readLine()) {
 			record("C: " + line);
 			String word = line.split("[ :]")[0].toUpperCase(java.util.Locale.ROOT);
+			if (word.equals("STARTTLS") && tls != null) {
+				say(out, "220 ready for TLS");
+				SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), false);
+				secure.setUseClientMode(false);
+				secure.startHandshake();
+				record("-- TLS " + secure.getSession().getProtocol());
+				socket = secure;
+				in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+				out = socket.getOutputStream();
+				continue;
+			}
 			if (word.equals("EHLO")) {
 				List<String> lines = new ArrayList<>(List.of("localhost"));
 				lines.addAll(ehlo);

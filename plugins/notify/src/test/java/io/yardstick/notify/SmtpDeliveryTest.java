@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yardstick.dsl.testing.GoldenFiles;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,6 +112,59 @@ class SmtpDeliveryTest {
 			assertThat(problems).containsExactly("notify email: not delivered: the server does not offer STARTTLS;"
 					+ " the 3 new alerts stay new for the next run");
 			assertThat(server.transcript()).noneMatch(line -> line.startsWith("C: AUTH") || line.startsWith("C: MAIL"));
+		}
+	}
+
+	/** A key pair and self-signed certificate for 127.0.0.1, made by the JDK's keytool; and who trusts it. */
+	private static SSLContext[] serverAndClientTls(Path dir) throws Exception {
+		Path store = dir.resolve("smtp.p12");
+		char[] password = "test-store".toCharArray();
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "test-store",
+				"-alias", "smtp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+				"-ext", "SAN=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
+		String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(keytool.waitFor()).as(output).isZero();
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		try (var in = Files.newInputStream(store)) {
+			keys.load(in, password);
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, password);
+		SSLContext server = SSLContext.getInstance("TLS");
+		server.init(keyManagers.getKeyManagers(), null, null);
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(keys);
+		SSLContext client = SSLContext.getInstance("TLS");
+		client.init(null, trust.getTrustManagers(), null);
+		return new SSLContext[] { server, client };
+	}
+
+	@Test
+	void startTlsUpgradesTheConnectionBeforeTheLoginAndAnUntrustedServerIsRefused(@TempDir Path dir)
+			throws Exception {
+		SSLContext[] tls = serverAndClientTls(dir);
+		try (LocalSmtp server = new LocalSmtp(List.of("STARTTLS", "AUTH PLAIN"), Map.of(), tls[0])) {
+			SmtpChannel.Settings settings = new SmtpChannel.Settings("127.0.0.1", server.port(), "ys@example.com",
+					List.of("ops@example.com"), "robot", PASSWORD, true);
+			Notifier.Outcome outcome = new Notifier(new Retry(1, Duration.ZERO, Duration.ZERO, slept::add), info::add,
+					problems::add).deliver(List.of(new SmtpChannel("email", settings, () -> NOW,
+							tls[1].getSocketFactory())), Samples.notification("en", "r"), DeliveredState.empty());
+			assertThat(outcome.failed()).as(problems.toString()).isEmpty();
+			List<String> transcript = server.transcript();
+			int upgraded = transcript.indexOf("C: STARTTLS");
+			assertThat(transcript.get(upgraded + 1)).isEqualTo("S: 220 ready for TLS");
+			assertThat(transcript.get(upgraded + 2)).startsWith("-- TLS TLSv1.");
+			assertThat(transcript.get(upgraded + 3)).isEqualTo("C: EHLO localhost");
+			assertThat(transcript.subList(0, upgraded)).noneMatch(line -> line.startsWith("C: AUTH"));
+			assertThat(transcript.subList(upgraded, transcript.size())).anyMatch(line -> line.startsWith("C: AUTH PLAIN"));
+
+			// The JVM's own trust store does not know this certificate: refused, and not tried again.
+			problems.clear();
+			Notifier.Outcome untrusted = deliver(new SmtpChannel("email", settings, () -> NOW), "en");
+			assertThat(untrusted.failed()).containsExactly("email");
+			assertThat(slept).isEmpty();
+			assertThat(problems).singleElement().asString().startsWith("notify email: not delivered: TLS handshake failed: ");
 		}
 	}
 
