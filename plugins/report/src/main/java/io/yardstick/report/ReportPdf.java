@@ -117,8 +117,13 @@ public final class ReportPdf {
 			throw new PdfException("could not create a profile folder for Chromium: " + e.getMessage(), e);
 		}
 		Process process = null;
+		Thread stopOnExit = null;
 		try {
 			process = start(chromium, profile);
+			// Should the run be interrupted (Ctrl+C), Chromium must not outlive it.
+			Process started = process;
+			stopOnExit = new Thread(() -> stop(started), "chromium-stop");
+			Runtime.getRuntime().addShutdownHook(stopOnExit);
 			Stderr stderr = new Stderr(process);
 			URI endpoint = stderr.endpoint(process, chromium);
 			try (DevTools devTools = new DevTools(endpoint, TIMEOUT)) {
@@ -134,6 +139,13 @@ public final class ReportPdf {
 		} finally {
 			if (process != null) {
 				stop(process);
+			}
+			if (stopOnExit != null) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(stopOnExit);
+				} catch (IllegalStateException e) {
+					// The JVM is shutting down; the hook runs anyway.
+				}
 			}
 			deleteTree(profile);
 		}

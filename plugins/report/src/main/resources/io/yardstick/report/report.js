@@ -316,8 +316,10 @@
     lang: 'en',
     page: null,
     metric: null,
-    /** Every page at once, for print (#print=all). */
+    /** Every page at once, for print (#print=all, or while the browser prints). */
     print: false,
+    /** The browser is printing a page that was not opened with #print=all. */
+    browserPrinting: false,
     rendered: false,
     pageCharts: [],
     drawerCharts: [],
@@ -724,8 +726,10 @@
       state.pendingCharts.push({ container, option, bucket });
       return;
     }
-    // Printed charts stay vectors in the PDF.
-    const chart = window.echarts.init(container, null, { renderer: state.print ? 'svg' : 'canvas' });
+    // Printed charts stay vectors in the PDF. While the browser prints a screen page they stay canvases, which
+    // the print style sheet can shrink to a narrower sheet (an SVG would be cut off instead).
+    const svg = state.print && !state.browserPrinting;
+    const chart = window.echarts.init(container, null, { renderer: svg ? 'svg' : 'canvas' });
     chart.setOption(option);
     bucket.push(chart);
   }
@@ -2707,6 +2711,19 @@
     document.addEventListener('keydown', onKey);
     window.addEventListener('hashchange', applyHash);
     window.addEventListener('resize', onResize);
+    // Printing from the browser prints every page, as `yardstick run --pdf` does, not only the one on screen.
+    window.addEventListener('beforeprint', () => {
+      if (state.print) return;
+      state.browserPrinting = true;
+      state.print = true;
+      render();
+    });
+    window.addEventListener('afterprint', () => {
+      if (!state.browserPrinting) return;
+      state.browserPrinting = false;
+      state.print = false;
+      render();
+    });
     applyHash();
   }
 

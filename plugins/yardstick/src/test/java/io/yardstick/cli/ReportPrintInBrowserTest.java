@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.html's print view ({@code #print=all}, what {@code run --pdf} prints) in headless Chromium: every page
- * of the report at once, in order, and "—" where a breakdown has no value rather than a blank.
+ * report.html's print view ({@code #print=all}, what {@code run --pdf} prints, and what the browser prints) in
+ * headless Chromium: every page of the report at once, in order, and "—" where a breakdown has no value rather
+ * than a blank.
  */
 class ReportPrintInBrowserTest {
 	@TempDir
@@ -50,6 +51,14 @@ class ReportPrintInBrowserTest {
 			browser.open(html, "lang=en");
 			assertThat(browser.evaluate("document.querySelectorAll('[data-print-page]').length").asInt())
 					.as("without print=all, one page as before").isZero();
+			// Printing from the browser prints every page too, and the screen comes back after.
+			assertThat(browser.evaluate("window.dispatchEvent(new Event('beforeprint')),"
+					+ " [...document.querySelectorAll('[data-print-page]')].map(sheet => sheet.dataset.printPage).join(' ')"
+					+ " + ' ' + document.querySelectorAll('.chart canvas').length").asText())
+					.matches("main links alerts [1-9][0-9]*");
+			assertThat(browser.evaluate("window.dispatchEvent(new Event('afterprint')),"
+					+ " document.querySelectorAll('[data-print-page]').length + ' ' + document.body.dataset.page").asText())
+					.isEqualTo("0 main");
 			assertThat(browser.consoleMessages()).isEmpty();
 			assertThat(browser.uncaughtExceptions()).isEmpty();
 		}
