@@ -39,6 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
 			description = "Language of the labels in the printed table: en or zh (default: ${DEFAULT-VALUE}).")
 	String language;
 
+	@Option(names = "--pdf", description = "Also write report.pdf, as run --pdf does.")
+	boolean pdf;
+
 	@Option(names = "--home", paramLabel = "DIR",
 			description = "The Yardstick checkout or unzipped release that holds example-templates/ (default: the current "
 					+ "folder if it holds them, else the release or checkout this jar belongs to).")
@@ -62,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
 		run.input.language = language;
 		run.input.out = out;
 		run.by = "region,productLine,segment";
+		run.exports.pdf = pdf;
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 

@@ -71,7 +71,8 @@ import picocli.CommandLine.Spec;
 				"" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:computed", "1:the template or the data has errors (printed)", "2:usage problem",
-				"3:unexpected failure inside Yardstick" })
+				"3:unexpected failure inside Yardstick",
+				"4:computed and written, but report.pdf or a notification failed (printed)" })
 public final class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
@@ -81,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
 
 	@Mixin
 	RunInputs input = new RunInputs();
+
+	@Mixin
+	RunExports exports = new RunExports();
 
 	@Option(names = "--by", paramLabel = "BREAKDOWNS",
 			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment). "
@@ -116,6 +120,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+		exports.check(spec.commandLine());
 		Grain parsedGrain = grain();
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
@@ -220,7 +225,7 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Written written = write(results, report, built);
+		Written written = write(results, report, built, stderr);
 		stdout.print(written.review() != null ? ReviewText.render(written.review())
 				: ResultsTable.render(results, input.language));
 		stdout.println();
@@ -233,8 +238,9 @@ public final class RunCommand implements Callable<Integer> {
 		for (Path file : written.files()) {
 			stdout.println("wrote " + file);
 		}
+		exports.notify(input.out, written.html(), results, written.alerts(), input.language, stdout, stderr);
 		stdout.println("report: " + written.html().toAbsolutePath().normalize());
-		return Main.EXIT_OK;
+		return exports.exitCode(Main.EXIT_OK);
 	}
 
 	/** Why the engine computed nothing, in the words of whose problem it is. */
@@ -256,7 +262,8 @@ public final class RunCommand implements Callable<Integer> {
 	private record Written(List<Path> files, Path html, List<Alert> alerts, Review review) {
 	}
 
-	private Written write(Results results, ReportDefinition report, GeneratedTemplate built) throws IOException {
+	private Written write(Results results, ReportDefinition report, GeneratedTemplate built, PrintWriter stderr)
+			throws IOException {
 		Path json = outputs.staging().resolve("results.json");
 		Path csv = outputs.staging().resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
@@ -285,6 +292,10 @@ public final class RunCommand implements Callable<Integer> {
 		Path html = outputs.staging().resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 			ReportHtml.write(report, results, alerts, evidence, built.conformance(), input.language, writer);
+		}
+		Path pdf = exports.printPdf(html, input.language, stderr);
+		if (pdf != null) {
+			files.add(pdf);
 		}
 		outputs.commit();
 		return new Written(files.stream().map(outputs::published).toList(), outputs.published(html), alerts, evidence);
