@@ -92,8 +92,14 @@ final class ExpressionCompiler {
 		this.localNames = localNames;
 	}
 
-	static ExpressionCompiler rows(String metricConstant, ScanLocals locals) {
-		return new ExpressionCompiler(metricConstant, null, locals, null, null, locals.names());
+	/**
+	 * @param analysis the metric's formula analysis: it tells which aggregates are per entity and which entity
+	 *     a previous row belongs to
+	 * @param kernels the fields of the aggregates per entity, which rows read as values
+	 */
+	static ExpressionCompiler rows(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
+			ScanLocals locals, Map<FunctionCall, String> kernels) {
+		return new ExpressionCompiler(metricConstant, analysis, locals, kernels, null, locals.names());
 	}
 
 	/** @param analysis the metric's formula analysis: it tells which metric-level values are points in time */
@@ -560,13 +566,38 @@ final class ExpressionCompiler {
 		return switch (category) {
 			case AGGREGATE -> {
 				if (rowMode()) {
-					throw new GeneratorException(call, "aggregates do not nest");
+					yield entityValue(call);
 				}
 				yield Code.of(Type.NUMBER, "$L.value(g, $L, c)", kernels.get(call), period);
 			}
-			case PERIOD -> periodFunction(call, period);
+			case PERIOD -> rowMode() && call.getPer() != null ? previousRow(call) : periodFunction(call, period);
 			case SCALAR -> scalar(call, period);
 		};
+	}
+
+	/** An aggregate per entity, read for the row of the outer aggregate (the entity) in its period. */
+	private Code entityValue(FunctionCall call) {
+		String field = kernels == null ? null : kernels.get(call);
+		if (field == null || analysis == null || !analysis.entityAggregates().containsKey(call)) {
+			throw new GeneratorException(call, "aggregates nest only per entity, over a source that references the outer one");
+		}
+		if (analysis.typeOf(call).kind().isTemporal()) {
+			return Code.of(Type.TIME, "$T.time($L.value(p, row))", OPS, field);
+		}
+		return Code.of(Type.NUMBER, "$L.value(p, row)", field);
+	}
+
+	/** {@code previous(x per Entity)}: x of the same entity's latest earlier row, over all its rows. */
+	private Code previousRow(FunctionCall call) {
+		Field reference = analysis == null ? null : analysis.previousRows().get(call);
+		Expression argument = call.getArguments().get(0);
+		Field time = argument instanceof MemberAccess access ? access.getMember()
+				: argument instanceof SymbolReference symbol && symbol.getSymbol() instanceof Field field ? field : null;
+		if (reference == null || time == null) {
+			throw new GeneratorException(call, "previous(x per Entity) takes a time field of the rows");
+		}
+		boolean date = Sources.typeOf(time.getKind()).kind() == io.yardstick.dsl.types.Kind.DATE;
+		return new Code(CodeBlock.of("$L[row]", locals.previousRow(time, reference)), Type.TIME, date ? time : null);
 	}
 
 	private Code periodFunction(FunctionCall call, String period) {

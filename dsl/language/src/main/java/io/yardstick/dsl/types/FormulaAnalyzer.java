@@ -5,6 +5,8 @@ import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
 import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
+import static io.yardstick.dsl.validation.IssueCodes.PER_ENTITY_AMBIGUOUS;
+import static io.yardstick.dsl.validation.IssueCodes.PER_ENTITY_INVALID;
 import static io.yardstick.dsl.validation.IssueCodes.ROW_OUTSIDE_AGGREGATE;
 import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
@@ -51,6 +53,8 @@ import org.eclipse.xtext.EcoreUtil2;
  */
 public class FormulaAnalyzer {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+	/** The aggregates computed per entity: those whose state is a few numbers per entity and period. */
+	private static final java.util.Set<String> ENTITY_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max");
 
 	/** Analyzes the metric's formula as it takes effect (an override may inherit it); none gives an empty analysis. */
 	public FormulaAnalysis analyze(Metric metric) {
@@ -72,7 +76,10 @@ public class FormulaAnalyzer {
 	 * text order. The scope provider applies the same rule by name before linking.
 	 */
 	public static Source rowSourceOf(FunctionCall aggregate) {
-		for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(aggregate, SymbolReference.class)) {
+		if (aggregate.getPer() != null && !aggregate.getPer().eIsProxy()) {
+			return aggregate.getPer();
+		}
+		for (SymbolReference reference : ownReferences(aggregate)) {
 			EObject symbol = reference.getSymbol();
 			if (symbol == null || symbol.eIsProxy()) {
 				continue;
@@ -85,6 +92,31 @@ public class FormulaAnalyzer {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The names inside an aggregate, in text order, except those inside the aggregates nested in it: an
+	 * aggregate per entity reads rows of its own source.
+	 */
+	public static List<SymbolReference> ownReferences(FunctionCall aggregate) {
+		List<SymbolReference> references = new java.util.ArrayList<>();
+		org.eclipse.emf.common.util.TreeIterator<EObject> contents = aggregate.eAllContents();
+		while (contents.hasNext()) {
+			EObject next = contents.next();
+			if (next instanceof FunctionCall nested && Functions.isAggregate(nested.getFunction())) {
+				contents.prune();
+			} else if (next instanceof SymbolReference reference) {
+				references.add(reference);
+			}
+		}
+		return references;
+	}
+
+	/** The fields of {@code rows} that reference {@code entity}, with those an {@code extend source} adds. */
+	public static List<Field> referencesTo(Source rows, Source entity, EObject context) {
+		io.yardstick.dsl.kpi.Template template = io.yardstick.dsl.model.TemplateHierarchy.templateOf(context);
+		List<Field> fields = template == null ? rows.getFields() : Sources.fields(rows, template);
+		return fields.stream().filter(field -> field.getReference() == entity).toList();
 	}
 
 	/** One analysis in progress. */
@@ -228,7 +260,7 @@ public class FormulaAnalyzer {
 				return problem(expression, null, ROW_OUTSIDE_AGGREGATE, message);
 			}
 			if (typed.level() == Level.ROW) {
-				Source rows = analysis.aggregates().get(aggregate);
+				Source rows = rowsOf(aggregate);
 				if (rows != null && typed.rowSource() != null && typed.rowSource() != rows) {
 					return problem(expression, null, MIXED_SOURCES, ModelText.quoted(aggregate) + " reads rows of "
 							+ rows.getName() + ", but " + ModelText.quoted(expression) + " belongs to "
@@ -428,6 +460,18 @@ public class FormulaAnalyzer {
 						+ call.getFunction() + "`" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
 			}
 			FunctionInfo info = found.get();
+			if (call.getPer() != null) {
+				if (call.getPer().eIsProxy()) {
+					return Typed.UNKNOWN;
+				}
+				if ("previous".equals(info.name())) {
+					return previousRow(call, aggregate);
+				}
+				if (info.category() != FunctionCategory.AGGREGATE) {
+					return problem(call, KPI.getFunctionCall_Per(), WRONG_ARGUMENTS, "`" + info.name()
+							+ "` takes no `per`: only aggregates and previous(x per Source) name an entity");
+				}
+			}
 			int count = call.getArguments().size();
 			if (!info.acceptsArgumentCount(count)) {
 				return problem(call, null, WRONG_ARGUMENTS, "`" + info.name() + "` takes " + info.arityText() + ", got "
@@ -446,8 +490,7 @@ public class FormulaAnalyzer {
 
 		private Typed aggregateCall(FunctionCall call, FunctionInfo info, FunctionCall enclosing) {
 			if (enclosing != null) {
-				return problem(call, null, AGGREGATE_IN_ROW, "aggregate " + ModelText.quoted(call)
-						+ " inside the row expression of " + ModelText.quoted(enclosing) + ": aggregates do not nest");
+				return entityAggregate(call, info, enclosing);
 			}
 			Source rows = rowSourceOf(call);
 			analysis.aggregate(call, rows);
@@ -465,6 +508,103 @@ public class FormulaAnalyzer {
 				return problem(call, null, outcome.code(), outcome.fullMessage());
 			}
 			return Typed.aggregate(outcome.type());
+		}
+
+		/**
+		 * An aggregate inside the rows of another: computed per row of the outer aggregate (the entity), over the
+		 * rows of its own source that reference that row, in the same period.
+		 */
+		private Typed entityAggregate(FunctionCall call, FunctionInfo info, FunctionCall enclosing) {
+			if (analysis.entityAggregates().containsKey(enclosing)) {
+				return problem(call, null, PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call) + " is inside "
+						+ ModelText.quoted(enclosing) + ", itself an aggregate per entity: aggregates per entity nest one level;"
+						+ " make the inner value a metric of its own or compute it per the outer entity");
+			}
+			Source outer = analysis.aggregates().get(enclosing);
+			Source rows = rowSourceOf(call);
+			if (outer == null || rows == null) {
+				return Typed.UNKNOWN;
+			}
+			if (call.getPer() != null) {
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call)
+						+ " is computed per row of " + ModelText.quoted(enclosing) + ": `per` belongs on the outer aggregate");
+			}
+			List<Field> links = referencesTo(rows, outer, call);
+			if (links.isEmpty()) {
+				return problem(call, null, AGGREGATE_IN_ROW, "aggregate " + ModelText.quoted(call)
+						+ " inside the row expression of " + ModelText.quoted(enclosing) + ": an aggregate inside another is"
+						+ " computed per " + outer.getName() + " over the rows that reference it, and " + rows.getName()
+						+ " has no reference to " + outer.getName());
+			}
+			if (links.size() > 1) {
+				return problem(call, null, PER_ENTITY_AMBIGUOUS, "aggregate " + ModelText.quoted(call) + " is computed per "
+						+ outer.getName() + ", but " + rows.getName() + " references " + outer.getName() + " through "
+						+ links.stream().map(Field::getName).collect(java.util.stream.Collectors.joining(" and "))
+						+ ": whose rows are meant cannot be told; write the outer aggregate over " + rows.getName() + " instead");
+			}
+			if (!ENTITY_FUNCTIONS.contains(info.name())) {
+				return problem(call, null, PER_ENTITY_INVALID, "per entity only count, sum, avg, min and max are computed, not `"
+						+ info.name() + "`");
+			}
+			analysis.entityAggregate(call, links.get(0));
+			List<Typed> arguments = call.getArguments().stream().map(argument -> type(argument, call)).toList();
+			if (call.getFilter() != null) {
+				requireBool(type(call.getFilter(), call), call.getFilter(), "`where`");
+			}
+			Outcome outcome = aggregateResult(call, info, arguments);
+			if (outcome.isProblem()) {
+				return problem(call, null, outcome.code(), outcome.fullMessage());
+			}
+			return new Typed(outcome.type(), Level.ROW, outer);
+		}
+
+		/** {@code previous(x per Entity)}: x of the same entity's latest earlier row, by x itself. */
+		private Typed previousRow(FunctionCall call, FunctionCall aggregate) {
+			String entity = call.getPer().getName();
+			if (aggregate == null) {
+				return problem(call, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " reads the same " + entity
+						+ "'s previous row: use it inside the rows of an aggregate, such as count(Source where ...)");
+			}
+			if (call.getArguments().size() != 1 || call.getFilter() != null) {
+				return problem(call, null, WRONG_ARGUMENTS, "previous(x per " + entity + ") takes one field and no `where`");
+			}
+			Expression value = call.getArguments().get(0);
+			Typed typed = type(value, aggregate);
+			if (typed.kind() == Kind.UNKNOWN) {
+				return Typed.UNKNOWN;
+			}
+			Field field = ownField(value);
+			if (field == null || !typed.kind().isTemporal()) {
+				return problem(value, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " orders the rows by the value it"
+						+ " reads, so it takes a timestamp or date field of the rows, such as previous(Order.placedAt per "
+						+ entity + ")");
+			}
+			Source rows = Sources.sourceOf(field);
+			List<Field> links = referencesTo(rows, call.getPer(), call);
+			if (links.isEmpty()) {
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, rows.getName() + " has no reference to "
+						+ entity + ": the previous row of the same " + entity + " cannot be found");
+			}
+			if (links.size() > 1) {
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, rows.getName() + " references "
+						+ entity + " through " + links.stream().map(Field::getName)
+								.collect(java.util.stream.Collectors.joining(" and "))
+						+ ": whose previous row is meant cannot be told");
+			}
+			analysis.previousRow(call, links.get(0));
+			return new Typed(typed.type(), Level.ROW, rows);
+		}
+
+		/** The field an expression reads directly from the row (not through a reference), or null. */
+		private static Field ownField(Expression value) {
+			if (value instanceof SymbolReference reference && reference.getSymbol() instanceof Field field) {
+				return field;
+			}
+			if (value instanceof MemberAccess access && access.getReceiver() instanceof SymbolReference receiver
+					&& receiver.getSymbol() instanceof Source && access.getMember() != null && !access.getMember().eIsProxy()) {
+				return access.getMember();
+			}
+			return null;
 		}
 
 		private Outcome aggregateResult(FunctionCall call, FunctionInfo info, List<Typed> arguments) {
@@ -512,8 +652,14 @@ public class FormulaAnalyzer {
 			return Outcome.ok(averaged && type.is(Kind.COUNT) ? KpiType.NUMBER : type);
 		}
 
+		/** The source whose rows an aggregate of this formula reads, outer or per entity. */
+		private Source rowsOf(FunctionCall aggregate) {
+			Field link = analysis.entityAggregates().get(aggregate);
+			return link != null ? Sources.sourceOf(link) : analysis.aggregates().get(aggregate);
+		}
+
 		private String rowsName(FunctionCall call) {
-			Source rows = analysis.aggregates().get(call);
+			Source rows = rowsOf(call);
 			return rows == null ? "Source" : rows.getName();
 		}
 
@@ -569,7 +715,8 @@ public class FormulaAnalyzer {
 			if (aggregate != null) {
 				return problem(call, null, AGGREGATE_IN_ROW, ModelText.quoted(call)
 						+ " reads earlier periods; it cannot be used inside the row expression of "
-						+ ModelText.quoted(aggregate));
+						+ ModelText.quoted(aggregate) + ("previous".equals(info.name())
+								? " (the same entity's previous row is previous(Source.field per Entity))" : ""));
 			}
 			Expression valueNode = call.getArguments().get(0);
 			boolean outerLagged = lagged;

@@ -17,6 +17,7 @@ public final class DuckDbDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "quantile_cont (R-7)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TimeZone; the ICU extension built in");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)");
 	}
 
 	public static final DuckDbDialect INSTANCE = new DuckDbDialect();

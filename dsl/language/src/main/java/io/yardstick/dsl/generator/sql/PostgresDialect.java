@@ -17,6 +17,7 @@ public final class PostgresDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile_cont(p) WITHIN GROUP (ORDER BY x) (R-7)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE; the server's IANA zone database");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) (PostgreSQL 11+)");
 	}
 
 	public static final PostgresDialect INSTANCE = new PostgresDialect();

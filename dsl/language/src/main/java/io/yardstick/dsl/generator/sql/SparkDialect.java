@@ -20,6 +20,7 @@ public final class SparkDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile(x, p) (exact, R-7; not percentile_approx)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE (spark.sql.session.timeZone); the JVM's zone database");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)");
 	}
 
 	public static final SparkDialect INSTANCE = new SparkDialect();

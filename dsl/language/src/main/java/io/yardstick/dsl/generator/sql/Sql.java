@@ -15,7 +15,7 @@ public final class Sql {
 
 	/** An expression. */
 	public sealed interface Expr permits Column, Number, Integer, Text, Bool, Null, Date, Binary, Not, IsNull,
-			Case, Call, Aggregate {
+			Case, Call, Aggregate, AllColumns, EarlierMax {
 	}
 
 	/** A column of a relation in the query, by its alias. */
@@ -91,6 +91,18 @@ public final class Sql {
 			implements Expr {
 	}
 
+	/** Every column of a relation: {@code "t".*}. */
+	public record AllColumns(String relation) implements Expr {
+	}
+
+	/**
+	 * The largest {@code value} among the rows of the same {@code partition} whose {@code order} is strictly
+	 * smaller: {@code max(value) OVER (PARTITION BY partition ORDER BY order RANGE BETWEEN UNBOUNDED PRECEDING AND
+	 * 1 PRECEDING)}, where {@code order} is whole epoch milliseconds.
+	 */
+	public record EarlierMax(Expr value, Expr partition, Expr order) implements Expr {
+	}
+
 	public enum AggregateFunction {
 		/** Rows; the argument is null. */
 		COUNT_ROWS, COUNT_DISTINCT, SUM, MIN, MAX, STDDEV_SAMPLE,
@@ -101,7 +113,11 @@ public final class Sql {
 	// ------------------------------------------------------------------ the query
 
 	/** A relation in the FROM clause: a table or view by its (possibly qualified) name, or inline rows. */
-	public sealed interface Relation permits Table, Values {
+	public sealed interface Relation permits Table, Values, Subquery {
+	}
+
+	/** A query used as a relation: {@code (SELECT ...)}. */
+	public record Subquery(Select select) implements Relation {
 	}
 
 	public record Table(List<String> name) implements Relation {
@@ -118,7 +134,7 @@ public final class Sql {
 	public record Join(JoinKind kind, Relation relation, String alias, Expr on) {
 	}
 
-	/** A selected expression and its column name. */
+	/** A selected expression and its column name (none for {@link AllColumns}). */
 	public record Item(Expr expression, String alias) {
 	}
 

@@ -60,14 +60,17 @@ final class SqlExpressions {
 
 	private final ScanRelations relations;
 	private final String periodsAlias;
+	private final EntityRelations entities;
 
 	/**
 	 * @param relations the scan's source, its alias and the joins that references add
 	 * @param periodsAlias the alias of the periods relation ({@code start_ms}, {@code end_ms})
+	 * @param entities where aggregates per entity and previous rows are joined in
 	 */
-	SqlExpressions(ScanRelations relations, String periodsAlias) {
+	SqlExpressions(ScanRelations relations, String periodsAlias, EntityRelations entities) {
 		this.relations = relations;
 		this.periodsAlias = periodsAlias;
+		this.entities = entities;
 	}
 
 	/** A value as the number a numeric aggregate takes (a point in time as epoch milliseconds). */
@@ -275,6 +278,20 @@ final class SqlExpressions {
 	}
 
 	private Code call(FunctionCall call) {
+		if (io.yardstick.dsl.types.Functions.isAggregate(call.getFunction())) {
+			return entities.entityValue(call);
+		}
+		if ("previous".equals(call.getFunction()) && call.getPer() != null) {
+			io.yardstick.dsl.kpi.Expression argument = call.getArguments().get(0);
+			Field time = argument instanceof MemberAccess access ? access.getMember()
+					: argument instanceof SymbolReference symbol && symbol.getSymbol() instanceof Field field ? field : null;
+			List<Field> links = time == null ? List.of()
+					: io.yardstick.dsl.types.FormulaAnalyzer.referencesTo(relations.root(), call.getPer(), call);
+			if (links.size() != 1) {
+				throw new GeneratorException(call, "previous(x per Entity) takes a time field of the rows and one reference");
+			}
+			return entities.previousRow(call, time, links.get(0));
+		}
 		List<Code> arguments = new ArrayList<>();
 		for (Expression argument : call.getArguments()) {
 			arguments.add(compile(argument));
