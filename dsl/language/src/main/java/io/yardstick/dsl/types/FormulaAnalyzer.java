@@ -79,6 +79,11 @@ public class FormulaAnalyzer {
 		if (aggregate.getPer() != null && !aggregate.getPer().eIsProxy()) {
 			return aggregate.getPer();
 		}
+		return firstNamedSource(aggregate);
+	}
+
+	/** The first source or field named inside an aggregate (outside the aggregates nested in it), whatever its `per`. */
+	private static Source firstNamedSource(FunctionCall aggregate) {
 		for (SymbolReference reference : ownReferences(aggregate)) {
 			EObject symbol = reference.getSymbol();
 			if (symbol == null || symbol.eIsProxy()) {
@@ -521,13 +526,9 @@ public class FormulaAnalyzer {
 						+ " make the inner value a metric of its own or compute it per the outer entity");
 			}
 			Source outer = analysis.aggregates().get(enclosing);
-			Source rows = rowSourceOf(call);
+			Source rows = firstNamedSource(call);
 			if (outer == null || rows == null) {
 				return Typed.UNKNOWN;
-			}
-			if (call.getPer() != null) {
-				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call)
-						+ " is computed per row of " + ModelText.quoted(enclosing) + ": `per` belongs on the outer aggregate");
 			}
 			List<Field> links = referencesTo(rows, outer, call);
 			if (links.isEmpty()) {
@@ -542,11 +543,16 @@ public class FormulaAnalyzer {
 						+ links.stream().map(Field::getName).collect(java.util.stream.Collectors.joining(" and "))
 						+ ": whose rows are meant cannot be told; write the outer aggregate over " + rows.getName() + " instead");
 			}
+			// Recorded before the checks below: its source's rows still make the metric vary by period.
+			analysis.entityAggregate(call, links.get(0));
+			if (call.getPer() != null) {
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call)
+						+ " is computed per row of " + ModelText.quoted(enclosing) + ": `per` belongs on the outer aggregate");
+			}
 			if (!ENTITY_FUNCTIONS.contains(info.name())) {
 				return problem(call, null, PER_ENTITY_INVALID, "per entity only count, sum, avg, min and max are computed, not `"
 						+ info.name() + "`");
 			}
-			analysis.entityAggregate(call, links.get(0));
 			List<Typed> arguments = call.getArguments().stream().map(argument -> type(argument, call)).toList();
 			if (call.getFilter() != null) {
 				requireBool(type(call.getFilter(), call), call.getFilter(), "`where`");
@@ -581,18 +587,20 @@ public class FormulaAnalyzer {
 			}
 			Source rows = Sources.sourceOf(field);
 			List<Field> links = referencesTo(rows, call.getPer(), call);
+			// Its kind is known whatever the entity: the formula around it is still checked, without a second error.
+			Typed previous = new Typed(typed.type(), Level.ROW, rows);
 			if (links.isEmpty()) {
-				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, rows.getName() + " has no reference to "
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, rows.getName() + " has no reference to "
 						+ entity + ": the previous row of the same " + entity + " cannot be found");
-			}
-			if (links.size() > 1) {
-				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, rows.getName() + " references "
+			} else if (links.size() > 1) {
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, rows.getName() + " references "
 						+ entity + " through " + links.stream().map(Field::getName)
 								.collect(java.util.stream.Collectors.joining(" and "))
 						+ ": whose previous row is meant cannot be told");
+			} else {
+				analysis.previousRow(call, links.get(0));
 			}
-			analysis.previousRow(call, links.get(0));
-			return new Typed(typed.type(), Level.ROW, rows);
+			return previous;
 		}
 
 		/** The field an expression reads directly from the row (not through a reference), or null. */
