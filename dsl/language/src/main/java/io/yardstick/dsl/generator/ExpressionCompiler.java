@@ -45,6 +45,7 @@ import java.util.Map;
 final class ExpressionCompiler {
 	static final ClassName LOGIC = ClassName.get("io.yardstick.runtime.calc", "Logic");
 	static final ClassName OPS = ClassName.get("io.yardstick.runtime.calc", "Ops");
+	static final ClassName GRAIN = ClassName.get("io.yardstick.runtime.time", "Grain");
 
 	enum Type {
 		NUMBER, TIME, CODE, FLAG, ROW, STRING, NULL
@@ -575,6 +576,32 @@ final class ExpressionCompiler {
 		};
 	}
 
+	/**
+	 * A window over periods: the aggregate's kernel combines the states of the window's periods. A to-date
+	 * window starts at the first period of the current one's year, quarter or month.
+	 */
+	private Code window(FunctionCall call, String period) {
+		String kernel = call.getArguments().get(0) instanceof FunctionCall aggregate ? kernels.get(aggregate) : null;
+		if (kernel == null) {
+			throw new GeneratorException(call, "a window over periods takes an aggregate");
+		}
+		CodeBlock first = switch (call.getFunction()) {
+			case "rolling" -> {
+				int periods = Constants.evaluate(call.getArguments().get(1)).map(BigDecimal::intValueExact)
+						.orElseThrow(() -> new GeneratorException(call, "the number of periods must be a constant"));
+				yield CodeBlock.of("$L - $L", period, periods - 1);
+			}
+			case "yearToDate" -> CodeBlock.of("run.periods().toDateStart($L, $T.YEAR)", period, GRAIN);
+			case "quarterToDate" -> CodeBlock.of("run.periods().toDateStart($L, $T.QUARTER)", period, GRAIN);
+			default -> CodeBlock.of("run.periods().toDateStart($L, $T.MONTH)", period, GRAIN);
+		};
+		// A window that ends before the first period (inside previous) has no value; toDateStart needs a period.
+		if (!"rolling".equals(call.getFunction())) {
+			first = CodeBlock.of("($L < 0 ? -1 : $L)", period, first);
+		}
+		return Code.of(Type.NUMBER, "$L.window(g, $L, $L, c)", kernel, first, period);
+	}
+
 	/** An aggregate per entity, read for the row of the outer aggregate (the entity) in its period. */
 	private Code entityValue(FunctionCall call) {
 		String field = kernels == null ? null : kernels.get(call);
@@ -603,6 +630,9 @@ final class ExpressionCompiler {
 	private Code periodFunction(FunctionCall call, String period) {
 		if (rowMode()) {
 			throw new GeneratorException(call, "period functions read metric values, not rows");
+		}
+		if (Functions.isWindow(call.getFunction())) {
+			return window(call, period);
 		}
 		int back = 1;
 		if (call.getArguments().size() > 1) {

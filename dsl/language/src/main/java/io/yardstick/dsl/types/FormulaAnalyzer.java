@@ -12,6 +12,7 @@ import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_UNIT;
 import static io.yardstick.dsl.validation.IssueCodes.UNRESOLVED_REFERENCE;
+import static io.yardstick.dsl.validation.IssueCodes.WINDOW_INVALID;
 import static io.yardstick.dsl.validation.IssueCodes.WRONG_ARGUMENTS;
 
 import io.yardstick.dsl.kpi.BinaryExpression;
@@ -55,6 +56,9 @@ public class FormulaAnalyzer {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
 	/** The aggregates computed per entity: those whose state is a few numbers per entity and period. */
 	private static final java.util.Set<String> ENTITY_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max");
+	/** The aggregates whose per-period states add up, so that a window over periods can combine them. */
+	private static final java.util.Set<String> WINDOW_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max",
+			"ratio", "share");
 
 	/** Analyzes the metric's formula as it takes effect (an override may inherit it); none gives an empty analysis. */
 	public FormulaAnalysis analyze(Metric metric) {
@@ -719,7 +723,44 @@ public class FormulaAnalyzer {
 			return new Typed(KpiType.NUMBER, level, rows);
 		}
 
+		/**
+		 * A window over periods: its aggregate is computed over the rows of several periods, from the states its
+		 * scan keeps per period, so only aggregates whose states add up can be windowed.
+		 */
+		private Typed windowCall(FunctionCall call, FunctionInfo info) {
+			Expression valueNode = call.getArguments().get(0);
+			Typed value = type(valueNode, null);
+			if (!(valueNode instanceof FunctionCall inner) || !Functions.isAggregate(inner.getFunction())) {
+				return value.kind() == Kind.UNKNOWN ? Typed.UNKNOWN : problem(valueNode, null, WINDOW_INVALID, "`"
+						+ info.name() + "` recomputes an aggregate over the rows of several periods: its first argument must be"
+						+ " an aggregate such as sum(Sale.amount), not " + ModelText.quoted(valueNode));
+			}
+			if (!WINDOW_FUNCTIONS.contains(inner.getFunction())) {
+				return problem(valueNode, null, WINDOW_INVALID, "`" + info.name() + "` of `" + inner.getFunction()
+						+ "` cannot be computed from the periods' states: windows take count, sum, avg, min, max, ratio"
+						+ " and share");
+			}
+			if ("rolling".equals(info.name())) {
+				Expression periodsNode = call.getArguments().get(1);
+				Typed periods = type(periodsNode, null);
+				Optional<BigDecimal> count = Constants.evaluate(periodsNode);
+				boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
+				if (!periods.type().is(Kind.NUMBER) || !whole) {
+					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods of " + ModelText.quoted(call)
+							+ " must be a whole number of at least 1");
+				}
+				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
+					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods of "
+							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
+				}
+			}
+			return value.kind().isWildcard() ? Typed.aggregate(KpiType.UNKNOWN) : Typed.aggregate(value.type());
+		}
+
 		private Typed periodCall(FunctionCall call, FunctionInfo info, FunctionCall aggregate) {
+			if (aggregate == null && Functions.isWindow(info.name())) {
+				return windowCall(call, info);
+			}
 			if (aggregate != null) {
 				return problem(call, null, AGGREGATE_IN_ROW, ModelText.quoted(call)
 						+ " reads earlier periods; it cannot be used inside the row expression of "

@@ -58,6 +58,14 @@ public final class Functions {
 				"This period's value minus the previous period's.");
 		period("changeRate", "changeRate(metricValue [, periods]) : ratio",
 				"(this period - previous) / previous; null when the previous value is zero or null.");
+		window("rolling", 2, "rolling(aggregate, periods) : kind of the aggregate",
+				"The aggregate over the rows of the last n periods, this one included; null while fewer have passed.");
+		window("yearToDate", 1, "yearToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's year to the end of the period.");
+		window("quarterToDate", 1, "quarterToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's quarter to the end of the period.");
+		window("monthToDate", 1, "monthToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's month to the end of the period.");
 	}
 
 	/** Names people reach for from spreadsheets and SQL, and the function meant. */
@@ -98,6 +106,17 @@ public final class Functions {
 
 	private static void scalar(String name, int min, int max, String signature, String summary) {
 		BY_NAME.put(name, new FunctionInfo(name, SCALAR, min, max, signature, summary));
+	}
+
+	/** A window over periods: a period function whose first argument is an aggregate, recomputed over its rows. */
+	private static void window(String name, int arguments, String signature, String summary) {
+		BY_NAME.put(name, new FunctionInfo(name, PERIOD, arguments, arguments, signature, summary));
+	}
+
+	/** Whether the function is a window over periods: rolling or a to-date window. */
+	public static boolean isWindow(String name) {
+		return "rolling".equals(name) || "yearToDate".equals(name) || "quarterToDate".equals(name)
+				|| "monthToDate".equals(name);
 	}
 
 	private static void period(String name, String signature, String summary) {

@@ -78,6 +78,12 @@ public final class IssueCodes {
 	 * an aggregate, over something other than a timestamp or date field, or from a source without a reference to E.
 	 */
 	public static final String PER_ENTITY_INVALID = "per-entity-invalid";
+	/**
+	 * Error: a window over periods ({@code rolling}, {@code yearToDate}, ...) whose first argument is not an
+	 * aggregate call, or an aggregate whose per-period states do not add up: countDistinct, median, percentile,
+	 * stddev.
+	 */
+	public static final String WINDOW_INVALID = "window-invalid";
 
 	// ---- rule 4: declared kind against formula
 
