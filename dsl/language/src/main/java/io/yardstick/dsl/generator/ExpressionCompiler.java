@@ -617,9 +617,7 @@ final class ExpressionCompiler {
 	/** {@code previous(x per Entity)}: x of the same entity's latest earlier row, over all its rows. */
 	private Code previousRow(FunctionCall call) {
 		Field reference = analysis == null ? null : analysis.previousRows().get(call);
-		Expression argument = call.getArguments().get(0);
-		Field time = argument instanceof MemberAccess access ? access.getMember()
-				: argument instanceof SymbolReference symbol && symbol.getSymbol() instanceof Field field ? field : null;
+		Field time = io.yardstick.dsl.types.FormulaAnalyzer.ownField(call.getArguments().get(0));
 		if (reference == null || time == null) {
 			throw new GeneratorException(call, "previous(x per Entity) takes a time field of the rows");
 		}
@@ -661,6 +659,12 @@ final class ExpressionCompiler {
 			case "seconds" -> Code.of(Type.NUMBER, "$L", numeric(call, arguments.get(0)));
 			case "days" -> Code.of(Type.NUMBER, "($L / 86400.0)", numeric(call, arguments.get(0)));
 			case "coalesce" -> coalesce(call, arguments);
+			case "periodsSince" -> {
+				Code time = arguments.get(0);
+				CodeBlock millis = time.type() == Type.TIME ? time.java()
+						: time.type() == Type.NULL ? CodeBlock.of("$T.NO_TIME", OPS) : CodeBlock.of("$T.time($L)", OPS, time.java());
+				yield Code.of(Type.NUMBER, "run.periodsSince($L, $L)", millis, rowMode() ? "p" : period);
+			}
 			default -> {
 				Code time = arguments.get(0);
 				CodeBlock millis = time.type() == Type.TIME ? time.java()

@@ -128,6 +128,18 @@ public class FormulaAnalyzer {
 		return fields.stream().filter(field -> field.getReference() == entity).toList();
 	}
 
+	/** The field an expression reads directly from the row (not through a reference), or null. */
+	public static Field ownField(Expression value) {
+		if (value instanceof SymbolReference reference && reference.getSymbol() instanceof Field field) {
+			return field;
+		}
+		if (value instanceof MemberAccess access && access.getReceiver() instanceof SymbolReference receiver
+				&& receiver.getSymbol() instanceof Source && access.getMember() != null && !access.getMember().eIsProxy()) {
+			return access.getMember();
+		}
+		return null;
+	}
+
 	/** One analysis in progress. */
 	private static final class Walk {
 		private final FormulaAnalysis analysis;
@@ -607,18 +619,6 @@ public class FormulaAnalyzer {
 			return previous;
 		}
 
-		/** The field an expression reads directly from the row (not through a reference), or null. */
-		private static Field ownField(Expression value) {
-			if (value instanceof SymbolReference reference && reference.getSymbol() instanceof Field field) {
-				return field;
-			}
-			if (value instanceof MemberAccess access && access.getReceiver() instanceof SymbolReference receiver
-					&& receiver.getSymbol() instanceof Source && access.getMember() != null && !access.getMember().eIsProxy()) {
-				return access.getMember();
-			}
-			return null;
-		}
-
 		private Outcome aggregateResult(FunctionCall call, FunctionInfo info, List<Typed> arguments) {
 			String name = info.name();
 			Typed value = arguments.get(arguments.size() - 1);
@@ -712,6 +712,10 @@ public class FormulaAnalyzer {
 			if (argument.kind().isWildcard()) {
 				return new Typed(argument.is(Kind.NULL) ? KpiType.NULL : KpiType.NUMBER, level, rows);
 			}
+			if ("periodsSince".equals(info.name())) {
+				// An age is counted to the period computed: the value varies by period like `in period`.
+				analysis.periodUsed();
+			}
 			boolean durationPart = List.of("hours", "minutes", "seconds", "days").contains(info.name());
 			boolean fits = durationPart ? argument.is(Kind.DURATION)
 					: "hour".equals(info.name()) ? argument.is(Kind.TIMESTAMP) : argument.kind().isTemporal();
@@ -740,21 +744,29 @@ public class FormulaAnalyzer {
 						+ "` cannot be computed from the periods' states: windows take count, sum, avg, min, max, ratio"
 						+ " and share");
 			}
-			if ("rolling".equals(info.name())) {
-				Expression periodsNode = call.getArguments().get(1);
-				Typed periods = type(periodsNode, null);
-				Optional<BigDecimal> count = Constants.evaluate(periodsNode);
-				boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
-				if (!periods.type().is(Kind.NUMBER) || !whole) {
-					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods of " + ModelText.quoted(call)
-							+ " must be a whole number of at least 1");
-				}
-				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
-					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods of "
-							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
-				}
+			if ("rolling".equals(info.name()) && !periodCount(call, "the number of periods of ")) {
+				return Typed.UNKNOWN;
 			}
 			return value.kind().isWildcard() ? Typed.aggregate(KpiType.UNKNOWN) : Typed.aggregate(value.type());
+		}
+
+		/** Whether the call's second argument is a whole number of periods in 1..MAX_COUNT_SETTING; reports it if not. */
+		private boolean periodCount(FunctionCall call, String subject) {
+			Expression periodsNode = call.getArguments().get(1);
+			Typed periods = type(periodsNode, null);
+			Optional<BigDecimal> count = Constants.evaluate(periodsNode);
+			boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
+			if (!periods.type().is(Kind.NUMBER) || !whole) {
+				problem(periodsNode, null, WRONG_ARGUMENTS, subject + ModelText.quoted(call)
+						+ " must be a whole number of at least 1");
+				return false;
+			}
+			if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
+				problem(periodsNode, null, NUMBER_OUT_OF_RANGE, subject + ModelText.quoted(call) + " may be at most "
+						+ Limits.MAX_COUNT_SETTING);
+				return false;
+			}
+			return true;
 		}
 
 		private Typed periodCall(FunctionCall call, FunctionInfo info, FunctionCall aggregate) {
@@ -772,19 +784,8 @@ public class FormulaAnalyzer {
 			lagged = outerLagged || "previous".equals(info.name());
 			Typed value = type(valueNode, null);
 			lagged = outerLagged;
-			if (call.getArguments().size() == 2) {
-				Expression periodsNode = call.getArguments().get(1);
-				Typed periods = type(periodsNode, null);
-				Optional<BigDecimal> count = Constants.evaluate(periodsNode);
-				boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
-				if (!periods.type().is(Kind.NUMBER) || !whole) {
-					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods back in "
-							+ ModelText.quoted(call) + " must be a whole number of at least 1");
-				}
-				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
-					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods back in "
-							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
-				}
+			if (call.getArguments().size() == 2 && !periodCount(call, "the number of periods back in ")) {
+				return Typed.UNKNOWN;
 			}
 			if (value.kind().isWildcard()) {
 				return Typed.aggregate(KpiType.UNKNOWN);

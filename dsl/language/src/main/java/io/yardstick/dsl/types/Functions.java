@@ -50,6 +50,8 @@ public final class Functions {
 		scalar("day", 1, 1, "day(timestamp | date) : number", "Day of the month 1..31.");
 		scalar("weekday", 1, 1, "weekday(timestamp | date) : number", "ISO day of the week, 1 = Monday .. 7 = Sunday.");
 		scalar("hour", 1, 1, "hour(timestamp) : number", "Hour of the day 0..23 in the template's time zone.");
+		scalar("periodsSince", 1, 1, "periodsSince(timestamp | date) : number",
+				"Periods of the run's grain from the one the value falls in to this one: 0 in the same period (a cohort's age).");
 		scalar("coalesce", 2, -1, "coalesce(value, fallback, ...) : kind of the values",
 				"The first argument that is not null.");
 		period("previous", "previous(metricValue [, periods]) : kind of the value",

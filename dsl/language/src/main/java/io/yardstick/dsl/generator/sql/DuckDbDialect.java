@@ -42,6 +42,7 @@ public final class DuckDbDialect extends StandardDialect {
 			case EPOCH_MILLIS -> "epoch_ms(" + a.get(0) + ")";
 			case DATE_EPOCH_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ))";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

@@ -45,7 +45,7 @@ final class EntityRelations {
 	private final Grain grain;
 	private final Sql.Relation periods;
 	private final BiFunction<ScanRelations, Field, Join> periodJoin;
-	private final Map<FunctionCall, String> entityAliases = new LinkedHashMap<>();
+	private final Map<String, String> entityAliases = new LinkedHashMap<>();
 	private final List<Join> joins = new ArrayList<>();
 	private final Map<String, Code> previousColumns = new LinkedHashMap<>();
 	private final List<Item> windowColumns = new ArrayList<>();
@@ -86,7 +86,10 @@ final class EntityRelations {
 	Code entityValue(FunctionCall call) {
 		EntityAggregateModel inner = model.entityAggregates().stream().filter(e -> e.call() == call).findFirst()
 				.orElseThrow(() -> new GeneratorException(call, "aggregates nest only per entity"));
-		String alias = entityAliases.computeIfAbsent(call, c -> join(inner));
+		// The same aggregate per entity in several metrics is one derived table.
+		String key = ModelText.full(call) + " per " + inner.reference().getName() + " by "
+				+ (inner.timeAxis() == null ? "every period" : inner.timeAxis().getName());
+		String alias = entityAliases.computeIfAbsent(key, k -> join(inner));
 		Column value = new Column(alias, "value");
 		boolean temporal = inner.metric().analysis().typeOf(call).kind().isTemporal();
 		return switch (call.getFunction()) {
@@ -99,7 +102,7 @@ final class EntityRelations {
 		String alias = "e" + (joins.size() + 1);
 		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations));
 		EntityRelations innerEntities = new EntityRelations(model, dialect, innerRelations, grain, periods, periodJoin);
-		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities);
+		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities, grain);
 		FunctionCall call = inner.call();
 		Expr filter = call.getFilter() == null ? null : expressions.condition(call.getFilter());
 		Expr value = switch (call.getFunction()) {

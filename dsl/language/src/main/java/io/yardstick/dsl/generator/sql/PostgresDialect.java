@@ -43,6 +43,7 @@ public final class PostgresDialect extends StandardDialect {
 			case EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM " + a.get(0) + ") * 1000) AS BIGINT)";
 			case DATE_EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

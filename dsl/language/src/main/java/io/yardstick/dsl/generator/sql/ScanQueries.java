@@ -94,13 +94,7 @@ public final class ScanQueries {
 
 	/** A period's key: consecutive periods have consecutive keys; computed alike in Java and in SQL. */
 	public static long periodKey(Grain grain, LocalDate firstDay) {
-		return switch (grain) {
-			case DAY -> firstDay.toEpochDay();
-			case WEEK -> Math.floorDiv(firstDay.toEpochDay() + 3, 7);
-			case MONTH -> firstDay.getYear() * 12L + firstDay.getMonthValue() - 1;
-			case QUARTER -> firstDay.getYear() * 4L + (firstDay.getMonthValue() - 1) / 3;
-			case YEAR -> firstDay.getYear();
-		};
+		return grain.key(firstDay);
 	}
 
 	/** {@link #periodKey} of a local date in SQL; 1970-01-01 is a Thursday, so Monday-weeks are shifted by 3 days. */
@@ -167,7 +161,7 @@ public final class ScanQueries {
 		ScanRelations relations = new ScanRelations(source, tables);
 		EntityRelations entities = new EntityRelations(model, dialect, relations, grain, periodRows,
 				(scanned, axis) -> periodJoin(grain, periodRows, scanned, axis));
-		SqlExpressions expressions = new SqlExpressions(relations, PERIODS, entities);
+		SqlExpressions expressions = new SqlExpressions(relations, PERIODS, entities, grain);
 		String root = relations.rootAlias();
 
 		// Breakdowns: one column per distinct dimension expression this source can provide.

@@ -73,6 +73,7 @@ public final class SparkDialect extends StandardDialect {
 			case EPOCH_MILLIS -> "unix_millis(" + a.get(0) + ")";
 			case DATE_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
+			case MILLIS_LOCAL_DATE -> "to_date(timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

@@ -80,6 +80,8 @@ public final class Sql {
 		YEAR, QUARTER, MONTH, ISO_WEEK, ISO_WEEK_YEAR, DAY, ISO_WEEKDAY, HOUR,
 		/** Calendar parts of a date. */
 		DATE_YEAR, DATE_QUARTER, DATE_MONTH,
+		/** Epoch milliseconds' calendar date in the session's zone. */
+		MILLIS_LOCAL_DATE,
 		/** Days from 1970-01-01 to a date. */
 		EPOCH_DAY,
 		/** The bit mask of the grouping set's rolled-up columns: bit i (from the right) for the i-th argument. */

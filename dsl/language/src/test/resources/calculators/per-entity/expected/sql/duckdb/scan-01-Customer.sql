@@ -10,12 +10,12 @@ SELECT
   "periods"."p" AS "period",
   "t"."region" AS "d0",
   count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(2.0 AS DOUBLE))) AS "repeatBuyersCount1__rows",
-  count(*) FILTER (WHERE (coalesce("e2"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "activeCustomersCount1__rows",
-  sum(coalesce("e4"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "marginPerBuyerAvg1__sum",
-  count(*) FILTER (WHERE ((coalesce("e3"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AND (coalesce("e4"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerBuyerAvg1__values",
-  count(*) FILTER (WHERE (coalesce("e5"."value", CAST(0.0 AS DOUBLE)) = CAST(0.0 AS DOUBLE))) AS "silentShareShare1__hits",
+  count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "activeCustomersCount1__rows",
+  sum(coalesce("e2"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "marginPerBuyerAvg1__sum",
+  count(*) FILTER (WHERE ((coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AND (coalesce("e2"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerBuyerAvg1__values",
+  count(*) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE)) = CAST(0.0 AS DOUBLE))) AS "silentShareShare1__hits",
   count(*) AS "silentShareShare1__base",
-  count(*) FILTER (WHERE ("e6"."value" >= CAST(100.0 AS DOUBLE))) AS "bigOrderCustomersCount1__rows"
+  count(*) FILTER (WHERE ("e4"."value" >= CAST(100.0 AS DOUBLE))) AS "bigOrderCustomersCount1__rows"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 LEFT JOIN (
@@ -31,7 +31,7 @@ LEFT JOIN (
     SELECT
       "periods"."p" AS "p",
       "t"."customer" AS "entity",
-      count(*) AS "value"
+      sum("t"."margin") AS "value"
     FROM "Order" AS "t"
     JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
     WHERE ("t"."customer" IS NOT NULL)
@@ -41,28 +41,10 @@ LEFT JOIN (
       "periods"."p" AS "p",
       "t"."customer" AS "entity",
       count(*) AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      sum("t"."margin") AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      count(*) AS "value"
     FROM "Ticket" AS "t"
     JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year("t"."createdOn") * 12) + month("t"."createdOn")) - 1))
     WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e5" ON (("e5"."p" = "periods"."p") AND ("e5"."entity" = "t"."id"))
+    GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
 LEFT JOIN (
     SELECT
       "periods"."p" AS "p",
@@ -71,7 +53,7 @@ LEFT JOIN (
     FROM "Order" AS "t"
     JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
     WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e6" ON (("e6"."p" = "periods"."p") AND ("e6"."entity" = "t"."id"))
+    GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))
 GROUP BY GROUPING SETS (
   ("periods"."p"),
   ("periods"."p", "t"."region")
