@@ -8,10 +8,6 @@ import io.yardstick.dsl.generator.sql.Sql.AggregateFunction;
 import io.yardstick.dsl.generator.sql.Sql.Function;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
-import io.yardstick.dsl.kpi.Template;
-import io.yardstick.runtime.calc.Calculator;
-import io.yardstick.runtime.calc.RunOptions;
-import io.yardstick.runtime.results.Results;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -27,16 +23,11 @@ class SqlRefusalTest {
 	@Test
 	void aDialectWithoutWindowsRefusesThePreviousRowWhereItIsWritten() throws Exception {
 		Path folder = CalculatorCases.ROOT.resolve("per-entity");
-		Template template = CalculatorCases.template(folder);
-		var source = new CalculatorGenerator().generate(template, null);
-		Class<?> compiled = CalculatorCompiler.compile(source.qualifiedClassName(), source.content());
-		Calculator calculator = (Calculator) compiled.getDeclaredConstructor().newInstance();
-		Results results = CalculatorCases.run(compiled, folder);
-		RunOptions options = CalculatorCases.options(folder);
+		CalculatorCases.Ran ran = CalculatorCases.compileAndRun(folder);
 
 		GeneratorException refused = catchThrowableOfType(GeneratorException.class,
-				() -> new SqlScriptGenerator().generate(template, calculator.template(), new WithoutPreviousRow(),
-						options.grain(), results.periods(), List.of(List.of())));
+				() -> new SqlScriptGenerator().generate(ran.template(), ran.calculator().template(),
+						new WithoutPreviousRow(), ran.options().grain(), ran.results().periods(), List.of(List.of())));
 
 		assertThat(refused.getMessage()).isEqualTo("lacking cannot compute this exactly: it lacks a window over the"
 				+ " strictly earlier rows of a partition (the previous row of an entity)"
