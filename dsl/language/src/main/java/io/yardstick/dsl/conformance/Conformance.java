@@ -40,7 +40,8 @@ import org.eclipse.xtext.EcoreUtil2;
  * {@code docs/conformance.md} lists every category.
  */
 public final class Conformance {
-	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate");
+	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate", "rolling", "yearToDate",
+			"quarterToDate", "monthToDate", "periodsSince");
 
 	private final List<Change> changes = new ArrayList<>();
 	/** The reasons the compared template gives for what it excludes, by "metric name" or "loop name". */

@@ -409,6 +409,7 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		commas(regions, doc, KpiFormatter::spaceOrLineBreak);
 		doc.prepend(regions.keyword("where"), KpiFormatter::spaceOrLineBreak);
 		doc.append(regions.keyword("where"), it -> it.oneSpace());
+		doc.surround(regions.keyword("per"), it -> it.oneSpace());
 		call.getArguments().forEach(doc::format);
 		doc.format(call.getFilter());
 	}

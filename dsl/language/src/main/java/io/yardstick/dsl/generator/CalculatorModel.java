@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code sql.ScanQueries} as SQL, so that both name every aggregate alike.
  */
 public record CalculatorModel(Template template, String packageName, String className, List<Source> sources,
-		List<MetricModel> metrics, List<ScanModel> scans, List<Integer> order) {
+		List<MetricModel> metrics, List<ScanModel> scans, List<Integer> order, List<EntityAggregateModel> entityAggregates) {
 
 	/**
 	 * @param constant the name of the metric's index constant
@@ -38,5 +38,15 @@ public record CalculatorModel(Template template, String packageName, String clas
 	/** The single pass over one source: its aggregates, grouped by the time axis that buckets them. */
 	public record ScanModel(Source source, String method, Map<Field, List<AggregateModel>> byTimeAxis,
 			List<AggregateModel> everyPeriod) {
+	}
+
+	/**
+	 * An aggregate per entity: computed before the scans, per period and row of the entity's source (the source
+	 * {@code reference} points to), over the rows of {@code source} that reference that row.
+	 *
+	 * @param timeAxis the field that buckets the rows of {@code source} into periods, or null for every period
+	 */
+	public record EntityAggregateModel(FunctionCall call, MetricModel metric, String field, String method,
+			Source source, Field reference, Field timeAxis) {
 	}
 }

@@ -2,6 +2,7 @@ package io.yardstick.dsl.generator;
 
 import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.generator.CalculatorModel.AggregateModel;
+import io.yardstick.dsl.generator.CalculatorModel.EntityAggregateModel;
 import io.yardstick.dsl.generator.CalculatorModel.MetricModel;
 import io.yardstick.dsl.generator.CalculatorModel.ScanModel;
 import io.yardstick.dsl.kpi.Dimension;
@@ -51,6 +52,17 @@ public final class CalculatorModelBuilder {
 					members.member(metric.getName()), analysis));
 		}
 		List<Source> sources = sources(template, metrics);
+		List<EntityAggregateModel> entityAggregates = new ArrayList<>();
+		for (MetricModel metric : metrics) {
+			int n = 0;
+			for (Map.Entry<FunctionCall, Field> inner : metric.analysis().entityAggregates().entrySet()) {
+				FunctionCall call = inner.getKey();
+				Source source = Sources.sourceOf(inner.getValue());
+				String field = members.member(metric.method(), call.getFunction(), "per", Integer.toString(++n));
+				entityAggregates.add(new EntityAggregateModel(call, metric, field, members.member("compute", field),
+						source, inner.getValue(), timeAxis(metric.metric(), source)));
+			}
+		}
 		List<ScanModel> scans = new ArrayList<>();
 		Map<Source, List<AggregateModel>> bySource = new LinkedHashMap<>();
 		for (MetricModel metric : metrics) {
@@ -82,7 +94,8 @@ public final class CalculatorModelBuilder {
 			}
 			scans.add(new ScanModel(source, members.member("scan", source.getName()), byAxis, everyPeriod));
 		}
-		return new CalculatorModel(template, packageName, className, sources, metrics, scans, order(metrics));
+		return new CalculatorModel(template, packageName, className, sources, metrics, scans, order(metrics),
+				entityAggregates);
 	}
 
 	private static String packageOf(Template template) {
@@ -126,6 +139,7 @@ public final class CalculatorModelBuilder {
 		Set<Source> found = new LinkedHashSet<>(TemplateHierarchy.sources(template));
 		for (MetricModel metric : metrics) {
 			found.addAll(metric.analysis().aggregatedSources());
+			metric.analysis().entityAggregates().values().forEach(reference -> found.add(Sources.sourceOf(reference)));
 		}
 		for (Dimension dimension : TemplateHierarchy.dimensions(template)) {
 			for (FieldPath mapping : dimension.getMappings()) {

@@ -9,6 +9,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import io.yardstick.dsl.generator.CalculatorModel.AggregateModel;
+import io.yardstick.dsl.generator.CalculatorModel.EntityAggregateModel;
 import io.yardstick.dsl.generator.CalculatorModel.MetricModel;
 import io.yardstick.dsl.generator.CalculatorModel.ScanModel;
 import io.yardstick.dsl.kpi.Field;
@@ -37,6 +38,7 @@ final class CalculatorRenderer {
 	private static final ClassName RESULTS = ClassName.get("io.yardstick.runtime.results", "Results");
 	private static final ClassName PERIODS = ClassName.get("io.yardstick.runtime.time", "Periods");
 	private static final ClassName LOGIC = ExpressionCompiler.LOGIC;
+	private static final ClassName PER_ENTITY = ClassName.get(CALC, "PerEntity");
 
 	private final CalculatorModel model;
 	private final Map<FunctionCall, String> kernels = new LinkedHashMap<>();
@@ -48,6 +50,9 @@ final class CalculatorRenderer {
 			for (AggregateModel aggregate : aggregates(scan)) {
 				kernels.put(aggregate.call(), aggregate.field());
 			}
+		}
+		for (EntityAggregateModel aggregate : model.entityAggregates()) {
+			kernels.put(aggregate.call(), aggregate.field());
 		}
 		model.metrics().forEach(metric -> metricConstants.put(metric.metric().getName(), metric.constant()));
 	}
@@ -102,10 +107,19 @@ final class CalculatorRenderer {
 				constructor.addStatement("$L = $L", aggregate.field(), newKernel(aggregate, kernel));
 			}
 		}
+		for (EntityAggregateModel aggregate : model.entityAggregates()) {
+			// Created by its own pass: a run over an engine's cells has no rows to size it by, nor needs it.
+			computation.addField(FieldSpec.builder(PER_ENTITY, aggregate.field(), Modifier.PRIVATE)
+					.addJavadoc("Per $L: $L\n", aggregate.reference().getReference().getName(),
+							javadoc(ModelText.full(aggregate.call()))).build());
+		}
 		computation.addMethod(constructor.build());
 
 		MethodSpec.Builder compute = MethodSpec.methodBuilder("compute").returns(RESULTS)
 				.addJavadoc("Scans the rows, then derives the metrics.\n");
+		for (EntityAggregateModel aggregate : model.entityAggregates()) {
+			compute.addStatement("$L()", aggregate.method());
+		}
 		for (ScanModel scan : model.scans()) {
 			compute.addStatement("$L()", scan.method());
 		}
@@ -128,6 +142,9 @@ final class CalculatorRenderer {
 		}
 		conclude.addStatement("run.derive(ORDER, this::metric)").addStatement("return run.finish()");
 		computation.addMethod(conclude.build());
+		for (EntityAggregateModel aggregate : model.entityAggregates()) {
+			computation.addMethod(entityPass(aggregate));
+		}
 		for (ScanModel scan : model.scans()) {
 			computation.addMethod(scan(scan));
 		}
@@ -200,28 +217,71 @@ final class CalculatorRenderer {
 		return method.build();
 	}
 
-	private CodeBlock cellBody(List<AggregateModel> aggregates, ScanLocals locals) {
-		CodeBlock.Builder accumulations = CodeBlock.builder();
-		for (AggregateModel aggregate : aggregates) {
-			accumulations.add("// $L: $L\n", aggregate.metric().metric().getName(),
-					comment(ModelText.full(aggregate.call())));
-			accumulations.add(accumulate(aggregate, ExpressionCompiler.rows(aggregate.metric().constant(), locals)));
+	/**
+	 * The pass that computes an aggregate per entity: over the rows of its source, each added to the entity it
+	 * references, in the period of its own time axis (every period without one).
+	 */
+	private MethodSpec entityPass(EntityAggregateModel aggregate) {
+		Source source = aggregate.source();
+		Source entity = aggregate.reference().getReference();
+		ScanLocals locals = new ScanLocals(new JavaNames("row", "rows", "p", "entity", "periods", "periodStart",
+				"periodEnd", "run"));
+		String references = locals.column(aggregate.reference());
+		CodeBlock accumulation = accumulate(aggregate.call(), aggregate.field(), "p, entity",
+				rowCompiler(aggregate.metric(), locals));
+		CodeBlock.Builder perRow = CodeBlock.builder().addStatement("int entity = $L[row]", references);
+		CodeBlock.Builder inPeriod = CodeBlock.builder().add(periodBounds(accumulation)).add(accumulation);
+		if (aggregate.timeAxis() == null) {
+			perRow.add("// $L has no time axis: each row counts in every period\n", source.getName())
+					.beginControlFlow("for (int p = 0; p < periods.count() && entity >= 0; p++)")
+					.add(inPeriod.build()).endControlFlow();
+		} else {
+			perRow.addStatement("int p = entity < 0 ? -1 : periods.indexOf($L[row])", locals.column(aggregate.timeAxis()))
+					.beginControlFlow("if (p >= 0)").add(inPeriod.build()).endControlFlow();
 		}
-		CodeBlock rows = accumulations.build();
+		MethodSpec.Builder method = MethodSpec.methodBuilder(aggregate.method()).addModifiers(Modifier.PRIVATE)
+				.addJavadoc("$L per $L, over the rows of $L that reference it.\n",
+						javadoc(ModelText.full(aggregate.call())), entity.getName(), source.getName());
+		locals.declarations().forEach(method::addCode);
+		return method.addStatement("$T periods = run.periods()", PERIODS)
+				.addStatement("$L = new $T($T.Function.$L, periods.count(), run.table($S).rows())", aggregate.field(),
+						PER_ENTITY, PER_ENTITY, aggregate.call().getFunction().toUpperCase(java.util.Locale.ROOT),
+						entity.getName())
+				.beginControlFlow("for (int row = 0, rows = run.table($S).rows(); row < rows; row++)", source.getName())
+				.addCode(perRow.build()).endControlFlow().build();
+	}
+
+	private ExpressionCompiler rowCompiler(MetricModel metric, ScanLocals locals) {
+		return ExpressionCompiler.rows(metric.constant(), metric.analysis(), locals, kernels);
+	}
+
+	/** The bounds of the period, declared only where a formula reads them. */
+	private static CodeBlock periodBounds(CodeBlock rows) {
 		CodeBlock.Builder body = CodeBlock.builder();
-		// The bounds of the period are declared only where a formula reads them.
 		if (rows.toString().contains("periodStart")) {
 			body.addStatement("long periodStart = periods.start(p)");
 		}
 		if (rows.toString().contains("periodEnd")) {
 			body.addStatement("long periodEnd = periods.end(p)");
 		}
-		return body.addStatement("run.cellsOf(groupCodes, row, p, cells)").add(rows).build();
+		return body.build();
 	}
 
-	private CodeBlock accumulate(AggregateModel aggregate, ExpressionCompiler compiler) {
-		FunctionCall call = aggregate.call();
-		String kernel = aggregate.field();
+	private CodeBlock cellBody(List<AggregateModel> aggregates, ScanLocals locals) {
+		CodeBlock.Builder accumulations = CodeBlock.builder();
+		for (AggregateModel aggregate : aggregates) {
+			accumulations.add("// $L: $L\n", aggregate.metric().metric().getName(),
+					comment(ModelText.full(aggregate.call())));
+			accumulations.add(accumulate(aggregate.call(), aggregate.field(), "cells",
+					rowCompiler(aggregate.metric(), locals)));
+		}
+		CodeBlock rows = accumulations.build();
+		return CodeBlock.builder().add(periodBounds(rows)).addStatement("run.cellsOf(groupCodes, row, p, cells)")
+				.add(rows).build();
+	}
+
+	/** @param at the arguments that say where a row is added: its cells, or its period and entity */
+	private CodeBlock accumulate(FunctionCall call, String kernel, String at, ExpressionCompiler compiler) {
 		List<io.yardstick.dsl.kpi.Expression> arguments = call.getArguments();
 		List<CodeBlock> conditions = new ArrayList<>();
 		// The parts of long chains each condition and the value declare (usually none).
@@ -240,21 +300,21 @@ final class CalculatorRenderer {
 					conditions.add(CodeBlock.of("!$T.isTrue($T.isNull($L))", LOGIC, LOGIC, compiler.row(argument).java()));
 					conditionParts.add(compiler.takeParts());
 				}
-				add = CodeBlock.of("$L.add(cells)", kernel);
+				add = CodeBlock.of("$L.add($L)", kernel, at);
 			}
 			case "countDistinct" -> {
 				ExpressionCompiler.Code value = compiler.row(arguments.get(0));
-				add = CodeBlock.of(value.type() == ExpressionCompiler.Type.FLAG ? "$L.add(cells, (int) $L)"
-						: "$L.add(cells, $L)", kernel, value.java());
+				add = CodeBlock.of(value.type() == ExpressionCompiler.Type.FLAG ? "$L.add($L, (int) $L)"
+						: "$L.add($L, $L)", kernel, at, value.java());
 			}
-			case "percentile" -> add = CodeBlock.of("$L.add(cells, $L)", kernel, compiler.number(arguments.get(1)));
-			case "ratio" -> add = CodeBlock.of("$L.add(cells, $L, $L)", kernel, compiler.number(arguments.get(0)),
+			case "percentile" -> add = CodeBlock.of("$L.add($L, $L)", kernel, at, compiler.number(arguments.get(1)));
+			case "ratio" -> add = CodeBlock.of("$L.add($L, $L, $L)", kernel, at, compiler.number(arguments.get(0)),
 					compiler.number(arguments.get(1)));
 			case "share" -> {
 				ExpressionCompiler.Code condition = compiler.row(arguments.get(0));
-				add = CodeBlock.of("$L.add(cells, $L)", kernel, condition.java());
+				add = CodeBlock.of("$L.add($L, $L)", kernel, at, condition.java());
 			}
-			default -> add = CodeBlock.of("$L.add(cells, $L)", kernel, compiler.number(arguments.get(0)));
+			default -> add = CodeBlock.of("$L.add($L, $L)", kernel, at, compiler.number(arguments.get(0)));
 		}
 		CodeBlock addParts = compiler.takeParts();
 		if (!addParts.isEmpty() || conditionParts.stream().anyMatch(parts -> !parts.isEmpty())) {

@@ -45,6 +45,7 @@ import java.util.Map;
 final class ExpressionCompiler {
 	static final ClassName LOGIC = ClassName.get("io.yardstick.runtime.calc", "Logic");
 	static final ClassName OPS = ClassName.get("io.yardstick.runtime.calc", "Ops");
+	static final ClassName GRAIN = ClassName.get("io.yardstick.runtime.time", "Grain");
 
 	enum Type {
 		NUMBER, TIME, CODE, FLAG, ROW, STRING, NULL
@@ -92,8 +93,14 @@ final class ExpressionCompiler {
 		this.localNames = localNames;
 	}
 
-	static ExpressionCompiler rows(String metricConstant, ScanLocals locals) {
-		return new ExpressionCompiler(metricConstant, null, locals, null, null, locals.names());
+	/**
+	 * @param analysis the metric's formula analysis: it tells which aggregates are per entity and which entity
+	 *     a previous row belongs to
+	 * @param kernels the fields of the aggregates per entity, which rows read as values
+	 */
+	static ExpressionCompiler rows(String metricConstant, io.yardstick.dsl.types.FormulaAnalysis analysis,
+			ScanLocals locals, Map<FunctionCall, String> kernels) {
+		return new ExpressionCompiler(metricConstant, analysis, locals, kernels, null, locals.names());
 	}
 
 	/** @param analysis the metric's formula analysis: it tells which metric-level values are points in time */
@@ -560,18 +567,70 @@ final class ExpressionCompiler {
 		return switch (category) {
 			case AGGREGATE -> {
 				if (rowMode()) {
-					throw new GeneratorException(call, "aggregates do not nest");
+					yield entityValue(call);
 				}
 				yield Code.of(Type.NUMBER, "$L.value(g, $L, c)", kernels.get(call), period);
 			}
-			case PERIOD -> periodFunction(call, period);
+			case PERIOD -> rowMode() && call.getPer() != null ? previousRow(call) : periodFunction(call, period);
 			case SCALAR -> scalar(call, period);
 		};
+	}
+
+	/**
+	 * A window over periods: the aggregate's kernel combines the states of the window's periods. A to-date
+	 * window starts at the first period of the current one's year, quarter or month.
+	 */
+	private Code window(FunctionCall call, String period) {
+		String kernel = call.getArguments().get(0) instanceof FunctionCall aggregate ? kernels.get(aggregate) : null;
+		if (kernel == null) {
+			throw new GeneratorException(call, "a window over periods takes an aggregate");
+		}
+		CodeBlock first = switch (call.getFunction()) {
+			case "rolling" -> {
+				int periods = Constants.evaluate(call.getArguments().get(1)).map(BigDecimal::intValueExact)
+						.orElseThrow(() -> new GeneratorException(call, "the number of periods must be a constant"));
+				yield CodeBlock.of("$L - $L", period, periods - 1);
+			}
+			case "yearToDate" -> CodeBlock.of("run.periods().toDateStart($L, $T.YEAR)", period, GRAIN);
+			case "quarterToDate" -> CodeBlock.of("run.periods().toDateStart($L, $T.QUARTER)", period, GRAIN);
+			default -> CodeBlock.of("run.periods().toDateStart($L, $T.MONTH)", period, GRAIN);
+		};
+		// A window that ends before the first period (inside previous) has no value; toDateStart needs a period.
+		if (!"rolling".equals(call.getFunction())) {
+			first = CodeBlock.of("($L < 0 ? -1 : $L)", period, first);
+		}
+		return Code.of(Type.NUMBER, "$L.window(g, $L, $L, c)", kernel, first, period);
+	}
+
+	/** An aggregate per entity, read for the row of the outer aggregate (the entity) in its period. */
+	private Code entityValue(FunctionCall call) {
+		String field = kernels == null ? null : kernels.get(call);
+		if (field == null || analysis == null || !analysis.entityAggregates().containsKey(call)) {
+			throw new GeneratorException(call, "aggregates nest only per entity, over a source that references the outer one");
+		}
+		if (analysis.typeOf(call).kind().isTemporal()) {
+			return Code.of(Type.TIME, "$T.time($L.value(p, row))", OPS, field);
+		}
+		return Code.of(Type.NUMBER, "$L.value(p, row)", field);
+	}
+
+	/** {@code previous(x per Entity)}: x of the same entity's latest earlier row, over all its rows. */
+	private Code previousRow(FunctionCall call) {
+		Field reference = analysis == null ? null : analysis.previousRows().get(call);
+		Field time = io.yardstick.dsl.types.FormulaAnalyzer.ownField(call.getArguments().get(0));
+		if (reference == null || time == null) {
+			throw new GeneratorException(call, "previous(x per Entity) takes a time field of the rows");
+		}
+		boolean date = Sources.typeOf(time.getKind()).kind() == io.yardstick.dsl.types.Kind.DATE;
+		return new Code(CodeBlock.of("$L[row]", locals.previousRow(time, reference)), Type.TIME, date ? time : null);
 	}
 
 	private Code periodFunction(FunctionCall call, String period) {
 		if (rowMode()) {
 			throw new GeneratorException(call, "period functions read metric values, not rows");
+		}
+		if (Functions.isWindow(call.getFunction())) {
+			return window(call, period);
 		}
 		int back = 1;
 		if (call.getArguments().size() > 1) {
@@ -600,6 +659,12 @@ final class ExpressionCompiler {
 			case "seconds" -> Code.of(Type.NUMBER, "$L", numeric(call, arguments.get(0)));
 			case "days" -> Code.of(Type.NUMBER, "($L / 86400.0)", numeric(call, arguments.get(0)));
 			case "coalesce" -> coalesce(call, arguments);
+			case "periodsSince" -> {
+				Code time = arguments.get(0);
+				CodeBlock millis = time.type() == Type.TIME ? time.java()
+						: time.type() == Type.NULL ? CodeBlock.of("$T.NO_TIME", OPS) : CodeBlock.of("$T.time($L)", OPS, time.java());
+				yield Code.of(Type.NUMBER, "run.periodsSince($L, $L)", millis, rowMode() ? "p" : period);
+			}
 			default -> {
 				Code time = arguments.get(0);
 				CodeBlock millis = time.type() == Type.TIME ? time.java()

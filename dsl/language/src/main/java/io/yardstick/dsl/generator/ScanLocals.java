@@ -16,11 +16,13 @@ import java.util.Map;
  */
 final class ScanLocals {
 	static final ClassName DICTIONARY = ClassName.get("io.yardstick.runtime.data", "Dictionary");
+	static final ClassName PREVIOUS_ROWS = ClassName.get("io.yardstick.runtime.calc", "PreviousRows");
 
 	private final JavaNames names;
 	private final Map<Field, String> columns = new LinkedHashMap<>();
 	private final Map<Field, String> dictionaries = new LinkedHashMap<>();
 	private final Map<String, String> literalCodes = new LinkedHashMap<>();
+	private final Map<String, String> previousRows = new LinkedHashMap<>();
 	private final List<CodeBlock> declarations = new ArrayList<>();
 
 	ScanLocals(JavaNames names) {
@@ -57,6 +59,21 @@ final class ScanLocals {
 			declarations.add(CodeBlock.of("int $L = $L.code($S);\n", local, dictionary(field), JavaNames.text(text)));
 			return local;
 		});
+	}
+
+	/** The local holding, per row, the time of the same entity's previous row ({@code PreviousRows}). */
+	String previousRow(Field time, Field reference) {
+		String key = time.getName() + " per " + reference.getName();
+		String existing = previousRows.get(key);
+		if (existing != null) {
+			return existing;
+		}
+		String entities = column(reference);
+		String times = column(time);
+		String local = names.member("previous", time.getName(), "per", reference.getName());
+		declarations.add(CodeBlock.of("long[] $L = $T.latestEarlier($L, $L);\n", local, PREVIOUS_ROWS, entities, times));
+		previousRows.put(key, local);
+		return local;
 	}
 
 	/** The names of the method's locals, for any other local it declares. */

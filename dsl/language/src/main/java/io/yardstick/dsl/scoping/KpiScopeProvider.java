@@ -16,6 +16,7 @@ import io.yardstick.dsl.kpi.SymbolReference;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.model.Sources;
 import io.yardstick.dsl.model.TemplateHierarchy;
+import io.yardstick.dsl.types.FormulaAnalyzer;
 import io.yardstick.dsl.types.Functions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 			return symbolScope(template, context);
 		}
 		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()
-				|| reference == KPI.getSourceExtension_Source()) {
+				|| reference == KPI.getSourceExtension_Source() || reference == KPI.getFunctionCall_Per()) {
 			return sourceScope(template);
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
@@ -187,8 +188,14 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 	private Source rowSourceByName(FunctionCall aggregate, Template template) {
 		return cache.get(Tuples.create("rowSource", aggregate), aggregate.eResource(), () -> {
 			IScope sources = sourceScope(template);
-			for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(aggregate, SymbolReference.class)) {
-				List<INode> nodes = NodeModelUtils.findNodesForFeature(reference, KPI.getSymbolReference_Symbol());
+			List<EObject> named = new ArrayList<>();
+			if (!NodeModelUtils.findNodesForFeature(aggregate, KPI.getFunctionCall_Per()).isEmpty()) {
+				named.add(aggregate);
+			}
+			named.addAll(FormulaAnalyzer.ownReferences(aggregate));
+			for (EObject reference : named) {
+				List<INode> nodes = NodeModelUtils.findNodesForFeature(reference, reference instanceof FunctionCall
+						? KPI.getFunctionCall_Per() : KPI.getSymbolReference_Symbol());
 				if (nodes.isEmpty()) {
 					continue;
 				}

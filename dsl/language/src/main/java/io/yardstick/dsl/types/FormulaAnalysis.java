@@ -24,6 +24,8 @@ public final class FormulaAnalysis {
 	private final Set<Metric> referencedMetrics = new LinkedHashSet<>();
 	private final Set<Metric> laggedMetrics = new LinkedHashSet<>();
 	private final Map<FunctionCall, Source> aggregates = new LinkedHashMap<>();
+	private final Map<FunctionCall, io.yardstick.dsl.kpi.Field> entityAggregates = new LinkedHashMap<>();
+	private final Map<FunctionCall, io.yardstick.dsl.kpi.Field> previousRows = new LinkedHashMap<>();
 	private final List<BinaryExpression> divisions = new ArrayList<>();
 	private boolean usesPeriod;
 	private Typed result = Typed.UNKNOWN;
@@ -61,6 +63,19 @@ public final class FormulaAnalysis {
 		return Collections.unmodifiableMap(aggregates);
 	}
 
+	/**
+	 * Aggregates per entity: each aggregate inside the rows of another, with the reference field of its own
+	 * source that links its rows to the row of the outer aggregate (the entity).
+	 */
+	public Map<FunctionCall, io.yardstick.dsl.kpi.Field> entityAggregates() {
+		return Collections.unmodifiableMap(entityAggregates);
+	}
+
+	/** Each {@code previous(x per Entity)} inside rows, with the reference field that names the entity. */
+	public Map<FunctionCall, io.yardstick.dsl.kpi.Field> previousRows() {
+		return Collections.unmodifiableMap(previousRows);
+	}
+
 	/** Sources this formula aggregates directly, in the order they appear. */
 	public Set<Source> aggregatedSources() {
 		Set<Source> sources = new LinkedHashSet<>();
@@ -95,6 +110,14 @@ public final class FormulaAnalysis {
 
 	void aggregate(FunctionCall call, Source rowSource) {
 		aggregates.put(call, rowSource);
+	}
+
+	void entityAggregate(FunctionCall call, io.yardstick.dsl.kpi.Field reference) {
+		entityAggregates.put(call, reference);
+	}
+
+	void previousRow(FunctionCall call, io.yardstick.dsl.kpi.Field reference) {
+		previousRows.put(call, reference);
 	}
 
 	void division(BinaryExpression division) {

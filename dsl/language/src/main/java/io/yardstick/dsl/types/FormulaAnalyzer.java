@@ -5,11 +5,14 @@ import static io.yardstick.dsl.validation.IssueCodes.AGGREGATE_IN_ROW;
 import static io.yardstick.dsl.validation.IssueCodes.KIND_MISMATCH;
 import static io.yardstick.dsl.validation.IssueCodes.MIXED_SOURCES;
 import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
+import static io.yardstick.dsl.validation.IssueCodes.PER_ENTITY_AMBIGUOUS;
+import static io.yardstick.dsl.validation.IssueCodes.PER_ENTITY_INVALID;
 import static io.yardstick.dsl.validation.IssueCodes.ROW_OUTSIDE_AGGREGATE;
 import static io.yardstick.dsl.validation.IssueCodes.TOO_DEEP;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_FUNCTION;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_UNIT;
 import static io.yardstick.dsl.validation.IssueCodes.UNRESOLVED_REFERENCE;
+import static io.yardstick.dsl.validation.IssueCodes.WINDOW_INVALID;
 import static io.yardstick.dsl.validation.IssueCodes.WRONG_ARGUMENTS;
 
 import io.yardstick.dsl.kpi.BinaryExpression;
@@ -51,6 +54,11 @@ import org.eclipse.xtext.EcoreUtil2;
  */
 public class FormulaAnalyzer {
 	private static final KpiPackage KPI = KpiPackage.eINSTANCE;
+	/** The aggregates computed per entity: those whose state is a few numbers per entity and period. */
+	private static final java.util.Set<String> ENTITY_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max");
+	/** The aggregates whose per-period states add up, so that a window over periods can combine them. */
+	private static final java.util.Set<String> WINDOW_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max",
+			"ratio", "share");
 
 	/** Analyzes the metric's formula as it takes effect (an override may inherit it); none gives an empty analysis. */
 	public FormulaAnalysis analyze(Metric metric) {
@@ -72,7 +80,15 @@ public class FormulaAnalyzer {
 	 * text order. The scope provider applies the same rule by name before linking.
 	 */
 	public static Source rowSourceOf(FunctionCall aggregate) {
-		for (SymbolReference reference : EcoreUtil2.getAllContentsOfType(aggregate, SymbolReference.class)) {
+		if (aggregate.getPer() != null && !aggregate.getPer().eIsProxy()) {
+			return aggregate.getPer();
+		}
+		return firstNamedSource(aggregate);
+	}
+
+	/** The first source or field named inside an aggregate (outside the aggregates nested in it), whatever its `per`. */
+	private static Source firstNamedSource(FunctionCall aggregate) {
+		for (SymbolReference reference : ownReferences(aggregate)) {
 			EObject symbol = reference.getSymbol();
 			if (symbol == null || symbol.eIsProxy()) {
 				continue;
@@ -83,6 +99,43 @@ public class FormulaAnalyzer {
 			if (symbol instanceof Field field) {
 				return Sources.sourceOf(field);
 			}
+		}
+		return null;
+	}
+
+	/**
+	 * The names inside an aggregate, in text order, except those inside the aggregates nested in it: an
+	 * aggregate per entity reads rows of its own source.
+	 */
+	public static List<SymbolReference> ownReferences(FunctionCall aggregate) {
+		List<SymbolReference> references = new java.util.ArrayList<>();
+		org.eclipse.emf.common.util.TreeIterator<EObject> contents = aggregate.eAllContents();
+		while (contents.hasNext()) {
+			EObject next = contents.next();
+			if (next instanceof FunctionCall nested && Functions.isAggregate(nested.getFunction())) {
+				contents.prune();
+			} else if (next instanceof SymbolReference reference) {
+				references.add(reference);
+			}
+		}
+		return references;
+	}
+
+	/** The fields of {@code rows} that reference {@code entity}, with those an {@code extend source} adds. */
+	public static List<Field> referencesTo(Source rows, Source entity, EObject context) {
+		io.yardstick.dsl.kpi.Template template = io.yardstick.dsl.model.TemplateHierarchy.templateOf(context);
+		List<Field> fields = template == null ? rows.getFields() : Sources.fields(rows, template);
+		return fields.stream().filter(field -> field.getReference() == entity).toList();
+	}
+
+	/** The field an expression reads directly from the row (not through a reference), or null. */
+	public static Field ownField(Expression value) {
+		if (value instanceof SymbolReference reference && reference.getSymbol() instanceof Field field) {
+			return field;
+		}
+		if (value instanceof MemberAccess access && access.getReceiver() instanceof SymbolReference receiver
+				&& receiver.getSymbol() instanceof Source && access.getMember() != null && !access.getMember().eIsProxy()) {
+			return access.getMember();
 		}
 		return null;
 	}
@@ -228,7 +281,7 @@ public class FormulaAnalyzer {
 				return problem(expression, null, ROW_OUTSIDE_AGGREGATE, message);
 			}
 			if (typed.level() == Level.ROW) {
-				Source rows = analysis.aggregates().get(aggregate);
+				Source rows = rowsOf(aggregate);
 				if (rows != null && typed.rowSource() != null && typed.rowSource() != rows) {
 					return problem(expression, null, MIXED_SOURCES, ModelText.quoted(aggregate) + " reads rows of "
 							+ rows.getName() + ", but " + ModelText.quoted(expression) + " belongs to "
@@ -428,6 +481,18 @@ public class FormulaAnalyzer {
 						+ call.getFunction() + "`" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
 			}
 			FunctionInfo info = found.get();
+			if (call.getPer() != null) {
+				if (call.getPer().eIsProxy()) {
+					return Typed.UNKNOWN;
+				}
+				if ("previous".equals(info.name())) {
+					return previousRow(call, aggregate);
+				}
+				if (info.category() != FunctionCategory.AGGREGATE) {
+					return problem(call, KPI.getFunctionCall_Per(), WRONG_ARGUMENTS, "`" + info.name()
+							+ "` takes no `per`: only aggregates and previous(x per Source) name an entity");
+				}
+			}
 			int count = call.getArguments().size();
 			if (!info.acceptsArgumentCount(count)) {
 				return problem(call, null, WRONG_ARGUMENTS, "`" + info.name() + "` takes " + info.arityText() + ", got "
@@ -446,8 +511,7 @@ public class FormulaAnalyzer {
 
 		private Typed aggregateCall(FunctionCall call, FunctionInfo info, FunctionCall enclosing) {
 			if (enclosing != null) {
-				return problem(call, null, AGGREGATE_IN_ROW, "aggregate " + ModelText.quoted(call)
-						+ " inside the row expression of " + ModelText.quoted(enclosing) + ": aggregates do not nest");
+				return entityAggregate(call, info, enclosing);
 			}
 			Source rows = rowSourceOf(call);
 			analysis.aggregate(call, rows);
@@ -465,6 +529,94 @@ public class FormulaAnalyzer {
 				return problem(call, null, outcome.code(), outcome.fullMessage());
 			}
 			return Typed.aggregate(outcome.type());
+		}
+
+		/**
+		 * An aggregate inside the rows of another: computed per row of the outer aggregate (the entity), over the
+		 * rows of its own source that reference that row, in the same period.
+		 */
+		private Typed entityAggregate(FunctionCall call, FunctionInfo info, FunctionCall enclosing) {
+			if (analysis.entityAggregates().containsKey(enclosing)) {
+				return problem(call, null, PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call) + " is inside "
+						+ ModelText.quoted(enclosing) + ", itself an aggregate per entity: aggregates per entity nest one level;"
+						+ " make the inner value a metric of its own or compute it per the outer entity");
+			}
+			Source outer = analysis.aggregates().get(enclosing);
+			Source rows = firstNamedSource(call);
+			if (outer == null || rows == null) {
+				return Typed.UNKNOWN;
+			}
+			List<Field> links = referencesTo(rows, outer, call);
+			if (links.isEmpty()) {
+				return problem(call, null, AGGREGATE_IN_ROW, "aggregate " + ModelText.quoted(call)
+						+ " inside the row expression of " + ModelText.quoted(enclosing) + ": an aggregate inside another is"
+						+ " computed per " + outer.getName() + " over the rows that reference it, and " + rows.getName()
+						+ " has no reference to " + outer.getName());
+			}
+			if (links.size() > 1) {
+				return problem(call, null, PER_ENTITY_AMBIGUOUS, "aggregate " + ModelText.quoted(call) + " is computed per "
+						+ outer.getName() + ", but " + rows.getName() + " references " + outer.getName() + " through "
+						+ links.stream().map(Field::getName).collect(java.util.stream.Collectors.joining(" and "))
+						+ ": whose rows are meant cannot be told; write the outer aggregate over " + rows.getName() + " instead");
+			}
+			// Recorded before the checks below: its source's rows still make the metric vary by period.
+			analysis.entityAggregate(call, links.get(0));
+			if (call.getPer() != null) {
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call)
+						+ " is computed per row of " + ModelText.quoted(enclosing) + ": `per` belongs on the outer aggregate");
+			}
+			if (!ENTITY_FUNCTIONS.contains(info.name())) {
+				return problem(call, null, PER_ENTITY_INVALID, "per entity only count, sum, avg, min and max are computed, not `"
+						+ info.name() + "`");
+			}
+			List<Typed> arguments = call.getArguments().stream().map(argument -> type(argument, call)).toList();
+			if (call.getFilter() != null) {
+				requireBool(type(call.getFilter(), call), call.getFilter(), "`where`");
+			}
+			Outcome outcome = aggregateResult(call, info, arguments);
+			if (outcome.isProblem()) {
+				return problem(call, null, outcome.code(), outcome.fullMessage());
+			}
+			return new Typed(outcome.type(), Level.ROW, outer);
+		}
+
+		/** {@code previous(x per Entity)}: x of the same entity's latest earlier row, by x itself. */
+		private Typed previousRow(FunctionCall call, FunctionCall aggregate) {
+			String entity = call.getPer().getName();
+			if (aggregate == null) {
+				return problem(call, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " reads the same " + entity
+						+ "'s previous row: use it inside the rows of an aggregate, such as count(Source where ...)");
+			}
+			if (call.getArguments().size() != 1 || call.getFilter() != null) {
+				return problem(call, null, WRONG_ARGUMENTS, "previous(x per " + entity + ") takes one field and no `where`");
+			}
+			Expression value = call.getArguments().get(0);
+			Typed typed = type(value, aggregate);
+			if (typed.kind() == Kind.UNKNOWN) {
+				return Typed.UNKNOWN;
+			}
+			Field field = ownField(value);
+			if (field == null || !typed.kind().isTemporal()) {
+				return problem(value, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " orders the rows by the value it"
+						+ " reads, so it takes a timestamp or date field of the rows, such as previous(Order.placedAt per "
+						+ entity + ")");
+			}
+			Source rows = Sources.sourceOf(field);
+			List<Field> links = referencesTo(rows, call.getPer(), call);
+			// Its kind is known whatever the entity: the formula around it is still checked, without a second error.
+			Typed previous = new Typed(typed.type(), Level.ROW, rows);
+			if (links.isEmpty()) {
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, rows.getName() + " has no reference to "
+						+ entity + ": the previous row of the same " + entity + " cannot be found");
+			} else if (links.size() > 1) {
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, rows.getName() + " references "
+						+ entity + " through " + links.stream().map(Field::getName)
+								.collect(java.util.stream.Collectors.joining(" and "))
+						+ ": whose previous row is meant cannot be told");
+			} else {
+				analysis.previousRow(call, links.get(0));
+			}
+			return previous;
 		}
 
 		private Outcome aggregateResult(FunctionCall call, FunctionInfo info, List<Typed> arguments) {
@@ -512,8 +664,14 @@ public class FormulaAnalyzer {
 			return Outcome.ok(averaged && type.is(Kind.COUNT) ? KpiType.NUMBER : type);
 		}
 
+		/** The source whose rows an aggregate of this formula reads, outer or per entity. */
+		private Source rowsOf(FunctionCall aggregate) {
+			Field link = analysis.entityAggregates().get(aggregate);
+			return link != null ? Sources.sourceOf(link) : analysis.aggregates().get(aggregate);
+		}
+
 		private String rowsName(FunctionCall call) {
-			Source rows = analysis.aggregates().get(call);
+			Source rows = rowsOf(call);
 			return rows == null ? "Source" : rows.getName();
 		}
 
@@ -554,6 +712,10 @@ public class FormulaAnalyzer {
 			if (argument.kind().isWildcard()) {
 				return new Typed(argument.is(Kind.NULL) ? KpiType.NULL : KpiType.NUMBER, level, rows);
 			}
+			if ("periodsSince".equals(info.name())) {
+				// An age is counted to the period computed: the value varies by period like `in period`.
+				analysis.periodUsed();
+			}
 			boolean durationPart = List.of("hours", "minutes", "seconds", "days").contains(info.name());
 			boolean fits = durationPart ? argument.is(Kind.DURATION)
 					: "hour".equals(info.name()) ? argument.is(Kind.TIMESTAMP) : argument.kind().isTemporal();
@@ -565,30 +727,65 @@ public class FormulaAnalyzer {
 			return new Typed(KpiType.NUMBER, level, rows);
 		}
 
+		/**
+		 * A window over periods: its aggregate is computed over the rows of several periods, from the states its
+		 * scan keeps per period, so only aggregates whose states add up can be windowed.
+		 */
+		private Typed windowCall(FunctionCall call, FunctionInfo info) {
+			Expression valueNode = call.getArguments().get(0);
+			Typed value = type(valueNode, null);
+			if (!(valueNode instanceof FunctionCall inner) || !Functions.isAggregate(inner.getFunction())) {
+				return value.kind() == Kind.UNKNOWN ? Typed.UNKNOWN : problem(valueNode, null, WINDOW_INVALID, "`"
+						+ info.name() + "` recomputes an aggregate over the rows of several periods: its first argument must be"
+						+ " an aggregate such as sum(Sale.amount), not " + ModelText.quoted(valueNode));
+			}
+			if (!WINDOW_FUNCTIONS.contains(inner.getFunction())) {
+				return problem(valueNode, null, WINDOW_INVALID, "`" + info.name() + "` of `" + inner.getFunction()
+						+ "` cannot be computed from the periods' states: windows take count, sum, avg, min, max, ratio"
+						+ " and share");
+			}
+			if ("rolling".equals(info.name()) && !periodCount(call, "the number of periods of ")) {
+				return Typed.UNKNOWN;
+			}
+			return value.kind().isWildcard() ? Typed.aggregate(KpiType.UNKNOWN) : Typed.aggregate(value.type());
+		}
+
+		/** Whether the call's second argument is a whole number of periods in 1..MAX_COUNT_SETTING; reports it if not. */
+		private boolean periodCount(FunctionCall call, String subject) {
+			Expression periodsNode = call.getArguments().get(1);
+			Typed periods = type(periodsNode, null);
+			Optional<BigDecimal> count = Constants.evaluate(periodsNode);
+			boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
+			if (!periods.type().is(Kind.NUMBER) || !whole) {
+				problem(periodsNode, null, WRONG_ARGUMENTS, subject + ModelText.quoted(call)
+						+ " must be a whole number of at least 1");
+				return false;
+			}
+			if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
+				problem(periodsNode, null, NUMBER_OUT_OF_RANGE, subject + ModelText.quoted(call) + " may be at most "
+						+ Limits.MAX_COUNT_SETTING);
+				return false;
+			}
+			return true;
+		}
+
 		private Typed periodCall(FunctionCall call, FunctionInfo info, FunctionCall aggregate) {
+			if (aggregate == null && Functions.isWindow(info.name())) {
+				return windowCall(call, info);
+			}
 			if (aggregate != null) {
 				return problem(call, null, AGGREGATE_IN_ROW, ModelText.quoted(call)
 						+ " reads earlier periods; it cannot be used inside the row expression of "
-						+ ModelText.quoted(aggregate));
+						+ ModelText.quoted(aggregate) + ("previous".equals(info.name())
+								? " (the same entity's previous row is previous(Source.field per Entity))" : ""));
 			}
 			Expression valueNode = call.getArguments().get(0);
 			boolean outerLagged = lagged;
 			lagged = outerLagged || "previous".equals(info.name());
 			Typed value = type(valueNode, null);
 			lagged = outerLagged;
-			if (call.getArguments().size() == 2) {
-				Expression periodsNode = call.getArguments().get(1);
-				Typed periods = type(periodsNode, null);
-				Optional<BigDecimal> count = Constants.evaluate(periodsNode);
-				boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
-				if (!periods.type().is(Kind.NUMBER) || !whole) {
-					return problem(periodsNode, null, WRONG_ARGUMENTS, "the number of periods back in "
-							+ ModelText.quoted(call) + " must be a whole number of at least 1");
-				}
-				if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
-					return problem(periodsNode, null, NUMBER_OUT_OF_RANGE, "the number of periods back in "
-							+ ModelText.quoted(call) + " may be at most " + Limits.MAX_COUNT_SETTING);
-				}
+			if (call.getArguments().size() == 2 && !periodCount(call, "the number of periods back in ")) {
+				return Typed.UNKNOWN;
 			}
 			if (value.kind().isWildcard()) {
 				return Typed.aggregate(KpiType.UNKNOWN);

@@ -50,6 +50,8 @@ public final class Functions {
 		scalar("day", 1, 1, "day(timestamp | date) : number", "Day of the month 1..31.");
 		scalar("weekday", 1, 1, "weekday(timestamp | date) : number", "ISO day of the week, 1 = Monday .. 7 = Sunday.");
 		scalar("hour", 1, 1, "hour(timestamp) : number", "Hour of the day 0..23 in the template's time zone.");
+		scalar("periodsSince", 1, 1, "periodsSince(timestamp | date) : number",
+				"Periods of the run's grain from the one the value falls in to this one: 0 in the same period (a cohort's age).");
 		scalar("coalesce", 2, -1, "coalesce(value, fallback, ...) : kind of the values",
 				"The first argument that is not null.");
 		period("previous", "previous(metricValue [, periods]) : kind of the value",
@@ -58,6 +60,14 @@ public final class Functions {
 				"This period's value minus the previous period's.");
 		period("changeRate", "changeRate(metricValue [, periods]) : ratio",
 				"(this period - previous) / previous; null when the previous value is zero or null.");
+		window("rolling", 2, "rolling(aggregate, periods) : kind of the aggregate",
+				"The aggregate over the rows of the last n periods, this one included; null while fewer have passed.");
+		window("yearToDate", 1, "yearToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's year to the end of the period.");
+		window("quarterToDate", 1, "quarterToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's quarter to the end of the period.");
+		window("monthToDate", 1, "monthToDate(aggregate) : kind of the aggregate",
+				"The aggregate over the rows from the start of the period's month to the end of the period.");
 	}
 
 	/** Names people reach for from spreadsheets and SQL, and the function meant. */
@@ -98,6 +108,17 @@ public final class Functions {
 
 	private static void scalar(String name, int min, int max, String signature, String summary) {
 		BY_NAME.put(name, new FunctionInfo(name, SCALAR, min, max, signature, summary));
+	}
+
+	/** A window over periods: a period function whose first argument is an aggregate, recomputed over its rows. */
+	private static void window(String name, int arguments, String signature, String summary) {
+		BY_NAME.put(name, new FunctionInfo(name, PERIOD, arguments, arguments, signature, summary));
+	}
+
+	/** Whether the function is a window over periods: rolling or a to-date window. */
+	public static boolean isWindow(String name) {
+		return "rolling".equals(name) || "yearToDate".equals(name) || "quarterToDate".equals(name)
+				|| "monthToDate".equals(name);
 	}
 
 	private static void period(String name, String signature, String summary) {

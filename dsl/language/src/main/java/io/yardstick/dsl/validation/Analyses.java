@@ -98,6 +98,12 @@ public final class Analyses {
 				return true;
 			}
 		}
+		// An aggregate per entity reads its own source's rows of the period.
+		for (io.yardstick.dsl.kpi.Field reference : analysis.entityAggregates().values()) {
+			if (Sources.timeAxis(Sources.sourceOf(reference)).isPresent()) {
+				return true;
+			}
+		}
 		for (Metric referenced : analysis.referencedMetrics()) {
 			if (variesByPeriod(referenced, visited)) {
 				return true;

@@ -67,6 +67,23 @@ public final class IssueCodes {
 	public static final String MIXED_SOURCES = "mixed-sources";
 	/** Error: a function called with the wrong number or kind of arguments. */
 	public static final String WRONG_ARGUMENTS = "wrong-arguments";
+	/**
+	 * Error: a construct per entity (an aggregate inside another, or {@code previous(x per Customer)}) whose source
+	 * references the entity through several fields, so that whose rows are meant cannot be told.
+	 */
+	public static final String PER_ENTITY_AMBIGUOUS = "per-entity-ambiguous";
+	/**
+	 * Error: a construct per entity that cannot be computed: an aggregate per entity inside another one, one that
+	 * is not count, sum, avg, min or max, a {@code per} on the inner aggregate, or {@code previous(x per E)} outside
+	 * an aggregate, over something other than a timestamp or date field, or from a source without a reference to E.
+	 */
+	public static final String PER_ENTITY_INVALID = "per-entity-invalid";
+	/**
+	 * Error: a window over periods ({@code rolling}, {@code yearToDate}, ...) whose first argument is not an
+	 * aggregate call, or an aggregate whose per-period states do not add up: countDistinct, median, percentile,
+	 * stddev.
+	 */
+	public static final String WINDOW_INVALID = "window-invalid";
 
 	// ---- rule 4: declared kind against formula
 

@@ -76,6 +76,18 @@ public final class CalculatorCases {
 				to == null ? null : LocalDate.parse(to));
 	}
 
+	/** A case's template, its calculator generated, compiled and run on the case's data with the case's options. */
+	record Ran(Template template, Calculator calculator, Results results, RunOptions options) {
+	}
+
+	static Ran compileAndRun(Path folder) throws Exception {
+		Template template = template(folder);
+		var source = new CalculatorGenerator().generate(template, null);
+		Class<?> compiled = CalculatorCompiler.compile(source.qualifiedClassName(), source.content());
+		return new Ran(template, (Calculator) compiled.getDeclaredConstructor().newInstance(), run(compiled, folder),
+				options(folder));
+	}
+
 	static Results run(Class<?> calculatorClass, Path folder) throws Exception {
 		Calculator calculator = (Calculator) calculatorClass.getDeclaredConstructor().newInstance();
 		Map<String, Path> files = new LinkedHashMap<>(

@@ -8,12 +8,8 @@ import io.yardstick.dsl.generator.sql.SparkDialect;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator.SqlFile;
-import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.testing.GoldenFiles;
-import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
-import io.yardstick.runtime.calc.RunOptions;
-import io.yardstick.runtime.results.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,15 +39,10 @@ class SqlGoldenTest {
 	}
 
 	private static void check(Path folder, SqlDialect dialect) throws Exception {
-		Template template = CalculatorCases.template(folder);
-		var source = new CalculatorGenerator().generate(template, null);
-		Class<?> compiled = CalculatorCompiler.compile(source.qualifiedClassName(), source.content());
-		Calculator calculator = (Calculator) compiled.getDeclaredConstructor().newInstance();
-		Results results = CalculatorCases.run(compiled, folder);
-		RunOptions options = CalculatorCases.options(folder);
-		List<List<String>> groupings = options.groupings().stream().map(Grouping::dimensions).toList();
-		List<SqlFile> files = new SqlScriptGenerator().generate(template, calculator.template(), dialect,
-				options.grain(), results.periods(), groupings);
+		CalculatorCases.Ran ran = CalculatorCases.compileAndRun(folder);
+		List<List<String>> groupings = ran.options().groupings().stream().map(Grouping::dimensions).toList();
+		List<SqlFile> files = new SqlScriptGenerator().generate(ran.template(), ran.calculator().template(), dialect,
+				ran.options().grain(), ran.results().periods(), groupings);
 		Path expected = folder.resolve("expected/sql").resolve(dialect.name());
 		List<String> names = new ArrayList<>();
 		for (SqlFile file : files) {

@@ -27,6 +27,11 @@ public final class Count extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		return total(counts[grouping], cells);
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return counts[grouping][cell];
 	}

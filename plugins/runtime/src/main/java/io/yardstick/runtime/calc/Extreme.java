@@ -43,6 +43,18 @@ public final class Extreme extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		double extreme = Double.NaN;
+		for (int cell : cells) {
+			double value = extremes[grouping][cell];
+			if (!Double.isNaN(value) && (Double.isNaN(extreme) || (max ? value > extreme : value < extreme))) {
+				extreme = value;
+			}
+		}
+		return extreme;
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return extremes[grouping][cell];
 	}

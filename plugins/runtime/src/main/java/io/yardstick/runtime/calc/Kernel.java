@@ -72,6 +72,41 @@ public abstract class Kernel {
 		return cells == null || period < 0 ? Double.NaN : cells[period * run.groups(grouping) + group];
 	}
 
+	/**
+	 * The aggregate over the rows of periods {@code first} to {@code last} (both included) of one group, from
+	 * the states of those periods' cells: {@code rolling(...)} and the to-date windows. Null when {@code first}
+	 * is negative: the window reaches before the first reported period.
+	 */
+	public final double window(int grouping, int first, int last, int group) {
+		if (first < 0 || last < first || !on[grouping]) {
+			return Double.NaN;
+		}
+		int groups = run.groups(grouping);
+		int[] cells = new int[last - first + 1];
+		for (int p = first; p <= last; p++) {
+			cells[p - first] = p * groups + group;
+		}
+		return combined(grouping, cells);
+	}
+
+	/**
+	 * The value of the cells' states taken together, as if their rows had been added to one cell. Kernels
+	 * whose state does not add up across cells (distinct counts, percentiles, deviations) do not override it;
+	 * the validator never lets a window reach them.
+	 */
+	protected double combined(int grouping, int[] cells) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " has no window over periods");
+	}
+
+	/** The sum of one state array over cells. */
+	protected static double total(double[] state, int[] cells) {
+		double sum = 0;
+		for (int cell : cells) {
+			sum += state[cell];
+		}
+		return sum;
+	}
+
 	/** A ratio's value, null (and counted) when its denominator is zero. */
 	protected final double quotient(double numerator, double denominator) {
 		if (denominator == 0) {

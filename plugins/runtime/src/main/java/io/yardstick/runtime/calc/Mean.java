@@ -33,6 +33,12 @@ public final class Mean extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		double n = total(counts[grouping], cells);
+		return n == 0 ? Double.NaN : total(sums[grouping], cells) / n;
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		double n = counts[grouping][cell];
 		return n == 0 ? Double.NaN : sums[grouping][cell] / n;

@@ -34,6 +34,11 @@ public final class Ratio extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		return quotient(total(numerators[grouping], cells), total(denominators[grouping], cells));
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return quotient(numerators[grouping][cell], denominators[grouping][cell]);
 	}

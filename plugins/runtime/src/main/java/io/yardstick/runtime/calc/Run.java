@@ -241,6 +241,18 @@ public final class Run {
 		values[metric][grouping][period * groupCounts[grouping] + group] = value;
 	}
 
+	/**
+	 * {@code periodsSince(t)}: how many periods of the run's grain lie between the period t falls in and the
+	 * period {@code period} (0 in the same period, negative when t is later); null for a null t or period.
+	 */
+	public double periodsSince(long t, int period) {
+		if (t == Ops.NO_TIME || period < 0) {
+			return Double.NaN;
+		}
+		java.time.LocalDate day = java.time.Instant.ofEpochMilli(t).atZone(periods.zone()).toLocalDate();
+		return periods.grain().key(periods.firstDay(period)) - periods.grain().key(day);
+	}
+
 	/** Division that gives null, not infinity or NaN, for a zero denominator, and counts it. */
 	public double div(double numerator, double denominator, int metric) {
 		if (denominator == 0) {

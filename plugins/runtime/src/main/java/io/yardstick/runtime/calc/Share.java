@@ -37,6 +37,11 @@ public final class Share extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		return quotient(total(hits[grouping], cells), total(bases[grouping], cells));
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return quotient(hits[grouping][cell], bases[grouping][cell]);
 	}

@@ -31,6 +31,11 @@ public final class Sum extends Kernel {
 	}
 
 	@Override
+	protected double combined(int grouping, int[] cells) {
+		return total(sums[grouping], cells);
+	}
+
+	@Override
 	protected double result(int grouping, int cell) {
 		return sums[grouping][cell];
 	}

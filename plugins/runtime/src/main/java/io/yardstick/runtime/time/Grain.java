@@ -10,6 +10,21 @@ import java.util.Locale;
 public enum Grain {
 	DAY, WEEK, MONTH, QUARTER, YEAR;
 
+	/**
+	 * The key of the period of this grain a date falls in: consecutive periods have consecutive keys, so the
+	 * difference of two keys counts periods. Days since 1970-01-01; Monday weeks (1970-01-01 was a Thursday);
+	 * months, quarters and years counted from year 0.
+	 */
+	public long key(LocalDate day) {
+		return switch (this) {
+			case DAY -> day.toEpochDay();
+			case WEEK -> Math.floorDiv(day.toEpochDay() + 3, 7);
+			case MONTH -> day.getYear() * 12L + day.getMonthValue() - 1;
+			case QUARTER -> day.getYear() * 4L + (day.getMonthValue() - 1) / 3;
+			case YEAR -> day.getYear();
+		};
+	}
+
 	public static Grain parse(String text) {
 		try {
 			return valueOf(text.trim().toUpperCase(Locale.ROOT));

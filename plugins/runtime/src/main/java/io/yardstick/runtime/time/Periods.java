@@ -90,6 +90,19 @@ public final class Periods {
 		return firstDays[period];
 	}
 
+	/**
+	 * The first period of the year, quarter or month ({@code unit}) in which a period begins: where its
+	 * to-date window starts. -1 when that lies before the first reported period, when the grain is coarser
+	 * than the unit, and for weeks, which do not nest in months, quarters or years.
+	 */
+	public int toDateStart(int period, Grain unit) {
+		if (grain == Grain.WEEK || grain.ordinal() > unit.ordinal()) {
+			return -1;
+		}
+		int found = Arrays.binarySearch(firstDays, unit.floor(firstDays[period]));
+		return found >= 0 ? found : -1;
+	}
+
 	public String label(int period) {
 		return grain.label(firstDays[period]);
 	}

@@ -17,6 +17,7 @@ public final class DuckDbDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "quantile_cont (R-7)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TimeZone; the ICU extension built in");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)");
 	}
 
 	public static final DuckDbDialect INSTANCE = new DuckDbDialect();
@@ -46,6 +47,7 @@ public final class DuckDbDialect extends StandardDialect {
 					+ a.get(0) + " AS TIMESTAMPTZ) - INTERVAL 1 HOUR AS TIMESTAMP) = " + a.get(0)
 					+ " THEN 3600000 ELSE 0 END)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

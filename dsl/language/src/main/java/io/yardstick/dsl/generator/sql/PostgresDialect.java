@@ -17,6 +17,7 @@ public final class PostgresDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile_cont(p) WITHIN GROUP (ORDER BY x) (R-7)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE; the server's IANA zone database");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) (PostgreSQL 11+)");
 	}
 
 	public static final PostgresDialect INSTANCE = new PostgresDialect();
@@ -47,6 +48,7 @@ public final class PostgresDialect extends StandardDialect {
 					+ " AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CASE WHEN CAST(CAST(" + a.get(0)
 					+ " AS TIMESTAMPTZ) - INTERVAL '1 hour' AS TIMESTAMP) = " + a.get(0) + " THEN 3600000 ELSE 0 END)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

@@ -94,13 +94,7 @@ public final class ScanQueries {
 
 	/** A period's key: consecutive periods have consecutive keys; computed alike in Java and in SQL. */
 	public static long periodKey(Grain grain, LocalDate firstDay) {
-		return switch (grain) {
-			case DAY -> firstDay.toEpochDay();
-			case WEEK -> Math.floorDiv(firstDay.toEpochDay() + 3, 7);
-			case MONTH -> firstDay.getYear() * 12L + firstDay.getMonthValue() - 1;
-			case QUARTER -> firstDay.getYear() * 4L + (firstDay.getMonthValue() - 1) / 3;
-			case YEAR -> firstDay.getYear();
-		};
+		return grain.key(firstDay);
 	}
 
 	/** {@link #periodKey} of a local date in SQL; 1970-01-01 is a Thursday, so Monday-weeks are shifted by 3 days. */
@@ -165,7 +159,9 @@ public final class ScanQueries {
 			Sql.Relation periodRows, List<List<String>> groupings) {
 		require(Capability.TIME_ZONES, source);
 		ScanRelations relations = new ScanRelations(source, tables);
-		SqlExpressions expressions = new SqlExpressions(relations, PERIODS);
+		EntityRelations entities = new EntityRelations(model, dialect, relations, grain, periodRows,
+				(scanned, axis) -> periodJoin(grain, periodRows, scanned, axis));
+		SqlExpressions expressions = new SqlExpressions(relations, PERIODS, entities, grain);
 		String root = relations.rootAlias();
 
 		// Breakdowns: one column per distinct dimension expression this source can provide.
@@ -242,12 +238,8 @@ public final class ScanQueries {
 		}
 
 		List<Join> joins = new ArrayList<>(relations.joins());
-		if (timeAxis == null) {
-			joins.add(new Join(JoinKind.CROSS, periodRows, PERIODS, null));
-		} else {
-			joins.add(new Join(JoinKind.INNER, periodRows, PERIODS, new Binary("=", new Column(PERIODS, "k"),
-					periodKey(grain, relations.localDate(root, timeAxis)))));
-		}
+		joins.add(periodJoin(grain, periodRows, relations, timeAxis));
+		joins.addAll(entities.joins());
 		List<String> comments = new ArrayList<>();
 		comments.add(source.getName() + (timeAxis == null ? ": no time axis, every row in every period"
 				: ": periods by " + source.getName() + "." + timeAxis.getName()));
@@ -262,10 +254,19 @@ public final class ScanQueries {
 				comments.add("grouping_id " + mask + ": " + String.join(", ", names));
 			});
 		}
-		Select select = Select.of(comments, items, new Sql.Table(relations.table(source).name()), root, joins)
+		Select select = Select.of(comments, items, entities.from(), root, joins)
 				.groupBy(new ArrayList<>(setsByMask.values()));
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
 				dimensionColumns, byMask, states);
+	}
+
+	/** The join that puts each row of a scan in its period by a time axis, or in every period without one. */
+	private static Join periodJoin(Grain grain, Sql.Relation periodRows, ScanRelations relations, Field timeAxis) {
+		if (timeAxis == null) {
+			return new Join(JoinKind.CROSS, periodRows, PERIODS, null);
+		}
+		return new Join(JoinKind.INNER, periodRows, PERIODS, new Binary("=", new Column(PERIODS, "k"),
+				periodKey(grain, relations.localDate(relations.rootAlias(), timeAxis))));
 	}
 
 	private record DimensionRead(Expr expression, LabelKind labels) {

@@ -50,6 +50,10 @@ final class ScanRelations {
 		return root;
 	}
 
+	Map<String, SourceTable> tables() {
+		return tables;
+	}
+
 	List<Join> joins() {
 		return joins;
 	}

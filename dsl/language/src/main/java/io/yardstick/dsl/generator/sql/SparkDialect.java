@@ -20,6 +20,7 @@ public final class SparkDialect extends StandardDialect {
 		CAPABILITIES.put(Capability.EXACT_PERCENTILE, "percentile(x, p) (exact, R-7; not percentile_approx)");
 		CAPABILITIES.put(Capability.SAMPLE_STDDEV, "stddev_samp");
 		CAPABILITIES.put(Capability.TIME_ZONES, "SET TIME ZONE (spark.sql.session.timeZone); the JVM's zone database");
+		CAPABILITIES.put(Capability.PREVIOUS_ROW, "max(x) OVER (PARTITION BY e ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)");
 	}
 
 	public static final SparkDialect INSTANCE = new SparkDialect();
@@ -72,6 +73,7 @@ public final class SparkDialect extends StandardDialect {
 			// Through TIMESTAMP (local to the session): a TIMESTAMP_NTZ column is then read in the session's zone.
 			case EPOCH_MILLIS, LOCAL_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
+			case MILLIS_LOCAL_DATE -> "to_date(timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
 			case MONTH -> part("month", a.get(0));

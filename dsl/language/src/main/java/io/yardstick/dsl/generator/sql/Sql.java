@@ -15,7 +15,7 @@ public final class Sql {
 
 	/** An expression. */
 	public sealed interface Expr permits Column, Number, Integer, Text, Bool, Null, Date, Binary, Not, IsNull,
-			Case, Call, Aggregate {
+			Case, Call, Aggregate, AllColumns, EarlierMax {
 	}
 
 	/** A column of a relation in the query, by its alias. */
@@ -86,6 +86,8 @@ public final class Sql {
 		YEAR, QUARTER, MONTH, ISO_WEEK, ISO_WEEK_YEAR, DAY, ISO_WEEKDAY, HOUR,
 		/** Calendar parts of a date. */
 		DATE_YEAR, DATE_QUARTER, DATE_MONTH,
+		/** Epoch milliseconds' calendar date in the session's zone. */
+		MILLIS_LOCAL_DATE,
 		/** Days from 1970-01-01 to a date. */
 		EPOCH_DAY,
 		/** The bit mask of the grouping set's rolled-up columns: bit i (from the right) for the i-th argument. */
@@ -95,6 +97,18 @@ public final class Sql {
 	/** An aggregate over the rows of a group that pass the filter (null: every row). */
 	public record Aggregate(AggregateFunction function, Expr argument, Expr filter, double fraction)
 			implements Expr {
+	}
+
+	/** Every column of a relation: {@code "t".*}. */
+	public record AllColumns(String relation) implements Expr {
+	}
+
+	/**
+	 * The largest {@code value} among the rows of the same {@code partition} whose {@code order} is strictly
+	 * smaller: {@code max(value) OVER (PARTITION BY partition ORDER BY order RANGE BETWEEN UNBOUNDED PRECEDING AND
+	 * 1 PRECEDING)}, where {@code order} is whole epoch milliseconds.
+	 */
+	public record EarlierMax(Expr value, Expr partition, Expr order) implements Expr {
 	}
 
 	public enum AggregateFunction {
@@ -107,7 +121,11 @@ public final class Sql {
 	// ------------------------------------------------------------------ the query
 
 	/** A relation in the FROM clause: a table or view by its (possibly qualified) name, or inline rows. */
-	public sealed interface Relation permits Table, Values {
+	public sealed interface Relation permits Table, Values, Subquery {
+	}
+
+	/** A query used as a relation: {@code (SELECT ...)}. */
+	public record Subquery(Select select) implements Relation {
 	}
 
 	public record Table(List<String> name) implements Relation {
@@ -124,7 +142,7 @@ public final class Sql {
 	public record Join(JoinKind kind, Relation relation, String alias, Expr on) {
 	}
 
-	/** A selected expression and its column name. */
+	/** A selected expression and its column name (none for {@link AllColumns}). */
 	public record Item(Expr expression, String alias) {
 	}
 

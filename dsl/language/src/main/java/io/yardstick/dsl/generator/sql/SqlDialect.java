@@ -21,7 +21,8 @@ public interface SqlDialect {
 		COUNT_DISTINCT("exact count of distinct values"),
 		EXACT_PERCENTILE("exact percentiles and medians (R-7, linear interpolation)"),
 		SAMPLE_STDDEV("sample standard deviation"),
-		TIME_ZONES("calendar of any IANA time zone, daylight saving included");
+		TIME_ZONES("calendar of any IANA time zone, daylight saving included"),
+		PREVIOUS_ROW("a window over the strictly earlier rows of a partition (the previous row of an entity)");
 
 		private final String description;
 

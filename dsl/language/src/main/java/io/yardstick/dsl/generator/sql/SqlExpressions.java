@@ -60,14 +60,20 @@ final class SqlExpressions {
 
 	private final ScanRelations relations;
 	private final String periodsAlias;
+	private final EntityRelations entities;
+	private final io.yardstick.runtime.time.Grain grain;
 
 	/**
 	 * @param relations the scan's source, its alias and the joins that references add
 	 * @param periodsAlias the alias of the periods relation ({@code start_ms}, {@code end_ms})
+	 * @param entities where aggregates per entity and previous rows are joined in
 	 */
-	SqlExpressions(ScanRelations relations, String periodsAlias) {
+	SqlExpressions(ScanRelations relations, String periodsAlias, EntityRelations entities,
+			io.yardstick.runtime.time.Grain grain) {
 		this.relations = relations;
 		this.periodsAlias = periodsAlias;
+		this.entities = entities;
+		this.grain = grain;
 	}
 
 	/** A value as the number a numeric aggregate takes (a point in time as epoch milliseconds). */
@@ -275,6 +281,18 @@ final class SqlExpressions {
 	}
 
 	private Code call(FunctionCall call) {
+		if (io.yardstick.dsl.types.Functions.isAggregate(call.getFunction())) {
+			return entities.entityValue(call);
+		}
+		if ("previous".equals(call.getFunction()) && call.getPer() != null) {
+			Field time = io.yardstick.dsl.types.FormulaAnalyzer.ownField(call.getArguments().get(0));
+			List<Field> links = time == null ? List.of()
+					: io.yardstick.dsl.types.FormulaAnalyzer.referencesTo(relations.root(), call.getPer(), call);
+			if (links.size() != 1) {
+				throw new GeneratorException(call, "previous(x per Entity) takes a time field of the rows and one reference");
+			}
+			return entities.previousRow(call, time, links.get(0));
+		}
 		List<Code> arguments = new ArrayList<>();
 		for (Expression argument : call.getArguments()) {
 			arguments.add(compile(argument));
@@ -294,8 +312,19 @@ final class SqlExpressions {
 			case "day" -> part(Function.DAY, arguments.get(0));
 			case "weekday" -> part(Function.ISO_WEEKDAY, arguments.get(0));
 			case "hour" -> part(Function.HOUR, arguments.get(0));
+			case "periodsSince" -> periodsSince(arguments.get(0));
 			default -> throw new GeneratorException(call, "`" + name + "` cannot be computed inside the rows of an aggregate");
 		};
+	}
+
+	/** The period key of this row's period minus that of the period the time falls in, as the calculator counts. */
+	private Code periodsSince(Code time) {
+		if (time.type() == Type.NULL) {
+			return Code.of(new Sql.Null(), Type.NUMBER);
+		}
+		Expr localDate = time.localDate() != null ? time.localDate() : new Call(Function.MILLIS_LOCAL_DATE, time.sql());
+		return Code.of(new Binary("-", new Column(periodsAlias, "k"), ScanQueries.periodKey(grain, localDate)),
+				Type.NUMBER);
 	}
 
 	private static Code scaled(FunctionCall call, Code duration, long seconds) {

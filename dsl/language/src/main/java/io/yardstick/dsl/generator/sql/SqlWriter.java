@@ -41,8 +41,11 @@ public final class SqlWriter {
 		sql.append(select.distinct() ? "SELECT DISTINCT\n" : "SELECT\n");
 		List<Item> items = select.items();
 		for (int i = 0; i < items.size(); i++) {
-			sql.append("  ").append(expression(items.get(i).expression())).append(" AS ")
-					.append(dialect.quote(items.get(i).alias())).append(i + 1 < items.size() ? ",\n" : "\n");
+			sql.append("  ").append(expression(items.get(i).expression()));
+			if (items.get(i).alias() != null) {
+				sql.append(" AS ").append(dialect.quote(items.get(i).alias()));
+			}
+			sql.append(i + 1 < items.size() ? ",\n" : "\n");
 		}
 		sql.append("FROM ").append(relation(select.from(), "")).append(" AS ").append(dialect.quote(select.alias()))
 				.append('\n');
@@ -92,6 +95,10 @@ public final class SqlWriter {
 		if (relation instanceof Table table) {
 			return table.name().stream().map(dialect::quote).collect(Collectors.joining("."));
 		}
+		if (relation instanceof Sql.Subquery subquery) {
+			String inner = select(subquery.select());
+			return "(\n" + indent + "  " + inner.strip().replace("\n", "\n" + indent + "  ") + ")";
+		}
 		Values values = (Values) relation;
 		StringBuilder rows = new StringBuilder("(VALUES");
 		for (int r = 0; r < values.rows().size(); r++) {
@@ -135,6 +142,13 @@ public final class SqlWriter {
 		if (expr instanceof Case conditional) {
 			return "CASE WHEN " + expression(conditional.condition()) + " THEN " + expression(conditional.then())
 					+ " ELSE " + expression(conditional.otherwise()) + " END";
+		}
+		if (expr instanceof Sql.AllColumns all) {
+			return dialect.quote(all.relation()) + ".*";
+		}
+		if (expr instanceof Sql.EarlierMax earlier) {
+			return "max(" + expression(earlier.value()) + ") OVER (PARTITION BY " + expression(earlier.partition())
+					+ " ORDER BY " + expression(earlier.order()) + " RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
 		}
 		if (expr instanceof Call call) {
 			List<String> arguments = new ArrayList<>();
