@@ -9,13 +9,13 @@ SELECT
   grouping("j1"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
-  count(*) FILTER (WHERE (((epoch_ms("t"."placedAt") - "t"."previous1") / CAST(1000.0 AS DOUBLE)) <= CAST(7776000.0 AS DOUBLE))) AS "returningOrdersCount1__rows",
-  sum(((epoch_ms("t"."placedAt") - "t"."previous1") / CAST(1000.0 AS DOUBLE))) AS "daysSincePreviousAvg1__sum",
-  count(*) FILTER (WHERE (((epoch_ms("t"."placedAt") - "t"."previous1") / CAST(1000.0 AS DOUBLE)) IS NOT NULL)) AS "daysSincePreviousAvg1__values"
+  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE)) <= CAST(7776000.0 AS DOUBLE))) AS "returningOrdersCount1__rows",
+  sum(((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE))) AS "daysSincePreviousAvg1__sum",
+  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE)) IS NOT NULL)) AS "daysSincePreviousAvg1__values"
 FROM (
   SELECT
     "t".*,
-    CASE WHEN (("t"."customer" IS NULL) OR (epoch_ms("t"."placedAt") IS NULL)) THEN NULL ELSE max(epoch_ms("t"."placedAt")) OVER (PARTITION BY "t"."customer" ORDER BY epoch_ms("t"."placedAt") RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
+    CASE WHEN (("t"."customer" IS NULL) OR (epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) IS NULL)) THEN NULL ELSE max(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ))) OVER (PARTITION BY "t"."customer" ORDER BY epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
   FROM "Order" AS "t") AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))

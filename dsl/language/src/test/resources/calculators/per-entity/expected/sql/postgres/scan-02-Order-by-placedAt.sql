@@ -9,13 +9,13 @@ SELECT
   GROUPING("j1"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
-  sum(((CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__sum",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "daysSincePreviousAvg1__values"
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
+  sum(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__sum",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "daysSincePreviousAvg1__values"
 FROM (
   SELECT
     "t".*,
-    CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
+    CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
   FROM "Order" AS "t") AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))

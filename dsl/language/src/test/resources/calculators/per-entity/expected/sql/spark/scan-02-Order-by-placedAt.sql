@@ -9,13 +9,13 @@ SELECT
   grouping(`j1`.`region`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
-  count(*) FILTER (WHERE (((unix_millis(`t`.`placedAt`) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
-  sum(((unix_millis(`t`.`placedAt`) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
-  count(*) FILTER (WHERE (((unix_millis(`t`.`placedAt`) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
+  sum(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`
 FROM (
   SELECT
     `t`.*,
-    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(`t`.`placedAt`) IS NULL)) THEN NULL ELSE max(unix_millis(`t`.`placedAt`)) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(`t`.`placedAt`) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
+    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
   FROM `Order` AS `t`) AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
