@@ -62,7 +62,7 @@ public final class TestQuantities {
 			}
 			case COUNT, NUMBER, RATIO, SCORE -> {
 				if (quantity.isPercent() || unit != null) {
-					return problem("`" + name + "` is " + type.describe() + ": write a plain number, without "
+					return problem("`" + name + "` is of kind " + type.describe() + ": write a plain number, without "
 							+ (quantity.isPercent() ? "%" : unit));
 				}
 				return new Stored(number.doubleValue(), null);

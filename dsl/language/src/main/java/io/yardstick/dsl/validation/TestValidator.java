@@ -109,7 +109,7 @@ public class TestValidator extends AbstractKpiCheck {
 		if (input.getFile() != null) {
 			Path file = TestInputs.fileOf(input);
 			if (file != null && !Files.isRegularFile(file)) {
-				error("no file \"" + input.getFile() + "\" beside this file (looked for " + file + ")", input,
+				error("no file \"" + input.getFile() + "\" beside this file", input,
 						KPI.getTestInput_File(), TEST_BAD_ROWS);
 			}
 			return;
