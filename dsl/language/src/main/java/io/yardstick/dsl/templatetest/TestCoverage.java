@@ -48,10 +48,13 @@ public final class TestCoverage {
 		private final String metric;
 		private final TestPosition position;
 		private final String text;
+		/** The index of its probe metric; the next one counts the aggregate's rows. */
+		private final int index;
 		private long seen;
 		private long rows;
 
-		Probe(String metric, TestPosition position, String text) {
+		Probe(String metric, TestPosition position, String text, int index) {
+			this.index = index;
 			this.metric = metric;
 			this.position = position;
 			this.text = text;
@@ -174,7 +177,7 @@ public final class TestCoverage {
 				String source = aggregate.source().getName();
 				if (call.getFilter() != null) {
 					coverage.filters.add(new Probe(metric.getName(), TestPosition.of(model, call.getFilter()),
-							text(call.getFilter())));
+							text(call.getFilter()), index));
 					probes.append(probe(index++, "count(" + source + " where " + text(call.getFilter()) + ")", time));
 					probes.append(probe(index++, "count(" + source + ")", time));
 				}
@@ -185,7 +188,8 @@ public final class TestCoverage {
 					if (!mayBeNull(argument)) {
 						continue;
 					}
-					coverage.nullables.add(new Probe(metric.getName(), TestPosition.of(model, argument), text(argument)));
+					coverage.nullables.add(new Probe(metric.getName(), TestPosition.of(model, argument), text(argument),
+							index));
 					probes.append(probe(index++, "count(" + source + " where (" + text(argument) + ") is null)", time));
 					probes.append(probe(index++, "count(" + source + ")", time));
 				}
@@ -289,14 +293,13 @@ public final class TestCoverage {
 			coverage.problem = "filters and row values could not be probed: " + e.getMessage();
 			return;
 		}
-		int index = 0;
-		for (Probe filter : coverage.filters) {
-			filter.seen += total(counted, index++);
-			filter.rows += total(counted, index++);
+		for (Probe probe : coverage.filters) {
+			probe.seen += total(counted, probe.index);
+			probe.rows += total(counted, probe.index + 1);
 		}
-		for (Probe nullable : coverage.nullables) {
-			nullable.seen += total(counted, index++);
-			nullable.rows += total(counted, index++);
+		for (Probe probe : coverage.nullables) {
+			probe.seen += total(counted, probe.index);
+			probe.rows += total(counted, probe.index + 1);
 		}
 	}
 

@@ -221,4 +221,31 @@ public final class TestInputs {
 		}
 		return TestPosition.span(table.file(), node, offset, offset + 1);
 	}
+
+	/**
+	 * The loader's reason, with a line of a rendered table it names ({@code first on line 2}) turned into the line of
+	 * the test's file where that row is written.
+	 */
+	public String reason(DataError error, LoadedModel model) {
+		TableMap table = error.source() == null ? null : tables.get(error.source());
+		if (table == null) {
+			return error.reason();
+		}
+		java.util.regex.Matcher matcher = LINE.matcher(error.reason());
+		StringBuilder text = new StringBuilder();
+		while (matcher.find()) {
+			int index = Integer.parseInt(matcher.group(1)) - 1;
+			String replacement = matcher.group();
+			if (index >= 0 && index < table.nodes().size()) {
+				INode node = table.nodes().get(index);
+				replacement = "line " + NodeModelUtils.getLineAndColumn(node, node.getOffset()).getLine() + " of "
+						+ table.file();
+			}
+			matcher.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(text);
+		return text.toString();
+	}
+
+	private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d+)");
 }

@@ -51,6 +51,12 @@ public final class TestRunner {
 	/** Relative slack of an expectation written without a tolerance: float noise, nothing a reader could see. */
 	static final double EXACT = 1e-9;
 
+	/** Failures in the order a reader meets them in the file; messages keep the order they were found in. */
+	private static final Comparator<TestFailure> FAILURE_ORDER = Comparator
+			.comparing((TestFailure failure) -> failure.position().file())
+			.thenComparingInt(failure -> failure.position().line())
+			.thenComparingInt(failure -> failure.position().column());
+
 	private final List<ComputeEngine> others;
 	private final TestCoverage coverage;
 
@@ -89,7 +95,7 @@ public final class TestRunner {
 			TestFailure failure = new TestFailure(new TestPosition(finding.file(), finding.line(), finding.column(),
 					finding.endLine(), finding.endColumn()), "the template cannot be generated: " + finding.message());
 			for (TemplateTests.Case testCase : cases) {
-				results.add(result(template, testCase, model, 0, List.of(), List.of(failure)));
+				results.add(result(template, testCase, model, 0, List.of(), new ArrayList<>(List.of(failure))));
 			}
 			return results;
 		} catch (CalculatorCompiler.CompilationFailure e) {
@@ -107,6 +113,7 @@ public final class TestRunner {
 
 	private TestResult result(Template template, TemplateTests.Case testCase, LoadedModel model, int checked,
 			List<String> skipped, List<TestFailure> failures) {
+		failures.sort(FAILURE_ORDER);
 		return new TestResult(CalculatorGenerator.qualifiedName(template), testCase.test().getName(),
 				CalculatorGenerator.qualifiedName(testCase.declaredFor()), start(model, testCase.test()), checked, skipped,
 				failures);
@@ -210,13 +217,14 @@ public final class TestRunner {
 			expected++;
 			DataError found = pool.stream().filter(error -> wanted.getSource().equals(error.source())
 					&& (wanted.getRow() == null || TestInputs.rowOf(error) == wanted.getRow().longValue())
-					&& (wanted.getMessage() == null || wanted.getMessage().equals(error.reason()))).findFirst().orElse(null);
+					&& (wanted.getMessage() == null || wanted.getMessage().equals(inputs.reason(error, model)))).findFirst()
+					.orElse(null);
 			if (found != null) {
 				pool.remove(found);
 				continue;
 			}
 			List<String> got = pool.stream().filter(error -> wanted.getSource().equals(error.source()))
-					.map(error -> "row " + TestInputs.rowOf(error) + " \"" + error.reason() + "\"").toList();
+					.map(error -> "row " + TestInputs.rowOf(error) + " \"" + inputs.reason(error, model) + "\"").toList();
 			failures.add(new TestFailure(TestPosition.of(model, wanted), test.getName() + ": expected error "
 					+ wanted.getSource() + (wanted.getRow() == null ? "" : " row " + ModelText.number(wanted.getRow()))
 					+ (wanted.getMessage() == null ? "" : " \"" + wanted.getMessage() + "\"") + ", got "
@@ -224,7 +232,7 @@ public final class TestRunner {
 		}
 		for (DataError error : pool) {
 			failures.add(new TestFailure(inputs.positionOf(error, model), test.getName() + ": unexpected data error: "
-					+ error.reason()));
+					+ inputs.reason(error, model)));
 		}
 		return expected;
 	}
