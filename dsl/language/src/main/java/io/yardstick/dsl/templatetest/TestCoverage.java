@@ -242,7 +242,13 @@ public final class TestCoverage {
 			}
 		}
 		String probeFile = "yardstick-coverage-probe.kpi";
-		texts.put(probeFile, "package yardstick.coverage\n\ntemplate YardstickCoverageProbe extends "
+		// The probes' formulas are the template's own text: they need the names its file imports.
+		StringBuilder imports = new StringBuilder();
+		if (template.eContainer() instanceof io.yardstick.dsl.kpi.Model file) {
+			file.getImports().forEach(imported -> imports.append("import ").append(imported.getImportedNamespace())
+					.append('\n'));
+		}
+		texts.put(probeFile, "package yardstick.coverage\n\n" + imports + "\ntemplate YardstickCoverageProbe extends "
 				+ CalculatorGenerator.qualifiedName(template) + " {\n\tlayer yardstickCoverageProbes level 1 {\n" + metrics
 				+ "\t}\n}\n");
 		try {
@@ -251,8 +257,11 @@ public final class TestCoverage {
 			Template probe = (Template) ((io.yardstick.dsl.kpi.Model) probeModel.resource(probeFile).getContents().get(0))
 					.getElements().get(0);
 			return Pipeline.compile(Pipeline.generate(Pipeline.selected(probe, probeModel, List.of()), null));
-		} catch (Pipeline.Refused | RuntimeException e) {
-			coverage.problem = "filters and row values could not be probed: " + e.getMessage();
+		} catch (Pipeline.Refused e) {
+			coverage.problem = "filters and row values could not be probed: " + e.findings().get(0).message();
+			return null;
+		} catch (RuntimeException e) {
+			coverage.problem = "filters and row values could not be probed: " + e;
 			return null;
 		}
 	}
