@@ -242,12 +242,15 @@ public final class TestCoverage {
 			}
 		}
 		String probeFile = "yardstick-coverage-probe.kpi";
-		// The probes' formulas are the template's own text: they need the names its file imports.
-		StringBuilder imports = new StringBuilder();
-		if (template.eContainer() instanceof io.yardstick.dsl.kpi.Model file) {
-			file.getImports().forEach(imported -> imports.append("import ").append(imported.getImportedNamespace())
-					.append('\n'));
+		// The probes' formulas are the templates' own text: they need the names their files import.
+		java.util.Set<String> namespaces = new java.util.LinkedHashSet<>();
+		for (Template ancestor : TemplateHierarchy.lineage(template)) {
+			if (ancestor.eContainer() instanceof io.yardstick.dsl.kpi.Model file) {
+				file.getImports().forEach(imported -> namespaces.add(imported.getImportedNamespace()));
+			}
 		}
+		StringBuilder imports = new StringBuilder();
+		namespaces.forEach(namespace -> imports.append("import ").append(namespace).append('\n'));
 		texts.put(probeFile, "package yardstick.coverage\n\n" + imports + "\ntemplate YardstickCoverageProbe extends "
 				+ CalculatorGenerator.qualifiedName(template) + " {\n\tlayer yardstickCoverageProbes level 1 {\n" + metrics
 				+ "\t}\n}\n");

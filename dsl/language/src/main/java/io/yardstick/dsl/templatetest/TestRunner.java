@@ -11,6 +11,7 @@ import io.yardstick.dsl.kpi.TemplateTest;
 import io.yardstick.dsl.kpi.TestBreakdown;
 import io.yardstick.dsl.kpi.ValueExpectation;
 import io.yardstick.dsl.model.ModelText;
+import io.yardstick.dsl.model.Overrides;
 import io.yardstick.dsl.model.TemplateHierarchy;
 import io.yardstick.dsl.pipeline.CompiledTemplate;
 import io.yardstick.dsl.pipeline.ComputeEngine;
@@ -164,9 +165,13 @@ public final class TestRunner {
 						skipped.add(value.getMetric() + ": " + template.getName() + " excludes it");
 						continue;
 					}
+					// An inherited expectation holds where the client left what it depends on as it was: the formula
+					// for a value, and the thresholds too for a status.
+					Metric changedBy = value.getStatus() == null ? Overrides.formulaOwner(metric) : metric;
 					if (testCase.inherited(template) && !TemplateHierarchy.lineage(declared)
-							.contains(TemplateHierarchy.templateOf(metric))) {
-						skipped.add(value.getMetric() + ": " + TemplateHierarchy.templateOf(metric).getName() + " overrides it");
+							.contains(TemplateHierarchy.templateOf(changedBy))) {
+						skipped.add(value.getMetric() + ": " + TemplateHierarchy.templateOf(changedBy).getName()
+								+ (value.getStatus() == null ? " overrides its formula" : " overrides it"));
 						continue;
 					}
 					checked++;
