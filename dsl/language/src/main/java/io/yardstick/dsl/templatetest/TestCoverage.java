@@ -153,6 +153,8 @@ public final class TestCoverage {
 	}
 
 	private final Map<Template, TemplateCoverage> templates = new LinkedHashMap<>();
+	/** Loads the probe templates; one for every template, as creating one costs a language setup. */
+	private KpiWorkspace probeWorkspace;
 
 	public List<TemplateCoverage> templates() {
 		return List.copyOf(templates.values());
@@ -233,7 +235,7 @@ public final class TestCoverage {
 	}
 
 	/** The probe template, generated and compiled; null (with the problem noted) when it cannot be. */
-	private static CompiledTemplate compileProbes(Template template, LoadedModel model, String metrics,
+	private CompiledTemplate compileProbes(Template template, LoadedModel model, String metrics,
 			TemplateCoverage coverage) {
 		Map<String, String> texts = new LinkedHashMap<>();
 		for (String name : model.names()) {
@@ -255,7 +257,10 @@ public final class TestCoverage {
 				+ CalculatorGenerator.qualifiedName(template) + " {\n\tlayer yardstickCoverageProbes level 1 {\n" + metrics
 				+ "\t}\n}\n");
 		try {
-			LoadedModel probeModel = new KpiWorkspace().load(texts);
+			if (probeWorkspace == null) {
+				probeWorkspace = new KpiWorkspace();
+			}
+			LoadedModel probeModel = probeWorkspace.load(texts);
 			org.eclipse.emf.ecore.util.EcoreUtil.resolveAll(probeModel.resourceSet());
 			Template probe = (Template) ((io.yardstick.dsl.kpi.Model) probeModel.resource(probeFile).getContents().get(0))
 					.getElements().get(0);

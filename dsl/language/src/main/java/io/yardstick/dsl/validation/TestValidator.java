@@ -246,17 +246,15 @@ public class TestValidator extends AbstractKpiCheck {
 					KPI.getValueExpectation_Status(), TEST_VALUE_KIND);
 			return;
 		}
-		boolean judged = Overrides.target(metric) != null || Overrides.warning(metric) != null
-				|| Overrides.critical(metric) != null;
 		String missing = switch (status) {
-			case "warning" -> Overrides.warning(metric) == null ? "a warning threshold" : null;
-			case "critical" -> Overrides.critical(metric) == null ? "a critical threshold" : null;
-			case "met", "missed" -> Overrides.target(metric) == null ? "a target" : null;
-			default -> judged ? null : null;
+			case "warning" -> Overrides.warning(metric) == null ? "warning threshold" : null;
+			case "critical" -> Overrides.critical(metric) == null ? "critical threshold" : null;
+			case "met", "missed" -> Overrides.target(metric) == null ? "target" : null;
+			default -> null;
 		};
 		if (missing != null) {
-			error("`" + metric.getName() + "` has no " + missing.substring(missing.indexOf(' ') + 1) + ", so it is never "
-					+ status, expectation, KPI.getValueExpectation_Status(), TEST_VALUE_KIND);
+			error("`" + metric.getName() + "` has no " + missing + ", so it is never " + status, expectation,
+					KPI.getValueExpectation_Status(), TEST_VALUE_KIND);
 		}
 	}
 
