@@ -110,7 +110,7 @@ class TestCommandTest {
 						+ "type=\"expectation\">");
 		String inheritedXml = Files.readString(dir.resolve("inherited.xml"), StandardCharsets.UTF_8);
 		assertThat(inheritedXml).contains("<testcase name=\"basics (from demo.industry.Industry)\" classname=\"demo.client.Client\"")
-				.contains("<system-out>not checked: contactsPerTicket: Client overrides it; contactsPerTicket: Client overrides it</system-out>");
+				.contains("<system-out>not checked: contactsPerTicket: Client overrides its formula; contactsPerTicket: Client overrides it</system-out>");
 	}
 
 	@Test
