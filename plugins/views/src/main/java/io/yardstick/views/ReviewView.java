@@ -87,7 +87,12 @@ public final class ReviewView extends Composite {
 		if (input.model() == null || input.template() == null || input.hasErrors()) {
 			return List.of();
 		}
-		return new TestRunner(List.of(), null).run(input.template(), input.model(), input.findings());
+		try {
+			return new TestRunner(List.of(), null).run(input.template(), input.model(), input.findings());
+		} catch (RuntimeException cannotCompile) {
+			// No Java compiler where the view runs: the findings are still worth showing without the tests.
+			return List.of();
+		}
 	}
 
 	/** Where double-clicking a test goes: its first failure, or the test. */
