@@ -69,6 +69,19 @@ test('quantities carry their unit: durations, percents and currencies', async ()
   assert.deepEqual(scopesOf(tokens, '<='), ['keyword.operator.comparison.kpi']);
 });
 
+test('template tests: a table row is cells between bars, and expectations are keywords with quantities', async () => {
+  const row = await line('\t\t| T1 | 2026-03-02 09:00 | null | "a | b" |');
+  assert.deepEqual(scopesOf(row, '|'), Array(5).fill('punctuation.separator.table.kpi'));
+  assert.deepEqual(scopesOf(row, 'T1'), ['string.unquoted.table-cell.kpi']);
+  assert.deepEqual(scopesOf(row, '2026-03-02 09:00'), ['string.unquoted.table-cell.kpi']);
+  assert.deepEqual(scopesOf(row, 'null'), ['constant.language.null.kpi']);
+  assert.deepEqual(scopesOf(row, 'a | b'), ['string.quoted.double.kpi']);
+  const expectation = await line('expect fcr in "2026-03" for region = "West" = 74.79% within 0.005%');
+  assert.deepEqual(scopesOf(expectation, 'expect'), ['keyword.other.test.kpi']);
+  assert.deepEqual(scopesOf(expectation, 'within'), ['keyword.other.test.kpi']);
+  assert.deepEqual(scopesOf(expectation, '%'), ['keyword.other.unit.percent.kpi', 'keyword.other.unit.percent.kpi']);
+});
+
 test('a number before a keyword keeps the keyword: lag 1 month, 5 then', async () => {
   const tokens = await line('link a -> b : negative lag 1 month status hypothesized feedback "慢 → 低"');
   assert.deepEqual(scopesOf(tokens, 'link'), ['storage.type.link.kpi']);

@@ -1,5 +1,6 @@
 package io.yardstick.views;
 
+import io.yardstick.dsl.templatetest.TestResult;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.Severity;
 import java.util.ArrayList;
@@ -11,9 +12,17 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 
 /**
  * Findings grouped by rule (issue code): errors' rules first, then warnings', then infos', each rule's
- * findings in file and position order. The input is a list of {@link Finding}s.
+ * findings in file and position order; then the template tests with their outcomes. The input is a list of
+ * {@link Finding}s and {@link TestResult}s.
  */
 public final class ReviewContentProvider implements ITreeContentProvider {
+
+	/** The template tests the template runs, with their outcomes, after the rules. */
+	public record TestGroup(List<TestResult> results) {
+		public long failed() {
+			return results.stream().filter(result -> !result.passed()).count();
+		}
+	}
 
 	/** One rule and its findings; every finding of a code has the code's one severity. */
 	public record RuleGroup(String code, Severity severity, List<Finding> findings) {
@@ -23,12 +32,19 @@ public final class ReviewContentProvider implements ITreeContentProvider {
 	public Object[] getElements(Object input) {
 		if (input instanceof List<?> list) {
 			List<Finding> findings = new ArrayList<>();
+			List<TestResult> tests = new ArrayList<>();
 			for (Object item : list) {
 				if (item instanceof Finding finding) {
 					findings.add(finding);
+				} else if (item instanceof TestResult test) {
+					tests.add(test);
 				}
 			}
-			return groups(findings).toArray();
+			List<Object> elements = new ArrayList<>(groups(findings));
+			if (!tests.isEmpty()) {
+				elements.add(new TestGroup(List.copyOf(tests)));
+			}
+			return elements.toArray();
 		}
 		return new Object[0];
 	}
@@ -50,6 +66,9 @@ public final class ReviewContentProvider implements ITreeContentProvider {
 
 	@Override
 	public Object[] getChildren(Object parent) {
+		if (parent instanceof TestGroup tests) {
+			return tests.results().toArray();
+		}
 		return parent instanceof RuleGroup group ? group.findings().toArray() : new Object[0];
 	}
 
@@ -60,6 +79,7 @@ public final class ReviewContentProvider implements ITreeContentProvider {
 
 	@Override
 	public boolean hasChildren(Object element) {
-		return element instanceof RuleGroup group && !group.findings().isEmpty();
+		return element instanceof RuleGroup group && !group.findings().isEmpty()
+				|| element instanceof TestGroup tests && !tests.results().isEmpty();
 	}
 }

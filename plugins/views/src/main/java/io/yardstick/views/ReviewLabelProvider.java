@@ -1,5 +1,6 @@
 package io.yardstick.views;
 
+import io.yardstick.dsl.templatetest.TestResult;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.views.ReviewContentProvider.RuleGroup;
@@ -29,6 +30,12 @@ public final class ReviewLabelProvider extends LabelProvider implements ITableLa
 		if (element instanceof RuleGroup group) {
 			return images.get(group.severity());
 		}
+		if (element instanceof ReviewContentProvider.TestGroup tests) {
+			return tests.failed() > 0 ? images.get(Severity.ERROR) : null;
+		}
+		if (element instanceof TestResult test) {
+			return test.passed() ? null : images.get(Severity.ERROR);
+		}
 		return element instanceof Finding finding ? images.get(finding.severity()) : null;
 	}
 
@@ -39,6 +46,26 @@ public final class ReviewLabelProvider extends LabelProvider implements ITableLa
 				case RULE -> group.code();
 				case SEVERITY -> group.severity().word();
 				case MESSAGE -> count(group.findings().size(), group.severity());
+				default -> "";
+			};
+		}
+		if (element instanceof ReviewContentProvider.TestGroup tests) {
+			return switch (column) {
+				case RULE -> "template tests";
+				case SEVERITY -> tests.failed() > 0 ? "failed" : "passed";
+				case MESSAGE -> (tests.results().size() - tests.failed()) + " passed, " + tests.failed() + " failed";
+				default -> "";
+			};
+		}
+		if (element instanceof TestResult test) {
+			return switch (column) {
+				case RULE -> test.test() + (test.inherited() ? " (from " + test.declaredFor() + ")" : "");
+				case SEVERITY -> test.passed() ? "passed" : "failed";
+				case MESSAGE -> test.passed()
+						? test.checked() + (test.checked() == 1 ? " expectation" : " expectations") + " met, at "
+								+ test.position().toText()
+						: test.failures().get(0).toText() + (test.failures().size() == 1 ? ""
+								: " (and " + (test.failures().size() - 1) + " more)");
 				default -> "";
 			};
 		}

@@ -1,6 +1,11 @@
 package io.yardstick.views;
 
+import io.yardstick.dsl.templatetest.TestFailure;
+import io.yardstick.dsl.templatetest.TestPosition;
+import io.yardstick.dsl.templatetest.TestResult;
+import io.yardstick.dsl.templatetest.TestRunner;
 import io.yardstick.dsl.workspace.Finding;
+import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.dsl.workspace.ValidationReport;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +21,8 @@ import org.eclipse.swt.widgets.TreeColumn;
 
 /**
  * The Review view: every validation finding, grouped by rule with counts and severity icons; each group
- * expands to its findings at {@code file:line:column} with their messages. Double-clicking a finding tells
+ * expands to its findings at {@code file:line:column} with their messages. After the rules, the template's tests
+ * (docs/testing.md) with their outcomes, run on the Java calculator when the input is set. Double-clicking a finding tells
  * the open listener (a ViewPart opens the editor at the position).
  */
 public final class ReviewView extends Composite {
@@ -53,6 +59,8 @@ public final class ReviewView extends Composite {
 				Object element = selection.getFirstElement();
 				if (element instanceof Finding finding) {
 					openListener.accept(finding);
+				} else if (element instanceof TestResult test) {
+					openListener.accept(place(test));
 				} else {
 					viewer.setExpandedState(element, !viewer.getExpandedState(element));
 				}
@@ -68,19 +76,53 @@ public final class ReviewView extends Composite {
 			summary.setText(input.problem());
 			return;
 		}
-		setReport(input == null ? null : input.report());
+		setReport(input == null ? null : input.report(), input == null ? List.of() : runTests(input));
+	}
+
+	/**
+	 * The template's tests on the Java calculator, when it has any and its files have no errors. A template that
+	 * cannot be generated gives each test a failure, which the tree shows.
+	 */
+	static List<TestResult> runTests(TemplateInput input) {
+		if (input.model() == null || input.template() == null || input.hasErrors()) {
+			return List.of();
+		}
+		try {
+			return new TestRunner(List.of(), null).run(input.template(), input.model(), input.findings());
+		} catch (RuntimeException cannotCompile) {
+			// No Java compiler where the view runs: the findings are still worth showing without the tests.
+			return List.of();
+		}
+	}
+
+	/** Where double-clicking a test goes: its first failure, or the test. */
+	private static Finding place(TestResult test) {
+		TestPosition at = test.passed() ? test.position() : test.failures().get(0).position();
+		return new Finding(at.file(), at.line(), at.column(), at.endLine(), at.endColumn(),
+				test.passed() ? Severity.INFO : Severity.ERROR, "test-failed",
+				test.passed() ? test.test() : test.failures().get(0).message());
 	}
 
 	public void setReport(ValidationReport report) {
+		setReport(report, List.of());
+	}
+
+	/** The findings, and the outcomes of the template's tests after them. */
+	public void setReport(ValidationReport report, List<TestResult> tests) {
 		if (report == null) {
 			summary.setText("Open a folder of .kpi templates to review its findings.");
 			viewer.setInput(null);
 		} else {
-			summary.setText(report.findings().isEmpty()
+			long failed = tests.stream().filter(test -> !test.passed()).count();
+			String testsText = tests.isEmpty() ? ""
+					: " Template tests: " + (tests.size() - failed) + " passed, " + failed + " failed.";
+			summary.setText((report.findings().isEmpty()
 					? report.summary() + ": nothing to review."
 					: report.summary() + ", under " + ReviewContentProvider.groups(report.findings()).size()
-							+ " rules. Double-click a finding to go to it.");
-			viewer.setInput(List.copyOf(report.findings()));
+							+ " rules. Double-click a finding to go to it.") + testsText);
+			List<Object> elements = new java.util.ArrayList<>(report.findings());
+			elements.addAll(tests);
+			viewer.setInput(elements);
 		}
 		showDetails(null);
 		layout(true, true);
@@ -93,7 +135,10 @@ public final class ReviewView extends Composite {
 				: element instanceof ReviewContentProvider.RuleGroup group
 						? group.code() + ": " + ReviewLabelProvider.count(group.findings().size(), group.severity())
 								+ "; docs/validation.md explains the rule and its fix."
-						: "Select a finding to read its whole message.");
+						: element instanceof TestResult test
+								? test.passed() ? test.test() + ": passed, " + test.checked() + " expectations met"
+										: String.join("\n", test.failures().stream().map(TestFailure::toText).toList())
+								: "Select a finding to read its whole message.");
 		layout(true, true);
 	}
 

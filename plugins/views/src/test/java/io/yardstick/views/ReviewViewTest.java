@@ -55,6 +55,33 @@ class ReviewViewTest {
 		assertThat(shown).containsExactlyElementsOf(expected);
 	}
 
+	/**
+	 * The template's tests run when the input is set and are listed after the rules with their outcomes: the
+	 * language module's failing case has one failing and one passing test.
+	 */
+	@Test
+	void templateTestsAreListedWithTheirOutcomes() {
+		TemplateInput input = TemplateInput.load(Fixtures.BASE
+				.resolve("../../dsl/language/src/test/resources/template-tests/failing/model").normalize());
+		List<io.yardstick.dsl.templatetest.TestResult> tests = ReviewView.runTests(input);
+		ReviewContentProvider content = new ReviewContentProvider();
+		List<Object> elements = new ArrayList<>(input.findings());
+		elements.addAll(tests);
+		Object[] top = content.getElements(elements);
+		Object group = top[top.length - 1];
+		ReviewLabelProvider labels = new ReviewLabelProvider(null);
+		assertThat(cells(labels, group)).containsExactly("template tests", "failed", "1 passed, 1 failed");
+		List<List<String>> rows = new ArrayList<>();
+		for (Object test : content.getChildren(group)) {
+			rows.add(cells(labels, test));
+		}
+		String file = "shop.tests.kpi";
+		assertThat(rows).containsExactly(
+				List.of("wrongExpectations", "failed", file + ":16:3: wrongExpectations: expected fcr in 2026-03 = 75%, "
+						+ "got 66.6667% (and 8 more)"),
+				List.of("passes", "passed", "1 expectation met, at " + file + ":27:2"));
+	}
+
 	@Test
 	void severitiesSortErrorsThenWarningsThenInfos() {
 		TemplateInput input = TemplateInput.load(Fixtures.wrongCase("ratio-filter-not-narrower"));
@@ -96,7 +123,9 @@ class ReviewViewTest {
 		shell = Swt.shell("Review", 600, 200);
 		ReviewView view = new ReviewView(shell, SWT.NONE);
 		view.setInput(Fixtures.afterSales());
-		assertThat(view.getSummary()).startsWith("2 files: 0 errors, 0 warnings, ");
+		// The template, its customers and its tests' file; the template's one test passes.
+		assertThat(view.getSummary()).startsWith("3 files: 0 errors, 0 warnings, ")
+				.endsWith(" Template tests: 1 passed, 0 failed.");
 		view.setInput(TemplateInput.load(Fixtures.AFTER_SALES.resolve("nowhere")));
 		assertThat(view.getSummary()).startsWith("no such folder: ");
 		assertThat(view.getViewer().getTree().getItemCount()).isZero();

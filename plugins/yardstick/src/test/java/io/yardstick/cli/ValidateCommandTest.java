@@ -27,7 +27,8 @@ class ValidateCommandTest {
 		assertThat(result.err()).isEmpty();
 		String[] lines = result.outLines();
 		assertThat(lines[lines.length - 1]).isEmpty(); // the output ends with a line feed
-		assertThat(lines[lines.length - 2]).isEqualTo("2 files: 0 errors, 0 warnings, 1 info");
+		// The template, its customers and its tests.
+		assertThat(lines[lines.length - 2]).isEqualTo("3 files: 0 errors, 0 warnings, 1 info");
 		for (int i = 0; i < lines.length - 2; i++) {
 			assertThat(lines[i]).matches(FINDING).startsWith(Cli.exampleTemplates().toString());
 		}

@@ -62,7 +62,7 @@ public final class CalculatorCompiler {
 
 	static Class<?> compile(String className, String source, JavaCompiler compiler) throws ClassNotFoundException {
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-		String classPath = System.getProperty("java.class.path");
+		String classPath = classPath();
 		Map<String, byte[]> classes;
 		boolean ok;
 		if ("jdk.compiler".equals(compiler.getClass().getModule().getName())) {
@@ -96,6 +96,26 @@ public final class CalculatorCompiler {
 			}
 		};
 		return loader.loadClass(className);
+	}
+
+	/**
+	 * The JVM's class path, and the runtime library's jar or folder when it is not on it: inside a Maven plugin or
+	 * an OSGi bundle the runtime comes from a class loader of its own, and the generated source needs it.
+	 */
+	private static String classPath() {
+		String classPath = System.getProperty("java.class.path", "");
+		try {
+			java.security.CodeSource runtime = io.yardstick.runtime.calc.Calculator.class.getProtectionDomain().getCodeSource();
+			if (runtime != null && runtime.getLocation() != null && "file".equals(runtime.getLocation().getProtocol())) {
+				String location = java.nio.file.Path.of(runtime.getLocation().toURI()).toString();
+				if (!List.of(classPath.split(java.io.File.pathSeparator)).contains(location)) {
+					classPath = classPath.isEmpty() ? location : classPath + java.io.File.pathSeparator + location;
+				}
+			}
+		} catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+			// The JVM's class path alone, as before.
+		}
+		return classPath;
 	}
 
 	private static boolean compileInMemory(JavaCompiler javac, Map<String, String> sources,

@@ -203,6 +203,19 @@ public final class IssueCodes {
 	/** Error: two labels in the same language. */
 	public static final String DUPLICATE_LABEL = "duplicate-label";
 
+	// ---- template tests (docs/testing.md), checked by TestValidator
+
+	/** Error: a test names a metric, source, field or breakdown the template under test does not have. */
+	public static final String TEST_UNKNOWN_NAME = "test-unknown-name";
+	/** Error: a period that is no period of the test's grain (2026-13, 2026-W10 at month grain), or a bad from/to day. */
+	public static final String TEST_BAD_PERIOD = "test-bad-period";
+	/** Error: an expectation's group by a breakdown its metric does not have, or by one dimension twice. */
+	public static final String TEST_BAD_GROUP = "test-bad-group";
+	/** Error: an expected value or tolerance not in the metric's unit (2h for a percent), or an unknown status. */
+	public static final String TEST_VALUE_KIND = "test-value-kind";
+	/** Error: input rows that do not fit their source: a missing required column, a row of the wrong width, no file. */
+	public static final String TEST_BAD_ROWS = "test-bad-rows";
+
 	/** Every code above, in declaration order. */
 	public static List<String> all() {
 		List<String> codes = new ArrayList<>();

@@ -105,6 +105,11 @@ public final class KpiWorkspace {
 		return load(texts, uris, ProgressListener.NONE);
 	}
 
+	/** Loads texts held in memory under the URIs they have elsewhere (an editor's), named by display path. */
+	public LoadedModel load(Map<String, String> texts, Map<String, URI> uris) {
+		return load(texts, uris, ProgressListener.NONE);
+	}
+
 	private LoadedModel load(Map<String, String> texts, Map<String, URI> uris, ProgressListener progress) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());

@@ -57,6 +57,16 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import io.yardstick.dsl.workspace.KpiWorkspace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.service.OperationCanceledManager;
@@ -104,16 +114,85 @@ public class KpiLanguageServer extends LanguageServerImpl {
 
 	@Override
 	public void connect(LanguageClient client) {
+		this.client = client;
 		super.connect(versioning(client));
+	}
+
+	/** The client as connected, to publish test failures beside the validator's diagnostics. */
+	private LanguageClient client;
+	/** Per document URI, the validator's diagnostics last published, and the failing tests of the last save. */
+	private final Map<String, List<Diagnostic>> validated = new ConcurrentHashMap<>();
+	private final Map<String, List<Diagnostic>> testFailures = new ConcurrentHashMap<>();
+	private KpiWorkspace testWorkspace;
+
+	/**
+	 * Runs the saved file's template tests (docs/testing.md) and shows each failure on its expectation. On save
+	 * only: a run compiles a calculator, which is too slow for every keystroke. An edit drops a file's test
+	 * failures until the next save, as their positions no longer hold.
+	 */
+	@Override
+	public void didSave(DidSaveTextDocumentParams params) {
+		super.didSave(params);
+		URI saved = uriExtensions.toUri(params.getTextDocument().getUri());
+		getRequestManager().runRead(cancel -> {
+			try {
+				Map<String, List<Diagnostic>> found = workspace.doRead(saved, (document, resource) -> resource == null ? Map.of()
+						: TestDiagnostics.of(resource.getResourceSet(), saved, testWorkspace()));
+				Set<String> touched = new HashSet<>(testFailures.keySet());
+				testFailures.clear();
+				found.forEach((uri, diagnostics) -> testFailures.put(uriExtensions.toUriString(URI.createURI(uri)), diagnostics));
+				touched.addAll(testFailures.keySet());
+				touched.forEach(this::republish);
+			} catch (RuntimeException e) {
+				LOG.error("running the tests of " + saved + " failed", e);
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public void didChange(DidChangeTextDocumentParams params) {
+		if (testFailures.remove(params.getTextDocument().getUri()) != null) {
+			republish(params.getTextDocument().getUri());
+		}
+		super.didChange(params);
+	}
+
+	private synchronized KpiWorkspace testWorkspace() {
+		if (testWorkspace == null) {
+			testWorkspace = new KpiWorkspace();
+		}
+		return testWorkspace;
+	}
+
+	/** The validator's last diagnostics of the document and its test failures, published together. */
+	private void republish(String uri) {
+		if (client == null) {
+			return;
+		}
+		List<Diagnostic> all = new ArrayList<>(validated.getOrDefault(uri, List.of()));
+		all.addAll(testFailures.getOrDefault(uri, List.of()));
+		PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, all);
+		params.setVersion(openVersion(uri));
+		client.publishDiagnostics(params);
 	}
 
 	/** The client, with the version of the open document added to each publication of its diagnostics. */
 	private LanguageClient versioning(LanguageClient client) {
 		return (LanguageClient) Proxy.newProxyInstance(LanguageClient.class.getClassLoader(), new Class<?>[] { LanguageClient.class },
 				(proxy, method, args) -> {
-					if (method.getName().equals("publishDiagnostics") && args != null && args[0] instanceof PublishDiagnosticsParams params
-							&& params.getVersion() == null) {
-						params.setVersion(openVersion(params.getUri()));
+					if (method.getName().equals("publishDiagnostics") && args != null && args[0] instanceof PublishDiagnosticsParams params) {
+						if (params.getVersion() == null) {
+							params.setVersion(openVersion(params.getUri()));
+						}
+						// The validator's diagnostics replace the document's; its test failures stay until an edit.
+						validated.put(params.getUri(), List.copyOf(params.getDiagnostics()));
+						List<Diagnostic> failures = testFailures.get(params.getUri());
+						if (failures != null) {
+							List<Diagnostic> all = new ArrayList<>(params.getDiagnostics());
+							all.addAll(failures);
+							params.setDiagnostics(all);
+						}
 					}
 					try {
 						return method.invoke(client, args);
