@@ -1,14 +1,16 @@
 package io.yardstick.cli;
 
-import io.yardstick.dsl.generator.CalculatorCompiler;
-import io.yardstick.dsl.generator.CalculatorModel;
-import io.yardstick.dsl.generator.CalculatorModelBuilder;
-import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
+import io.yardstick.dsl.pipeline.CompiledTemplate;
+import io.yardstick.dsl.pipeline.ComputeEngine;
+import io.yardstick.dsl.pipeline.ComputeException;
+import io.yardstick.dsl.pipeline.GeneratedTemplate;
+import io.yardstick.dsl.pipeline.JavaEngine;
+import io.yardstick.dsl.pipeline.Pipeline;
+import io.yardstick.dsl.pipeline.SourceData;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
-import io.yardstick.engines.Engine;
-import io.yardstick.engines.EngineDataException;
+import io.yardstick.engines.Engines;
 import io.yardstick.report.Alerts;
 import io.yardstick.report.Alerts.Alert;
 import io.yardstick.report.ReportDefinition;
@@ -16,14 +18,12 @@ import io.yardstick.report.ReportHtml;
 import io.yardstick.review.Review;
 import io.yardstick.review.ReviewText;
 import io.yardstick.review.Reviewer;
-import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
 import io.yardstick.runtime.load.BadRowPolicy;
 import io.yardstick.runtime.load.Bindings;
 import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
-import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
 import io.yardstick.runtime.results.JsonDocuments;
@@ -39,7 +39,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -126,15 +125,15 @@ public final class RunCommand implements Callable<Integer> {
 		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
 		}
-		boolean sqlEngine = !"java".equals(input.engine);
-		if (sqlEngine && !EngineSession.SQL_ENGINES.contains(input.engine)) {
-			throw usage("unknown engine \"" + input.engine + "\": use java, " + String.join(", ", EngineSession.SQL_ENGINES));
+		boolean sqlEngine = !JavaEngine.NAME.equals(input.engine);
+		if (sqlEngine && !Engines.SQL_ENGINES.contains(input.engine)) {
+			throw usage("unknown engine \"" + input.engine + "\": use java, " + String.join(", ", Engines.SQL_ENGINES));
 		}
 		if (input.spark != null && !"spark".equals(input.engine)) {
 			throw usage("--spark needs --engine spark");
 		}
 		if (!sqlEngine && input.jdbc != null) {
-			throw usage("--jdbc needs an SQL engine: --engine " + String.join(" or --engine ", EngineSession.SQL_ENGINES));
+			throw usage("--jdbc needs an SQL engine: --engine " + String.join(" or --engine ", Engines.SQL_ENGINES));
 		}
 		Map<String, String> tableBindings = new LinkedHashMap<>();
 		List<String> fileBindings = new ArrayList<>();
@@ -143,32 +142,30 @@ public final class RunCommand implements Callable<Integer> {
 			if (equals > 0 && binding.startsWith("table:", equals + 1)) {
 				if (!sqlEngine) {
 					throw usage("--bind " + binding + " reads a table: give --engine " + String.join(" or --engine ",
-							EngineSession.SQL_ENGINES) + " and --jdbc");
+							Engines.SQL_ENGINES) + " and --jdbc");
 				}
 				tableBindings.put(binding.substring(0, equals).trim(), binding.substring(equals + 1 + "table:".length()).trim());
 			} else {
 				fileBindings.add(binding);
 			}
 		}
-		CalculatorBuild.Built built;
+		GeneratedTemplate built;
 		try {
-			built = CalculatorBuild.generate(input.template, input.templateName, null, ProgressListener.NONE);
-		} catch (CalculatorBuild.BadSelection e) {
+			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE), null);
+		} catch (Pipeline.BadSelection e) {
 			throw usage(e.getMessage());
-		} catch (CalculatorBuild.Refused refused) {
-			refused.findings.forEach(finding -> stderr.println(finding.toText()));
-			stderr.println("not run: the template has " + refused.findings.size() + " error(s)");
+		} catch (Pipeline.Refused refused) {
+			refused.findings().forEach(finding -> stderr.println(finding.toText()));
+			stderr.println("not run: the template has " + refused.findings().size() + " error(s)");
 			return Main.EXIT_FINDINGS;
 		}
-		for (Finding finding : built.findings()) {
+		for (Finding finding : built.selected().findings()) {
 			stderr.println(finding.toText());
 		}
 		ReportDefinition report = chooseReport(built.reports());
 		RunOptions options = options(parsedGrain, report);
-		Calculator calculator = (Calculator) CalculatorCompiler
-				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
-				.newInstance();
-		TemplateSpec templateSpec = calculator.template();
+		CompiledTemplate compiled = Pipeline.compile(built);
+		TemplateSpec templateSpec = compiled.spec();
 		for (String source : tableBindings.keySet()) {
 			if (templateSpec.source(source).isEmpty()) {
 				throw usage("--bind " + source + "=table:... names no source of " + templateSpec.simpleName());
@@ -196,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		LoadResult loaded;
 		try {
-			loaded = allTables ? null : DataLoader.load(templateSpec, files, loadOptions);
+			loaded = allTables ? null : Pipeline.load(compiled, files, loadOptions);
 		} catch (DataLoadException e) {
 			if (bar != null) {
 				bar.clear();
@@ -211,16 +208,15 @@ public final class RunCommand implements Callable<Integer> {
 			bar.clear();
 		}
 		Results results;
-		try {
-			if (sqlEngine) {
-				Results computed = onEngine(built, calculator, loaded, tableBindings, options, stderr);
-				if (computed == null) {
-					return Main.EXIT_FINDINGS;
-				}
-				results = computed;
-			} else {
-				results = calculator.run(loaded.dataset(), options);
+		try (ComputeEngine engine = Engines.open(input.engine, input.jdbc, input.spark, System.getenv())) {
+			if (sqlEngine && !input.quiet) {
+				stderr.println("engine: " + engine.describe());
 			}
+			results = Pipeline.compute(compiled, engine,
+					new SourceData(loaded == null ? null : loaded.dataset(), tableBindings), options);
+		} catch (ComputeException e) {
+			printNotComputed(e, stderr);
+			return Main.EXIT_FINDINGS;
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -241,33 +237,26 @@ public final class RunCommand implements Callable<Integer> {
 		return Main.EXIT_OK;
 	}
 
-	/** The run on an SQL engine; null when it could not run there (the reasons printed). */
-	private Results onEngine(CalculatorBuild.Built built, Calculator calculator, LoadResult loaded,
-			Map<String, String> tableBindings, RunOptions options, PrintWriter stderr) throws SQLException {
-		CalculatorModel plan = new CalculatorModelBuilder().build(built.template(), null);
-		try (Engine engine = EngineSession.open(input.engine, input.jdbc, input.spark)) {
-			if (!input.quiet) {
-				stderr.println("engine: " + engine.describe());
+	/** Why the engine computed nothing, in the words of whose problem it is. */
+	private void printNotComputed(ComputeException e, PrintWriter stderr) {
+		switch (e.kind()) {
+			case UNUSABLE -> stderr.println("error: " + e.getMessage());
+			case BAD_DATA -> {
+				e.problems().forEach(problem -> stderr.println("error bad-data: " + problem));
+				stderr.println("not run: the engine's tables have errors");
 			}
-			return EngineSession.run(engine, plan, calculator, loaded == null ? null : loaded.dataset(), tableBindings,
-					options);
-		} catch (EngineSession.Unusable e) {
-			stderr.println("error: " + e.getMessage());
-		} catch (EngineDataException e) {
-			e.errors().forEach(error -> stderr.println("error bad-data: " + error));
-			stderr.println("not run: the engine's tables have errors");
-		} catch (GeneratorException e) {
-			stderr.println(built.refusal(e).toText());
-			stderr.println("not run: " + input.engine + " cannot compute the template exactly");
+			case REFUSED -> {
+				stderr.println(e.refusal().toText());
+				stderr.println("not run: " + input.engine + " cannot compute the template exactly");
+			}
 		}
-		return null;
 	}
 
 	/** What a run wrote besides report.html, the page itself, its alerts and, for a review, the evidence. */
 	private record Written(List<Path> files, Path html, List<Alert> alerts, Review review) {
 	}
 
-	private Written write(Results results, ReportDefinition report, CalculatorBuild.Built built) throws IOException {
+	private Written write(Results results, ReportDefinition report, GeneratedTemplate built) throws IOException {
 		Path json = outputs.staging().resolve("results.json");
 		Path csv = outputs.staging().resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
@@ -288,7 +277,7 @@ public final class RunCommand implements Callable<Integer> {
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),
-					ReviewCommand.structural(built.findings()));
+					ReviewCommand.structural(built.selected().findings()));
 			Path reviewJson = outputs.staging().resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			files.add(reviewJson);
