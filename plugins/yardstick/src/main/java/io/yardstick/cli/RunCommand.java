@@ -20,9 +20,9 @@ import io.yardstick.review.ReviewText;
 import io.yardstick.review.Reviewer;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
+import io.yardstick.runtime.load.BadRowLimit;
 import io.yardstick.runtime.load.BadRowPolicy;
 import io.yardstick.runtime.load.Bindings;
-import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
@@ -122,6 +122,12 @@ public final class RunCommand implements Callable<Integer> {
 			case "skip" -> BadRowPolicy.SKIP;
 			default -> throw usage("--on-bad-row takes fail or skip, not " + input.onBadRow);
 		};
+		BadRowLimit badRowLimit;
+		try {
+			badRowLimit = BadRowLimit.parse(input.maxBadRows);
+		} catch (IllegalArgumentException e) {
+			throw usage("--max-bad-rows: " + e.getMessage());
+		}
 		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
 		}
@@ -183,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		LoadOptions loadOptions = LoadOptions.defaults();
+		LoadOptions loadOptions = LoadOptions.defaults().withMaxBadRows(badRowLimit);
 		if (policy == BadRowPolicy.SKIP) {
 			loadOptions = loadOptions.skipBadRows(outputs.staging().resolve(OutputFolder.QUARANTINE));
 		}
@@ -198,10 +204,7 @@ public final class RunCommand implements Callable<Integer> {
 			if (bar != null) {
 				bar.clear();
 			}
-			for (DataError error : e.errors()) {
-				stderr.println(error.toText());
-			}
-			stderr.println("not run: the data has errors (--on-bad-row skip sets bad rows aside and goes on)");
+			LoadFailures.print(e, stderr);
 			return Main.EXIT_FINDINGS;
 		}
 		if (bar != null) {

@@ -145,6 +145,7 @@ final class SourceLoader {
 	private Quarantine quarantine;
 	private final List<DataError> firstErrors = new ArrayList<>();
 	private final Map<String, Long> rejectedKeys = new HashMap<>();
+	private final Map<String, Long> rejectedByReason = new LinkedHashMap<>();
 	// the lines
 	private long continuationLines;
 	private long multiLineCellCount;
@@ -1147,9 +1148,10 @@ final class SourceLoader {
 		long line = reader.recordLine(record);
 		DataError error = new DataError(file, line, column, name, f < 0 ? null : fields[f].name(), message);
 		if (fail) {
-			throw new DataLoadException(error);
+			throw DataLoadException.badRow(error);
 		}
 		rejected++;
+		countReason(f, message);
 		if (rejectedCount == rejectedOrdinals.length) {
 			rejectedOrdinals = Arrays.copyOf(rejectedOrdinals, rejectedCount * 2);
 		}
@@ -1170,6 +1172,31 @@ final class SourceLoader {
 				rejectedKeys.putIfAbsent(key, line);
 			}
 		}
+	}
+
+	/** Reasons kept apart at most; rarer ones beyond are counted as one "other reasons". */
+	private static final int MAX_REASONS = 1000;
+	private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"(?:[^\"]|\"\")*\"");
+	private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\b(lines?) \\d+(-\\d+)?");
+	private static final java.util.regex.Pattern LINE_COUNT = java.util.regex.Pattern.compile(" \\(\\d+ lines\\)|: \\d+ lines\\)");
+	private static final java.util.regex.Pattern CELLS = java.util.regex.Pattern.compile("^\\d+ cells?,");
+
+	/** Counts a rejection under its reason: the field and the message without the cell's value or its lines. */
+	private void countReason(int f, String message) {
+		String reason = QUOTED.matcher(message).replaceAll("\"…\"");
+		reason = LINES.matcher(reason).replaceAll("$1 …");
+		reason = LINE_COUNT.matcher(reason).replaceAll(")").replace(" ))", ")");
+		reason = CELLS.matcher(reason).replaceAll("… cells,");
+		String key = (f < 0 ? name : name + "." + fields[f].name()) + ": " + reason;
+		if (rejectedByReason.size() >= MAX_REASONS && !rejectedByReason.containsKey(key)) {
+			key = name + ": other reasons";
+		}
+		rejectedByReason.merge(key, 1L, Long::sum);
+	}
+
+	/** How many rows were rejected for each reason, in order of first occurrence. */
+	Map<String, Long> rejectedByReason() {
+		return rejectedByReason;
 	}
 
 	private DataLoadException fileError(long line, int column, String field, String message) {
