@@ -356,7 +356,8 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to));
+		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to),
+				input.partialHeadline);
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {

@@ -59,6 +59,11 @@ final class RunInputs {
 					+ "rows or a percentage of the rows read (default: ${DEFAULT-VALUE}).")
 	String maxBadRows = "5%";
 
+	@Option(names = "--partial-headline",
+			description = "Head the tables, statuses and threshold alerts with the latest period even when the data "
+					+ "does not cover it to its end (by default: the last complete period).")
+	boolean partialHeadline;
+
 	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
 			description = "Language of the printed labels and of report.html, such as en or zh (default: ${DEFAULT-VALUE}).")
 	String language = "en";
