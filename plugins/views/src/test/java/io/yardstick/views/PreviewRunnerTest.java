@@ -48,7 +48,9 @@ class PreviewRunnerTest {
 				}
 			}
 		}
-		List<String> golden = Fixtures.lines(Fixtures.AFTER_SALES.resolve("expected/results.csv"));
+		// the table has no column for results.csv's last, partial
+		List<String> golden = Fixtures.lines(Fixtures.AFTER_SALES.resolve("expected/results.csv")).stream()
+				.map(line -> line.substring(0, line.lastIndexOf(','))).toList();
 		assertThat(lines).hasSize(golden.size());
 		assertThat(lines).containsExactlyElementsOf(golden);
 	}

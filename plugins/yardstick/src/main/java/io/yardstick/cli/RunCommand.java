@@ -266,6 +266,7 @@ public final class RunCommand implements Callable<Integer> {
 			ResultsJson.write(results, writer);
 		}
 		try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			writer.write(ResultsCsv.BYTE_ORDER_MARK); // so that Excel reads the file as UTF-8, Chinese labels included
 			ResultsCsv.write(results, writer);
 		}
 		Alerts.AlertsDocument alertsDocument = Alerts.document(results, report.alertRules());

@@ -69,7 +69,7 @@ class PartialPeriodsTest {
 				| 工单量 |     2 |        | tracked |
 				+--------+-------+--------+---------+
 				""");
-		assertThat(Files.readString(dir.resolve("out/results.csv"), StandardCharsets.UTF_8)).isEqualTo("""
+		assertThat(Files.readString(dir.resolve("out/results.csv"), StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + """
 				metric,layer,grouping,group,period,value,display,status,partial
 				csat,management,total,,2025-01,4.5,4.5,tracked,false
 				csat,management,total,,2025-02,2.5,2.5,tracked,false

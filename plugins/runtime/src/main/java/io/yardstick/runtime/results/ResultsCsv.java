@@ -20,6 +20,12 @@ public final class ResultsCsv {
 	public static final List<String> HEADER = List.of("metric", "layer", "grouping", "group", "period", "value",
 			"display", "status", "partial");
 
+	/**
+	 * What a file of the results starts with, before the header: Excel opens a CSV file as the system's
+	 * code page (GBK on Chinese Windows) unless it starts with a UTF-8 byte order mark.
+	 */
+	public static final String BYTE_ORDER_MARK = "\uFEFF";
+
 	private ResultsCsv() {
 	}
 
