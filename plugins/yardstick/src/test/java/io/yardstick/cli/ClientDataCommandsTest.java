@@ -40,10 +40,7 @@ class ClientDataCommandsTest {
 	private Cli.Result run(Path template, String... extra) {
 		String[] args = { "run", template.toString(), "--data", dir.resolve("data").toString(), "--out",
 				dir.resolve("out").toString() };
-		String[] all = new String[args.length + extra.length];
-		System.arraycopy(args, 0, all, 0, args.length);
-		System.arraycopy(extra, 0, all, args.length, extra.length);
-		return Cli.run(all);
+		return Cli.run(Cli.with(args, extra));
 	}
 
 	private void data(String name, String text, Charset charset) throws Exception {

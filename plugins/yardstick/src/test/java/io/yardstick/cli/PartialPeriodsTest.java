@@ -41,10 +41,7 @@ class PartialPeriodsTest {
 	private Cli.Result run(String... extra) {
 		String[] args = { "run", dir.resolve("template").toString(), "--data", dir.resolve("data").toString(), "--out",
 				dir.resolve("out").toString() };
-		String[] all = new String[args.length + extra.length];
-		System.arraycopy(args, 0, all, 0, args.length);
-		System.arraycopy(extra, 0, all, args.length, extra.length);
-		return Cli.run(all);
+		return Cli.run(Cli.with(args, extra));
 	}
 
 	@Test

@@ -24,10 +24,7 @@ class RunOutputsTest {
 		Files.writeString(template.resolve("demo.kpi"), Cli.DEMO, StandardCharsets.UTF_8);
 		String[] args = { "run", template.toString(), "--data", dir.resolve("data").toString(), "--out",
 				dir.resolve("out").toString() };
-		String[] all = new String[args.length + extra.length];
-		System.arraycopy(args, 0, all, 0, args.length);
-		System.arraycopy(extra, 0, all, args.length, extra.length);
-		return Cli.run(all);
+		return Cli.run(Cli.with(args, extra));
 	}
 
 	private void tickets(String csv) throws Exception {

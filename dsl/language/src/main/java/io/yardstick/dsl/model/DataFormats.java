@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code data} blocks of a template's lineage: how each source's file is written. Blocks merge from
@@ -42,23 +43,20 @@ public final class DataFormats {
 	 * written twice counts (the validator reports the second).
 	 */
 	public static Map<String, String> settings(Source source, Template template) {
-		Map<String, String> settings = new LinkedHashMap<>();
-		for (DataFormat block : blocks(source, template)) {
+		return merged(blocks(source, template), block -> {
 			Map<String, String> own = new LinkedHashMap<>();
 			for (DataSetting setting : block.getSettings()) {
 				if (setting.getName() != null && setting.getValue() != null) {
 					own.putIfAbsent(setting.getName(), setting.getValue());
 				}
 			}
-			settings.putAll(own);
-		}
-		return settings;
+			return own;
+		});
 	}
 
 	/** The merged column of each mapped field, by field name, in order of first declaration; as settings merge. */
 	public static Map<String, String> columns(Source source, Template template) {
-		Map<String, String> columns = new LinkedHashMap<>();
-		for (DataFormat block : blocks(source, template)) {
+		return merged(blocks(source, template), block -> {
 			Map<String, String> own = new LinkedHashMap<>();
 			for (ColumnMapping mapping : block.getColumns()) {
 				Field field = mapping.getField();
@@ -66,8 +64,16 @@ public final class DataFormats {
 					own.putIfAbsent(field.getName(), mapping.getColumn());
 				}
 			}
-			columns.putAll(own);
+			return own;
+		});
+	}
+
+	/** Each block's own pairs, farthest first, so that a nearer block's pair replaces a farther one's. */
+	private static Map<String, String> merged(List<DataFormat> blocks, Function<DataFormat, Map<String, String>> own) {
+		Map<String, String> merged = new LinkedHashMap<>();
+		for (DataFormat block : blocks) {
+			merged.putAll(own.apply(block));
 		}
-		return columns;
+		return merged;
 	}
 }
