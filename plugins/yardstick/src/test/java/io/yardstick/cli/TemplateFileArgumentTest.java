@@ -48,7 +48,7 @@ class TemplateFileArgumentTest {
 	void runOfTheFileLeavesTheOldVersionAlone() {
 		Cli.Result result = run(file.toString());
 		assertThat(result.exit()).as(result.err()).isZero();
-		assertThat(result.out()).contains("Demo (demo.T): period 2025-02");
+		assertThat(result.out()).contains("Demo (demo.T): period 2025-01, the last complete");
 	}
 
 	@Test

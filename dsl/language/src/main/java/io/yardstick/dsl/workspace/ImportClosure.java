@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The files one .kpi file needs: itself, the files that declare what it imports or extends, and theirs in
- * turn, found among the .kpi files of its folder (subfolders included) and, for a template kept beside an
- * industry library, of the folders beside it. Not every .kpi below the folder: an old version kept in
+ * turn, found among the .kpi files of its folder (subfolders included) and, when an import is not found
+ * there (a template kept beside an industry library), of the folders beside it. Not every .kpi below the folder: an old version kept in
  * {@code v1/} declares the same names, and loading it too would make them duplicates.
  *
  * <p>The files are scanned as text, before any parsing: comments and strings are blanked, then the package,
@@ -56,15 +56,25 @@ public final class ImportClosure {
 		Path absolute = file.toAbsolutePath().normalize();
 		Path folder = absolute.getParent();
 		List<Path> candidates = new ArrayList<>(kpiFiles(folder));
+		boolean[] unresolved = new boolean[1];
+		List<KpiFiles.InputFile> needed = closure(file, absolute, candidates, unresolved);
 		Path library = folder.getParent();
-		if (library != null) {
-			try (Stream<Path> siblings = Files.list(library)) {
-				for (Path sibling : siblings.filter(Files::isDirectory).filter(path -> !path.equals(folder)).sorted()
-						.toList()) {
-					candidates.addAll(kpiFiles(sibling));
-				}
+		if (!unresolved[0] || library == null) {
+			return needed;
+		}
+		// an import the folder cannot serve: a client template kept beside the industry library it extends
+		try (Stream<Path> siblings = Files.list(library)) {
+			for (Path sibling : siblings.filter(Files::isDirectory).filter(path -> !path.equals(folder)).sorted()
+					.toList()) {
+				candidates.addAll(kpiFiles(sibling));
 			}
 		}
+		return closure(file, absolute, candidates, unresolved);
+	}
+
+	private static List<KpiFiles.InputFile> closure(Path file, Path absolute, List<Path> candidates,
+			boolean[] unresolved) {
+		Path folder = absolute.getParent();
 		Map<Path, Scanned> scanned = new LinkedHashMap<>();
 		for (Path candidate : candidates) {
 			Scanned text = scan(candidate);
@@ -81,9 +91,10 @@ public final class ImportClosure {
 		if (start != null) {
 			queue.add(start);
 		}
+		unresolved[0] = false;
 		while (!queue.isEmpty()) {
 			Scanned current = queue.poll();
-			for (Path dependency : dependencies(current, scanned.values(), nearest)) {
+			for (Path dependency : dependencies(current, scanned.values(), nearest, unresolved)) {
 				if (!needed.containsKey(dependency)) {
 					needed.put(dependency, new KpiFiles.InputFile(shown(file, absolute, dependency), dependency));
 					queue.add(scanned.get(dependency));
@@ -117,12 +128,14 @@ public final class ImportClosure {
 	}
 
 	/** The files that declare what a file imports, or uses from its own package without importing. */
-	private static List<Path> dependencies(Scanned file, Iterable<Scanned> all, Comparator<Path> nearest) {
+	private static List<Path> dependencies(Scanned file, Iterable<Scanned> all, Comparator<Path> nearest,
+			boolean[] unresolved) {
 		Set<Path> found = new LinkedHashSet<>();
 		for (String imported : file.imports()) {
 			int dot = imported.lastIndexOf('.');
-			if (dot > 0) {
-				nearestDeclaring(imported.substring(0, dot), imported.substring(dot + 1), file, all, nearest, found);
+			if (dot > 0 && !nearestDeclaring(imported.substring(0, dot), imported.substring(dot + 1), file, all, nearest,
+					found)) {
+				unresolved[0] = true;
 			}
 		}
 		for (String pkg : file.wildcards()) {
@@ -131,6 +144,9 @@ public final class ImportClosure {
 				if (pkg.equals(other.pkg())) {
 					names.addAll(other.declared());
 				}
+			}
+			if (names.isEmpty()) {
+				unresolved[0] = true;
 			}
 			for (String name : names) {
 				nearestDeclaring(pkg, name, file, all, nearest, found);
@@ -147,8 +163,12 @@ public final class ImportClosure {
 		return new ArrayList<>(found);
 	}
 
-	private static void nearestDeclaring(String pkg, String name, Scanned from, Iterable<Scanned> all,
+	/** Adds the nearest file that declares the name in the package; whether one does (the file itself included). */
+	private static boolean nearestDeclaring(String pkg, String name, Scanned from, Iterable<Scanned> all,
 			Comparator<Path> nearest, Set<Path> found) {
+		if (from.pkg().equals(pkg) && from.declared().contains(name)) {
+			return true;
+		}
 		Path best = null;
 		for (Scanned other : all) {
 			if (other.path().equals(from.path()) || !other.pkg().equals(pkg) || !other.declared().contains(name)) {
@@ -161,6 +181,7 @@ public final class ImportClosure {
 		if (best != null) {
 			found.add(best);
 		}
+		return best != null;
 	}
 
 	private static Scanned scan(Path path) {
@@ -198,10 +219,13 @@ public final class ImportClosure {
 		return new Scanned(path.toAbsolutePath().normalize(), packageName, declared, imports, wildcards, used);
 	}
 
-	private static List<Path> kpiFiles(Path folder) throws IOException {
+	/** The .kpi files below a folder; a folder that vanishes or cannot be read while it is walked has none. */
+	private static List<Path> kpiFiles(Path folder) {
 		try (Stream<Path> walk = Files.walk(folder)) {
 			return walk.filter(path -> path.getFileName().toString().endsWith(KpiFiles.EXTENSION))
 					.filter(Files::isRegularFile).map(path -> path.toAbsolutePath().normalize()).sorted().toList();
+		} catch (IOException | java.io.UncheckedIOException e) {
+			return List.of();
 		}
 	}
 
