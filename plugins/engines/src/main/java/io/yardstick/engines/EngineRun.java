@@ -221,23 +221,22 @@ public final class EngineRun {
 	private Periods periods(RunOptions options) throws SQLException {
 		long first = Long.MAX_VALUE;
 		long last = Long.MIN_VALUE;
-		if (options.from() == null || options.to() == null) {
-			for (String axis : spec.timeAxes()) {
-				String source = axis.substring(0, axis.indexOf('.'));
-				if (!tables.containsKey(source)) {
-					continue;
-				}
-				long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
-				engine.query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))), row -> {
-					long lo = row.getLong("first");
-					if (!row.wasNull()) {
-						range[0] = lo;
-						range[1] = row.getLong("last");
-					}
-				});
-				first = Math.min(first, range[0]);
-				last = Math.max(last, range[1]);
+		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
+		for (String axis : spec.timeAxes()) {
+			String source = axis.substring(0, axis.indexOf('.'));
+			if (!tables.containsKey(source)) {
+				continue;
 			}
+			long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
+			engine.query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))), row -> {
+				long lo = row.getLong("first");
+				if (!row.wasNull()) {
+					range[0] = lo;
+					range[1] = row.getLong("last");
+				}
+			});
+			first = Math.min(first, range[0]);
+			last = Math.max(last, range[1]);
 		}
 		return Run.periods(spec, options, first, last);
 	}

@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * What deserves attention in a run: threshold breaches (critical, warning) in the latest period, and anomalies
+ * What deserves attention in a run: threshold breaches (critical, warning) in the headline period (the last complete one, {@code Periods.headline}), and anomalies
  * in each metric's period series, for the total and every group of every breakdown computed.
  *
  * <p>An anomaly is a value whose robust z-score {@code 0.6745 (x - median) / MAD} exceeds the threshold
@@ -96,7 +96,8 @@ public final class Alerts {
 
 	private static Optional<Alert> breach(Results results, MetricSpec metric, int m,
 			GroupingResult grouping, int g, ZoneId zone) {
-		int latest = results.periods().count() - 1;
+		// the headline period: the last complete one, so that a month the data stops in is no breach
+		int latest = results.periods().headline();
 		double value = grouping.value(m, latest, g);
 		Status status = metric.status(value);
 		Condition breached = switch (status) {
@@ -119,7 +120,7 @@ public final class Alerts {
 		int present = 0;
 		for (int p = 0; p < periods; p++) {
 			double value = grouping.value(m, p, g);
-			if (!Double.isNaN(value)) {
+			if (!Double.isNaN(value) && !results.periods().partial(p)) {
 				series[present++] = value;
 			}
 		}
@@ -134,7 +135,8 @@ public final class Alerts {
 		List<Alert> found = new ArrayList<>();
 		for (int p = 0; p < periods; p++) {
 			double value = grouping.value(m, p, g);
-			if (Double.isNaN(value)) {
+			// a partial period's values stand for part of it: neither a base nor an anomaly
+			if (Double.isNaN(value) || results.periods().partial(p)) {
 				continue;
 			}
 			double score = spread.score(value);

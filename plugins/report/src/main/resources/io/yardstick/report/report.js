@@ -486,7 +486,8 @@
       def, res,
       template: obj(res.template),
       grain: str(res.grain),
-      periods: arr(res.periods).map((p) => ({ label: str(obj(p).label), start: obj(p).start, end: obj(p).end })),
+      periods: arr(res.periods).map((p) => ({ label: str(obj(p).label), start: obj(p).start, end: obj(p).end,
+        partial: obj(p).partial === true, headline: obj(p).headline === true })),
       metrics,
       metricById: new Map(metrics.map((m) => [m.id, m])),
       condById: new Map(conds.map((m) => [m.id, m])),
@@ -534,9 +535,20 @@
     return state.model.periods.map((p, i) => (s[i] && s[i][0]) || normCell(null));
   }
 
+  // The headline period: the last one the data covers to its end (results.json marks it), else the latest.
+  function headlineIndex() {
+    const i = state.model.periods.findIndex((p) => p.headline);
+    return i >= 0 ? i : state.model.periods.length - 1;
+  }
+
+  // A partial period's label carries a half-filled circle, in every language.
+  function periodLabel(p) {
+    return p ? p.label + (p.partial ? ' ◐' : '') : '';
+  }
+
   function latestTotal(id) {
     const s = totalSeries(id);
-    return s && s.length ? s[s.length - 1] : null;
+    return s && s.length ? s[Math.min(headlineIndex(), s.length - 1)] : null;
   }
 
   function latestStatus(id) {
@@ -781,11 +793,11 @@
       const p = Array.isArray(params) ? params[0] : params;
       const i = p ? p.dataIndex : -1;
       if (!(i >= 0 && i < cells.length)) return '';
-      return tooltipRow(periods[i] ? periods[i].label : '', cells[i]);
+      return tooltipRow(periodLabel(periods[i]), cells[i]);
     };
     option.grid = { left: 6, right: 14, top: 20, bottom: 2, containLabel: true };
     option.xAxis = {
-      type: 'category', boundaryGap: false, data: periods.map((p) => p.label),
+      type: 'category', boundaryGap: false, data: periods.map(periodLabel),
       axisLine: { lineStyle: { color: '#d3d9e2' } }, axisTick: { show: false },
       axisLabel: { color: AXIS_TEXT, fontSize: 10, hideOverlap: true }
     };
@@ -947,7 +959,7 @@
 
   /** The change against the previous period, with an arrow whose colour says good or bad. */
   function deltaEl(metric, cells) {
-    const n = cells ? cells.length : 0;
+    const n = cells ? Math.min(cells.length, headlineIndex() + 1) : 0;
     const last = n ? cells[n - 1] : null;
     const prev = n > 1 ? cells[n - 2] : null;
     if (!last || !prev || last.value == null || prev.value == null) {
@@ -1052,7 +1064,7 @@
   function breakdownBars(metric, name, compact, jobs, bucket) {
     const data = breakdownData(metric, name);
     if (data.missing) return missingBreakdown(name, data.missing);
-    const cells = data.series.length ? data.series[data.series.length - 1] : [];
+    const cells = data.series.length ? data.series[Math.min(headlineIndex(), data.series.length - 1)] : [];
     const shown = cells.slice(0, MAX_GROUPS);
     const box = el('div', { class: 'breakdown breakdown-bars' + (compact ? ' compact' : ''), 'data-breakdown': name },
       breakdownHeader(name, metric));
@@ -1089,7 +1101,7 @@
     const table = el('table', { class: 'breakdown-table' },
       el('thead', null, el('tr', null,
         el('th', { scope: 'col', text: dimensionText(arr(data.grouping.dimensions).join('*') || name) }),
-        idx.map((i) => el('th', { scope: 'col', text: periods[i].label, class: i === periods.length - 1 ? 'latest-col' : null })))),
+        idx.map((i) => el('th', { scope: 'col', text: periodLabel(periods[i]), class: i === headlineIndex() ? 'latest-col' : null })))),
       el('tbody', null, groups.map((g, gi) => row(groupText(g), (i) => normCell(arr(data.series[i])[gi])))),
       total ? el('tfoot', null, row(t('total'), (i) => total[i], 'total-row')) : null);
     const scroller = el('div', { class: 'table-scroll' }, table);
@@ -1181,7 +1193,7 @@
         note(t('unknownMetric', { id }), 'warning-note'));
     }
     const cells = totalSeries(id);
-    const cell = cells && cells.length ? cells[cells.length - 1] : null;
+    const cell = cells && cells.length ? cells[Math.min(headlineIndex(), cells.length - 1)] : null;
     const status = cell ? cell.status : 'no-value';
     const chartKind = str(tile.chart);
     const breakdowns = arr(tile.breakdowns).map(str).filter(nonEmpty);
@@ -1224,7 +1236,7 @@
     if (kind === 'gauge') {
       const box = chartBox('gauge', 190);
       body.appendChild(box);
-      const option = gaugeOption(metric, cells[cells.length - 1], rangeOf(metric));
+      const option = gaugeOption(metric, cell, rangeOf(metric));
       jobs.push(() => mountChart(box, option, bucket));
     } else if (kind === 'trend') {
       const option = trendOption(metric, cells);
@@ -2485,7 +2497,7 @@
   function appendDetail(body, metric, jobs) {
     const id = metric.id;
     const cells = totalSeries(id);
-    const cell = cells && cells.length ? cells[cells.length - 1] : null;
+    const cell = cells && cells.length ? cells[Math.min(headlineIndex(), cells.length - 1)] : null;
     const status = cell ? cell.status : 'no-value';
     const latest = state.model.periods.length ? state.model.periods[state.model.periods.length - 1].label : '—';
     const kindText = own(DICT.en.kind, metric.kind) ? t('kind.' + metric.kind) : str(metric.kind);

@@ -32,7 +32,8 @@ class PreviewRunnerTest {
 		assertThat(PreviewContentProvider.groupings(results)).containsExactly("total", "region", "segment", "productLine");
 		PreviewLabelProvider labels = new PreviewLabelProvider("en");
 		labels.setZone(results.template().zone());
-		List<String> lines = new ArrayList<>(List.of(String.join(",", ResultsCsv.HEADER)));
+		List<String> lines = new ArrayList<>(List.of(String.join(",",
+				ResultsCsv.HEADER.subList(0, ResultsCsv.HEADER.indexOf("partial")))));
 		for (int m = 0; m < results.template().metrics().size(); m++) {
 			String metric = results.metric(m).id();
 			for (String grouping : PreviewContentProvider.groupings(results)) {
@@ -48,7 +49,9 @@ class PreviewRunnerTest {
 				}
 			}
 		}
-		List<String> golden = Fixtures.lines(Fixtures.AFTER_SALES.resolve("expected/results.csv"));
+		// the table has no column for results.csv's last one, partial
+		List<String> golden = Fixtures.lines(Fixtures.AFTER_SALES.resolve("expected/results.csv")).stream()
+				.map(line -> line.substring(0, line.lastIndexOf(','))).toList();
 		assertThat(lines).hasSize(golden.size());
 		assertThat(lines).containsExactlyElementsOf(golden);
 	}

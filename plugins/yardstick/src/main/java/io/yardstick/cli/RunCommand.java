@@ -20,9 +20,9 @@ import io.yardstick.review.ReviewText;
 import io.yardstick.review.Reviewer;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
+import io.yardstick.runtime.load.BadRowLimit;
 import io.yardstick.runtime.load.BadRowPolicy;
 import io.yardstick.runtime.load.Bindings;
-import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
@@ -127,6 +127,12 @@ public final class RunCommand implements Callable<Integer> {
 			case "skip" -> BadRowPolicy.SKIP;
 			default -> throw usage("--on-bad-row takes fail or skip, not " + input.onBadRow);
 		};
+		BadRowLimit badRowLimit;
+		try {
+			badRowLimit = BadRowLimit.parse(input.maxBadRows);
+		} catch (IllegalArgumentException e) {
+			throw usage("--max-bad-rows: " + e.getMessage());
+		}
 		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
 		}
@@ -188,7 +194,7 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		LoadOptions loadOptions = LoadOptions.defaults();
+		LoadOptions loadOptions = LoadOptions.defaults().withMaxBadRows(badRowLimit);
 		if (policy == BadRowPolicy.SKIP) {
 			loadOptions = loadOptions.skipBadRows(outputs.staging().resolve(OutputFolder.QUARANTINE));
 		}
@@ -203,10 +209,7 @@ public final class RunCommand implements Callable<Integer> {
 			if (bar != null) {
 				bar.clear();
 			}
-			for (DataError error : e.errors()) {
-				stderr.println(error.toText());
-			}
-			stderr.println("not run: the data has errors (--on-bad-row skip sets bad rows aside and goes on)");
+			LoadFailures.print(e, stderr);
 			return Main.EXIT_FINDINGS;
 		}
 		if (bar != null) {
@@ -270,6 +273,7 @@ public final class RunCommand implements Callable<Integer> {
 			ResultsJson.write(results, writer);
 		}
 		try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			writer.write(ResultsCsv.BYTE_ORDER_MARK); // so that Excel reads the file as UTF-8, Chinese labels included
 			ResultsCsv.write(results, writer);
 		}
 		Alerts.AlertsDocument alertsDocument = Alerts.document(results, report.alertRules());
@@ -364,7 +368,8 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to));
+		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to),
+				input.partialHeadline);
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {

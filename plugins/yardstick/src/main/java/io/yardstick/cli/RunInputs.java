@@ -54,6 +54,16 @@ final class RunInputs {
 					+ "<out>/quarantine/<Source>.rejected.csv.")
 	String onBadRow = "fail";
 
+	@Option(names = "--max-bad-rows", paramLabel = "N|P%", defaultValue = "5%",
+			description = "With --on-bad-row skip: stop when more rows of a source are rejected than this, a number of "
+					+ "rows or a percentage of the rows read (default: ${DEFAULT-VALUE}).")
+	String maxBadRows = "5%";
+
+	@Option(names = "--partial-headline",
+			description = "Head the tables, statuses and threshold alerts with the latest period even when the data "
+					+ "does not cover it to its end (by default: the last complete period).")
+	boolean partialHeadline;
+
 	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
 			description = "Language of the printed labels and of report.html, such as en or zh (default: ${DEFAULT-VALUE}).")
 	String language = "en";

@@ -1,6 +1,7 @@
 package io.yardstick.cli;
 
 import io.yardstick.dsl.workspace.Finding;
+import io.yardstick.dsl.workspace.ImportClosure;
 import io.yardstick.dsl.workspace.KpiFiles;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
@@ -62,12 +63,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		List<KpiFiles.InputFile> files = collect();
+		List<KpiFiles.InputFile> named = collect();
+		// a file is validated with what it imports; those files' errors count, their other findings do not
+		List<KpiFiles.InputFile> files = ImportClosure.withImports(paths, named);
 		ProgressLine progressLine = showProgress(files.size()) ? new ProgressLine(spec.commandLine().getErr()) : null;
 		ProgressListener progress = progressLine == null ? ProgressListener.NONE : progressLine;
 		ValidationReport report;
 		try {
-			report = new KpiWorkspace().validateFiles(files, progress);
+			report = new KpiWorkspace().validateFiles(files, progress).restrictedTo(named);
 		} finally {
 			if (progressLine != null) {
 				progressLine.clear();

@@ -30,6 +30,14 @@ final class Cli {
 		return run(false, args);
 	}
 
+	/** A command's arguments followed by a test's own. */
+	static String[] with(String[] args, String... extra) {
+		String[] all = new String[args.length + extra.length];
+		System.arraycopy(args, 0, all, 0, args.length);
+		System.arraycopy(extra, 0, all, args.length, extra.length);
+		return all;
+	}
+
 	static Result run(boolean interactive, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

@@ -45,7 +45,8 @@ class CompletionTest {
 	void completion() {
 		// Keywords: what may start a template member, no punctuation, no names spelt like keywords.
 		assertThat(labels(complete("\tdimension area \"区域\"@zh { Ticket.region }\n", "\tdimension area \"区域\"@zh { Ticket.region }\n\t‸\n")))
-				.containsExactlyInAnyOrder("source", "extend", "dimension", "layer", "link", "loop", "report", "exclude", "test");
+				.containsExactlyInAnyOrder("source", "extend", "dimension", "layer", "link", "loop", "report", "exclude", "test",
+						"data");
 
 		// Kinds after a metric's colon.
 		assertThat(labels(complete(": duration(h) lower-is-better", ": ‸ lower-is-better"))).containsExactlyInAnyOrder(

@@ -97,6 +97,50 @@ class QuickFixTest {
 		}
 	}
 
+	private static final String DATA_BLOCK = """
+			package fixture.fixes
+
+			template Client {
+				source Order {
+					key orderId: text
+				}
+				data Order {
+					encodng "GBK"
+					delimiter "semicolon"
+				}
+				layer execution {
+					metric orders : count {
+						= count(Order)
+					}
+				}
+			}
+			""";
+
+	@Test
+	void aMisspeltDataSettingAndADelimiterWrittenAsAWordAreFixed(@TempDir Path workspace) throws Exception {
+		try (LanguageServerSession session = LanguageServerSession.start(workspace, Map.of("data.kpi", DATA_BLOCK))) {
+			TextDocumentIdentifier file = session.open("data.kpi");
+			Map<String, Fix> fixes = new LinkedHashMap<>();
+			List<TextEdit> all = new ArrayList<>();
+			for (Diagnostic diagnostic : session.diagnostics("data.kpi")) {
+				CodeActionParams params = new CodeActionParams(file, diagnostic.getRange(),
+						new CodeActionContext(List.of(diagnostic)));
+				for (Either<Command, CodeAction> action : await(session.server().getTextDocumentService().codeAction(params))) {
+					TextEdit edit = action.getRight().getEdit().getChanges().get(file.getUri()).get(0);
+					fixes.put(diagnostic.getCode().getLeft() + " " + action.getRight().getTitle(), new Fix(diagnostic, edit));
+					all.add(edit);
+				}
+			}
+			assertThat(fixes).containsOnlyKeys("data-format Write `encoding`", "data-format Write `\";\"`");
+			assertReplaces(fixes.get("data-format Write `encoding`"), rangeOf(DATA_BLOCK, "encodng", "encodng"), "encoding");
+			assertReplaces(fixes.get("data-format Write `\";\"`"), rangeOf(DATA_BLOCK, "\"semicolon\"", "\"semicolon\""),
+					"\";\"");
+			session.edit("data.kpi", LanguageServerSession.apply(DATA_BLOCK, all));
+			assertThat(session.diagnostics("data.kpi")).extracting(diagnostic -> diagnostic.getCode().getLeft())
+					.doesNotContain("data-format");
+		}
+	}
+
 	private static void assertReplaces(Fix fix, org.eclipse.lsp4j.Range range, String text) {
 		assertThat(fix.diagnostic().getRange()).isEqualTo(range);
 		assertThat(fix.edit().getRange()).isEqualTo(range);

@@ -34,6 +34,8 @@ import io.yardstick.dsl.kpi.Report;
 import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.SourceExtension;
+import io.yardstick.dsl.kpi.DataFormat;
+import io.yardstick.dsl.kpi.DataSetting;
 import io.yardstick.dsl.kpi.Template;
 import io.yardstick.dsl.kpi.TemplateMember;
 import io.yardstick.dsl.kpi.Tile;
@@ -116,6 +118,20 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		doc.append(regions.keyword("extend"), it -> it.oneSpace());
 		doc.append(regions.keyword("source"), it -> it.oneSpace());
 		fieldBlock(extension, extension.getFields(), doc);
+	}
+
+	/** A data block: a setting or a column mapping per line, {@code name "value"} and {@code field = "column"}. */
+	protected void format(DataFormat format, IFormattableDocument doc) {
+		doc.append(regionFor(format).keyword("data"), it -> it.oneSpace());
+		block(format, doc);
+		for (EObject line : format.eContents()) {
+			doc.prepend(line, it -> it.newLine());
+			if (line instanceof DataSetting setting) {
+				doc.prepend(regionFor(setting).feature(KPI.getDataSetting_Value()), it -> it.oneSpace());
+			} else {
+				doc.surround(regionFor(line).keyword("="), it -> it.oneSpace());
+			}
+		}
 	}
 
 	protected void format(Exclusion exclusion, IFormattableDocument doc) {

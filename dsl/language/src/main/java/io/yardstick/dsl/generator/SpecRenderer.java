@@ -25,6 +25,7 @@ import io.yardstick.dsl.kpi.ScoreKind;
 import io.yardstick.dsl.kpi.Source;
 import io.yardstick.dsl.kpi.Symbol;
 import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.model.DataFormats;
 import io.yardstick.dsl.model.FieldPaths;
 import io.yardstick.dsl.model.Layers;
 import io.yardstick.dsl.model.ModelText;
@@ -49,6 +50,7 @@ final class SpecRenderer {
 	private static final String SPEC = "io.yardstick.runtime.spec";
 	static final ClassName TEMPLATE_SPEC = ClassName.get(SPEC, "TemplateSpec");
 	private static final ClassName SOURCE_SPEC = ClassName.get(SPEC, "SourceSpec");
+	private static final ClassName SOURCE_FORMAT = ClassName.get(SPEC, "SourceFormat");
 	private static final ClassName FIELD_SPEC = ClassName.get(SPEC, "FieldSpec");
 	private static final ClassName FIELD_TYPE = ClassName.get(SPEC, "FieldType");
 	private static final ClassName DIMENSION_SPEC = ClassName.get(SPEC, "DimensionSpec");
@@ -159,7 +161,25 @@ final class SpecRenderer {
 	// ------------------------------------------------------------------ sources
 
 	private CodeBlock source(Source source) {
-		return CodeBlock.of("new $T($S, $L)", SOURCE_SPEC, source.getName(), list(Sources.fields(source, model.template()), this::field));
+		CodeBlock fields = list(Sources.fields(source, model.template()), this::field);
+		Map<String, String> settings = DataFormats.settings(source, model.template());
+		Map<String, String> columns = DataFormats.columns(source, model.template());
+		if (settings.isEmpty() && columns.isEmpty()) {
+			return CodeBlock.of("new $T($S, $L)", SOURCE_SPEC, source.getName(), fields);
+		}
+		return CodeBlock.of("new $T($S, $L,\n$>new $T($L,\n$L)$<)", SOURCE_SPEC, source.getName(), fields, SOURCE_FORMAT,
+				pairs(settings), pairs(columns));
+	}
+
+	/** {@code SourceFormat.pairs("encoding", "GBK", …)}: the map in the template's order. */
+	private static CodeBlock pairs(Map<String, String> map) {
+		CodeBlock.Builder code = CodeBlock.builder().add("$T.pairs(", SOURCE_FORMAT);
+		boolean first = true;
+		for (Map.Entry<String, String> entry : map.entrySet()) {
+			code.add(first ? "$S, $S" : ", $S, $S", entry.getKey(), entry.getValue());
+			first = false;
+		}
+		return code.add(")").build();
 	}
 
 	private CodeBlock field(Field field) {

@@ -83,7 +83,8 @@ public final class Pipeline {
 	}
 
 	/**
-	 * The validated model of the template's folder. When a template there imports or extends one the folder does
+	 * The validated model of a template file and the files it imports ({@link io.yardstick.dsl.workspace.ImportClosure}),
+	 * or of a template folder. When a template in the folder imports or extends one the folder does
 	 * not hold, the folder is loaded again with its sibling folders, as a client template is kept beside the
 	 * industry templates of a library: errors anywhere then count, other findings only the folder's own.
 	 */
@@ -91,6 +92,9 @@ public final class Pipeline {
 			throws IOException, BadSelection {
 		if (!Files.exists(template)) {
 			throw new BadSelection("no such file or folder: " + template);
+		}
+		if (!Files.isDirectory(template)) {
+			return KpiWorkspace.validateWithImports(template, progress);
 		}
 		Path folder = Files.isDirectory(template) ? template : template.toAbsolutePath().getParent();
 		Path absolute = folder.toAbsolutePath().normalize();

@@ -1,6 +1,7 @@
 package io.yardstick.dsl.scoping;
 
 import com.google.inject.Inject;
+import io.yardstick.dsl.kpi.DataFormat;
 import io.yardstick.dsl.kpi.EnumKind;
 import io.yardstick.dsl.kpi.Expression;
 import io.yardstick.dsl.kpi.Field;
@@ -73,8 +74,13 @@ public class KpiScopeProvider extends AbstractKpiScopeProvider {
 			return symbolScope(template, context);
 		}
 		if (reference == KPI.getFieldPath_Source() || reference == KPI.getField_Reference()
-				|| reference == KPI.getSourceExtension_Source() || reference == KPI.getFunctionCall_Per()) {
+				|| reference == KPI.getSourceExtension_Source() || reference == KPI.getFunctionCall_Per()
+				|| reference == KPI.getDataFormat_Source()) {
 			return sourceScope(template);
+		}
+		if (reference == KPI.getColumnMapping_Field()) {
+			DataFormat format = EcoreUtil2.getContainerOfType(context, DataFormat.class);
+			return format == null ? IScope.NULLSCOPE : fieldsOf(format.getSource(), template);
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
 			return breakdownScope(template);

@@ -202,6 +202,11 @@ public final class IssueCodes {
 	public static final String EMPTY_IMPORT = "empty-import";
 	/** Error: two labels in the same language. */
 	public static final String DUPLICATE_LABEL = "duplicate-label";
+	/**
+	 * Error: a {@code data} block that cannot describe a file: an unknown setting or an impossible value, a
+	 * setting or field given twice, two fields reading one column, two blocks for one source in one template.
+	 */
+	public static final String DATA_FORMAT = "data-format";
 
 	// ---- template tests (docs/testing.md), checked by TestValidator
 

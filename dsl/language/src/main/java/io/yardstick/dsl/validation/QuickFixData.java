@@ -36,7 +36,8 @@ public final class QuickFixData {
 			IssueCodes.UNKNOWN_UNIT, "Write the unit `%s`",
 			IssueCodes.INVALID_KIND, "Write `%s`",
 			IssueCodes.DUPLICATE_NAME, "Rename to `%s`",
-			IssueCodes.TARGET_DIRECTION, "Declare the direction: `%s`");
+			IssueCodes.TARGET_DIRECTION, "Declare the direction: `%s`",
+			IssueCodes.DATA_FORMAT, "Write `%s`");
 
 	/** Names people write for a unit, and the unit meant. */
 	private static final Map<String, String> UNIT_ALIASES = Map.ofEntries(Map.entry("sec", "s"),

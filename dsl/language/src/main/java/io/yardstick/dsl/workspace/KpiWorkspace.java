@@ -6,6 +6,7 @@ import io.yardstick.dsl.validation.IssueCodes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class KpiWorkspace {
 	/** Files and folders in, every finding out, sorted. */
 	public ValidationReport validateFiles(List<KpiFiles.InputFile> inputs, ProgressListener progress) {
 		return loadAndValidate(inputs, progress).report();
+	}
+
+	/**
+	 * A .kpi file validated with the files it imports ({@link ImportClosure}), not with every file beside it:
+	 * the report lists the file alone, with all its own findings and the errors of the files it needs.
+	 */
+	public static ValidatedModel validateWithImports(Path file, ProgressListener progress) throws IOException {
+		List<KpiFiles.InputFile> files = ImportClosure.of(file);
+		ValidatedModel all = new KpiWorkspace().loadAndValidate(files, progress);
+		return new ValidatedModel(all.model(), all.report().restrictedTo(files.subList(0, 1)));
 	}
 
 	/** A model loaded from files, with its validation report: what generating from files starts with. */

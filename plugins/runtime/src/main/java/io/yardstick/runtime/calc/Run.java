@@ -105,9 +105,16 @@ public final class Run {
 
 	/**
 	 * The periods a run reports, given the earliest and latest time-axis values found (epoch milliseconds;
-	 * {@code first > last} when there are none): the same rule whichever engine read the rows.
+	 * {@code first > last} when there are none): the same rule whichever engine read the rows. The latest value
+	 * marks the periods it does not reach the end of as partial ({@link Periods#partial}).
 	 */
 	public static Periods periods(io.yardstick.runtime.spec.TemplateSpec template, RunOptions options, long first,
+			long last) {
+		return spanned(template, options, first, last).withDataEnd(first > last ? Long.MIN_VALUE : last,
+				options.partialHeadline());
+	}
+
+	private static Periods spanned(io.yardstick.runtime.spec.TemplateSpec template, RunOptions options, long first,
 			long last) {
 		if (options.from() != null && options.to() != null) {
 			return Periods.between(options.grain(), template.zone(), options.from(), options.to());
@@ -127,9 +134,7 @@ public final class Run {
 
 	private static Periods periodsOf(io.yardstick.runtime.spec.TemplateSpec template, Dataset data,
 			RunOptions options) {
-		if (options.from() != null && options.to() != null) {
-			return Periods.between(options.grain(), template.zone(), options.from(), options.to());
-		}
+		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
 		long first = Long.MAX_VALUE;
 		long last = Long.MIN_VALUE;
 		for (String axis : template.timeAxes()) {

@@ -8,8 +8,16 @@ import java.util.List;
 /**
  * What a run computes: the grain, the breakdowns besides the total, and optionally the first and last day
  * (both included; by default the periods span the data's time axes).
+ *
+ * @param partialHeadline whether headline values, statuses and threshold alerts take the latest period even
+ *     when the data does not cover it to its end; by default they take the last complete period
  */
-public record RunOptions(Grain grain, List<Grouping> breakdowns, LocalDate from, LocalDate to) {
+public record RunOptions(Grain grain, List<Grouping> breakdowns, LocalDate from, LocalDate to,
+		boolean partialHeadline) {
+
+	public RunOptions(Grain grain, List<Grouping> breakdowns, LocalDate from, LocalDate to) {
+		this(grain, breakdowns, from, to, false);
+	}
 
 	public RunOptions {
 		List<Grouping> unique = new ArrayList<>();

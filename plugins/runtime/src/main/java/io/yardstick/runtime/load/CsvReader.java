@@ -36,6 +36,8 @@ final class CsvReader {
 	private int pos;
 	private boolean eof;
 	private long nextLine;
+	/** The byte between cells: a comma unless the source's format declares another. */
+	private final byte delimiter;
 
 	// the cells of the batch, flat
 	private int[] starts = new int[256];
@@ -71,6 +73,12 @@ final class CsvReader {
 	private int problemCell;
 
 	CsvReader(FileChannel channel, long startOffset, long startLine, int bufferSize) throws IOException {
+		this(channel, startOffset, startLine, bufferSize, (byte) ',');
+	}
+
+	CsvReader(FileChannel channel, long startOffset, long startLine, int bufferSize, byte delimiter)
+			throws IOException {
+		this.delimiter = delimiter;
 		this.channel = channel;
 		this.fileSize = channel.size();
 		this.buf = new byte[Math.max(bufferSize, 64)];
@@ -333,6 +341,7 @@ final class CsvReader {
 		int lineStart = from;
 		final byte[] b = buf;
 		final int lim = limit;
+		final byte delim = delimiter;
 		while (true) {
 			int cell = base + cellCount;
 			if (cell == starts.length) {
@@ -421,9 +430,9 @@ final class CsvReader {
 					ends[cell] = contentEnd;
 				}
 				// after the closing quote: a delimiter, or text that should not be there
-				if (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+				if (p < lim && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
 					problem(cell - base, "unexpected " + shown(b, p, lim) + " after the closing quote of a quoted cell");
-					while (p < lim && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+					while (p < lim && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
 						p++;
 					}
 					if (p >= lim && !eof) {
@@ -434,7 +443,7 @@ final class CsvReader {
 				int s = p;
 				while (p < lim) {
 					byte c = b[p];
-					if (c == ',' || c == '\n' || c == '\r') {
+					if (c == delim || c == '\n' || c == '\r') {
 						break;
 					}
 					if (c < 0) {
@@ -470,7 +479,7 @@ final class CsvReader {
 				return p;
 			}
 			byte d = b[p];
-			if (d == ',') {
+			if (d == delim) {
 				p++;
 				continue;
 			}

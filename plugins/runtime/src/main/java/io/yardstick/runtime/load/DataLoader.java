@@ -100,6 +100,9 @@ public final class DataLoader {
 					keepKey, indexes);
 			tables.put(source.name(), loader.load());
 			reports.add(loader.report());
+			if (options.policy() == BadRowPolicy.SKIP) {
+				checkBadRowLimit(loader, options.maxBadRows());
+			}
 			if (loader.keyIndex() != null) {
 				indexes.put(source.name(), loader.keyIndex());
 			}
@@ -111,6 +114,26 @@ public final class DataLoader {
 		loading[0] = null;
 		LoadReport report = new LoadReport(reports);
 		return new LoadResult(dataset.withLoadReport(report), report);
+	}
+
+	/**
+	 * Stops loading when more of the source's rows were rejected than the limit allows: {@code 1735 of 1771
+	 * rows rejected (98.0%), more than the limit of 5% (--max-bad-rows)}, then the count of each reason, most
+	 * frequent first.
+	 */
+	private static void checkBadRowLimit(SourceLoader loader, BadRowLimit limit) {
+		SourceReport report = loader.report();
+		if (!limit.exceeded(report.rowsRejected(), report.rowsRead())) {
+			return;
+		}
+		StringBuilder message = new StringBuilder().append(report.rowsRejected()).append(" of ")
+				.append(report.rowsRead()).append(report.rowsRead() == 1 ? " row" : " rows").append(" rejected (")
+				.append(BadRowLimit.percentOf(report.rowsRejected(), report.rowsRead())).append("), more than the limit of ")
+				.append(limit).append(" (--max-bad-rows); by reason:");
+		loader.rejectedByReason().entrySet().stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach(reason -> message.append("\n  ").append(reason.getValue()).append(" × ").append(reason.getKey()));
+		throw new DataLoadException(new DataError(report.file(), 0, 0, report.source(), null, message.toString()));
 	}
 
 	/**

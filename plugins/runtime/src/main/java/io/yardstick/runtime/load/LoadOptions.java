@@ -13,9 +13,16 @@ import java.nio.file.Path;
  *     checked for uniqueness, which saves a String per row.
  * @param maxCellLines the most physical lines one quoted cell may span; a cell over more makes its row bad
  *     (a quote that swallows the rows after it is far more common than a text of that many lines)
+ * @param maxBadRows under SKIP, how many of a source's rows may be rejected before loading stops
+ *     (no limit unless set; the command line sets 5% by default)
  */
 public record LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListener progress,
-		boolean keepUnreferencedKeys, int maxCellLines) {
+		boolean keepUnreferencedKeys, int maxCellLines, BadRowLimit maxBadRows) {
+
+	public LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListener progress,
+			boolean keepUnreferencedKeys, int maxCellLines) {
+		this(policy, quarantineDir, progress, keepUnreferencedKeys, maxCellLines, BadRowLimit.NONE);
+	}
 
 	/** The default of {@link #maxCellLines}. */
 	public static final int DEFAULT_MAX_CELL_LINES = 100;
@@ -30,6 +37,7 @@ public record LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListe
 			throw new IllegalArgumentException("a cell spans at least one line, so the limit cannot be " + maxCellLines);
 		}
 		policy = policy == null ? BadRowPolicy.FAIL : policy;
+		maxBadRows = maxBadRows == null ? BadRowLimit.NONE : maxBadRows;
 		progress = progress == null ? ProgressListener.NONE : progress;
 		if (policy == BadRowPolicy.SKIP && quarantineDir == null) {
 			throw new IllegalArgumentException("skipping bad rows needs a quarantine folder for them");
@@ -43,24 +51,29 @@ public record LoadOptions(BadRowPolicy policy, Path quarantineDir, ProgressListe
 
 	/** SKIP bad rows, writing them to {@code <quarantineDir>/<Source>.rejected.csv}. */
 	public LoadOptions skipBadRows(Path quarantineDir) {
-		return new LoadOptions(BadRowPolicy.SKIP, quarantineDir, progress, keepUnreferencedKeys, maxCellLines);
+		return new LoadOptions(BadRowPolicy.SKIP, quarantineDir, progress, keepUnreferencedKeys, maxCellLines, maxBadRows);
 	}
 
 	/** FAIL on the first bad row. */
 	public LoadOptions failOnBadRows() {
-		return new LoadOptions(BadRowPolicy.FAIL, quarantineDir, progress, keepUnreferencedKeys, maxCellLines);
+		return new LoadOptions(BadRowPolicy.FAIL, quarantineDir, progress, keepUnreferencedKeys, maxCellLines, maxBadRows);
 	}
 
 	public LoadOptions withProgress(ProgressListener listener) {
-		return new LoadOptions(policy, quarantineDir, listener, keepUnreferencedKeys, maxCellLines);
+		return new LoadOptions(policy, quarantineDir, listener, keepUnreferencedKeys, maxCellLines, maxBadRows);
 	}
 
 	public LoadOptions keepingUnreferencedKeys(boolean keep) {
-		return new LoadOptions(policy, quarantineDir, progress, keep, maxCellLines);
+		return new LoadOptions(policy, quarantineDir, progress, keep, maxCellLines, maxBadRows);
 	}
 
 	/** A quoted cell over more than {@code lines} physical lines makes its row bad. */
 	public LoadOptions withMaxCellLines(int lines) {
-		return new LoadOptions(policy, quarantineDir, progress, keepUnreferencedKeys, lines);
+		return new LoadOptions(policy, quarantineDir, progress, keepUnreferencedKeys, lines, maxBadRows);
+	}
+
+	/** Under SKIP, loading stops when more of a source's rows than the limit are rejected. */
+	public LoadOptions withMaxBadRows(BadRowLimit limit) {
+		return new LoadOptions(policy, quarantineDir, progress, keepUnreferencedKeys, maxCellLines, limit);
 	}
 }

@@ -4,6 +4,7 @@ import io.yardstick.runtime.data.Dictionary;
 import io.yardstick.runtime.data.Table;
 import io.yardstick.runtime.load.LoadReport.SourceReport;
 import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.spec.SourceFormat;
 import io.yardstick.runtime.spec.SourceSpec;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -64,10 +65,18 @@ final class SourceLoader {
 	/** The code of a text not in its dictionary yet, until its row is committed. */
 	private static final int PENDING = -3;
 	private static final int NO_FAILURE = Integer.MAX_VALUE;
+	private static final String MALFORMED_UTF8 = "malformed UTF-8";
 
 	private final SourceSpec spec;
 	private final String name;
 	private final Path file;
+	/** The file the bytes are read from: the source's file, or its UTF-8 copy when it is in another encoding. */
+	private Path readFrom;
+	private final SourceFormat format;
+	/** The header each field reads: the field's name unless the source's format maps it to another. */
+	private final String[] columnNames;
+	private final boolean rewritesNumbers;
+	private FormattedCells[] formatted;
 	private final LoadOptions options;
 	private final boolean fail;
 	private final boolean referenced;
@@ -136,6 +145,7 @@ final class SourceLoader {
 	private Quarantine quarantine;
 	private final List<DataError> firstErrors = new ArrayList<>();
 	private final Map<String, Long> rejectedKeys = new HashMap<>();
+	private final Map<String, Long> rejectedByReason = new LinkedHashMap<>();
 	// the lines
 	private long continuationLines;
 	private long multiLineCellCount;
@@ -143,6 +153,8 @@ final class SourceLoader {
 
 	private SourceReport report;
 	private KeyIndex keyIndex;
+	/** Whether a malformed UTF-8 cell has made the loader guess the file's encoding already. */
+	private boolean encodingGuessed;
 
 	/**
 	 * @param referenced whether another source refers to this one: its key is then a lookup
@@ -154,6 +166,9 @@ final class SourceLoader {
 		this.spec = spec;
 		this.name = spec.name();
 		this.file = file;
+		this.readFrom = file;
+		this.format = spec.format();
+		this.rewritesNumbers = format.rewritesNumbers();
 		this.options = options;
 		this.fail = options.policy() == BadRowPolicy.FAIL;
 		this.referenced = referenced;
@@ -166,9 +181,11 @@ final class SourceLoader {
 		this.unitSeconds = new double[fieldCount];
 		this.enumValues = new byte[fieldCount][][];
 		this.targets = new KeyIndex[fieldCount];
+		this.columnNames = new String[fieldCount];
 		int key = -1;
 		for (int f = 0; f < fieldCount; f++) {
 			FieldSpec field = fields[f];
+			columnNames[f] = format.column(field.name());
 			kinds[f] = Kinds.of(field.type());
 			optional[f] = field.optional() && !field.key();
 			trims[f] = kinds[f] != Kinds.TEXT;
@@ -205,7 +222,7 @@ final class SourceLoader {
 	Table load() {
 		long started = System.nanoTime();
 		if (!Files.exists(file)) {
-			throw fileError(0, 0, null, "data file not found: " + file);
+			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
 		}
 		if (Files.isDirectory(file)) {
 			throw fileError(0, 0, null, file + " is a folder, not a data file");
@@ -221,10 +238,14 @@ final class SourceLoader {
 		ExecutorService worker = null;
 		long lines = 0;
 		long blankLines = 0;
-		try (FileChannel opened = FileChannel.open(file, StandardOpenOption.READ)) {
+		if (!format.isUtf8()) {
+			readFrom = Transcoding.toUtf8(file, format.encoding(), name);
+		}
+		try (FileChannel opened = FileChannel.open(readFrom, StandardOpenOption.READ)) {
 			channel = opened;
 			long size = opened.size();
-			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16));
+			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16),
+					format.delimiter());
 			reader.skipBom();
 			progress.progress(name, 0, size);
 			readHeader(reader);
@@ -258,11 +279,14 @@ final class SourceLoader {
 			lines = reader.linesRead();
 			blankLines = reader.blankLines();
 		} catch (NoSuchFileException e) {
-			throw fileError(0, 0, null, "data file not found: " + file);
+			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
 		} catch (IOException e) {
 			throw fileError(0, 0, null, "cannot read " + file + ": " + e.getMessage());
 		} finally {
 			channel = null;
+			if (readFrom != file) {
+				Transcoding.delete(readFrom);
+			}
 			if (worker != null) {
 				worker.shutdownNow();
 			}
@@ -289,7 +313,7 @@ final class SourceLoader {
 		}
 		if (reader.problem() != null) {
 			throw fileError(reader.line(), reader.column(reader.problemCell()), null, "header: " + reader.problem()
-					+ spanned(reader, 0));
+					+ spanned(reader, 0) + encodingHint(reader.problem()));
 		}
 		continuationLines += reader.recordBreaks(0);
 		columnCount = reader.cells();
@@ -325,9 +349,9 @@ final class SourceLoader {
 			}
 		}
 		for (int f = 0; f < fieldCount; f++) {
-			if (!seen.containsKey(fields[f].name())) {
+			if (!seen.containsKey(columnNames[f])) {
 				errors.add(new DataError(file, 1, 1, name, fields[f].name(),
-						"missing column \"" + fields[f].name() + "\" in " + file));
+						Hints.missingColumn(columnNames[f], fields[f].name(), file, header, name)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -340,7 +364,7 @@ final class SourceLoader {
 
 	private int fieldIndex(String column) {
 		for (int f = 0; f < fieldCount; f++) {
-			if (fields[f].name().equals(column)) {
+			if (columnNames[f].equals(column)) {
 				return f;
 			}
 		}
@@ -530,9 +554,13 @@ final class SourceLoader {
 		parsers = new CellParser[planned.size()];
 		failedColumn = new int[planned.size()][batchSize];
 		failure = new String[planned.size()][batchSize];
+		formatted = format.isPlain() ? null : new FormattedCells[planned.size()];
 		for (int g = 0; g < groups.length; g++) {
 			groups[g] = planned.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
 			parsers[g] = new CellParser(zone);
+			if (formatted != null) {
+				formatted[g] = new FormattedCells(format, zone);
+			}
 		}
 		keyFingerprints = new long[batchSize];
 		skip = new boolean[batchSize];
@@ -679,6 +707,10 @@ final class SourceLoader {
 			byte[] a = reader.cellArray(reader.firstCell(record) + c);
 			int s = (int) (range >>> 32);
 			int e = (int) range;
+			if (rewritesNumbers) {
+				parseRewrittenNumber(group, record, c, f, base + record, a, s, e);
+				continue;
+			}
 			double value;
 			switch (kind) {
 			case Kinds.COUNT:
@@ -713,11 +745,50 @@ final class SourceLoader {
 		}
 	}
 
+	/** A number of a source whose format has other separators or a currency symbol: rewritten, then parsed. */
+	private void parseRewrittenNumber(int group, int record, int c, int f, int row, byte[] cell, int s, int e) {
+		FormattedCells cells = formatted[group];
+		int length = cells.rewrite(cell, s, e);
+		byte[] a = cells.rewritten();
+		double value = parseNumber(parsers[group], f, a, 0, length);
+		if (value != value) {
+			failed(group, record, c, FormattedCells.asWritten(parsers[group].error, cell, s, e, length, a));
+		} else {
+			numbers[f][row] = value;
+			if (f == keyField) {
+				keyFingerprints[record] = Kinds.fingerprint(value);
+			}
+		}
+	}
+
+	private double parseNumber(CellParser parser, int f, byte[] a, int s, int e) {
+		FieldSpec field = fields[f];
+		switch (kinds[f]) {
+		case Kinds.COUNT:
+			return parser.count(a, s, e);
+		case Kinds.PERCENT:
+			return parser.percent(a, s, e);
+		case Kinds.RATIO:
+			return parser.ratio(a, s, e);
+		case Kinds.SCORE:
+			return parser.score(a, s, e, field.min(), field.max());
+		case Kinds.DURATION:
+			return parser.duration(a, s, e, field.unit(), unitSeconds[f]);
+		case Kinds.CURRENCY:
+			return parser.currency(a, s, e, field.unit());
+		default:
+			return parser.number(a, s, e);
+		}
+	}
+
 	private void parseTimes(int group, CsvReader reader, int n, int base, int c, int f) {
 		final CellParser parser = parsers[group];
 		final long[] column = times[f];
 		final boolean date = kinds[f] == Kinds.DATE;
 		final boolean key = f == keyField;
+		final FormattedCells patterned = formatted == null ? null : formatted[group];
+		final boolean hasPattern = patterned != null
+				&& (date ? patterned.hasDatePattern() : patterned.hasTimestampPattern());
 		for (int record = 0; record < n; record++) {
 			long range = cell(group, reader, record, c, f, base + record);
 			if (range < 0) {
@@ -726,9 +797,14 @@ final class SourceLoader {
 			byte[] a = reader.cellArray(reader.firstCell(record) + c);
 			int s = (int) (range >>> 32);
 			int e = (int) range;
-			long time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
+			long time;
+			if (hasPattern) {
+				time = date ? patterned.date(a, s, e) : patterned.timestamp(a, s, e);
+			} else {
+				time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
+			}
 			if (time == CellParser.FAIL_TIME) {
-				failed(group, record, c, parser.error);
+				failed(group, record, c, hasPattern ? patterned.error : parser.error);
 			} else {
 				column[base + record] = time;
 				if (key) {
@@ -839,6 +915,15 @@ final class SourceLoader {
 		}
 		if (problem != null) {
 			int cell = reader.recordProblemCell(record);
+			if (problem.startsWith(MALFORMED_UTF8) && !encodingGuessed) {
+				// a file in another encoding fails on most rows: stop at the first, saying which it looks like
+				encodingGuessed = true;
+				String guess = Encodings.guess(readFrom);
+				if (guess != null && !guess.equals("UTF-8")) {
+					throw new DataLoadException(new DataError(file, reader.recordLine(record),
+							reader.cellColumn(first + cell), name, null, problem + encodingHint(problem)));
+				}
+			}
 			int f = cell < columnCount && problem.startsWith("malformed") ? fieldOfColumn[cell] : -1;
 			reject(reader, record, reader.cellColumn(first + cell), f, problem + spanned(reader, record), true);
 			return;
@@ -897,6 +982,11 @@ final class SourceLoader {
 			keySet.add(fingerprint, row);
 		}
 		rows++;
+	}
+
+	/** The advice after a malformed UTF-8 problem: what encoding the file looks like; else nothing. */
+	private String encodingHint(String problem) {
+		return problem.startsWith(MALFORMED_UTF8) ? Encodings.hint(readFrom, format.encoding(), name) : "";
 	}
 
 	/** Notes the record's quoted cells that span lines, for the report's warnings. */
@@ -1058,9 +1148,10 @@ final class SourceLoader {
 		long line = reader.recordLine(record);
 		DataError error = new DataError(file, line, column, name, f < 0 ? null : fields[f].name(), message);
 		if (fail) {
-			throw new DataLoadException(error);
+			throw DataLoadException.badRow(error);
 		}
 		rejected++;
+		countReason(f, message);
 		if (rejectedCount == rejectedOrdinals.length) {
 			rejectedOrdinals = Arrays.copyOf(rejectedOrdinals, rejectedCount * 2);
 		}
@@ -1081,6 +1172,31 @@ final class SourceLoader {
 				rejectedKeys.putIfAbsent(key, line);
 			}
 		}
+	}
+
+	/** Reasons kept apart at most; rarer ones beyond are counted as one "other reasons". */
+	private static final int MAX_REASONS = 1000;
+	private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"(?:[^\"]|\"\")*\"");
+	private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\b(lines?) \\d+(-\\d+)?");
+	private static final java.util.regex.Pattern LINE_COUNT = java.util.regex.Pattern.compile(" \\(\\d+ lines\\)|: \\d+ lines\\)");
+	private static final java.util.regex.Pattern CELLS = java.util.regex.Pattern.compile("^\\d+ cells?,");
+
+	/** Counts a rejection under its reason: the field and the message without the cell's value or its lines. */
+	private void countReason(int f, String message) {
+		String reason = QUOTED.matcher(message).replaceAll("\"…\"");
+		reason = LINES.matcher(reason).replaceAll("$1 …");
+		reason = LINE_COUNT.matcher(reason).replaceAll(")").replace(" ))", ")");
+		reason = CELLS.matcher(reason).replaceAll("… cells,");
+		String key = (f < 0 ? name : name + "." + fields[f].name()) + ": " + reason;
+		if (rejectedByReason.size() >= MAX_REASONS && !rejectedByReason.containsKey(key)) {
+			key = name + ": other reasons";
+		}
+		rejectedByReason.merge(key, 1L, Long::sum);
+	}
+
+	/** How many rows were rejected for each reason, in order of first occurrence. */
+	Map<String, Long> rejectedByReason() {
+		return rejectedByReason;
 	}
 
 	private DataLoadException fileError(long line, int column, String field, String message) {
@@ -1139,7 +1255,8 @@ final class SourceLoader {
 	/** Re-reads a record of the file from the checkpoint before it: its line and its key cell. */
 	private Located locate(long recordOrdinal) throws IOException {
 		int index = (int) (recordOrdinal >>> CHECKPOINT_SHIFT);
-		CsvReader again = new CsvReader(channel, checkpointOffsets[index], checkpointLines[index], 1 << 16);
+		CsvReader again = new CsvReader(channel, checkpointOffsets[index], checkpointLines[index], 1 << 16,
+				format.delimiter());
 		long skip = recordOrdinal - ((long) index << CHECKPOINT_SHIFT);
 		for (long i = 0; i <= skip; i++) {
 			if (!again.next()) {

@@ -11,13 +11,20 @@ import java.util.List;
 /**
  * {@code results.csv}: one row per metric × grouping × period × group, in that order (metrics as declared,
  * groupings as run, periods in time order, groups as in {@code results.json}), under the header
- * {@code metric,layer,grouping,group,period,value,display,status}. A metric not broken down by a grouping has
+ * {@code metric,layer,grouping,group,period,value,display,status,partial}; {@code partial} is {@code true}
+ * in a period the data does not cover to its end. A metric not broken down by a grouping has
  * no rows in it. Fields are quoted as RFC 4180 says (when they hold {@code "}, {@code ,}, CR or LF; a
  * {@code "} doubled); lines end in {@code \n}. {@code docs/results.md} describes the columns.
  */
 public final class ResultsCsv {
 	public static final List<String> HEADER = List.of("metric", "layer", "grouping", "group", "period", "value",
-			"display", "status");
+			"display", "status", "partial");
+
+	/**
+	 * What a file of the results starts with, before the header: Excel opens a CSV file as the system's
+	 * code page (GBK on Chinese Windows) unless it starts with a UTF-8 byte order mark.
+	 */
+	public static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	private ResultsCsv() {
 	}
@@ -38,12 +45,13 @@ public final class ResultsCsv {
 				List<String> dimensions = grouping.grouping().dimensions();
 				for (int p = 0; p < periods; p++) {
 					String period = results.periods().label(p);
+					String partial = results.periods().partial(p) ? "true" : "false";
 					for (int g = 0; g < grouping.groups().size(); g++) {
 						double value = grouping.value(m, p, g);
 						String stored = Values.stored(value);
 						row(out, metric.id(), metric.layer(), groupingName, group(dimensions, grouping.groups().get(g)),
 								period, stored == null ? "" : stored, Values.display(metric, value, zone),
-								metric.status(value).keyword());
+								metric.status(value).keyword(), partial);
 					}
 				}
 			}

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class ResultsJson {
 	/** The value of the document's {@code schema} field; any change to the format, an added field too, changes it. */
-	public static final String SCHEMA = "yardstick-results/2";
+	public static final String SCHEMA = "yardstick-results/3";
 
 	private ResultsJson() {
 	}
@@ -52,9 +52,13 @@ public final class ResultsJson {
 	public record JsonTemplate(String name, Map<String, String> labels, String zone) {
 	}
 
-	/** A period: its label and its half-open span [start, end) as offset date-times in the template's zone. */
-	@JsonPropertyOrder({ "label", "start", "end" })
-	public record JsonPeriod(String label, String start, String end) {
+	/**
+	 * A period: its label and its half-open span [start, end) as offset date-times in the template's zone; and
+	 * whether it is partial (the data ends before its last day) and the headline period (the one tables,
+	 * statuses and threshold alerts use).
+	 */
+	@JsonPropertyOrder({ "label", "start", "end", "partial", "headline" })
+	public record JsonPeriod(String label, String start, String end, boolean partial, boolean headline) {
 	}
 
 	@JsonPropertyOrder({ "name", "labels", "level" })
@@ -111,7 +115,7 @@ public final class ResultsJson {
 		List<JsonPeriod> jsonPeriods = new ArrayList<>(periods.count());
 		for (int p = 0; p < periods.count(); p++) {
 			jsonPeriods.add(new JsonPeriod(periods.label(p), Values.timestamp(periods.start(p), zone),
-					Values.timestamp(periods.end(p), zone)));
+					Values.timestamp(periods.end(p), zone), periods.partial(p), p == periods.headline()));
 		}
 
 		List<JsonLayer> layers = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class ResultsTable {
 		TemplateSpec template = results.template();
 		ZoneId zone = template.zone();
 		Periods periods = results.periods();
-		int latest = periods.count() - 1;
+		int latest = periods.headline();
 		StringBuilder out = new StringBuilder();
 		out.append(summary(results, language)).append('\n');
 		if (template.metrics().isEmpty()) {
@@ -85,10 +85,40 @@ public final class ResultsTable {
 		String groupings = results.groupings().size() + (results.groupings().size() == 1 ? " grouping" : " groupings")
 				+ " computed ("
 				+ results.groupings().stream().map(g -> g.grouping().name()).collect(Collectors.joining(", ")) + ")";
-		String period = periods.count() == 0 ? "no " + grain + " periods to show (the data has no time values in range)"
-				: "period " + periods.label(periods.count() - 1) + ", the latest of " + periods.count() + " " + grain
-						+ (periods.count() == 1 ? " period" : " periods");
-		return clean(name + ": " + period + "; " + groupings + ".");
+		int headline = periods.headline();
+		int latest = periods.count() - 1;
+		String of = periods.count() + " " + grain + (periods.count() == 1 ? " period" : " periods");
+		String period;
+		if (periods.count() == 0) {
+			period = "no " + grain + " periods to show (the data has no time values in range)";
+		} else if (headline == latest) {
+			period = "period " + periods.label(latest) + (periods.partial(latest) ? " (partial)" : "") + ", the latest of "
+					+ of;
+		} else {
+			period = "period " + periods.label(headline) + ", the last complete of " + of;
+		}
+		String partial = partialNote(periods);
+		return clean(name + ": " + period + "; " + groupings + ".") + (partial.isEmpty() ? "" : "\n" + partial);
+	}
+
+	/**
+	 * {@code partial: 2025-06 (the data ends on 2025-06-14)}: the periods the data does not cover to their end,
+	 * whose values are shown in results.json, results.csv and report.html but head no table.
+	 */
+	private static String partialNote(Periods periods) {
+		List<String> partial = new ArrayList<>();
+		for (int p = 0; p < periods.count(); p++) {
+			if (periods.partial(p)) {
+				partial.add(periods.label(p));
+			}
+		}
+		if (partial.isEmpty()) {
+			return "";
+		}
+		return "partial: " + String.join(", ", partial) + " (the data ends on " + periods.dataEndsBefore().minusDays(1)
+				+ ")" + (periods.headline() == periods.count() - 1 ? "; its values are shown as they stand"
+						: "; values, statuses and alerts are of the last complete period (--partial-headline shows the"
+								+ " latest)");
 	}
 
 	private static String adjective(String grain) {

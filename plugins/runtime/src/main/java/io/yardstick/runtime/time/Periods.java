@@ -17,6 +17,13 @@ public final class Periods {
 	private final LocalDate[] firstDays;
 	/** Boundaries in epoch milliseconds: period p is [bounds[p], bounds[p + 1]). */
 	private final long[] bounds;
+	/**
+	 * The first instant the data does not cover: the start of the day after its latest time value; a period
+	 * that ends after it is partial. {@link Long#MAX_VALUE} when the data's end is unknown.
+	 */
+	private long coveredUntil = Long.MAX_VALUE;
+	/** Whether the headline period may be a partial one (the latest), rather than the last complete one. */
+	private boolean partialHeadline;
 
 	private Periods(Grain grain, ZoneId zone, List<LocalDate> firstDays) {
 		this.grain = grain;
@@ -46,6 +53,49 @@ public final class Periods {
 	public static Periods covering(Grain grain, ZoneId zone, long firstMillis, long lastMillis) {
 		return between(grain, zone, Instant.ofEpochMilli(firstMillis).atZone(zone).toLocalDate(),
 				Instant.ofEpochMilli(lastMillis).atZone(zone).toLocalDate());
+	}
+
+	/**
+	 * The same periods, knowing where the data ends: a period that ends after the day of the data's latest
+	 * time value is partial ({@link #partial}).
+	 *
+	 * @param lastDataMillis the latest time value of the data (epoch milliseconds), or {@link Long#MIN_VALUE}
+	 *     when there is none (then no period is partial)
+	 * @param partialHeadline whether the {@link #headline} is the latest period even when it is partial
+	 */
+	public Periods withDataEnd(long lastDataMillis, boolean partialHeadline) {
+		Periods copy = new Periods(grain, zone, List.of(firstDays));
+		copy.coveredUntil = lastDataMillis == Long.MIN_VALUE ? Long.MAX_VALUE
+				: startMillis(Instant.ofEpochMilli(lastDataMillis).atZone(zone).toLocalDate().plusDays(1));
+		copy.partialHeadline = partialHeadline;
+		return copy;
+	}
+
+	/** Whether the data stops before the period's last day: a month whose data ends on the 14th. */
+	public boolean partial(int period) {
+		return bounds[period + 1] > coveredUntil;
+	}
+
+	/** The first day the data does not cover, or null when unknown. */
+	public LocalDate dataEndsBefore() {
+		return coveredUntil == Long.MAX_VALUE ? null : Instant.ofEpochMilli(coveredUntil).atZone(zone).toLocalDate();
+	}
+
+	/**
+	 * The period whose values head a run's tables and report, set statuses and raise threshold alerts: the last
+	 * complete period, unless the run asked for the latest (or every period is partial); -1 without periods.
+	 */
+	public int headline() {
+		int latest = firstDays.length - 1;
+		if (partialHeadline) {
+			return latest;
+		}
+		for (int p = latest; p >= 0; p--) {
+			if (!partial(p)) {
+				return p;
+			}
+		}
+		return latest;
 	}
 
 	public static Periods none(Grain grain, ZoneId zone) {

@@ -158,8 +158,12 @@ class CsvLoaderFuzzTest {
 			result = DataLoader.load(TEMPLATE, Bindings.byConvention(data, TEMPLATE),
 					LoadOptions.defaults().skipBadRows(quarantine).keepingUnreferencedKeys(true));
 		} catch (DataLoadException e) {
-			// under SKIP only a whole file stops loading: no file, no header, a bad or incomplete header
+			// under SKIP only a whole file stops loading: no file, no header, a bad or incomplete header, or bytes
+			// that look like another encoding than UTF-8 (which may show on any line)
 			for (DataError error : e.errors()) {
+				if (error.message().contains("; the file looks like ")) {
+					continue;
+				}
 				Parsed parsed = expected.get(error.source());
 				long headerEnd = parsed.records.isEmpty() ? 1 : parsed.records.get(0).endLine;
 				assertThat(error.line()).as(error.toText()).isLessThanOrEqualTo(headerEnd);

@@ -211,8 +211,12 @@ class LoadErrorsTest {
 	@Test
 	void missingColumns() {
 		assertThat(errors("id,customer,createdAt,status,contacts,cost\n" + GOOD)).containsExactly(
-				at(1, 1) + "Ticket.csat: missing column \"csat\" in " + tickets,
-				at(1, 1) + "Ticket.reopened: missing column \"reopened\" in " + tickets);
+				at(1, 1) + "Ticket.csat: missing column \"csat\" in " + tickets + "; its columns are id, customer,"
+						+ " createdAt, status, contacts, cost; map the field to its column in the template: data Ticket"
+						+ " { csat = \"…\" }",
+				at(1, 1) + "Ticket.reopened: missing column \"reopened\" in " + tickets + "; its columns are id,"
+						+ " customer, createdAt, status, contacts, cost; map the field to its column in the template:"
+						+ " data Ticket { reopened = \"…\" }");
 	}
 
 	@Test
@@ -224,7 +228,8 @@ class LoadErrorsTest {
 	@Test
 	void missingFile() {
 		assertThat(errorsOfLoad())
-				.containsExactly(tickets + ": error bad-data: Ticket: data file not found: " + tickets);
+				.containsExactly(tickets + ": error bad-data: Ticket: data file not found: " + tickets + "; " + dir
+						+ " holds Customer.csv; bind the source to its file: --bind Ticket=<file>");
 	}
 
 	@Test

@@ -107,7 +107,8 @@ class SkipPolicyTest {
 				Bindings.byConvention(dir, LoadErrorsTest.TEMPLATE), LoadOptions.defaults().skipBadRows(dir)))
 				.isInstanceOf(DataLoadException.class)
 				.hasMessage(dir.resolve("Customer.csv") + ":1:1: error bad-data: Customer.signedAt: missing column"
-						+ " \"signedAt\" in " + dir.resolve("Customer.csv"));
+						+ " \"signedAt\" in " + dir.resolve("Customer.csv") + "; its columns are id, region; map the field to"
+						+ " its column in the template: data Customer { signedAt = \"…\" }");
 	}
 
 	@Test

@@ -20,10 +20,10 @@ class ResultsCsvTest {
 	void hasOneRowPerMetricGroupingPeriodAndGroup() {
 		List<List<String>> rows = parse(ResultsCsv.toCsv(Samples.client()));
 		assertThat(rows.get(0)).containsExactly("metric", "layer", "grouping", "group", "period", "value", "display",
-				"status");
+				"status", "partial");
 		// total: 10 metrics x 2 periods; region: 4 metrics x 2 x 2; region*segment: 2 metrics x 2 x 4
 		assertThat(rows).hasSize(1 + 20 + 16 + 16);
-		assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(8));
+		assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(9));
 		assertThat(rows.stream().filter(row -> row.get(0).equals("revenue"))).hasSize(2)
 				.allSatisfy(row -> assertThat(row.get(2)).isEqualTo("total"));
 	}
@@ -32,17 +32,17 @@ class ResultsCsvTest {
 	void writesGroupsNullsAndStoredValues() {
 		List<List<String>> rows = parse(ResultsCsv.toCsv(Samples.client()));
 		assertThat(rows).contains(
-				List.of("churnRate", "strategic", "total", "", "2025-02", "0.046", "4.6%", "met"),
-				List.of("churnRate", "strategic", "region", "region", "2025-02", "0", "0.0%", "met"),
-				List.of("churnRate", "strategic", "region*segment", "region;segment=" + Samples.AWKWARD, "2025-01", "0.0625", "6.3%", "warning"),
+				List.of("churnRate", "strategic", "total", "", "2025-02", "0.046", "4.6%", "met", "false"),
+				List.of("churnRate", "strategic", "region", "region", "2025-02", "0", "0.0%", "met", "false"),
+				List.of("churnRate", "strategic", "region*segment", "region;segment=" + Samples.AWKWARD, "2025-01", "0.0625", "6.3%", "warning", "false"),
 				List.of("churnRate", "strategic", "region*segment", "region=华东;segment=smb", "2025-01", "0.04", "4.0%",
-						"met"),
-				List.of("complaintShare", "execution", "total", "", "2025-02", "", "\u2014", "no-value"),
-				List.of("revenue", "strategic", "total", "", "2025-02", "1234.5", "1,234.50 CNY", "missed"),
-				List.of("firstResponse", "management", "region", "region=华东", "2025-01", "8280", "2.3 h", "missed"),
-				List.of("csat", "management", "total", "", "2025-02", "3.5", "3.5", "critical"),
+						"met", "false"),
+				List.of("complaintShare", "execution", "total", "", "2025-02", "", "\u2014", "no-value", "false"),
+				List.of("revenue", "strategic", "total", "", "2025-02", "1234.5", "1,234.50 CNY", "missed", "false"),
+				List.of("firstResponse", "management", "region", "region=华东", "2025-01", "8280", "2.3 h", "missed", "false"),
+				List.of("csat", "management", "total", "", "2025-02", "3.5", "3.5", "critical", "false"),
 				List.of("lastTicketAt", "execution", "total", "", "2025-02", "1740721510000",
-						"2025-02-28T13:45:10+08:00", "tracked"));
+						"2025-02-28T13:45:10+08:00", "tracked", "false"));
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class ResultsCsvTest {
 		StringWriter out = new StringWriter();
 		ResultsCsv.write(Samples.support(), out);
 		out.write("more");
-		assertThat(out.toString()).startsWith("metric,layer,grouping,group,period,value,display,status\n")
+		assertThat(out.toString()).startsWith("metric,layer,grouping,group,period,value,display,status,partial\n")
 				.endsWith("\nmore");
 	}
 
