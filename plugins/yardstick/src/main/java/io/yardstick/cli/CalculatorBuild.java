@@ -71,10 +71,16 @@ final class CalculatorBuild {
 
 	static Built generate(Path template, String templateName, String packageName, ProgressListener progress)
 			throws Refused, BadSelection, IOException {
+		return generate(template, templateName, packageName, progress, "en");
+	}
+
+	/** {@link #generate} with the findings' messages in a language ({@code zh} or {@code en}). */
+	static Built generate(Path template, String templateName, String packageName, ProgressListener progress,
+			String language) throws Refused, BadSelection, IOException {
 		if (!Files.exists(template)) {
 			throw new BadSelection("no such file or folder: " + template);
 		}
-		KpiWorkspace.ValidatedModel validated = load(template, progress);
+		KpiWorkspace.ValidatedModel validated = load(template, progress, language);
 		List<Finding> findings = validated.report().findings();
 		if (findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR)) {
 			throw new Refused(findings.stream().filter(finding -> finding.severity() == Severity.ERROR).toList());
@@ -97,6 +103,11 @@ final class CalculatorBuild {
 	 * templates of a library: errors anywhere then count, other findings only the folder's own.
 	 */
 	static KpiWorkspace.ValidatedModel load(Path template, ProgressListener progress) throws IOException, BadSelection {
+		return load(template, progress, "en");
+	}
+
+	private static KpiWorkspace.ValidatedModel load(Path template, ProgressListener progress, String language)
+			throws IOException, BadSelection {
 		if (!Files.exists(template)) {
 			throw new BadSelection("no such file or folder: " + template);
 		}
@@ -106,7 +117,7 @@ final class CalculatorBuild {
 		if (files.isEmpty()) {
 			throw new BadSelection("no .kpi files in folder: " + folder);
 		}
-		KpiWorkspace.ValidatedModel alone = new KpiWorkspace().loadAndValidate(files, progress);
+		KpiWorkspace.ValidatedModel alone = new KpiWorkspace(language).loadAndValidate(files, progress);
 		boolean reachesOut = alone.report().findings().stream().anyMatch(finding -> finding.code().equals("unresolved-import"));
 		Path library = absolute.getParent();
 		if (!reachesOut || library == null) {
@@ -117,7 +128,8 @@ final class CalculatorBuild {
 			siblings.filter(Files::isDirectory).filter(sibling -> !sibling.toAbsolutePath().normalize().equals(absolute))
 					.sorted().forEach(folders::add);
 		}
-		KpiWorkspace.ValidatedModel together = new KpiWorkspace().loadAndValidate(KpiFiles.collect(folders), progress);
+		KpiWorkspace.ValidatedModel together = new KpiWorkspace(language).loadAndValidate(KpiFiles.collect(folders),
+				progress);
 		Set<String> own = new HashSet<>();
 		files.forEach(file -> own.add(file.displayPath()));
 		List<Finding> kept = together.report().findings().stream()

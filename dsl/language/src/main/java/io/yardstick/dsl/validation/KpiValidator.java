@@ -15,6 +15,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		AggregationValidator.class,
 		BreakdownValidator.class,
 		ReportValidator.class,
-		InheritanceValidator.class })
+		InheritanceValidator.class,
+		DimensionValueValidator.class })
 public class KpiValidator extends AbstractKpiValidator {
 }

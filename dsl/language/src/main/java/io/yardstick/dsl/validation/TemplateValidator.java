@@ -9,7 +9,6 @@ import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
 
-import com.google.inject.Inject;
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Layer;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -46,9 +44,6 @@ public class TemplateValidator extends AbstractKpiCheck {
 
 	/** Core metrics per layer when a template sets no core-limit and no host changed the default. */
 	public static final int DEFAULT_CORE_LIMIT = ValidationSettings.DEFAULT_CORE_LIMIT;
-
-	@Inject
-	private ValidationSettings settings;
 
 	// ------------------------------------------------------------------ settings
 
@@ -219,21 +214,6 @@ public class TemplateValidator extends AbstractKpiCheck {
 					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
 					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
 		}
-	}
-
-	/**
-	 * The settings of the injector that made the element's resource. EMF's validator registry is
-	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
-	 * that one; the resource knows the injector whose settings a host changed.
-	 */
-	private ValidationSettings settings(EObject element) {
-		if (element.eResource() instanceof XtextResource resource && resource.getResourceServiceProvider() != null) {
-			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
-			if (own != null) {
-				return own;
-			}
-		}
-		return settings;
 	}
 
 	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */
