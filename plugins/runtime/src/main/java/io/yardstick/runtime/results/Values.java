@@ -199,16 +199,6 @@ public final class Values {
 		return label(labels, language, value);
 	}
 
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < dimensions.size(); i++) {
-			if (i > 0) {
-				text.append(" \u00d7 ");
-			}
-			text.append(valueLabel(template.dimension(dimensions.get(i)).orElse(null), values.get(i), language));
-		}
-		return text.toString();
-	}
-
 	/**
 	 * The label for a language: the label tagged with it, else the untagged label, else the first label,
 	 * else the fallback (an id). A null language looks for the untagged label first.
