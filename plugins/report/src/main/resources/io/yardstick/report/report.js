@@ -1991,9 +1991,12 @@
     return el('div', { class: 'alert-metrics' }, ids.map((id) => {
       const groups = [...byMetric.get(id).values()].sort((x, y) => groupRank(x[0]) - groupRank(y[0]));
       const known = state.model.metricById.has(id);
-      return el('section', { class: 'alert-metric panel', 'data-metric': id },
+      const count = groups.reduce((n, g) => n + g.length, 0);
+      const recent = groups.reduce((n, g) => n + g.filter(isRecent).length, 0);
+      return el('section', { class: 'alert-metric panel' + (recent ? '' : ' is-older'), 'data-metric': id },
         el('h3', { class: 'alert-metric-title' }, known ? metricLink(id) : labelEl(null, id),
-          el('span', { class: 'muted alert-metric-count', text: ' · ' + t('alertsInGroup')(groups.reduce((n, g) => n + g.length, 0)) })),
+          el('span', { class: 'muted alert-metric-count count-recent', text: ' · ' + t('alertsInGroup')(recent) }),
+          el('span', { class: 'muted alert-metric-count count-all', text: ' · ' + t('alertsInGroup')(count) })),
         el('table', { class: 'alerts-table' },
           el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col', text: c })))),
           groups.map((g) => el('tbody', {
