@@ -36,6 +36,7 @@
       },
       grain: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
       grainUnit: { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] },
+      grainNoun: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
       lag: (n, unit) => 'lag ' + n + ' ' + unit,
       periods: (n) => n + (n === 1 ? ' period' : ' periods'),
       metricsCount: (n) => n + (n === 1 ? ' metric' : ' metrics'),
@@ -96,6 +97,7 @@
       anomalyRule: (z, median) => 'robust z ' + z + ' against a median of ' + median,
       alertsInGroup: (n) => n + (n === 1 ? ' alert' : ' alerts'),
       alertRules: 'Threshold alerts look at {scope}; anomalies are values whose {method} score reaches {threshold} (with at least {min} points).',
+      anomalyMethods: { 'robust-z': 'robust z' },
       scopeLatest: 'the latest period', scopeAll: 'every period',
       metricAlerts: 'Alerts for this metric',
       page: 'Page',
@@ -243,6 +245,7 @@
       anomalyRule: (z, median) => '稳健 z 值 ' + z + '，中位数为 ' + median,
       alertsInGroup: (n) => n + ' 条告警',
       alertRules: '阈值告警检查{scope}；当数值的 {method} 分数达到 {threshold} 时记为异常（至少 {min} 个数据点）。',
+      anomalyMethods: { 'robust-z': '稳健 z' },
       scopeLatest: '最新一期', scopeAll: '每一期',
       metricAlerts: '该指标的告警',
       page: '页面',
@@ -2024,7 +2027,7 @@
     if (!nonEmpty(r.thresholds) && !nonEmpty(an.method)) return null;
     return note(t('alertRules', {
       scope: r.thresholds === 'latest-period' ? t('scopeLatest') : t('scopeAll'),
-      method: str(an.method) || '—', threshold: isNum(an.threshold) ? an.threshold : '—', min: isNum(an.minPoints) ? an.minPoints : '—'
+      method: own(t('anomalyMethods'), str(an.method)) || str(an.method) || '—', threshold: isNum(an.threshold) ? an.threshold : '—', min: isNum(an.minPoints) ? an.minPoints : '—'
     }), 'muted');
   }
 
@@ -2792,6 +2795,16 @@
     document.body.dataset.lang = state.lang;
     window.yardstickReady = true;
   }
+
+  /** Every key path of the dictionary of a language: what the tests compare across languages. */
+  function dictionaryKeys(dict, prefix) {
+    return Object.keys(dict).flatMap((k) => {
+      const v = dict[k];
+      const path = prefix ? prefix + '.' + k : k;
+      return v && typeof v === 'object' && !Array.isArray(v) ? dictionaryKeys(v, path) : [path];
+    }).sort();
+  }
+  window.yardstickDictionaryKeys = () => ({ en: dictionaryKeys(DICT.en, ''), zh: dictionaryKeys(DICT.zh, '') });
 
   function renderBroken() {
     const app = document.getElementById('app');

@@ -170,6 +170,9 @@ class ReportInBrowserTest {
 		browser.evaluate("document.querySelector('[data-anomaly-toggle]').click()");
 		assertThat(strings(visibleAlertRows())).as("the whole history after one click")
 				.containsExactlyInAnyOrderElementsOf(expected);
+		browser.evaluate("document.querySelector('[data-anomaly-toggle]').click()");
+		assertThat(strings(visibleAlertRows())).as("recent periods again after a second click")
+				.containsExactlyInAnyOrderElementsOf(shown);
 	}
 
 	private JsonNode visibleAlertRows() {
@@ -234,20 +237,42 @@ class ReportInBrowserTest {
 		for (JsonNode page : definition.get("pages")) {
 			String name = page.get("name").asText();
 			browser.open(html, "page=" + name + "&lang=en");
-			JsonNode han = browser.evaluate(PAGE_TEXT + ".match(/[^\\s]*\\p{Script=Han}[^\\s]*/gu) || []");
+			JsonNode han = browser.evaluate(pageText() + ".match(/[^\\s]*\\p{Script=Han}[^\\s]*/gu) || []");
 			assertThat(strings(han)).as("Chinese on the English page " + name).isEmpty();
 			browser.open(html, "page=" + name + "&lang=zh");
-			JsonNode words = browser.evaluate(PAGE_TEXT + ".match(/\\b[A-Za-z]{4,}\\b/g) || []");
+			JsonNode words = browser.evaluate(pageText() + ".match(/\\b[A-Za-z]{4,}\\b/g) || []");
 			assertThat(strings(words)).as("English words on the Chinese page " + name)
 					.allMatch(word -> ALLOWED_IN_CHINESE.contains(word));
 		}
 		assertNoProblems(html);
 	}
 
-	/** The text of the header and the page, without the language switch, which names each language in itself. */
-	private static final String PAGE_TEXT = "(() => { const header = document.querySelector('header').cloneNode(true);"
-			+ " header.querySelectorAll('.lang-switch').forEach(n => n.remove());"
-			+ " return header.textContent + ' ' + document.querySelector('main').textContent; })()";
+	/**
+	 * The text of the header and the page, without the language switch, which names each language in itself, and
+	 * without the links' rationales: free text of the template without a language tag, shown as written.
+	 */
+	private static String pageText() throws Exception {
+		List<String> rationales = new ArrayList<>();
+		definition.get("links").forEach(link -> {
+			if (link.hasNonNull("rationale")) {
+				rationales.add(link.get("rationale").asText());
+			}
+		});
+		return "(() => { const header = document.querySelector('header').cloneNode(true);"
+				+ " header.querySelectorAll('.lang-switch').forEach(n => n.remove());"
+				+ " let text = header.textContent + ' ' + document.querySelector('main').textContent;"
+				+ " for (const r of " + JSON.writeValueAsString(rationales) + ") text = text.split(r).join(' ');"
+				+ " return text; })()";
+	}
+
+	/** The page's own words: every key of its dictionary in both languages. */
+	@Test
+	void everyWordOfThePageIsInBothLanguages() throws Exception {
+		browser.open(demo.resolve("report.html"), "page=strategic&lang=en");
+		JsonNode keys = browser.evaluate("window.yardstickDictionaryKeys()");
+		assertThat(strings(keys.get("en"))).hasSizeGreaterThan(100);
+		assertThat(strings(keys.get("zh"))).isEqualTo(strings(keys.get("en")));
+	}
 
 	/** Names that stay as written in Chinese: the languages' own names, statistics and the demo's enum values in ids. */
 	private static final java.util.Set<String> ALLOWED_IN_CHINESE = java.util.Set.of("Pearson", "Spearman");
