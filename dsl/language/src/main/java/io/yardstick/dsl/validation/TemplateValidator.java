@@ -50,7 +50,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 	@Check
 	public void checkNotEmpty(Model model) {
 		if (model.getName() == null && model.getImports().isEmpty() && model.getElements().isEmpty()) {
-			warning("the file declares nothing: no package, import, template or source", model, null, EMPTY_FILE);
+			warning(message(model, EMPTY_FILE), model, null, EMPTY_FILE);
 		}
 	}
 
@@ -61,13 +61,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 			try {
 				ZoneId.of(zone);
 			} catch (DateTimeException e) {
-				error("unknown time zone \"" + zone + "\": use an IANA name such as \"Asia/Shanghai\", or a fixed offset such as \"+08:00\"",
-						template, KPI.getTemplate_Timezone(), INVALID_SETTING);
+				error(message(template, INVALID_SETTING + ".zone", zone), template, KPI.getTemplate_Timezone(),
+						INVALID_SETTING);
 			}
 		}
 		BigDecimal limit = template.getCoreLimit();
 		if (limit != null && (!isWholeNumber(limit) || limit.signum() <= 0)) {
-			error("core-limit must be a whole number of at least 1, not " + ModelText.number(limit), template,
+			error(message(template, INVALID_SETTING + ".coreLimit", ModelText.number(limit)), template,
 					KPI.getTemplate_CoreLimit(), INVALID_SETTING);
 		} else if (limit != null && tooLarge(limit)) {
 			error("core-limit " + ModelText.number(limit) + " is out of range: it may be at most "
@@ -79,8 +79,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLag(Link link) {
 		BigDecimal lag = link.getLag();
 		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
-			error("a lag is a whole number of periods of at least 1, not " + ModelText.number(lag), link, KPI.getLink_Lag(),
-					INVALID_SETTING);
+			error(message(link, INVALID_SETTING + ".lag", ModelText.number(lag)), link, KPI.getLink_Lag(), INVALID_SETTING);
 		} else if (lag != null && tooLarge(lag)) {
 			error("lag " + ModelText.number(lag) + " is out of range: a lag may be at most " + Limits.MAX_COUNT_SETTING
 					+ " periods", link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
@@ -188,14 +187,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLayerLevel(Layer layer) {
 		BigDecimal level = layer.getLevel();
 		if (level != null && !isWholeNumber(level)) {
-			error("a layer level is a whole number, not " + ModelText.number(level), layer, KPI.getLayer_Level(),
+			error(message(layer, INVALID_SETTING + ".level", ModelText.number(level)), layer, KPI.getLayer_Level(),
 					INVALID_SETTING);
 		} else if (level != null && tooLarge(level)) {
 			error("layer level " + ModelText.number(level) + " is out of range: a level may be at most "
 					+ Limits.MAX_COUNT_SETTING, layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
 		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
-			error("layer `" + layer.getName() + "` needs a level, such as `level 2`: only strategic (3), management (2) "
-					+ "and execution (1) have one by default", layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
+			error(message(layer, UNKNOWN_LAYER_LEVEL, layer.getName()), layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
 		}
 	}
 
@@ -210,8 +208,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 		int limit = coreLimit(template, settings(layer).defaultCoreLimit());
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
-			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
-					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
+			warning(message(layer, CORE_LIMIT_EXCEEDED, layer.getName(), core.size(), limit, names), layer,
 					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
 		}
 	}
@@ -228,10 +225,9 @@ public class TemplateValidator extends AbstractKpiCheck {
 		String description = Overrides.description(metric);
 		boolean noDescription = description == null || description.isBlank();
 		if (noLabel || noDescription) {
-			String missing = noLabel && noDescription ? "no label and no description"
-					: noLabel ? "no label" : "no description";
-			warning("strategic metric `" + metric.getName() + "` has " + missing
-					+ ": it is what a client reads first", metric, KPI.getSymbol_Name(), STRATEGIC_UNDOCUMENTED);
+			String missing = noLabel && noDescription ? ".both" : noLabel ? ".label" : ".description";
+			warning(message(metric, STRATEGIC_UNDOCUMENTED + missing, metric.getName()), metric, KPI.getSymbol_Name(),
+					STRATEGIC_UNDOCUMENTED);
 		}
 	}
 }
