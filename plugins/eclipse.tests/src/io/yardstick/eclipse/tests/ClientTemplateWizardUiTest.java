@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.yardstick.eclipse.editor.KpiMarkers;
 import io.yardstick.eclipse.wizard.ClientTemplatePage;
 import io.yardstick.eclipse.wizard.NewClientTemplateWizard;
-import io.yardstick.eclipse.wizard.TemplateChoice;
+import io.yardstick.dsl.clienttemplate.TemplateChoice;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.core.resources.IFile;

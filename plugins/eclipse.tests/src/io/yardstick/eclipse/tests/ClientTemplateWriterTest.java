@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yardstick.dsl.formatting.TemplateFormatter;
 import io.yardstick.eclipse.KpiLanguage;
-import io.yardstick.eclipse.wizard.ClientTemplateWriter;
+import io.yardstick.dsl.clienttemplate.ClientTemplateWriter;
 import io.yardstick.eclipse.wizard.TemplateCatalog;
-import io.yardstick.eclipse.wizard.TemplateChoice;
+import io.yardstick.dsl.clienttemplate.TemplateChoice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.yardstick.eclipse.wizard;
 
+import io.yardstick.dsl.clienttemplate.ClientTemplateWriter;
+import io.yardstick.dsl.clienttemplate.TemplateChoice;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.core.resources.IContainer;

@@ -1,5 +1,7 @@
 package io.yardstick.eclipse.wizard;
 
+import io.yardstick.dsl.clienttemplate.ClientTemplateWriter;
+import io.yardstick.dsl.clienttemplate.TemplateChoice;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.yardstick.eclipse.wizard;
 
+import io.yardstick.dsl.clienttemplate.TemplateChoice;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jface.layout.GridDataFactory;

@@ -30,6 +30,14 @@ public final class DuckDbEngine extends JdbcEngine {
 		return new DuckDbEngine(DriverManager.getConnection(jdbc), location.isEmpty() ? "in memory" : location);
 	}
 
+	/**
+	 * An engine on a connection of the caller's, such as a second connection to a database another part of the
+	 * program has filled ({@code DuckDBConnection.duplicate()}); closing the engine closes that connection.
+	 */
+	public static DuckDbEngine attach(Connection connection, String location) {
+		return new DuckDbEngine(connection, location);
+	}
+
 	@Override
 	public String describe() {
 		String version = "";

@@ -36,6 +36,12 @@ public interface Engine extends AutoCloseable {
 	/** The column names of a table of the engine's own, or an empty list when there is no such table. */
 	List<String> columns(List<String> table) throws SQLException;
 
+	/**
+	 * The columns of a table of the engine's own that hold timestamps without a time zone (local times), which
+	 * the engine may read otherwise than Yardstick in the hour a daylight-saving switch repeats.
+	 */
+	java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException;
+
 	/** Runs a statement that returns no rows. */
 	void execute(String sql) throws SQLException;
 

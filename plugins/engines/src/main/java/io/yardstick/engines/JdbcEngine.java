@@ -71,6 +71,29 @@ abstract class JdbcEngine implements Engine {
 	}
 
 	@Override
+	public java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException {
+		DatabaseMetaData metadata = connection.getMetaData();
+		String schema = table.size() > 1 ? table.get(table.size() - 2) : null;
+		String name = table.get(table.size() - 1);
+		java.util.Set<String> local = new java.util.TreeSet<>();
+		for (String candidate : List.of(name, name.toLowerCase(java.util.Locale.ROOT))) {
+			try (ResultSet rows = metadata.getColumns(null, schema, candidate, null)) {
+				while (rows.next()) {
+					// The type's name, not its java.sql.Types code: PostgreSQL's driver gives TIMESTAMP for both kinds.
+					String type = rows.getString("TYPE_NAME").toLowerCase(java.util.Locale.ROOT);
+					if (type.startsWith("timestamp") && !type.contains("time zone") && !type.equals("timestamptz")) {
+						local.add(rows.getString("COLUMN_NAME"));
+					}
+				}
+			}
+			if (!local.isEmpty()) {
+				break;
+			}
+		}
+		return local;
+	}
+
+	@Override
 	public void close() throws SQLException {
 		connection.close();
 	}

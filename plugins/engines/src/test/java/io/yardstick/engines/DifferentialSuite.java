@@ -54,6 +54,18 @@ abstract class DifferentialSuite {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
+	void tablesWithLocalTimestamps(Path folder) throws Exception {
+		EngineCases engineCase = EngineCases.load(folder);
+		Results oracle = engineCase.calculator().run(engineCase.data(), engineCase.options());
+		try (Engine engine = open()) {
+			Results other = new EngineRun(engine, engineCase.model(), engineCase.calculator(),
+					engineCase.pushLocalTimestamps(engine)).run(engineCase.options());
+			assertThat(ResultsComparison.differences(oracle, other, 20)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
 	void generatedSqlRunUnchanged(Path folder) throws Exception {
 		EngineCases engineCase = EngineCases.load(folder);
 		Results oracle = engineCase.calculator().run(engineCase.data(), engineCase.options());

@@ -15,9 +15,12 @@ import io.yardstick.runtime.data.Table;
 import io.yardstick.runtime.load.Bindings;
 import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
+import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.spec.FieldType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +80,42 @@ record EngineCases(String name, Template template, Calculator calculator, Datase
 			tables.put(table.name(), engine.push(table, calculator.template().zone(), byName, times));
 		}
 		return tables;
+	}
+
+	/**
+	 * Pushes every loaded table with its own types, then gives the engine a view of each in which timestamps are
+	 * local (TIMESTAMP without time zone, as most warehouses keep them), read back in the template's zone: what
+	 * {@code --bind Source=table:...} meets in a warehouse.
+	 */
+	Map<String, SourceTable> pushLocalTimestamps(Engine engine) throws Exception {
+		Map<String, SourceTable> pushed = push(engine, SourceTable.TimeStorage.NATIVE);
+		// The casts to local time read the session's zone (Spark captures it in the view): the template's.
+		for (String setup : engine.dialect().sessionSetup(calculator.template().zone())) {
+			engine.execute(setup);
+		}
+		String local = engine.dialect().name().equals("spark") ? "TIMESTAMP_NTZ" : "TIMESTAMP";
+		Map<String, SourceTable> views = new LinkedHashMap<>();
+		for (Table table : data.tables()) {
+			SourceTable ownTypes = pushed.get(table.name());
+			List<String> columns = new ArrayList<>();
+			for (FieldSpec field : table.spec().fields()) {
+				if (!table.has(field.name())) {
+					continue;
+				}
+				String column = engine.dialect().quote(ownTypes.column(field.name()));
+				columns.add(field.type() == FieldType.TIMESTAMP ? "CAST(" + column + " AS " + local + ") AS " + column : column);
+			}
+			String view = table.name() + "_local";
+			// Spark's pushed tables are temporary views, which only a temporary view may read.
+			engine.execute("CREATE OR REPLACE " + (engine.dialect().name().equals("spark") ? "TEMPORARY VIEW " : "VIEW ")
+					+ engine.dialect().quote(view) + " AS SELECT "
+					+ String.join(", ", columns) + " FROM " + String.join(".", ownTypes.name().stream()
+							.map(engine.dialect()::quote).toList()));
+			// The loaded table holds only the fields the calculator reads, so the view is not mapped field by field;
+			// which columns are local timestamps the engine's catalog tells, as it does for a bound table.
+			views.put(table.name(), new SourceTable(List.of(view), Map.of(), SourceTable.TimeStorage.NATIVE,
+					engine.localTimestampColumns(List.of(view))));
+		}
+		return views;
 	}
 }

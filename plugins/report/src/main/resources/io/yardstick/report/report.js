@@ -351,6 +351,10 @@
     lang: 'en',
     page: null,
     metric: null,
+    /** Every page at once, for print (#print=all, or while the browser prints). */
+    print: false,
+    /** The browser is printing a page that was not opened with #print=all. */
+    browserPrinting: false,
     rendered: false,
     pageCharts: [],
     drawerCharts: [],
@@ -773,7 +777,10 @@
       state.pendingCharts.push({ container, option, bucket });
       return;
     }
-    const chart = window.echarts.init(container, null, { renderer: 'canvas' });
+    // Printed charts stay vectors in the PDF. While the browser prints a screen page they stay canvases, which
+    // the print style sheet can shrink to a narrower sheet (an SVG would be cut off instead).
+    const svg = state.print && !state.browserPrinting;
+    const chart = window.echarts.init(container, null, { renderer: svg ? 'svg' : 'canvas' });
     chart.setOption(option);
     bucket.push(chart);
   }
@@ -933,9 +940,9 @@
     };
     option.series = [{
       type: 'bar', barMaxWidth: compact ? 11 : 16, barCategoryGap: '35%',
-      // A group without a value gets an empty bar at the floor, so that its label says "—" instead of leaving a gap.
+      // An empty value gets an invisible bar at the axis start, so that its label still says "—" there.
       data: shown.map((v, i) => ({
-        value: v == null ? floor : v,
+        value: v == null ? Math.max(floor, ext.min) : v,
         itemStyle: v == null ? { color: 'transparent' }
           : { color: STATUS_COLOR[cells[i].status], borderRadius: v < 0 ? [3, 0, 0, 3] : [0, 3, 3, 0] },
         // A negative bar grows left, so its label goes on that side too.
@@ -2709,7 +2716,10 @@
 
   function readHash() {
     const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    return { page: params.get('page'), lang: params.get('lang'), metric: params.get('metric'), loop: params.get('loop') };
+    return {
+      page: params.get('page'), lang: params.get('lang'), metric: params.get('metric'), loop: params.get('loop'),
+      print: params.get('print')
+    };
   }
 
   function navigate(changes) {
@@ -2734,10 +2744,12 @@
     const lang = normLang(h.lang) || m.language;
     const page = m.pages.find((p) => p.name === h.page) || m.pages[0] || null;
     const metric = nonEmpty(h.metric) ? h.metric : null;
-    if (!state.rendered || lang !== state.lang || page !== state.page) {
+    const print = h.print === 'all';
+    if (!state.rendered || lang !== state.lang || page !== state.page || print !== state.print) {
       state.lang = lang;
       state.page = page;
-      state.metric = metric;
+      state.metric = print ? null : metric;
+      state.print = print;
       render();
     } else if (metric !== state.metric) {
       window.yardstickReady = false;
@@ -2770,16 +2782,13 @@
 
     if (!page) {
       main.appendChild(note(t('noPages'), 'empty-note'));
-    } else if (page.kind === 'graph') {
-      main.appendChild(renderGraphPage(page, jobs));
-    } else if (page.kind === 'alerts') {
-      main.appendChild(renderAlertsPage(page));
-    } else if (page.kind === 'review' && m.review) {
-      main.appendChild(renderReviewPage(page, jobs));
-    } else if (page.kind === 'conformance' && m.conformance) {
-      main.appendChild(renderConformancePage(page));
+    } else if (state.print) {
+      // #print=all (what `yardstick run --pdf` prints): every page, each starting on a sheet of its own.
+      document.body.classList.add('print-all');
+      m.pages.forEach((p) => main.appendChild(el('div', { class: 'print-sheet', 'data-print-page': p.name }, renderPage(p, jobs))));
     } else {
-      main.appendChild(renderMetricsPage(page, jobs));
+      document.body.classList.remove('print-all');
+      main.appendChild(renderPage(page, jobs));
     }
     // Charts and the graph need laid-out containers, so they come after the DOM is attached.
     for (const job of jobs) {
@@ -2805,6 +2814,15 @@
     }).sort();
   }
   window.yardstickDictionaryKeys = () => ({ en: dictionaryKeys(DICT.en, ''), zh: dictionaryKeys(DICT.zh, '') });
+
+  function renderPage(page, jobs) {
+    const m = state.model;
+    if (page.kind === 'graph') return renderGraphPage(page, jobs);
+    if (page.kind === 'alerts') return renderAlertsPage(page);
+    if (page.kind === 'review' && m.review) return renderReviewPage(page, jobs);
+    if (page.kind === 'conformance' && m.conformance) return renderConformancePage(page);
+    return renderMetricsPage(page, jobs);
+  }
 
   function renderBroken() {
     const app = document.getElementById('app');
@@ -2868,6 +2886,19 @@
     document.addEventListener('keydown', onKey);
     window.addEventListener('hashchange', applyHash);
     window.addEventListener('resize', onResize);
+    // Printing from the browser prints every page, as `yardstick run --pdf` does, not only the one on screen.
+    window.addEventListener('beforeprint', () => {
+      if (state.print) return;
+      state.browserPrinting = true;
+      state.print = true;
+      render();
+    });
+    window.addEventListener('afterprint', () => {
+      if (!state.browserPrinting) return;
+      state.browserPrinting = false;
+      state.print = false;
+      render();
+    });
     applyHash();
   }
 

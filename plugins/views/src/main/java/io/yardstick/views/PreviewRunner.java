@@ -1,20 +1,22 @@
 package io.yardstick.views;
 
 import io.yardstick.dsl.generator.CalculatorCompiler;
-import io.yardstick.dsl.generator.CalculatorGenerator;
-import io.yardstick.dsl.generator.CalculatorGenerator.GeneratedSource;
-import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator;
 import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.pipeline.CompiledTemplate;
+import io.yardstick.dsl.pipeline.ComputeEngine;
+import io.yardstick.dsl.pipeline.ComputeException;
+import io.yardstick.dsl.pipeline.GeneratedTemplate;
+import io.yardstick.dsl.pipeline.JavaEngine;
+import io.yardstick.dsl.pipeline.Pipeline;
+import io.yardstick.dsl.pipeline.SourceData;
 import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.report.ReportDefinition;
-import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
 import io.yardstick.runtime.load.Bindings;
 import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
-import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
 import io.yardstick.runtime.results.Results;
@@ -33,7 +35,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
 /**
- * A preview run, without the CLI: generate the template's calculator, compile it in memory, load the sample
+ * A preview run, through the same {@link Pipeline} as {@code yardstick run}: generate the template's calculator, compile it in memory, load the sample
  * data ({@code <Source>.csv} per source, bad rows failing the run) and compute it monthly with the breakdowns
  * the template's first report shows, as {@code yardstick run} does by default. Runs on the calling thread and
  * is meant for a worker thread: it reports to the monitor and stops, between steps and while loading, as soon
@@ -72,9 +74,14 @@ public final class PreviewRunner {
 	}
 
 	public static Outcome run(TemplateInput input, Path dataFolder, IProgressMonitor monitor) {
+		return run(input, dataFolder, new JavaEngine(), monitor);
+	}
+
+	/** A preview computed on the given engine (the caller's to close), through the pipeline {@code run} uses. */
+	public static Outcome run(TemplateInput input, Path dataFolder, ComputeEngine engine, IProgressMonitor monitor) {
 		monitor.beginTask("Preview", GENERATE + COMPILE + LOAD + RUN);
 		try {
-			return steps(input, dataFolder, monitor);
+			return steps(input, dataFolder, engine, monitor);
 		} catch (OperationCanceledException e) {
 			return Outcome.cancelledOutcome();
 		} catch (RuntimeException | LinkageError e) {
@@ -86,7 +93,8 @@ public final class PreviewRunner {
 		}
 	}
 
-	private static Outcome steps(TemplateInput input, Path dataFolder, IProgressMonitor monitor) {
+	private static Outcome steps(TemplateInput input, Path dataFolder, ComputeEngine engine,
+			IProgressMonitor monitor) {
 		if (input == null || input.template() == null) {
 			return Outcome.failed(input == null ? "Nothing to preview: open a template." : input.problem());
 		}
@@ -97,34 +105,33 @@ public final class PreviewRunner {
 		}
 		Template template = input.template();
 		phase(monitor, "generating the calculator");
-		GeneratedSource source;
+		GeneratedTemplate generated;
 		List<Grouping> groupings;
 		try {
-			source = new CalculatorGenerator().generate(template, null);
+			generated = Pipeline.generate(Pipeline.selected(template, input.model(), input.findings()), null);
 			groupings = reportGroupings(template);
-		} catch (GeneratorException e) {
-			return Outcome.failed("Not run: the calculator cannot be generated: " + e.getMessage());
+		} catch (Pipeline.Refused e) {
+			return Outcome.failed("Not run: the calculator cannot be generated: " + e.findings().get(0).message());
 		}
 		monitor.worked(GENERATE);
 		phase(monitor, "compiling the calculator");
-		Calculator calculator;
+		CompiledTemplate compiled;
 		try {
-			calculator = (Calculator) CalculatorCompiler.compile(source.qualifiedClassName(), source.content())
-					.getDeclaredConstructor().newInstance();
-		} catch (ReflectiveOperationException | CalculatorCompiler.CompilationFailure e) {
+			compiled = Pipeline.compile(generated);
+		} catch (CalculatorCompiler.CompilationFailure e) {
 			return Outcome.failed("internal error: the generated calculator did not compile: " + e.getMessage()
 					+ "; please report it");
 		}
 		monitor.worked(COMPILE);
 		phase(monitor, "loading the sample data");
-		TemplateSpec spec = calculator.template();
+		TemplateSpec spec = compiled.spec();
 		String missing = missingData(spec, dataFolder);
 		if (missing != null) {
 			return Outcome.failed(missing);
 		}
 		LoadResult loaded;
 		try {
-			loaded = DataLoader.load(spec, Bindings.byConvention(dataFolder, spec),
+			loaded = Pipeline.load(compiled, Bindings.byConvention(dataFolder, spec),
 					LoadOptions.defaults().withProgress(new LoadProgress(spec, dataFolder, monitor)));
 		} catch (DataLoadException e) {
 			return Outcome.failed(dataErrors(e.errors()));
@@ -134,9 +141,12 @@ public final class PreviewRunner {
 		phase(monitor, "computing the metrics");
 		Results results;
 		try {
-			results = calculator.run(loaded.dataset(), new RunOptions(Grain.MONTH, groupings, null, null));
+			results = Pipeline.compute(compiled, engine, SourceData.loaded(loaded.dataset()),
+					new RunOptions(Grain.MONTH, groupings, null, null));
 		} catch (IllegalArgumentException e) {
 			return Outcome.failed("Not run: " + e.getMessage());
+		} catch (ComputeException e) {
+			return Outcome.failed("Not run on " + engine.name() + ": " + String.join("; ", e.problems()));
 		}
 		monitor.worked(RUN);
 		checkCancelled(monitor);

@@ -41,6 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
 					+ "language).")
 	String language;
 
+	@Option(names = "--pdf", description = "Also write report.pdf, as run --pdf does.")
+	boolean pdf;
+
 	@Option(names = "--home", paramLabel = "DIR",
 			description = "The Yardstick checkout or unzipped release that holds example-templates/ (default: the current "
 					+ "folder if it holds them, else the release or checkout this jar belongs to).")
@@ -64,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
 		run.input.language = language;
 		run.input.out = out;
 		run.by = "region,productLine,segment";
+		run.exports.pdf = pdf;
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 
@@ -96,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
 	}
 
 	/** The jar this class was loaded from; null when it runs from a classes folder or the location is unknown. */
-	private static Path runningJar() {
+	static Path runningJar() {
 		CodeSource source = DemoCommand.class.getProtectionDomain().getCodeSource();
 		if (source == null || source.getLocation() == null) {
 			return null;

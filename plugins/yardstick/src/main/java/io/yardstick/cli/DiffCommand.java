@@ -4,6 +4,7 @@ import io.yardstick.dsl.conformance.Conformance;
 import io.yardstick.report.ConformanceReport;
 import io.yardstick.report.ConformanceReport.Change;
 import io.yardstick.dsl.kpi.Template;
+import io.yardstick.dsl.pipeline.Pipeline;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
@@ -79,27 +80,27 @@ public final class DiffCommand implements Callable<Integer> {
 		Template chosen;
 		Template base;
 		try {
-			ours = CalculatorBuild.load(template, ProgressListener.NONE);
+			ours = Pipeline.validate(template, ProgressListener.NONE);
 			if (refused(ours, stderr)) {
 				return Main.EXIT_FINDINGS;
 			}
-			chosen = CalculatorBuild.choose(ours, template, templateName);
+			chosen = Pipeline.choose(ours, template, templateName);
 			if (against == null) {
 				base = chosen.getParent();
 				if (base == null) {
 					throw usage("template " + chosen.getName() + " extends none: name the template to compare with, --against OTHER");
 				}
 			} else if (sameFolder(template, against)) {
-				base = CalculatorBuild.choose(ours, against, againstName);
+				base = Pipeline.choose(ours, against, againstName);
 			} else {
 				// Apart: two versions of one template would clash in one model.
-				KpiWorkspace.ValidatedModel other = CalculatorBuild.load(against, ProgressListener.NONE);
+				KpiWorkspace.ValidatedModel other = Pipeline.validate(against, ProgressListener.NONE);
 				if (refused(other, stderr)) {
 					return Main.EXIT_FINDINGS;
 				}
-				base = CalculatorBuild.choose(other, against, againstName);
+				base = Pipeline.choose(other, against, againstName);
 			}
-		} catch (CalculatorBuild.BadSelection e) {
+		} catch (Pipeline.BadSelection e) {
 			throw usage(e.getMessage());
 		}
 		ConformanceReport report = Conformance.compare(chosen, base);

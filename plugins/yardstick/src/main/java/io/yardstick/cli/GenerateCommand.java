@@ -1,6 +1,5 @@
 package io.yardstick.cli;
 
-import io.yardstick.dsl.generator.CalculatorCompiler;
 import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
 import io.yardstick.dsl.generator.sql.DuckDbDialect;
@@ -9,9 +8,10 @@ import io.yardstick.dsl.generator.sql.SparkDialect;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator.SqlFile;
+import io.yardstick.dsl.pipeline.GeneratedTemplate;
+import io.yardstick.dsl.pipeline.Pipeline;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
-import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.spec.TemplateSpec;
 import io.yardstick.runtime.time.Grain;
@@ -88,16 +88,16 @@ public final class GenerateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
-		CalculatorBuild.Built built;
+		GeneratedTemplate built;
 		try {
-			built = CalculatorBuild.generate(template, templateName, packageName, ProgressListener.NONE);
-		} catch (CalculatorBuild.BadSelection e) {
+			built = Pipeline.generate(Pipeline.select(template, templateName, ProgressListener.NONE), packageName);
+		} catch (Pipeline.BadSelection e) {
 			throw new ParameterException(spec.commandLine(), e.getMessage());
-		} catch (CalculatorBuild.Refused refused) {
-			for (Finding finding : refused.findings) {
+		} catch (Pipeline.Refused refused) {
+			for (Finding finding : refused.findings()) {
 				stderr.println(finding.toText());
 			}
-			stderr.println("not generated: " + refused.findings.size() + " error(s)");
+			stderr.println("not generated: " + refused.findings().size() + " error(s)");
 			return Main.EXIT_FINDINGS;
 		}
 		if ("sql".equals(target)) {
@@ -123,7 +123,7 @@ public final class GenerateCommand implements Callable<Integer> {
 			PostgresDialect.INSTANCE, "spark", SparkDialect.INSTANCE);
 
 	/** The SQL files of --target sql: the periods table of the window, one query per source scan. */
-	private Integer sql(CalculatorBuild.Built built, PrintWriter stdout, PrintWriter stderr) throws Exception {
+	private Integer sql(GeneratedTemplate built, PrintWriter stdout, PrintWriter stderr) throws Exception {
 		SqlDialect chosen = DIALECTS.get(dialect == null ? "" : dialect);
 		if (chosen == null) {
 			throw new ParameterException(spec.commandLine(), "--target sql needs --dialect duckdb, postgres or spark");
@@ -144,10 +144,7 @@ public final class GenerateCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException | java.time.DateTimeException e) {
 			throw new ParameterException(spec.commandLine(), e.getMessage());
 		}
-		Calculator calculator = (Calculator) CalculatorCompiler
-				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
-				.newInstance();
-		TemplateSpec template = calculator.template();
+		TemplateSpec template = Pipeline.compile(built).spec();
 		for (Grouping grouping : groupings) {
 			for (String dimension : grouping.dimensions()) {
 				if (template.dimension(dimension).isEmpty()) {
@@ -158,7 +155,7 @@ public final class GenerateCommand implements Callable<Integer> {
 		}
 		List<SqlFile> files;
 		try {
-			files = new SqlScriptGenerator().generate(built.template(), template, chosen, parsedGrain,
+			files = new SqlScriptGenerator().generate(built.selected().template(), template, chosen, parsedGrain,
 					Periods.between(parsedGrain, template.zone(), first, last),
 					groupings.stream().map(Grouping::dimensions).toList());
 		} catch (GeneratorException e) {

@@ -13,13 +13,15 @@ import picocli.CommandLine.ParseResult;
 /**
  * The {@code yardstick} command. Exit codes: 0 no errors, 1 errors found, 2 usage problem, 3 unexpected
  * failure (a bug: the message says so, {@code --debug} adds the stack trace) or out of memory (the message
- * says how to give Java more).
+ * says how to give Java more), 4 (run only) results written but report.pdf or a notification failed.
  */
 public final class Main {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FINDINGS = 1;
 	public static final int EXIT_USAGE = 2;
 	public static final int EXIT_INTERNAL = 3;
+	/** run: the results are written, but report.pdf or a notification could not be made or delivered. */
+	public static final int EXIT_UNDELIVERED = 4;
 
 	private Main() {
 	}

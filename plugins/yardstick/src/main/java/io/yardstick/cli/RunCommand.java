@@ -1,14 +1,16 @@
 package io.yardstick.cli;
 
-import io.yardstick.dsl.generator.CalculatorCompiler;
-import io.yardstick.dsl.generator.CalculatorModel;
-import io.yardstick.dsl.generator.CalculatorModelBuilder;
-import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.ReportGenerator.GeneratedReport;
+import io.yardstick.dsl.pipeline.CompiledTemplate;
+import io.yardstick.dsl.pipeline.ComputeEngine;
+import io.yardstick.dsl.pipeline.ComputeException;
+import io.yardstick.dsl.pipeline.GeneratedTemplate;
+import io.yardstick.dsl.pipeline.JavaEngine;
+import io.yardstick.dsl.pipeline.Pipeline;
+import io.yardstick.dsl.pipeline.SourceData;
 import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.ProgressListener;
-import io.yardstick.engines.Engine;
-import io.yardstick.engines.EngineDataException;
+import io.yardstick.engines.Engines;
 import io.yardstick.report.Alerts;
 import io.yardstick.report.Alerts.Alert;
 import io.yardstick.report.Breaches;
@@ -17,14 +19,12 @@ import io.yardstick.report.ReportHtml;
 import io.yardstick.review.Review;
 import io.yardstick.review.ReviewText;
 import io.yardstick.review.Reviewer;
-import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
 import io.yardstick.runtime.load.BadRowPolicy;
 import io.yardstick.runtime.load.Bindings;
 import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
-import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
 import io.yardstick.runtime.results.JsonDocuments;
@@ -42,7 +42,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,7 +74,8 @@ import picocli.CommandLine.Spec;
 				"" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:computed", "1:the template or the data has errors (printed)", "2:usage problem",
-				"3:unexpected failure inside Yardstick" })
+				"3:unexpected failure inside Yardstick",
+				"4:computed and written, but report.pdf or a notification failed (printed)" })
 public final class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
@@ -85,6 +85,9 @@ public final class RunCommand implements Callable<Integer> {
 
 	@Mixin
 	RunInputs input = new RunInputs();
+
+	@Mixin
+	RunExports exports = new RunExports();
 
 	@Option(names = "--by", paramLabel = "BREAKDOWNS",
 			description = "Breakdowns besides the total, comma-separated; a*b crosses two (region,productLine,region*segment). "
@@ -124,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+		exports.check(spec.commandLine());
 		Grain parsedGrain = grain();
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
@@ -133,9 +137,9 @@ public final class RunCommand implements Callable<Integer> {
 		if (input.data == null && input.bindings.isEmpty()) {
 			throw usage(texts.get("usage.noData"));
 		}
-		boolean sqlEngine = !"java".equals(input.engine);
-		if (sqlEngine && !EngineSession.SQL_ENGINES.contains(input.engine)) {
-			throw usage(texts.get("usage.unknownEngine", input.engine, String.join(", ", EngineSession.SQL_ENGINES)));
+		boolean sqlEngine = !JavaEngine.NAME.equals(input.engine);
+		if (sqlEngine && !Engines.SQL_ENGINES.contains(input.engine)) {
+			throw usage(texts.get("usage.unknownEngine", input.engine, String.join(", ", Engines.SQL_ENGINES)));
 		}
 		if (input.spark != null && !"spark".equals(input.engine)) {
 			throw usage(texts.get("usage.sparkNeedsEngine"));
@@ -156,26 +160,24 @@ public final class RunCommand implements Callable<Integer> {
 				fileBindings.add(binding);
 			}
 		}
-		CalculatorBuild.Built built;
+		GeneratedTemplate built;
 		try {
-			built = CalculatorBuild.generate(input.template, input.templateName, null, ProgressListener.NONE,
-					input.language);
-		} catch (CalculatorBuild.BadSelection e) {
+			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE,
+					input.language), null);
+		} catch (Pipeline.BadSelection e) {
 			throw usage(e.getMessage());
-		} catch (CalculatorBuild.Refused refused) {
-			refused.findings.forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
-			stderr.println(texts.get("run.notRun.template", refused.findings.size()));
+		} catch (Pipeline.Refused refused) {
+			refused.findings().forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
+			stderr.println(texts.get("run.notRun.template", refused.findings().size()));
 			return Main.EXIT_FINDINGS;
 		}
-		for (Finding finding : built.findings()) {
+		for (Finding finding : built.selected().findings()) {
 			stderr.println(CliTexts.finding(finding, texts));
 		}
 		ReportDefinition report = chooseReport(built.reports());
 		RunOptions options = options(parsedGrain, report);
-		Calculator calculator = (Calculator) CalculatorCompiler
-				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
-				.newInstance();
-		TemplateSpec templateSpec = calculator.template();
+		CompiledTemplate compiled = Pipeline.compile(built);
+		TemplateSpec templateSpec = compiled.spec();
 		for (String source : tableBindings.keySet()) {
 			if (templateSpec.source(source).isEmpty()) {
 				throw usage(texts.get("usage.bindUnknownSource", source, templateSpec.simpleName()));
@@ -201,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		LoadResult loaded;
 		try {
-			loaded = allTables ? null : DataLoader.load(templateSpec, files, loadOptions);
+			loaded = allTables ? null : Pipeline.load(compiled, files, loadOptions);
 		} catch (DataLoadException e) {
 			if (bar != null) {
 				bar.clear();
@@ -216,20 +218,19 @@ public final class RunCommand implements Callable<Integer> {
 			bar.clear();
 		}
 		Results results;
-		try {
-			if (sqlEngine) {
-				Results computed = onEngine(built, calculator, loaded, tableBindings, options, stderr);
-				if (computed == null) {
-					return Main.EXIT_FINDINGS;
-				}
-				results = computed;
-			} else {
-				results = calculator.run(loaded.dataset(), options);
+		try (ComputeEngine engine = Engines.open(input.engine, input.jdbc, input.spark, System.getenv())) {
+			if (sqlEngine && !input.quiet) {
+				stderr.println(texts.get("run.engine", engine.describe()));
 			}
+			results = Pipeline.compute(compiled, engine,
+					new SourceData(loaded == null ? null : loaded.dataset(), tableBindings), options);
+		} catch (ComputeException e) {
+			printNotComputed(e, stderr);
+			return Main.EXIT_FINDINGS;
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Written written = write(results, report, built);
+		Written written = write(results, report, built, stderr);
 		stdout.print(written.review() != null ? ReviewText.render(written.review())
 				: ResultsTable.render(results, input.language));
 		stdout.println();
@@ -242,37 +243,32 @@ public final class RunCommand implements Callable<Integer> {
 		for (Path file : written.files()) {
 			stdout.println(texts.get("run.wrote", file));
 		}
+		exports.notify(input.out, written.html(), results, written.alerts(), input.language, stdout, stderr);
 		stdout.println(texts.get("run.report", written.html().toAbsolutePath().normalize()));
-		return Main.EXIT_OK;
+		return exports.exitCode(Main.EXIT_OK);
 	}
 
-	/** The run on an SQL engine; null when it could not run there (the reasons printed). */
-	private Results onEngine(CalculatorBuild.Built built, Calculator calculator, LoadResult loaded,
-			Map<String, String> tableBindings, RunOptions options, PrintWriter stderr) throws SQLException {
-		CalculatorModel plan = new CalculatorModelBuilder().build(built.template(), null);
-		try (Engine engine = EngineSession.open(input.engine, input.jdbc, input.spark)) {
-			if (!input.quiet) {
-				stderr.println(texts.get("run.engine", engine.describe()));
+	/** Why the engine computed nothing, in the words of whose problem it is. */
+	private void printNotComputed(ComputeException e, PrintWriter stderr) {
+		switch (e.kind()) {
+			case UNUSABLE -> stderr.println(texts.get("error.general", e.getMessage()));
+			case BAD_DATA -> {
+				e.problems().forEach(problem -> stderr.println("error bad-data: " + problem));
+				stderr.println(texts.get("run.notRun.engineData"));
 			}
-			return EngineSession.run(engine, plan, calculator, loaded == null ? null : loaded.dataset(), tableBindings,
-					options);
-		} catch (EngineSession.Unusable e) {
-			stderr.println(texts.get("error.general", e.getMessage()));
-		} catch (EngineDataException e) {
-			e.errors().forEach(error -> stderr.println("error bad-data: " + error));
-			stderr.println(texts.get("run.notRun.engineData"));
-		} catch (GeneratorException e) {
-			stderr.println(CliTexts.finding(built.refusal(e), texts));
-			stderr.println(texts.get("run.notRun.engineExact", input.engine));
+			case REFUSED -> {
+				stderr.println(CliTexts.finding(e.refusal(), texts));
+				stderr.println(texts.get("run.notRun.engineExact", input.engine));
+			}
 		}
-		return null;
 	}
 
 	/** What a run wrote besides report.html, the page itself, its alerts and, for a review, the evidence. */
 	private record Written(List<Path> files, Path html, List<Alert> alerts, Review review) {
 	}
 
-	private Written write(Results results, ReportDefinition report, CalculatorBuild.Built built) throws IOException {
+	private Written write(Results results, ReportDefinition report, GeneratedTemplate built, PrintWriter stderr)
+			throws IOException {
 		Path json = outputs.staging().resolve("results.json");
 		Path csv = outputs.staging().resolve("results.csv");
 		try (Writer writer = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
@@ -293,7 +289,7 @@ public final class RunCommand implements Callable<Integer> {
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),
-					ReviewCommand.structural(built.findings()));
+					ReviewCommand.structural(built.selected().findings()));
 			Path reviewJson = outputs.staging().resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			files.add(reviewJson);
@@ -301,6 +297,10 @@ public final class RunCommand implements Callable<Integer> {
 		Path html = outputs.staging().resolve("report.html");
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 			ReportHtml.write(report, results, alerts, evidence, built.conformance(), input.language, writer);
+		}
+		Path pdf = exports.printPdf(html, input.language, stderr);
+		if (pdf != null) {
+			files.add(pdf);
 		}
 		outputs.commit();
 		return new Written(files.stream().map(outputs::published).toList(), outputs.published(html), alerts, evidence);
@@ -367,7 +367,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** The SQL engines as choices: {@code duckdb or --engine postgres ...}. */
 	private String engines() {
-		return String.join(" " + texts.get("usage.or").strip() + " --engine ", EngineSession.SQL_ENGINES);
+		return String.join(" " + texts.get("usage.or").strip() + " --engine ", Engines.SQL_ENGINES);
 	}
 
 	private Grain grain() {

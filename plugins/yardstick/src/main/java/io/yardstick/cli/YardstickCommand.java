@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 				"2:usage problem (unknown option, missing or wrong path, ...)",
 				"3:unexpected failure inside Yardstick (a bug; --debug shows the stack trace)" },
 		subcommands = { ValidateCommand.class, GenerateCommand.class, RunCommand.class, ReviewCommand.class,
-				DiffCommand.class, DemoCommand.class, io.yardstick.cli.sample.SampleDataCommand.class, LspCommand.class })
+				DiffCommand.class, DemoCommand.class, InitCommand.class, io.yardstick.cli.sample.SampleDataCommand.class, LspCommand.class })
 public final class YardstickCommand implements Callable<Integer> {
 	private final boolean interactive;
 

@@ -2,30 +2,29 @@ package io.yardstick.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.yardstick.dsl.generator.CalculatorCompiler;
-import io.yardstick.dsl.generator.CalculatorModel;
-import io.yardstick.dsl.generator.CalculatorModelBuilder;
+import io.yardstick.dsl.pipeline.CompiledTemplate;
+import io.yardstick.dsl.pipeline.ComputeEngine;
+import io.yardstick.dsl.pipeline.JavaEngine;
+import io.yardstick.dsl.pipeline.Pipeline;
+import io.yardstick.dsl.pipeline.SourceData;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.engines.DuckDbEngine;
-import io.yardstick.engines.Engine;
 import io.yardstick.engines.PostgresEngine;
 import io.yardstick.engines.PostgresServer;
 import io.yardstick.engines.ResultsComparison;
-import io.yardstick.runtime.calc.Calculator;
+import io.yardstick.engines.SqlComputeEngine;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
-import io.yardstick.runtime.data.Dataset;
 import io.yardstick.runtime.load.Bindings;
-import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.results.Results;
 import io.yardstick.runtime.spec.DimensionSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
 import io.yardstick.runtime.time.Grain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,25 +45,27 @@ class EnginesOnExampleTemplatesTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("templates")
 	void duckDbAndPostgresAgreeWithJava(Path folder) throws Exception {
-		CalculatorBuild.Built built = CalculatorBuild.generate(folder, null, null, ProgressListener.NONE);
-		Calculator calculator = (Calculator) CalculatorCompiler
-				.compile(built.source().qualifiedClassName(), built.source().content()).getDeclaredConstructor()
-				.newInstance();
-		Dataset data = DataLoader.load(calculator.template(),
-				Bindings.byConvention(folder.resolve("data"), calculator.template()), LoadOptions.defaults()).dataset();
+		CompiledTemplate compiled = Pipeline.compile(
+				Pipeline.generate(Pipeline.select(folder, null, ProgressListener.NONE), null));
+		TemplateSpec spec = compiled.spec();
+		SourceData data = SourceData.loaded(Pipeline.load(compiled,
+				Bindings.byConvention(folder.resolve("data"), spec), LoadOptions.defaults()).dataset());
 		List<Grouping> groupings = new ArrayList<>(List.of(Grouping.TOTAL));
-		for (DimensionSpec dimension : calculator.template().dimensions()) {
+		for (DimensionSpec dimension : spec.dimensions()) {
 			groupings.add(new Grouping(List.of(dimension.name())));
 		}
 		RunOptions options = new RunOptions(Grain.MONTH, groupings, null, null);
-		Results oracle = calculator.run(data, options);
-		CalculatorModel plan = new CalculatorModelBuilder().build(built.template(), null);
-		try (Engine duckdb = DuckDbEngine.open(null)) {
-			Results other = EngineSession.run(duckdb, plan, calculator, data, Map.of(), options);
+		Results oracle;
+		try (ComputeEngine java = new JavaEngine()) {
+			oracle = Pipeline.compute(compiled, java, data, options);
+		}
+		try (ComputeEngine duckdb = new SqlComputeEngine("duckdb", DuckDbEngine.open(null))) {
+			Results other = Pipeline.compute(compiled, duckdb, data, options);
 			assertThat(ResultsComparison.differences(oracle, other, 20)).as("duckdb").isEmpty();
 		}
-		try (Engine postgres = PostgresEngine.open(PostgresServer.url(), PostgresServer.credentials())) {
-			Results other = EngineSession.run(postgres, plan, calculator, data, Map.of(), options);
+		try (ComputeEngine postgres = new SqlComputeEngine("postgres",
+				PostgresEngine.open(PostgresServer.url(), PostgresServer.credentials()))) {
+			Results other = Pipeline.compute(compiled, postgres, data, options);
 			assertThat(ResultsComparison.differences(oracle, other, 20)).as("postgres").isEmpty();
 		}
 	}

@@ -188,6 +188,39 @@ final class DuckDbPeer implements AutoCloseable {
 		return values;
 	}
 
+	/**
+	 * Runs a query whose rows carry {@code period}, {@code grouping} (the breakdown's name, {@code total} for the
+	 * total), {@code region} and {@code productLine}, and one column per metric; reads every value.
+	 */
+	MetricValues computeGrouped(String query, List<String> metrics) throws SQLException {
+		MetricValues values = new MetricValues();
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				String period = rows.getString("period");
+				String grouping = rows.getString("grouping");
+				String group = switch (grouping) {
+					case "total" -> MetricValues.TOTAL_GROUP;
+					case "region" -> orNone(rows.getString("region"));
+					default -> orNone(rows.getString("region")) + "*" + orNone(rows.getString("productLine"));
+				};
+				for (String metric : metrics) {
+					double value = rows.getDouble(metric);
+					values.put(metric, grouping, group, period, rows.wasNull() ? null : value);
+				}
+			}
+		}
+		return values;
+	}
+
+	private static String orNone(String value) {
+		return value == null ? MetricValues.NO_GROUP : value;
+	}
+
+	/** A second connection to the peer's in-memory database, for an engine that reads the tables it loaded. */
+	Connection duplicate() throws SQLException {
+		return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+	}
+
 	private void execute(String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);

@@ -39,7 +39,7 @@ public final class CalculatorCompiler {
 	public static final class CompilationFailure extends RuntimeException {
 		private static final long serialVersionUID = 1L;
 
-		CompilationFailure(String message) {
+		public CompilationFailure(String message) {
 			super(message);
 		}
 	}

@@ -24,7 +24,11 @@ public final class CalculatorGenerator {
 	 * @throws GeneratorException for a construct the calculator cannot compute, with its position
 	 */
 	public GeneratedSource generate(Template template, String packageOverride) {
-		CalculatorModel model = new CalculatorModelBuilder().build(template, packageOverride);
+		return generate(new CalculatorModelBuilder().build(template, packageOverride));
+	}
+
+	/** The calculator of a plan built already, so that the SQL renderers and the Java one read the same plan. */
+	public GeneratedSource generate(CalculatorModel model) {
 		String content = JavaNames.restoreText(new CalculatorRenderer(model).render().toString().replace("\r\n", "\n"));
 		String qualified = model.packageName().isEmpty() ? model.className()
 				: model.packageName() + "." + model.className();

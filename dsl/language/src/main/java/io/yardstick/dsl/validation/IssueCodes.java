@@ -170,6 +170,11 @@ public final class IssueCodes {
 
 	/** Error: a template setting with an impossible value: an unknown time zone, a core-limit below 1, a fractional lag. */
 	public static final String INVALID_SETTING = "invalid-setting";
+	/**
+	 * Warning: a time zone Java knows but that is no IANA name of a place: an offset written `UTC+8`, an old alias
+	 * such as `PRC`. The issue data holds the spelling to use instead, when there is one.
+	 */
+	public static final String ZONE_SPELLING = "zone-spelling";
 	/** Error: a source that others reference but that declares no key, or declares several keys or time axes. */
 	public static final String SOURCE_STRUCTURE = "source-structure";
 	/** Error: an impossible kind: score(5..1), an unknown duration unit or currency; a metric of kind text, bool or enum. */

@@ -8,6 +8,7 @@ import static io.yardstick.dsl.validation.IssueCodes.NUMBER_OUT_OF_RANGE;
 import static io.yardstick.dsl.validation.IssueCodes.SOURCE_STRUCTURE;
 import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
+import static io.yardstick.dsl.validation.IssueCodes.ZONE_SPELLING;
 
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
@@ -29,7 +30,9 @@ import io.yardstick.dsl.types.KpiType;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
@@ -59,7 +62,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 		String zone = template.getTimezone();
 		if (zone != null) {
 			try {
-				ZoneId.of(zone);
+				checkZoneSpelling(template, ZoneId.of(zone));
 			} catch (DateTimeException e) {
 				error(message(template, INVALID_SETTING + ".zone", zone), template, KPI.getTemplate_Timezone(),
 						INVALID_SETTING);
@@ -73,6 +76,40 @@ public class TemplateValidator extends AbstractKpiCheck {
 			error("core-limit " + ModelText.number(limit) + " is out of range: it may be at most "
 					+ Limits.MAX_COUNT_SETTING, template, KPI.getTemplate_CoreLimit(), NUMBER_OUT_OF_RANGE);
 		}
+	}
+
+	/**
+	 * Old aliases of IANA zones that consultants meet, with the name of the place they stand for; an alias not
+	 * here is warned about without a replacement.
+	 */
+	private static final Map<String, String> ZONE_ALIASES = Map.ofEntries(
+			Map.entry("PRC", "Asia/Shanghai"), Map.entry("ROC", "Asia/Taipei"),
+			Map.entry("Hongkong", "Asia/Hong_Kong"), Map.entry("Singapore", "Asia/Singapore"),
+			Map.entry("Japan", "Asia/Tokyo"), Map.entry("ROK", "Asia/Seoul"),
+			Map.entry("GMT", "UTC"), Map.entry("UCT", "UTC"), Map.entry("Universal", "UTC"),
+			Map.entry("Zulu", "UTC"), Map.entry("Greenwich", "UTC"), Map.entry("Z", "UTC"));
+
+	/**
+	 * IANA names of places, {@code UTC} and offsets written {@code +08:00} mean the same on every engine; other
+	 * spellings Java accepts do not (PostgreSQL reads {@code UTC+8} as 8 hours west), so they are warned about.
+	 */
+	private void checkZoneSpelling(Template template, ZoneId zone) {
+		String id = template.getTimezone();
+		if (id.equals("UTC") || id.contains("/") || id.matches("[+-]\\d{2}:\\d{2}")) {
+			return;
+		}
+		String instead;
+		String why;
+		if (zone.normalized() instanceof ZoneOffset offset && !ZONE_ALIASES.containsKey(id)) {
+			instead = offset.getTotalSeconds() == 0 ? "UTC" : offset.getId();
+			why = "an offset spelled this way is read differently by SQL engines (PostgreSQL takes \"UTC+8\" as 8 hours west of UTC)";
+		} else {
+			instead = ZONE_ALIASES.get(id);
+			why = "it is an old alias that SQL engines need not know";
+		}
+		warning("time zone \"" + id + "\" is not an IANA name: " + why + "; write "
+				+ (instead == null ? "the IANA name of the place, such as \"Asia/Shanghai\"" : "\"" + instead + "\""),
+				template, KPI.getTemplate_Timezone(), ZONE_SPELLING, instead == null ? new String[0] : new String[] { instead });
 	}
 
 	@Check

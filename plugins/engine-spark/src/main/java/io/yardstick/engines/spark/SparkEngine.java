@@ -181,6 +181,22 @@ public final class SparkEngine implements Engine {
 	}
 
 	@Override
+	public java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException {
+		String name = table.stream().map(dialect()::quote).collect(Collectors.joining("."));
+		try {
+			java.util.Set<String> local = new java.util.TreeSet<>();
+			for (org.apache.spark.sql.types.StructField field : spark.table(name).schema().fields()) {
+				if (field.dataType() instanceof org.apache.spark.sql.types.TimestampNTZType) {
+					local.add(field.name());
+				}
+			}
+			return local;
+		} catch (RuntimeException e) {
+			throw failure("cannot read the columns of " + String.join(".", table), e);
+		}
+	}
+
+	@Override
 	public void execute(String sql) throws SQLException {
 		try {
 			spark.sql(sql).collectAsList();

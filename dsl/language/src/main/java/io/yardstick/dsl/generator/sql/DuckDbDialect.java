@@ -38,8 +38,13 @@ public final class DuckDbDialect extends StandardDialect {
 	@Override
 	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case EPOCH_MILLIS -> "epoch_ms(" + a.get(0) + ")";
-			case DATE_EPOCH_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ))";
+			// Through TIMESTAMPTZ: a DATE or local TIMESTAMP column is then read in the session's zone, not as UTC.
+			case EPOCH_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ))";
+			// DuckDB takes a repeated local time as the later instant; the hour before it, when it reads the same,
+			// is the earlier one, which the calculator takes.
+			case LOCAL_EPOCH_MILLIS -> "(epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ)) - CASE WHEN CAST(CAST("
+					+ a.get(0) + " AS TIMESTAMPTZ) - INTERVAL 1 HOUR AS TIMESTAMP) = " + a.get(0)
+					+ " THEN 3600000 ELSE 0 END)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
@@ -70,6 +75,9 @@ public final class DuckDbDialect extends StandardDialect {
 
 	@Override
 	public List<String> sessionSetup(ZoneId zone) {
-		return List.of("SET TimeZone = " + string(zone.getId()));
+		java.time.ZoneOffset offset = SqlDialect.fixedOffset(zone);
+		// ICU, which DuckDB's zones come from, knows a fixed offset only as a custom GMT zone: GMT+08:00.
+		return List.of("SET TimeZone = " + string(offset == null ? zone.getId()
+				: "GMT" + SqlDialect.offsetText(offset)));
 	}
 }

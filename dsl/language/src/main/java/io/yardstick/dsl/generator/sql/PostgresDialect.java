@@ -39,8 +39,13 @@ public final class PostgresDialect extends StandardDialect {
 	@Override
 	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM " + a.get(0) + ") * 1000) AS BIGINT)";
-			case DATE_EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
+			// Through timestamptz: the epoch of a timestamp without time zone is taken as if it were UTC.
+			case EPOCH_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMPTZ)) * 1000) AS BIGINT)";
+			// PostgreSQL takes a repeated local time as the later instant; the hour before it, when it reads the
+			// same, is the earlier one, which the calculator takes.
+			case LOCAL_EPOCH_MILLIS -> "(CAST(floor(extract(epoch FROM CAST(" + a.get(0)
+					+ " AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CASE WHEN CAST(CAST(" + a.get(0)
+					+ " AS TIMESTAMPTZ) - INTERVAL '1 hour' AS TIMESTAMP) = " + a.get(0) + " THEN 3600000 ELSE 0 END)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
@@ -71,6 +76,9 @@ public final class PostgresDialect extends StandardDialect {
 
 	@Override
 	public List<String> sessionSetup(ZoneId zone) {
-		return List.of("SET TIME ZONE " + string(zone.getId()));
+		java.time.ZoneOffset offset = SqlDialect.fixedOffset(zone);
+		// An interval is read with ISO 8601's sign; a string such as '+08:00' would be read as POSIX, west positive.
+		return List.of(offset == null ? "SET TIME ZONE " + string(zone.getId())
+				: "SET TIME ZONE INTERVAL " + string(SqlDialect.offsetText(offset)) + " HOUR TO MINUTE");
 	}
 }

@@ -81,7 +81,8 @@ final class ScanRelations {
 		if (table.times() == SourceTable.TimeStorage.MILLIS) {
 			return column;
 		}
-		return new Call(isDate(field) ? Function.DATE_EPOCH_MILLIS : Function.EPOCH_MILLIS, column);
+		return new Call(table.localTimestamps().contains(column.name()) ? Function.LOCAL_EPOCH_MILLIS
+				: Function.EPOCH_MILLIS, column);
 	}
 
 	/** A timestamp's or date's calendar date in the template's zone. */

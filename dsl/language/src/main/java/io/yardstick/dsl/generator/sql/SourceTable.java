@@ -2,6 +2,7 @@ package io.yardstick.dsl.generator.sql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a source's rows are in the engine, and how its columns hold values.
@@ -9,8 +10,12 @@ import java.util.Map;
  * @param name the table or view, qualified as the engine needs ({@code [schema, table]})
  * @param columns per field of the source, its column (a field absent here is read under its own name)
  * @param times how points in time are held
+ * @param localTimestamps the {@link TimeStorage#NATIVE} columns that hold timestamps without a time zone: local
+ *     times of the template's zone, read by Yardstick's rule for the hour a daylight-saving switch repeats (the
+ *     earlier of the two instants), which is not every engine's own
  */
-public record SourceTable(List<String> name, Map<String, String> columns, TimeStorage times) {
+public record SourceTable(List<String> name, Map<String, String> columns, TimeStorage times,
+		Set<String> localTimestamps) {
 
 	public enum TimeStorage {
 		/**
@@ -29,6 +34,11 @@ public record SourceTable(List<String> name, Map<String, String> columns, TimeSt
 	public SourceTable {
 		name = List.copyOf(name);
 		columns = Map.copyOf(columns);
+		localTimestamps = Set.copyOf(localTimestamps);
+	}
+
+	public SourceTable(List<String> name, Map<String, String> columns, TimeStorage times) {
+		this(name, columns, times, Set.of());
 	}
 
 	public String column(String field) {

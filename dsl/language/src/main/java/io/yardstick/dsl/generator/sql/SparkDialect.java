@@ -69,8 +69,8 @@ public final class SparkDialect extends StandardDialect {
 	@Override
 	String calendar(Function function, List<String> a) {
 		return switch (function) {
-			case EPOCH_MILLIS -> "unix_millis(" + a.get(0) + ")";
-			case DATE_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
+			// Through TIMESTAMP (local to the session): a TIMESTAMP_NTZ column is then read in the session's zone.
+			case EPOCH_MILLIS, LOCAL_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));
@@ -124,6 +124,8 @@ public final class SparkDialect extends StandardDialect {
 
 	@Override
 	public List<String> sessionSetup(ZoneId zone) {
-		return List.of("SET TIME ZONE " + string(zone.getId()));
+		java.time.ZoneOffset offset = SqlDialect.fixedOffset(zone);
+		// Spark takes region ids and offsets written (+|-)HH:mm; other offset spellings it refuses.
+		return List.of("SET TIME ZONE " + string(offset == null ? zone.getId() : SqlDialect.offsetText(offset)));
 	}
 }

@@ -70,10 +70,16 @@ public final class Sql {
 		/** Null when the argument is zero: a denominator. */
 		NULL_IF_ZERO,
 		FLOOR,
-		/** A point in time (timestamp with time zone) as epoch milliseconds. */
+		/**
+		 * A point in time as epoch milliseconds: a timestamp with time zone as it is; a local timestamp or a date
+		 * (its first instant) read in the session's zone, which is the template's.
+		 */
 		EPOCH_MILLIS,
-		/** A date as the epoch milliseconds of its first instant in the session's (the template's) zone. */
-		DATE_EPOCH_MILLIS,
+		/**
+		 * A local timestamp (without time zone) as epoch milliseconds, read as the calculator reads one: in the
+		 * hour a daylight-saving switch repeats, the earlier of the two instants; in a gap, shifted by its length.
+		 */
+		LOCAL_EPOCH_MILLIS,
 		/** A point in time's calendar date in the session's zone. */
 		LOCAL_DATE,
 		/** Calendar parts of epoch milliseconds in the session's zone. */

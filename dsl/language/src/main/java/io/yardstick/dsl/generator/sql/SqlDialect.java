@@ -72,8 +72,30 @@ public interface SqlDialect {
 	 */
 	String aggregate(AggregateFunction function, String argument, String filter, double fraction);
 
-	/** The statements that set a session's time zone, run before any query. */
+	/**
+	 * The statements that set a session's time zone, run before any query. A zone that is a fixed offset
+	 * however it is spelled ({@code +08:00}, {@code UTC+8}) is set as that offset in the engine's own exact
+	 * syntax, since engines read offset spellings differently (PostgreSQL takes {@code UTC+8} as 8 hours west).
+	 */
 	List<String> sessionSetup(ZoneId zone);
+
+	/** {@code +08:00}, {@code -03:30}, {@code +00:00}: hours and minutes with ISO 8601's sign. */
+	static String offsetText(java.time.ZoneOffset offset) {
+		int minutes = offset.getTotalSeconds() / 60;
+		return String.format(java.util.Locale.ROOT, "%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60,
+				Math.abs(minutes) % 60);
+	}
+
+	/**
+	 * The offset of a zone written as one ({@code +08:00}, {@code UTC+8}, {@code GMT-03:30}); null for a named
+	 * zone, {@code UTC} included, which engines know by its name.
+	 */
+	static java.time.ZoneOffset fixedOffset(ZoneId zone) {
+		if (zone instanceof java.time.ZoneOffset offset) {
+			return offset;
+		}
+		return zone.getId().matches("(UTC|GMT|UT)[+-].*") ? (java.time.ZoneOffset) zone.normalized() : null;
+	}
 
 	/** The column type of epoch milliseconds, for casts the dialect needs. */
 	default String bigint() {

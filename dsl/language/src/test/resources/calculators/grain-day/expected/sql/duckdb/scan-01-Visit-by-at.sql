@@ -6,10 +6,10 @@ SELECT
   "periods"."p" AS "period",
   count(*) AS "visitsCount1__rows",
   sum("t"."minutes") AS "minutesSum1__sum",
-  sum(hour(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "hourSumSum1__sum",
-  min(hour(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "firstHourMin1__extreme",
-  count(*) FILTER (WHERE (((epoch_ms("t"."at") - "periods"."start_ms") / CAST(1000.0 AS DOUBLE)) < CAST(3600.0 AS DOUBLE))) AS "firstHourVisitsCount1__rows",
-  max(epoch_ms("t"."at")) AS "lastVisitMax1__extreme"
+  sum(hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "hourSumSum1__sum",
+  min(hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstHourMin1__extreme",
+  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE)) < CAST(3600.0 AS DOUBLE))) AS "firstHourVisitsCount1__rows",
+  max(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) AS "lastVisitMax1__extreme"
 FROM "Visit" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))
 GROUP BY "periods"."p";

@@ -6,10 +6,10 @@ SELECT
   "periods"."p" AS "period",
   count(*) AS "visitsCount1__rows",
   sum("t"."minutes") AS "minutesSum1__sum",
-  sum(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM "t"."at") * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "hourSumSum1__sum",
-  min(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM "t"."at") * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstHourMin1__extreme",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM "t"."at") * 1000) AS BIGINT) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION))) AS "firstHourVisitsCount1__rows",
-  max(CAST(floor(extract(epoch FROM "t"."at") * 1000) AS BIGINT)) AS "lastVisitMax1__extreme"
+  sum(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "hourSumSum1__sum",
+  min(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstHourMin1__extreme",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION))) AS "firstHourVisitsCount1__rows",
+  max(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastVisitMax1__extreme"
 FROM "Visit" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))
 GROUP BY "periods"."p";

@@ -6,10 +6,10 @@ SELECT
   `periods`.`p` AS `period`,
   count(*) AS `visitsCount1__rows`,
   sum(`t`.`minutes`) AS `minutesSum1__sum`,
-  sum(hour(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `hourSumSum1__sum`,
-  min(hour(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `firstHourMin1__extreme`,
-  count(*) FILTER (WHERE (((unix_millis(`t`.`at`) - `periods`.`start_ms`) / 1000.0D) < 3600.0D)) AS `firstHourVisitsCount1__rows`,
-  max(unix_millis(`t`.`at`)) AS `lastVisitMax1__extreme`
+  sum(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `hourSumSum1__sum`,
+  min(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstHourMin1__extreme`,
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`at` AS TIMESTAMP)) - `periods`.`start_ms`) / 1000.0D) < 3600.0D)) AS `firstHourVisitsCount1__rows`,
+  max(unix_millis(CAST(`t`.`at` AS TIMESTAMP))) AS `lastVisitMax1__extreme`
 FROM `Visit` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = unix_date(to_date(`t`.`at`)))
 GROUP BY `periods`.`p`;

@@ -5,12 +5,12 @@ SET TimeZone = 'Asia/Shanghai';
 SELECT
   "periods"."p" AS "period",
   count(*) AS "callsCount1__rows",
-  sum(weekofyear(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "weekAvgAvg1__sum",
-  count(*) FILTER (WHERE (weekofyear(to_timestamp(epoch_ms("t"."at") / 1000.0)) IS NOT NULL)) AS "weekAvgAvg1__values",
-  sum(isodow(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "weekdaySumSum1__sum",
-  min(year(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "firstYearMin1__extreme",
-  max(year(to_timestamp(epoch_ms("t"."at") / 1000.0))) AS "lastYearMax1__extreme",
-  count(*) FILTER (WHERE ((isodow(to_timestamp(epoch_ms("t"."at") / 1000.0)) = CAST(6.0 AS DOUBLE)) OR (isodow(to_timestamp(epoch_ms("t"."at") / 1000.0)) = CAST(7.0 AS DOUBLE)))) AS "weekendCallsCount1__rows"
+  sum(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__sum",
+  count(*) FILTER (WHERE (weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL)) AS "weekAvgAvg1__values",
+  sum(isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekdaySumSum1__sum",
+  min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstYearMin1__extreme",
+  max(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "lastYearMax1__extreme",
+  count(*) FILTER (WHERE ((isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(6.0 AS DOUBLE)) OR (isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(7.0 AS DOUBLE)))) AS "weekendCallsCount1__rows"
 FROM "Call" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE))))
 GROUP BY "periods"."p";

@@ -5,12 +5,12 @@ SET TIME ZONE 'Asia/Shanghai';
 SELECT
   `periods`.`p` AS `period`,
   count(*) AS `callsCount1__rows`,
-  sum(weekofyear(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `weekAvgAvg1__sum`,
-  count(*) FILTER (WHERE (weekofyear(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT))) IS NOT NULL)) AS `weekAvgAvg1__values`,
-  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `weekdaySumSum1__sum`,
-  min(year(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `firstYearMin1__extreme`,
-  max(year(timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT)))) AS `lastYearMax1__extreme`,
-  count(*) FILTER (WHERE ((extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT))) = 6.0D) OR (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(`t`.`at`) AS BIGINT))) = 7.0D))) AS `weekendCallsCount1__rows`
+  sum(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__sum`,
+  count(*) FILTER (WHERE (weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL)) AS `weekAvgAvg1__values`,
+  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekdaySumSum1__sum`,
+  min(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstYearMin1__extreme`,
+  max(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `lastYearMax1__extreme`,
+  count(*) FILTER (WHERE ((extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 6.0D) OR (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 7.0D))) AS `weekendCallsCount1__rows`
 FROM `Call` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = floor(((unix_date(to_date(`t`.`at`)) + 3) / 7.0D)))
 GROUP BY `periods`.`p`;

@@ -5,8 +5,8 @@ SET TimeZone = 'Asia/Shanghai';
 SELECT
   "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum(year(to_timestamp(epoch_ms("t"."placedAt") / 1000.0))) AS "yearSumSum1__sum",
-  sum(day(to_timestamp(epoch_ms("t"."placedAt") / 1000.0))) AS "daySumSum1__sum",
+  sum(year(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "yearSumSum1__sum",
+  sum(day(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "daySumSum1__sum",
   sum("t"."amount") AS "budgetUseSum1__sum"
 FROM "Order" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year(CAST("t"."placedAt" AS DATE)))

@@ -5,8 +5,8 @@ SET TIME ZONE 'Asia/Shanghai';
 SELECT
   "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearSumSum1__sum",
-  sum(CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM "t"."placedAt") * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
+  sum(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearSumSum1__sum",
+  sum(CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
   sum("t"."amount") AS "budgetUseSum1__sum"
 FROM "Order" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER))

@@ -5,8 +5,8 @@ SET TIME ZONE 'Asia/Shanghai';
 SELECT
   `periods`.`p` AS `period`,
   count(*) AS `ordersCount1__rows`,
-  sum(year(timestamp_millis(CAST(unix_millis(`t`.`placedAt`) AS BIGINT)))) AS `yearSumSum1__sum`,
-  sum(dayofmonth(timestamp_millis(CAST(unix_millis(`t`.`placedAt`) AS BIGINT)))) AS `daySumSum1__sum`,
+  sum(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `yearSumSum1__sum`,
+  sum(dayofmonth(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `daySumSum1__sum`,
   sum(`t`.`amount`) AS `budgetUseSum1__sum`
 FROM `Order` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = year(to_date(`t`.`placedAt`)))

@@ -4,13 +4,13 @@ SET TimeZone = 'UTC';
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
   "periods"."p" AS "period",
-  max(epoch_ms("t"."resolvedAt")) AS "spanMax1__extreme",
-  min(epoch_ms("t"."createdAt")) AS "spanMin2__extreme",
-  max(epoch_ms("t"."createdAt")) AS "sinceStartMax1__extreme",
-  max(epoch_ms("t"."resolvedAt")) AS "spanHoursMax1__extreme",
-  min(epoch_ms("t"."createdAt")) AS "spanHoursMin2__extreme",
-  max(epoch_ms("t"."createdAt")) AS "lastPlusHourMax1__extreme",
-  max(epoch_ms("t"."createdAt")) AS "lastCreatedMax1__extreme"
+  max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanMax1__extreme",
+  min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanMin2__extreme",
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "sinceStartMax1__extreme",
+  max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanHoursMax1__extreme",
+  min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanHoursMin2__extreme",
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastPlusHourMax1__extreme",
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastCreatedMax1__extreme"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
 GROUP BY "periods"."p";

@@ -1,4 +1,4 @@
-package io.yardstick.eclipse.wizard;
+package io.yardstick.dsl.clienttemplate;
 
 import java.util.Map;
 
