@@ -88,7 +88,7 @@ class RunNotifyTest {
 				"https://reports.example.com/aftersales/report.html");
 		assertThat(first.exit()).as(first.err()).isZero();
 		assertThat(first.out()).contains("notify json: sent 20 new alerts (6 critical, 14 warning)\n"
-				+ "notify slack:ops: sent 20 new alerts (6 critical, 14 warning)\nreport: ");
+				+ "notify slack:ops: sent 20 new alerts (6 critical, 14 warning)\n报告："); // --language zh: the run's own lines in Chinese
 		assertThat(received).hasSize(2);
 		JsonNode document = JSON.readTree(received.get(0).substring(received.get(0).indexOf(' ') + 1));
 		assertThat(document.get("language").asText()).isEqualTo("zh");
