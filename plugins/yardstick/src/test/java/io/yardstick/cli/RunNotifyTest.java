@@ -115,7 +115,7 @@ class RunNotifyTest {
 		assertThat(refused.err()).contains("notify json: not delivered: HTTP 403: {}; the 20 new alerts stay new for"
 				+ " the next run\n").contains("notify slack:ops: not delivered: HTTP 403: ok; the 20 new alerts stay new"
 				+ " for the next run\n");
-		assertThat(refused.out()).contains("wrote " + dir.resolve("out/results.json")).contains("report: ");
+		assertThat(refused.out()).contains("已写入 " + dir.resolve("out/results.json")).contains("报告：");
 		assertThat(JSON.readTree(dir.resolve("out/notified.json").toFile()).get("channels").get("json")).isEmpty();
 
 		for (Run run : List.of(first, second, refused)) {
