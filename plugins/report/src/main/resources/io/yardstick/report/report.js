@@ -36,6 +36,7 @@
       },
       grain: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' },
       grainUnit: { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] },
+      grainNoun: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' },
       lag: (n, unit) => 'lag ' + n + ' ' + unit,
       periods: (n) => n + (n === 1 ? ' period' : ' periods'),
       metricsCount: (n) => n + (n === 1 ? ' metric' : ' metrics'),
@@ -79,8 +80,24 @@
       unknownLinks: 'Links naming metrics that are not in this run: {list}',
       linkStatus: 'Link status: {status}',
       alertCols: ['Severity', 'Metric', 'Period', 'Breakdown', 'Value', 'Rule'],
+      alertGroupCols: ['Severity', 'Period', 'Value', 'Rule'],
       noAlerts: 'No alerts',
+      breaches: {
+        critical: (n) => n + ' critical',
+        warning: (n) => n + (n === 1 ? ' warning' : ' warnings')
+      },
+      breachTop: ', {n} in {value}',
+      breachTitle: 'Threshold breaches in {period}, the total and every breakdown; {n} of them in {value}',
+      breachTitleNone: 'Threshold breaches in the latest period, the total and every breakdown',
+      alertsChipTitle: '{breaches} threshold breaches and {anomalies} anomalies of the last {recent} periods; {older} older anomalies on the Alerts page',
+      anomaliesRecent: 'Anomalies of the last {recent} periods are shown ({shown} of {count}).',
+      anomaliesAll: 'Anomalies of every period are shown ({count}).',
+      showHistory: 'Show the whole history',
+      showRecent: 'Show recent periods only',
+      anomalyRule: (z, median) => 'robust z ' + z + ' against a median of ' + median,
+      alertsInGroup: (n) => n + (n === 1 ? ' alert' : ' alerts'),
       alertRules: 'Threshold alerts look at {scope}; anomalies are values whose {method} score reaches {threshold} (with at least {min} points).',
+      anomalyMethods: { 'robust-z': 'robust z' },
       scopeLatest: 'the latest period', scopeAll: 'every period',
       metricAlerts: 'Alerts for this metric',
       page: 'Page',
@@ -211,8 +228,24 @@
       unknownLinks: '以下关系涉及本次运行中不存在的指标：{list}',
       linkStatus: '关系状态：{status}',
       alertCols: ['级别', '指标', '周期', '拆分', '数值', '规则'],
+      alertGroupCols: ['级别', '周期', '数值', '规则'],
       noAlerts: '没有告警',
+      breaches: {
+        critical: (n) => n + ' 项严重',
+        warning: (n) => n + ' 项预警'
+      },
+      breachTop: '，其中 {n} 项在{value}',
+      breachTitle: '{period} 的阈值突破，含总计和各拆分；其中 {n} 项在{value}',
+      breachTitleNone: '最新一期的阈值突破，含总计和各拆分',
+      alertsChipTitle: '{breaches} 项阈值突破，最近 {recent} 期的 {anomalies} 项异常；另有 {older} 项更早的异常在告警页',
+      anomaliesRecent: '显示最近 {recent} 期的异常（共 {count} 项中的 {shown} 项）。',
+      anomaliesAll: '显示所有周期的异常（{count} 项）。',
+      showHistory: '显示全部历史',
+      showRecent: '只显示最近几期',
+      anomalyRule: (z, median) => '稳健 z 值 ' + z + '，中位数为 ' + median,
+      alertsInGroup: (n) => n + ' 条告警',
       alertRules: '阈值告警检查{scope}；当数值的 {method} 分数达到 {threshold} 时记为异常（至少 {min} 个数据点）。',
+      anomalyMethods: { 'robust-z': '稳健 z' },
       scopeLatest: '最新一期', scopeAll: '每一期',
       metricAlerts: '该指标的告警',
       page: '页面',
@@ -292,6 +325,8 @@
   // A shape per status, so a badge reads without colour.
   const STATUS_GLYPH = { critical: '◆', warning: '▲', missed: '●', met: '✓', tracked: '○', 'no-value': '–' };
   const ALERT_ORDER = ['critical', 'warning', 'anomaly'];
+  // Anomalies of this many latest periods are shown by default; the rest of the history is one click away.
+  const RECENT_PERIODS = 3;
   const THRESHOLD_COLOR = { target: '#1e8e3e', warning: '#d69500', critical: '#d93025' };
   const UNIT_SECONDS = { s: 1, min: 60, h: 3600, d: 86400, w: 604800 };
   const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, ' +
@@ -498,6 +533,8 @@
       links,
       loops: arr(def.loops).filter((l) => l && Array.isArray(l.steps)),
       dimensionByName: new Map(arr(def.dimensions).filter((d) => d && typeof d.name === 'string').map((d) => [d.name, d])),
+      // The labels of breakdown values, from results.json ("dimensions" is absent when the template labels none).
+      valueLabels: new Map(arr(res.dimensions).filter((d) => d && typeof d.name === 'string').map((d) => [d.name, obj(d.values)])),
       pages: withConformancePage(withReviewPage(arr(def.pages).filter((p) => p && typeof p.name === 'string'),
         payload.review), payload.conformance),
       conformance: payload.conformance == null ? null : obj(payload.conformance),
@@ -566,10 +603,24 @@
     return str(name).split('*').map((d) => labelText(obj(state.model.dimensionByName.get(d)).labels, d)).join(' \u00d7 ');
   }
 
-  function groupText(values) {
+  /**
+   * A breakdown's value in the current language: its label, else the value as the data holds it. A label
+   * from another language is tagged with it ("西北 (ZH)"), as label fallbacks are, so the reader sees why.
+   */
+  function valueText(dim, v) {
+    if (v == null) return t('none');
+    const labels = own(obj(state.model.valueLabels.get(str(dim))), str(v));
+    if (labels === undefined) return str(v);
+    const r = resolveLabel(labels, v);
+    return r.from !== null && !r.isId ? r.text + ' (' + (r.from || '?').toUpperCase() + ')' : r.text;
+  }
+
+  /** A group: its values in the current language, one per dimension of the grouping. */
+  function groupText(values, dims) {
     const vs = arr(values);
     if (!vs.length) return t('total');
-    return vs.map((v) => (v == null ? t('none') : str(v))).join(' · ');
+    const ds = arr(dims);
+    return vs.map((v, i) => valueText(ds[i], v)).join(' · ');
   }
 
   function linksInto(id) { return state.model.links.filter((l) => l.to === id); }
@@ -871,7 +922,7 @@
   }
 
   function barOption(metric, grouping, cells, compact) {
-    const names = arr(grouping.groups).slice(0, cells.length).map(groupText);
+    const names = arr(grouping.groups).slice(0, cells.length).map((g) => groupText(g, grouping.dimensions));
     const shown = cells.map((c) => toShown(metric, c.value));
     const lines = thresholdLines(metric).filter((l) => !compact || l.key === 'target');
     const range = rangeOf(metric);
@@ -1102,7 +1153,7 @@
       el('thead', null, el('tr', null,
         el('th', { scope: 'col', text: dimensionText(arr(data.grouping.dimensions).join('*') || name) }),
         idx.map((i) => el('th', { scope: 'col', text: periodLabel(periods[i]), class: i === headlineIndex() ? 'latest-col' : null })))),
-      el('tbody', null, groups.map((g, gi) => row(groupText(g), (i) => normCell(arr(data.series[i])[gi])))),
+      el('tbody', null, groups.map((g, gi) => row(groupText(g, data.grouping.dimensions), (i) => normCell(arr(data.series[i])[gi])))),
       total ? el('tfoot', null, row(t('total'), (i) => total[i], 'total-row')) : null);
     const scroller = el('div', { class: 'table-scroll' }, table);
     // When the table is wider than the tile, keep the latest period (the right edge) in view.
@@ -1130,14 +1181,21 @@
     for (const metric of m.metrics) counts[latestStatus(metric.id)] += 1;
 
     const alertsPage = m.pages.find((p) => p.kind === 'alerts');
-    const alertCount = m.alerts.length;
+    const alertsHref = alertsPage ? pageHref(alertsPage.name, state.lang) : null;
+    const breachCount = m.alerts.filter((a) => a.kind !== 'anomaly').length;
+    const recentAnomalies = m.alerts.filter((a) => a.kind === 'anomaly' && isRecent(a)).length;
+    const olderAnomalies = m.alerts.filter((a) => a.kind === 'anomaly').length - recentAnomalies;
+    const alertCount = breachCount + recentAnomalies;
     const alertChip = el(alertsPage ? 'a' : 'span', {
       class: 'chip chip-alerts' + (alertCount ? ' has-alerts' : ''),
       'data-alert-count': alertCount,
-      href: alertsPage ? pageHref(alertsPage.name, state.lang) : null
+      title: t('alertsChipTitle', { breaches: breachCount, anomalies: recentAnomalies, older: olderAnomalies, recent: RECENT_PERIODS }),
+      href: alertsHref
     },
     el('span', { class: 'chip-label', text: t('alerts') }),
     el('span', { class: 'chip-count', text: String(alertCount) }));
+    const breachChips = el('div', { class: 'breaches', role: 'group', 'aria-label': t('alerts') },
+      ['critical', 'warning'].map((kind) => breachChip(breachSummary(kind), alertsHref)));
 
     const titleRow = el('div', { class: 'titles' },
       templateLabel.text !== reportText ? el('p', { class: 'overline' }, labelEl(m.template.labels, m.template.name || m.def.template || '')) : null,
@@ -1159,6 +1217,7 @@
       el('span', { class: 'chip-count', text: String(counts[s]) }))),
       alertChip);
     const summary = el('div', { class: 'summary-block' },
+      breachChips,
       el('p', { class: 'summary-caption', text: t('summaryCaption', { n: m.metrics.length, period: latest }) }),
       chips);
 
@@ -1180,6 +1239,50 @@
     return el('header', { class: 'report-header' },
       el('div', { class: 'header-main' }, titleRow, summary),
       el('div', { class: 'header-bar' }, tabs, langs));
+  }
+
+  /**
+   * The threshold breaches of one kind, in the total and every breakdown (Yardstick raises them for one period
+   * only, the latest it judges), and the breakdown value most of them share: "6 critical, 5 in 西北".
+   */
+  function breachSummary(kind) {
+    const breaches = state.model.alerts.filter((a) => a.kind === kind);
+    const tally = new Map();
+    for (const a of breaches) {
+      const g = findGrouping(str(a.grouping));
+      const dims = g ? arr(g.dimensions) : str(a.grouping).split('*');
+      arr(a.group).forEach((v, i) => {
+        if (v == null) return;
+        const key = str(dims[i]) + '\u0000' + str(v);
+        const entry = tally.get(key) || { dim: str(dims[i]), value: str(v), n: 0 };
+        entry.n += 1;
+        tally.set(key, entry);
+      });
+    }
+    let top = null;
+    for (const e of tally.values()) if (!top || e.n > top.n) top = e;
+    return { kind, count: breaches.length, period: breaches.length ? str(breaches[0].period) : null, top: top && top.n > 1 ? top : null };
+  }
+
+  function breachChip(b, href) {
+    const top = b.top ? valueText(b.top.dim, b.top.value) : null;
+    return el(href ? 'a' : 'span', {
+      class: 'chip breach status-' + b.kind + (b.count ? '' : ' is-zero'), href,
+      'data-breaches': b.kind, 'data-count': b.count,
+      'data-top-value': b.top ? b.top.value : null, 'data-top-count': b.top ? b.top.n : null,
+      title: b.top ? t('breachTitle', { period: b.period, n: b.top.n, value: top }) : t('breachTitleNone')
+    },
+    el('span', { class: 'chip-glyph', 'aria-hidden': 'true', text: STATUS_GLYPH[b.kind] }),
+    el('span', { class: 'chip-label', text: t('breaches.' + b.kind)(b.count) + (top ? t('breachTop', { n: b.top.n, value: top }) : '') }));
+  }
+
+  /** The labels of the periods whose anomalies are shown without asking: the last RECENT_PERIODS. */
+  function recentPeriods() {
+    return new Set(state.model.periods.slice(-RECENT_PERIODS).map((p) => p.label));
+  }
+
+  function isRecent(a) {
+    return a.kind !== 'anomaly' || recentPeriods().has(str(a.period));
   }
 
   // ------------------------------------------------------------------ metrics page
@@ -1854,7 +1957,7 @@
     const dims = g ? arr(g.dimensions) : grouping.split('*');
     const vals = arr(a.group);
     if (!vals.length) return grouping;
-    return vals.map((v, i) => dimensionText(dims[i] || grouping) + ': ' + (v == null ? t('none') : str(v))).join(' · ');
+    return vals.map((v, i) => dimensionText(dims[i] || grouping) + ': ' + valueText(dims[i], v)).join(' · ');
   }
 
   function sortedAlerts(alerts) {
@@ -1870,25 +1973,71 @@
       el('span', { class: 'badge-text', text: t('alertKind.' + k) }));
   }
 
-  function alertRow(a) {
-    const id = str(a.metric);
-    const known = state.model.metricById.has(id);
-    return el('tr', { class: 'alert-row', 'data-alert-kind': str(a.kind), 'data-metric': id },
-      el('td', { class: 'col-kind' }, alertBadge(a.kind)),
-      el('td', { class: 'col-metric' }, known ? metricLink(id) : labelEl(null, id)),
-      el('td', { class: 'col-period', text: str(a.period) }),
-      el('td', { class: 'col-breakdown', text: alertBreakdown(a) }),
-      el('td', { class: 'col-value', text: nonEmpty(a.display) ? a.display : '—' }),
-      el('td', { class: 'col-rule', text: str(a.rule) }));
+  /** An alert's rule in the current language: a threshold as the template writes it, an anomaly's score in words. */
+  function alertRuleText(a) {
+    const rule = str(a.rule);
+    const anomaly = /^robust z ([+-]?[0-9.]+) against a median of (.+)$/.exec(rule);
+    return a.kind === 'anomaly' && anomaly ? t('anomalyRule')(anomaly[1], anomaly[2]) : (rule || '—');
   }
 
-  function alertsTable(alerts) {
-    const cols = t('alertCols');
-    return el('table', { class: 'alerts-table' },
-      el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col', text: c })))),
-      el('tbody', null, alerts.length
-        ? sortedAlerts(alerts).map(alertRow)
-        : el('tr', { class: 'no-alerts' }, el('td', { colspan: cols.length, text: t('noAlerts') }))));
+  function alertRow(a) {
+    const id = str(a.metric);
+    return el('tr', {
+      class: 'alert-row' + (isRecent(a) ? '' : ' is-older'), 'data-alert-kind': str(a.kind), 'data-metric': id,
+      'data-period': str(a.period)
+    },
+    el('td', { class: 'col-kind' }, alertBadge(a.kind)),
+    el('td', { class: 'col-period', text: str(a.period) || '—' }),
+    el('td', { class: 'col-value', text: nonEmpty(a.display) ? a.display : '—' }),
+    el('td', { class: 'col-rule', text: alertRuleText(a) }));
+  }
+
+  /**
+   * The alerts grouped by metric (in the template's order), then by group (the total first): a section per
+   * metric with its label, and in its table a heading row per group followed by that group's alerts.
+   */
+  function alertsByMetric(alerts) {
+    if (!alerts.length) return el('p', { class: 'no-alerts note', text: t('noAlerts') });
+    const order = state.model.metrics.map((m) => m.id);
+    const byMetric = new Map();
+    for (const a of sortedAlerts(alerts)) {
+      const id = str(a.metric);
+      if (!byMetric.has(id)) byMetric.set(id, new Map());
+      const key = str(a.grouping) + '|' + JSON.stringify(arr(a.group));
+      const groups = byMetric.get(id);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(a);
+    }
+    const ids = [...byMetric.keys()].sort((x, y) => rankOf(order, x) - rankOf(order, y));
+    const cols = t('alertGroupCols');
+    return el('div', { class: 'alert-metrics' }, ids.map((id) => {
+      const groups = [...byMetric.get(id).values()].sort((x, y) => groupRank(x[0]) - groupRank(y[0]));
+      const known = state.model.metricById.has(id);
+      const count = groups.reduce((n, g) => n + g.length, 0);
+      const recent = groups.reduce((n, g) => n + g.filter(isRecent).length, 0);
+      return el('section', { class: 'alert-metric panel' + (recent ? '' : ' is-older'), 'data-metric': id },
+        el('h3', { class: 'alert-metric-title' }, known ? metricLink(id) : labelEl(null, id),
+          el('span', { class: 'muted alert-metric-count count-recent', text: ' · ' + t('alertsInGroup')(recent) }),
+          el('span', { class: 'muted alert-metric-count count-all', text: ' · ' + t('alertsInGroup')(count) })),
+        el('table', { class: 'alerts-table' },
+          el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col', text: c })))),
+          groups.map((g) => el('tbody', {
+            class: 'alert-group' + (g.every((a) => !isRecent(a)) ? ' is-older' : ''),
+            'data-grouping': str(g[0].grouping), 'data-group': arr(g[0].group).map(str).join('|')
+          },
+          el('tr', { class: 'alert-group-head' }, el('th', { scope: 'rowgroup', colspan: cols.length, text: alertBreakdown(g[0]) })),
+          g.map(alertRow)))));
+    }));
+  }
+
+  function rankOf(order, id) { const i = order.indexOf(id); return i < 0 ? order.length : i; }
+
+  /** The total first, then breakdowns in the order the run computed them. */
+  function groupRank(a) {
+    const grouping = str(a.grouping);
+    if (!grouping || grouping === 'total') return -1;
+    const i = state.model.groupings.findIndex((g) => g.name === grouping);
+    return i < 0 ? state.model.groupings.length : i;
   }
 
   function alertRulesNote() {
@@ -1897,7 +2046,7 @@
     if (!nonEmpty(r.thresholds) && !nonEmpty(an.method)) return null;
     return note(t('alertRules', {
       scope: r.thresholds === 'latest-period' ? t('scopeLatest') : t('scopeAll'),
-      method: str(an.method) || '—', threshold: isNum(an.threshold) ? an.threshold : '—', min: isNum(an.minPoints) ? an.minPoints : '—'
+      method: own(t('anomalyMethods'), str(an.method)) || str(an.method) || '—', threshold: isNum(an.threshold) ? an.threshold : '—', min: isNum(an.minPoints) ? an.minPoints : '—'
     }), 'muted');
   }
 
@@ -1906,10 +2055,25 @@
     const counts = ALERT_ORDER.map((k) => [k, alerts.filter((a) => a.kind === k).length]).filter(([, n]) => n);
     const subtitle = t('alertsSummary')(alerts.length) +
       (counts.length ? ' · ' + counts.map(([k, n]) => t('alertKind.' + k) + ' ' + n).join(' · ') : '');
-    return el('section', { class: 'page page-alerts', 'data-page-kind': 'alerts' },
-      pageIntro(page, subtitle),
-      el('div', { class: 'panel' }, alertsTable(alerts)),
-      alertRulesNote());
+    const anomalies = alerts.filter((a) => a.kind === 'anomaly');
+    const recent = anomalies.filter(isRecent).length;
+    const section = el('section', { class: 'page page-alerts', 'data-page-kind': 'alerts', 'data-anomaly-scope': 'recent' });
+    let scope = null;
+    if (recent < anomalies.length) {
+      // One click shows the whole history: older anomalies are in the page, hidden by the section's scope.
+      const text = el('span', { class: 'anomaly-scope-text', text: t('anomaliesRecent', { recent: RECENT_PERIODS, shown: recent, count: anomalies.length }) });
+      const button = el('button', { type: 'button', class: 'anomaly-scope-toggle', 'data-anomaly-toggle': '' }, t('showHistory'));
+      button.addEventListener('click', () => {
+        const all = section.dataset.anomalyScope !== 'all';
+        section.dataset.anomalyScope = all ? 'all' : 'recent';
+        text.textContent = all ? t('anomaliesAll', { count: anomalies.length })
+          : t('anomaliesRecent', { recent: RECENT_PERIODS, shown: recent, count: anomalies.length });
+        button.textContent = all ? t('showRecent') : t('showHistory');
+      });
+      scope = el('p', { class: 'note anomaly-scope' }, text, ' ', button);
+    }
+    appendAll(section, [pageIntro(page, subtitle), scope, alertsByMetric(alerts), alertRulesNote()]);
+    return section;
   }
 
   // ------------------------------------------------------------------ review page
@@ -2163,7 +2327,8 @@
     }
     const legend = grouped && keys.length <= MAX_SCATTER_GROUPS;
     const seriesPoints = legend ? keys.map((k) => byKey.get(k)) : [points];
-    const names = legend ? seriesPoints.map((qs) => groupText(qs[0].group)) : [labelA + ' → ' + labelB];
+    const groupDims = linkGrouping(link).split('*');
+    const names = legend ? seriesPoints.map((qs) => groupText(qs[0].group, groupDims)) : [labelA + ' → ' + labelB];
 
     const option = baseOption();
     option.tooltip.trigger = 'item';
@@ -2173,7 +2338,7 @@
       if (!q) return '';
       const shownOr = (metric, v, display) => (nonEmpty(display) ? display : fmtShown(metric, toShown(metric, v)));
       const row = (name, text) => '<div class="tt-row"><span class="tt-key">' + esc(name) + '</span><b>' + esc(text) + '</b></div>';
-      return '<div class="tt-title">' + esc((grouped ? groupText(q.group) + ' · ' : '') + periodText(q)) + '</div>' +
+      return '<div class="tt-title">' + esc((grouped ? groupText(q.group, groupDims) + ' · ' : '') + periodText(q)) + '</div>' +
         row(labelA, shownOr(metricA, q.x, q.xDisplay)) + row(labelB, shownOr(metricB, q.y, q.yDisplay));
     };
     option.grid = { left: 6, right: 16, top: legend ? 30 : 12, bottom: 4, containLabel: true };
@@ -2555,7 +2720,7 @@
     const alerts = state.model.alerts.filter((a) => a.metric === id);
     if (alerts.length) {
       body.appendChild(el('h3', { text: t('metricAlerts') }));
-      body.appendChild(alertsTable(alerts));
+      body.appendChild(alertsByMetric(alerts));
     }
   }
 
@@ -2651,6 +2816,16 @@
     document.body.dataset.lang = state.lang;
     window.yardstickReady = true;
   }
+
+  /** Every key path of the dictionary of a language: what the tests compare across languages. */
+  function dictionaryKeys(dict, prefix) {
+    return Object.keys(dict).flatMap((k) => {
+      const v = dict[k];
+      const path = prefix ? prefix + '.' + k : k;
+      return v && typeof v === 'object' && !Array.isArray(v) ? dictionaryKeys(v, path) : [path];
+    }).sort();
+  }
+  window.yardstickDictionaryKeys = () => ({ en: dictionaryKeys(DICT.en, ''), zh: dictionaryKeys(DICT.zh, '') });
 
   function renderPage(page, jobs) {
     const m = state.model;

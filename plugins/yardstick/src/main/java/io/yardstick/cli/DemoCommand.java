@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.runtime.text.Texts;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
 			description = "Where to write the results (default: ${DEFAULT-VALUE}).")
 	Path out;
 
-	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
-			description = "Language of the labels in the printed table: en or zh (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the messages, the printed table and report.html: zh or en (default: the locale's "
+					+ "language).")
 	String language;
 
 	@Option(names = "--pdf", description = "Also write report.pdf, as run --pdf does.")
@@ -52,10 +54,10 @@ public final class DemoCommand implements Callable<Integer> {
 		List<Path> homes = home != null ? List.of(home) : candidateHomes(Path.of(""), runningJar());
 		Path template = findTemplate(homes);
 		if (template == null) {
-			throw new ParameterException(spec.commandLine(), "no sample data at "
-					+ homes.stream().map(candidate -> candidate.resolve(TEMPLATE).resolve("data").toString())
-							.collect(Collectors.joining(" or "))
-					+ ": run the demo from a Yardstick checkout or unzipped release, or name one with --home");
+			Texts texts = CliTexts.of(language);
+			throw new ParameterException(spec.commandLine(), texts.get("usage.noHome",
+					homes.stream().map(candidate -> candidate.resolve(TEMPLATE).resolve("data").toString())
+							.collect(Collectors.joining(texts.get("usage.or")))));
 		}
 		RunCommand run = new RunCommand();
 		run.spec = spec;

@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -69,7 +70,7 @@ public final class Main {
 				err.flush();
 				return EXIT_INTERNAL;
 			}
-			err.println("yardstick: internal error: " + describe(unexpected));
+			err.println(CliTexts.of(CliTexts.requested(args)).get("error.internal", describe(unexpected)));
 			if (hasDebugFlag(args)) {
 				unexpected.printStackTrace(err);
 			}
@@ -84,7 +85,7 @@ public final class Main {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(false);
-		commandLine.setParameterExceptionHandler((problem, args) -> usageError(problem, err));
+		commandLine.setParameterExceptionHandler((problem, args) -> usageError(problem, err, CliTexts.of(CliTexts.requested(args))));
 		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
 			PrintWriter errors = err;
 			String outOfMemory = OutOfMemoryAdvice.of(exception);
@@ -93,11 +94,12 @@ public final class Main {
 				errors.flush();
 				return EXIT_INTERNAL;
 			}
-			errors.println("yardstick: internal error: " + describe(exception));
+			Texts texts = CliTexts.of(CliTexts.requested(parseResult.originalArgs().toArray(String[]::new)));
+			errors.println(texts.get("error.internal", describe(exception)));
 			if (debug(parseResult)) {
 				exception.printStackTrace(errors);
 			} else {
-				errors.println("This is a bug in Yardstick. Run again with --debug to see the stack trace, and report it.");
+				errors.println(texts.get("error.bug"));
 			}
 			errors.flush();
 			return EXIT_INTERNAL;
@@ -105,11 +107,11 @@ public final class Main {
 		return commandLine;
 	}
 
-	private static int usageError(ParameterException problem, PrintWriter errors) {
+	private static int usageError(ParameterException problem, PrintWriter errors, Texts texts) {
 		CommandLine command = problem.getCommandLine();
-		errors.println("yardstick: error: " + problem.getMessage());
+		errors.println(texts.get("error.usage", problem.getMessage()));
 		String name = command.getCommandSpec().qualifiedName();
-		errors.println("Try '" + name + " --help' for more information.");
+		errors.println(texts.get("error.tryHelp", name));
 		errors.flush();
 		return EXIT_USAGE;
 	}

@@ -13,6 +13,7 @@ import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.engines.Engines;
 import io.yardstick.report.Alerts;
 import io.yardstick.report.Alerts.Alert;
+import io.yardstick.report.Breaches;
 import io.yardstick.report.ReportDefinition;
 import io.yardstick.report.ReportHtml;
 import io.yardstick.review.Review;
@@ -31,7 +32,9 @@ import io.yardstick.runtime.results.Results;
 import io.yardstick.runtime.results.ResultsCsv;
 import io.yardstick.runtime.results.ResultsJson;
 import io.yardstick.runtime.results.ResultsTable;
+import io.yardstick.runtime.results.Values;
 import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.text.Texts;
 import io.yardstick.runtime.time.Grain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -106,15 +109,19 @@ public final class RunCommand implements Callable<Integer> {
 	/** Where this run writes; see {@link OutputFolder} for why a failed run leaves no results in --out. */
 	private OutputFolder outputs;
 
+	/** The words of this run's messages, in the language of --language or the locale. */
+	private Texts texts;
+
 	Integer execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+		input.language = Texts.labelLanguage(input.language);
+		texts = CliTexts.of(input.language);
 		outputs = OutputFolder.open(input.out);
 		try {
 			return compute(stdout, stderr);
 		} finally {
 			List<String> removed = outputs.discard();
 			if (!removed.isEmpty()) {
-				stderr.println("removed the previous run's " + String.join(", ", removed) + " from " + input.out
-						+ ", so that no stale results remain");
+				stderr.println(texts.get("run.removedStale", String.join(", ", removed), input.out));
 			}
 		}
 	}
@@ -125,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
 			case "skip" -> BadRowPolicy.SKIP;
-			default -> throw usage("--on-bad-row takes fail or skip, not " + input.onBadRow);
+			default -> throw usage(texts.get("usage.onBadRow", input.onBadRow));
 		};
 		BadRowLimit badRowLimit;
 		try {
@@ -134,17 +141,17 @@ public final class RunCommand implements Callable<Integer> {
 			throw usage("--max-bad-rows: " + e.getMessage());
 		}
 		if (input.data == null && input.bindings.isEmpty()) {
-			throw usage("no data: give --data DIR (one <Source>.csv per source) or --bind Source=FILE");
+			throw usage(texts.get("usage.noData"));
 		}
 		boolean sqlEngine = !JavaEngine.NAME.equals(input.engine);
 		if (sqlEngine && !Engines.SQL_ENGINES.contains(input.engine)) {
-			throw usage("unknown engine \"" + input.engine + "\": use java, " + String.join(", ", Engines.SQL_ENGINES));
+			throw usage(texts.get("usage.unknownEngine", input.engine, String.join(", ", Engines.SQL_ENGINES)));
 		}
 		if (input.spark != null && !"spark".equals(input.engine)) {
-			throw usage("--spark needs --engine spark");
+			throw usage(texts.get("usage.sparkNeedsEngine"));
 		}
 		if (!sqlEngine && input.jdbc != null) {
-			throw usage("--jdbc needs an SQL engine: --engine " + String.join(" or --engine ", Engines.SQL_ENGINES));
+			throw usage(texts.get("usage.jdbcNeedsEngine", engines()));
 		}
 		Map<String, String> tableBindings = new LinkedHashMap<>();
 		List<String> fileBindings = new ArrayList<>();
@@ -152,8 +159,7 @@ public final class RunCommand implements Callable<Integer> {
 			int equals = binding.indexOf('=');
 			if (equals > 0 && binding.startsWith("table:", equals + 1)) {
 				if (!sqlEngine) {
-					throw usage("--bind " + binding + " reads a table: give --engine " + String.join(" or --engine ",
-							Engines.SQL_ENGINES) + " and --jdbc");
+					throw usage(texts.get("usage.bindTableNeedsEngine", binding, engines()));
 				}
 				tableBindings.put(binding.substring(0, equals).trim(), binding.substring(equals + 1 + "table:".length()).trim());
 			} else {
@@ -162,16 +168,17 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		GeneratedTemplate built;
 		try {
-			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE), null);
+			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE,
+					input.language), null);
 		} catch (Pipeline.BadSelection e) {
 			throw usage(e.getMessage());
 		} catch (Pipeline.Refused refused) {
-			refused.findings().forEach(finding -> stderr.println(finding.toText()));
-			stderr.println("not run: the template has " + refused.findings().size() + " error(s)");
+			refused.findings().forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
+			stderr.println(texts.get("run.notRun.template", refused.findings().size()));
 			return Main.EXIT_FINDINGS;
 		}
 		for (Finding finding : built.selected().findings()) {
-			stderr.println(finding.toText());
+			stderr.println(CliTexts.finding(finding, texts));
 		}
 		ReportDefinition report = chooseReport(built.reports());
 		RunOptions options = options(parsedGrain, report);
@@ -179,14 +186,12 @@ public final class RunCommand implements Callable<Integer> {
 		TemplateSpec templateSpec = compiled.spec();
 		for (String source : tableBindings.keySet()) {
 			if (templateSpec.source(source).isEmpty()) {
-				throw usage("--bind " + source + "=table:... names no source of " + templateSpec.simpleName());
+				throw usage(texts.get("usage.bindUnknownSource", source, templateSpec.simpleName()));
 			}
 		}
 		boolean allTables = !tableBindings.isEmpty() && tableBindings.size() == templateSpec.sources().size();
 		if (!tableBindings.isEmpty() && !allTables) {
-			throw usage("bind every source to a table of the engine, or none: a source read from a file may refer to "
-					+ "one read from a table, which Yardstick's loader cannot follow (tables bound: "
-					+ String.join(", ", tableBindings.keySet()) + ")");
+			throw usage(texts.get("usage.bindAllOrNone", String.join(", ", tableBindings.keySet())));
 		}
 		Map<String, Path> files;
 		try {
@@ -198,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
 		if (policy == BadRowPolicy.SKIP) {
 			loadOptions = loadOptions.skipBadRows(outputs.staging().resolve(OutputFolder.QUARANTINE));
 		}
-		LoadBar bar = !input.quiet && parent != null && parent.interactive() ? new LoadBar(stderr) : null;
+		LoadBar bar = !input.quiet && parent != null && parent.interactive() ? new LoadBar(stderr, texts) : null;
 		if (bar != null) {
 			loadOptions = loadOptions.withProgress(bar);
 		}
@@ -209,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
 			if (bar != null) {
 				bar.clear();
 			}
-			LoadFailures.print(e, stderr);
+			LoadFailures.print(e, stderr, texts);
 			return Main.EXIT_FINDINGS;
 		}
 		if (bar != null) {
@@ -218,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
 		Results results;
 		try (ComputeEngine engine = Engines.open(input.engine, input.jdbc, input.spark, System.getenv())) {
 			if (sqlEngine && !input.quiet) {
-				stderr.println("engine: " + engine.describe());
+				stderr.println(texts.get("run.engine", engine.describe()));
 			}
 			results = Pipeline.compute(compiled, engine,
 					new SourceData(loaded == null ? null : loaded.dataset(), tableBindings), options);
@@ -237,26 +242,26 @@ public final class RunCommand implements Callable<Integer> {
 		} else {
 			printZeroDenominators(stdout, results);
 		}
-		stdout.println(alertSummary(written.alerts()));
+		stdout.println(alertSummary(written.alerts(), results, input.language, texts));
 		for (Path file : written.files()) {
-			stdout.println("wrote " + file);
+			stdout.println(texts.get("run.wrote", file));
 		}
 		exports.notify(input.out, written.html(), results, written.alerts(), input.language, stdout, stderr);
-		stdout.println("report: " + written.html().toAbsolutePath().normalize());
+		stdout.println(texts.get("run.report", written.html().toAbsolutePath().normalize()));
 		return exports.exitCode(Main.EXIT_OK);
 	}
 
 	/** Why the engine computed nothing, in the words of whose problem it is. */
 	private void printNotComputed(ComputeException e, PrintWriter stderr) {
 		switch (e.kind()) {
-			case UNUSABLE -> stderr.println("error: " + e.getMessage());
+			case UNUSABLE -> stderr.println(texts.get("error.general", e.getMessage()));
 			case BAD_DATA -> {
 				e.problems().forEach(problem -> stderr.println("error bad-data: " + problem));
-				stderr.println("not run: the engine's tables have errors");
+				stderr.println(texts.get("run.notRun.engineData"));
 			}
 			case REFUSED -> {
-				stderr.println(e.refusal().toText());
-				stderr.println("not run: " + input.engine + " cannot compute the template exactly");
+				stderr.println(CliTexts.finding(e.refusal(), texts));
+				stderr.println(texts.get("run.notRun.engineExact", input.engine));
 			}
 		}
 	}
@@ -307,20 +312,20 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** What was loaded and set aside, and the values a zero denominator left null. */
 	private void printLoad(PrintWriter stdout, LoadResult loaded, Results results) {
-		stdout.println(loaded.report().withQuarantineIn(input.out.resolve(OutputFolder.QUARANTINE)).summary().strip());
+		stdout.println(loaded.report().withQuarantineIn(input.out.resolve(OutputFolder.QUARANTINE)).summary(input.language)
+				.strip());
 		long rejected = loaded.report().rowsRejected();
 		if (rejected > 0) {
-			stdout.println(rejected + " bad row(s) set aside in " + input.out.resolve("quarantine"));
+			stdout.println(texts.get("run.badRows", rejected, input.out.resolve("quarantine")));
 		}
 		printZeroDenominators(stdout, results);
 	}
 
-	private static void printZeroDenominators(PrintWriter stdout, Results results) {
+	private void printZeroDenominators(PrintWriter stdout, Results results) {
 		for (int m = 0; m < results.template().metrics().size(); m++) {
 			long zero = results.diagnostics().zeroDenominators(m);
 			if (zero > 0) {
-				stdout.println(results.template().metrics().get(m).id() + ": " + zero
-						+ " value(s) null for a zero denominator");
+				stdout.println(texts.get("run.zeroDenominators", results.template().metrics().get(m).id(), zero));
 			}
 		}
 	}
@@ -330,25 +335,43 @@ public final class RunCommand implements Callable<Integer> {
 			return reports.get(0).definition();
 		}
 		return reports.stream().map(GeneratedReport::definition).filter(r -> r.name().equals(reportName)).findFirst()
-				.orElseThrow(() -> usage("no report " + reportName + "; the template has "
-						+ String.join(", ", reports.stream().map(r -> r.definition().name()).toList())));
+				.orElseThrow(() -> usage(texts.get("usage.noReport", reportName,
+						String.join(", ", reports.stream().map(r -> r.definition().name()).toList()))));
 	}
 
-	static String alertSummary(List<Alert> alerts) {
+	/**
+	 * The alerts at a glance: critical and warning breaches with the breakdown value most of them share, and the
+	 * anomalies with how many fall in the recent periods.
+	 */
+	static String alertSummary(List<Alert> alerts, Results results, String language, Texts texts) {
 		if (alerts.isEmpty()) {
-			return "no alerts";
-		}
-		Map<String, Long> byKind = new LinkedHashMap<>();
-		for (Alert alert : alerts) {
-			byKind.merge(alert.kind(), 1L, Long::sum);
+			return texts.get("alerts.none");
 		}
 		List<String> parts = new ArrayList<>();
-		byKind.forEach((kind, count) -> parts.add(count + " " + (count == 1 ? kind : switch (kind) {
-			case "anomaly" -> "anomalies";
-			case "warning" -> "warnings";
-			default -> kind;
-		})));
-		return "alerts: " + String.join(", ", parts) + " (see alerts.json and the Alerts page of report.html)";
+		for (String kind : List.of("critical", "warning")) {
+			Breaches.Breach breach = Breaches.of(kind, alerts);
+			if (breach.count() > 0) {
+				parts.add(texts.plural("alerts." + kind, breach.count()) + (breach.topValue() == null ? ""
+						: texts.get("alerts.top", breach.topCount(), Values.valueLabel(
+								results.template().dimension(breach.topDimension()).orElse(null), breach.topValue(),
+								language))));
+			}
+		}
+		long anomalies = alerts.stream().filter(alert -> alert.kind().equals("anomaly")).count();
+		if (anomalies > 0) {
+			List<String> periods = new ArrayList<>();
+			for (int p = 0; p < results.periods().count(); p++) {
+				periods.add(results.periods().label(p));
+			}
+			parts.add(texts.plural("alerts.anomaly", anomalies) + texts.get("alerts.recent",
+					Breaches.recentAnomalies(alerts, periods).size(), Breaches.RECENT_PERIODS));
+		}
+		return texts.get("alerts.summary", String.join(texts.get("alerts.separator"), parts));
+	}
+
+	/** The SQL engines as choices: {@code duckdb or --engine postgres ...}. */
+	private String engines() {
+		return String.join(" " + texts.get("usage.or").strip() + " --engine ", Engines.SQL_ENGINES);
 	}
 
 	private Grain grain() {
@@ -389,7 +412,7 @@ public final class RunCommand implements Callable<Integer> {
 		try {
 			return LocalDate.parse(text);
 		} catch (DateTimeParseException e) {
-			throw usage(option + " takes an ISO date such as 2025-01-31, not \"" + text + "\"");
+			throw usage(texts.get("usage.badDate", option, text));
 		}
 	}
 
@@ -404,8 +427,11 @@ public final class RunCommand implements Callable<Integer> {
 		private int lastPercent = -1;
 		private String lastSource;
 
-		LoadBar(PrintWriter err) {
+		private final Texts texts;
+
+		LoadBar(PrintWriter err, Texts texts) {
 			this.line = new ProgressLine(err);
+			this.texts = texts;
 		}
 
 		@Override
@@ -417,7 +443,7 @@ public final class RunCommand implements Callable<Integer> {
 			lastPercent = percent;
 			lastSource = source;
 			int filled = percent * WIDTH / 100;
-			line.show("loading " + source + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
+			line.show(texts.get("run.loading", source) + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
 		}
 
 		void clear() {

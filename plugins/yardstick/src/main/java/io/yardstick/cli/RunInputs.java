@@ -64,9 +64,10 @@ final class RunInputs {
 					+ "does not cover it to its end (by default: the last complete period).")
 	boolean partialHeadline;
 
-	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en",
-			description = "Language of the printed labels and of report.html, such as en or zh (default: ${DEFAULT-VALUE}).")
-	String language = "en";
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the messages, the printed table and report.html: zh or en; other tags (fr) choose "
+					+ "the template's labels and read English (default: the locale's language).")
+	String language;
 
 	@Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the results.")
 	Path out;

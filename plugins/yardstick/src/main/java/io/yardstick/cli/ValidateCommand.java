@@ -5,7 +5,9 @@ import io.yardstick.dsl.workspace.ImportClosure;
 import io.yardstick.dsl.workspace.KpiFiles;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
+import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.dsl.workspace.ValidationReport;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,16 +63,21 @@ public final class ValidateCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "Never draw the progress line on standard error.")
 	boolean quiet;
 
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the findings' messages and the summary: zh or en (default: the locale's language).")
+	String language;
+
 	@Override
 	public Integer call() throws IOException {
-		List<KpiFiles.InputFile> named = collect();
+		Texts texts = CliTexts.of(language);
+		List<KpiFiles.InputFile> named = collect(texts);
 		// a file is validated with what it imports; those files' errors count, their other findings do not
 		List<KpiFiles.InputFile> files = ImportClosure.withImports(paths, named);
 		ProgressLine progressLine = showProgress(files.size()) ? new ProgressLine(spec.commandLine().getErr()) : null;
 		ProgressListener progress = progressLine == null ? ProgressListener.NONE : progressLine;
 		ValidationReport report;
 		try {
-			report = new KpiWorkspace().validateFiles(files, progress).restrictedTo(named);
+			report = new KpiWorkspace(texts.language()).validateFiles(files, progress).restrictedTo(named);
 		} finally {
 			if (progressLine != null) {
 				progressLine.clear();
@@ -82,9 +89,9 @@ public final class ValidateCommand implements Callable<Integer> {
 		} else {
 			StringBuilder text = new StringBuilder();
 			for (Finding finding : report.findings()) {
-				text.append(finding.toText()).append('\n');
+				text.append(CliTexts.finding(finding, texts)).append('\n');
 			}
-			text.append(report.summary()).append('\n');
+			text.append(summary(report, texts)).append('\n');
 			out.print(text);
 		}
 		out.flush();
@@ -92,24 +99,32 @@ public final class ValidateCommand implements Callable<Integer> {
 	}
 
 	/** The .kpi files to validate; anything wrong with the paths themselves is a usage problem. */
-	private List<KpiFiles.InputFile> collect() throws IOException {
+	private List<KpiFiles.InputFile> collect(Texts texts) throws IOException {
 		if (paths.isEmpty()) {
-			throw usage("no files given: name at least one .kpi file or a folder that contains .kpi files");
+			throw usage(texts.get("usage.noFiles"));
 		}
 		for (Path path : paths) {
 			if (!Files.exists(path)) {
-				throw usage("no such file or folder: " + path);
+				throw usage(texts.get("usage.noSuchPath", path));
 			}
 			if (Files.isDirectory(path) && KpiFiles.collect(List.of(path)).isEmpty()) {
-				throw usage("no .kpi files in folder: " + path);
+				throw usage(texts.get("usage.noKpiFiles", path));
 			}
 		}
 		try {
 			return KpiFiles.collect(paths);
 		} catch (NoSuchFileException gone) {
 			// Removed between the check above and the walk.
-			throw usage("no such file or folder: " + gone.getFile());
+			throw usage(texts.get("usage.noSuchPath", gone.getFile()));
 		}
+	}
+
+	/** {@link ValidationReport#summary()} in the language of the texts. */
+	static String summary(ValidationReport report, Texts texts) {
+		return texts.get("validate.summary", texts.plural("validate.files", report.files().size()),
+				texts.plural("validate.errors", report.count(Severity.ERROR)),
+				texts.plural("validate.warnings", report.count(Severity.WARNING)),
+				texts.plural("validate.infos", report.count(Severity.INFO)));
 	}
 
 	private boolean showProgress(int fileCount) {

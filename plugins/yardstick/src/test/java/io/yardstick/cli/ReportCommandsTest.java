@@ -35,7 +35,8 @@ class ReportCommandsTest {
 		assertThat(lines[lines.length - 1]).isEmpty();
 		assertThat(lines[lines.length - 2]).isEqualTo("report: " + out.resolve("report.html").toAbsolutePath().normalize());
 		assertThat(run.out()).contains("wrote " + out.resolve("alerts.json")).contains("wrote " + out.resolve("report.json"))
-				.containsPattern("alerts: \\d+ critical, \\d+ warnings, \\d+ anomalies \\(see alerts.json");
+				.containsPattern("alerts: \\d+ critical, \\d+ in \\S+; \\d+ warnings, \\d+ in \\S+; \\d+ anomalies, \\d+ in the "
+						+ "last 3 periods \\(see alerts.json");
 		JsonNode alerts = JSON.readTree(out.resolve("alerts.json").toFile());
 		assertThat(alerts.get("schema").asText()).isEqualTo("yardstick-alerts/1");
 		assertThat(alerts.get("alerts").size()).isPositive();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yardstick.cli.browser.Chromium;
 import io.yardstick.report.Alerts;
+import io.yardstick.report.Breaches;
 import io.yardstick.report.ReportDefinition;
 import io.yardstick.report.ReportHtml;
 import io.yardstick.report.ReportSamples;
@@ -141,17 +142,140 @@ class ReportInBrowserTest {
 		assertThat(strings(edges)).containsExactlyInAnyOrderElementsOf(links);
 	}
 
-	/** A row per alert of alerts.json, in its order. */
+	/**
+	 * A row per alert of alerts.json, grouped by metric in the template's order: threshold breaches and the
+	 * anomalies of the recent periods shown, the older anomalies one click away.
+	 */
 	private void checkAlerts() {
 		JsonNode rows = browser.evaluate("[...document.querySelectorAll('tr.alert-row')].map(row => "
-				+ "row.dataset.alertKind + ' ' + row.dataset.metric)");
+				+ "row.dataset.alertKind + ' ' + row.dataset.metric + ' ' + row.dataset.period)");
 		List<String> expected = new ArrayList<>();
+		List<String> recent = recentPeriods();
+		List<String> shown = new ArrayList<>();
 		for (JsonNode alert : alerts.get("alerts")) {
-			expected.add(alert.get("kind").asText() + " " + alert.get("metric").asText());
+			String row = alert.get("kind").asText() + " " + alert.get("metric").asText() + " " + alert.get("period").asText();
+			expected.add(row);
+			if (!alert.get("kind").asText().equals("anomaly") || recent.contains(alert.get("period").asText())) {
+				shown.add(row);
+			}
 		}
 		assertThat(expected).isNotEmpty();
-		assertThat(strings(rows)).containsExactlyElementsOf(expected);
+		assertThat(strings(rows)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(shown).hasSizeLessThan(expected.size());
+		assertThat(strings(visibleAlertRows())).containsExactlyInAnyOrderElementsOf(shown);
+		JsonNode metrics = browser.evaluate("[...document.querySelectorAll('section.alert-metric')].map(s => s.dataset.metric)");
+		List<String> order = new ArrayList<>();
+		results.get("metrics").forEach(metric -> order.add(metric.get("id").asText()));
+		assertThat(strings(metrics)).isSortedAccordingTo((a, b) -> order.indexOf(a) - order.indexOf(b));
+		browser.evaluate("document.querySelector('[data-anomaly-toggle]').click()");
+		assertThat(strings(visibleAlertRows())).as("the whole history after one click")
+				.containsExactlyInAnyOrderElementsOf(expected);
+		browser.evaluate("document.querySelector('[data-anomaly-toggle]').click()");
+		assertThat(strings(visibleAlertRows())).as("recent periods again after a second click")
+				.containsExactlyInAnyOrderElementsOf(shown);
 	}
+
+	private JsonNode visibleAlertRows() {
+		return browser.evaluate("[...document.querySelectorAll('tr.alert-row')].filter(row => row.offsetParent !== null)"
+				+ ".map(row => row.dataset.alertKind + ' ' + row.dataset.metric + ' ' + row.dataset.period)");
+	}
+
+	/** The labels of the periods whose anomalies the alerts page shows without a click. */
+	private static List<String> recentPeriods() {
+		List<String> labels = new ArrayList<>();
+		results.get("periods").forEach(period -> labels.add(period.get("label").asText()));
+		return labels.subList(Math.max(0, labels.size() - Breaches.RECENT_PERIODS), labels.size());
+	}
+
+	/**
+	 * The header counts the critical and warning breaches of alerts.json, the total and every breakdown, and names the
+	 * value most of them share, in the language shown and by its label.
+	 */
+	@Test
+	void theHeaderCountsEveryBreachAndNamesTheBreakdownValueMostShare() throws Exception {
+		Path html = demo.resolve("report.html");
+		for (String kind : List.of("critical", "warning")) {
+			int count = 0;
+			Map<String, Integer> byRegion = new LinkedHashMap<>();
+			for (JsonNode alert : alerts.get("alerts")) {
+				if (alert.get("kind").asText().equals(kind)) {
+					count++;
+					if (alert.get("grouping").asText().equals("region")) {
+						byRegion.merge(alert.get("group").get(0).asText(), 1, Integer::sum);
+					}
+				}
+			}
+			browser.open(html, "page=strategic&lang=zh");
+			JsonNode chip = browser.evaluate("(c => ({ count: c.dataset.count, value: c.dataset.topValue, top: c.dataset.topCount,"
+					+ " text: c.textContent }))(document.querySelector('[data-breaches=" + kind + "]'))");
+			assertThat(chip.get("count").asInt()).isEqualTo(count).isPositive();
+			// In the demo the value most breaches share is a region (西北).
+			String top = byRegion.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+			assertThat(chip.get("value").asText()).isEqualTo(top);
+			assertThat(chip.get("top").asInt()).isEqualTo(byRegion.get(top));
+			assertThat(chip.get("text").asText()).contains(count + " 项", "其中 " + byRegion.get(top) + " 项在" + top);
+			browser.open(html, "page=strategic&lang=en");
+			assertThat(browser.evaluate("document.querySelector('[data-breaches=" + kind + "]').textContent").asText())
+					.contains(", " + byRegion.get(top) + " in " + englishLabelOfRegion(top));
+		}
+		assertNoProblems(html);
+	}
+
+	private static String englishLabelOfRegion(String value) {
+		for (JsonNode dimension : results.get("dimensions")) {
+			if (dimension.get("name").asText().equals("region")) {
+				return dimension.get("values").get(value).get("en").asText();
+			}
+		}
+		throw new AssertionError("no region dimension in results.json");
+	}
+
+	/** In Chinese the demo's pages carry no English word beyond names, units and codes; in English no Chinese. */
+	@Test
+	void theDemoReadsInChineseOrInEnglishThroughout() throws Exception {
+		Path html = demo.resolve("report.html");
+		for (JsonNode page : definition.get("pages")) {
+			String name = page.get("name").asText();
+			browser.open(html, "page=" + name + "&lang=en");
+			JsonNode han = browser.evaluate(pageText() + ".match(/[^\\s]*\\p{Script=Han}[^\\s]*/gu) || []");
+			assertThat(strings(han)).as("Chinese on the English page " + name).isEmpty();
+			browser.open(html, "page=" + name + "&lang=zh");
+			JsonNode words = browser.evaluate(pageText() + ".match(/\\b[A-Za-z]{4,}\\b/g) || []");
+			assertThat(strings(words)).as("English words on the Chinese page " + name)
+					.allMatch(word -> ALLOWED_IN_CHINESE.contains(word));
+		}
+		assertNoProblems(html);
+	}
+
+	/**
+	 * The text of the header and the page, without the language switch, which names each language in itself, and
+	 * without the links' rationales: free text of the template without a language tag, shown as written.
+	 */
+	private static String pageText() throws Exception {
+		List<String> rationales = new ArrayList<>();
+		definition.get("links").forEach(link -> {
+			if (link.hasNonNull("rationale")) {
+				rationales.add(link.get("rationale").asText());
+			}
+		});
+		return "(() => { const header = document.querySelector('header').cloneNode(true);"
+				+ " header.querySelectorAll('.lang-switch').forEach(n => n.remove());"
+				+ " let text = header.textContent + ' ' + document.querySelector('main').textContent;"
+				+ " for (const r of " + JSON.writeValueAsString(rationales) + ") text = text.split(r).join(' ');"
+				+ " return text; })()";
+	}
+
+	/** The page's own words: every key of its dictionary in both languages. */
+	@Test
+	void everyWordOfThePageIsInBothLanguages() throws Exception {
+		browser.open(demo.resolve("report.html"), "page=strategic&lang=en");
+		JsonNode keys = browser.evaluate("window.yardstickDictionaryKeys()");
+		assertThat(strings(keys.get("en"))).hasSizeGreaterThan(100);
+		assertThat(strings(keys.get("zh"))).isEqualTo(strings(keys.get("en")));
+	}
+
+	/** Names that stay as written in Chinese: the languages' own names, statistics and the demo's enum values in ids. */
+	private static final java.util.Set<String> ALLOWED_IN_CHINESE = java.util.Set.of("Pearson", "Spearman");
 
 	@Test
 	void theReviewPageShowsACardPerLinkWithTheVerdictOfReviewJson(@TempDir Path out) throws Exception {

@@ -42,7 +42,7 @@ class ReportPdfTest {
 						Cli.exampleTemplates().resolve("data").toString(), "--out", out.toString(), "--language", language,
 						"--pdf");
 		assertThat(run.exit()).as(run.err()).isZero();
-		assertThat(run.out()).contains("wrote " + out.resolve("report.pdf") + "\n");
+		assertThat(run.out()).contains((language.equals("zh") ? "已写入 " : "wrote ") + out.resolve("report.pdf") + "\n");
 		JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
 		JsonNode metrics = JSON.readTree(out.resolve("results.json").toFile()).path("metrics");
 

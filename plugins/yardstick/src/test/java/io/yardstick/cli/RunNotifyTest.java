@@ -88,7 +88,7 @@ class RunNotifyTest {
 				"https://reports.example.com/aftersales/report.html");
 		assertThat(first.exit()).as(first.err()).isZero();
 		assertThat(first.out()).contains("notify json: sent 20 new alerts (6 critical, 14 warning)\n"
-				+ "notify slack:ops: sent 20 new alerts (6 critical, 14 warning)\nreport: ");
+				+ "notify slack:ops: sent 20 new alerts (6 critical, 14 warning)\n报告："); // --language zh: the run's own lines in Chinese
 		assertThat(received).hasSize(2);
 		JsonNode document = JSON.readTree(received.get(0).substring(received.get(0).indexOf(' ') + 1));
 		assertThat(document.get("language").asText()).isEqualTo("zh");
@@ -115,7 +115,7 @@ class RunNotifyTest {
 		assertThat(refused.err()).contains("notify json: not delivered: HTTP 403: {}; the 20 new alerts stay new for"
 				+ " the next run\n").contains("notify slack:ops: not delivered: HTTP 403: ok; the 20 new alerts stay new"
 				+ " for the next run\n");
-		assertThat(refused.out()).contains("wrote " + dir.resolve("out/results.json")).contains("report: ");
+		assertThat(refused.out()).contains("已写入 " + dir.resolve("out/results.json")).contains("报告：");
 		assertThat(JSON.readTree(dir.resolve("out/notified.json").toFile()).get("channels").get("json")).isEmpty();
 
 		for (Run run : List.of(first, second, refused)) {

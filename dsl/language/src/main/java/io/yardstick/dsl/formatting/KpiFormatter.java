@@ -4,6 +4,7 @@ import io.yardstick.dsl.kpi.Band;
 import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.Bound;
 import io.yardstick.dsl.kpi.Dimension;
+import io.yardstick.dsl.kpi.DimensionValue;
 import io.yardstick.dsl.kpi.EnumKind;
 import io.yardstick.dsl.kpi.Exclusion;
 import io.yardstick.dsl.kpi.Expression;
@@ -109,8 +110,8 @@ public class KpiFormatter extends AbstractJavaFormatter {
 
 	/** Declarations of one line: a run of them of the same kind stays together, without blank lines. */
 	private static boolean isOneLiner(TemplateMember member) {
-		return member instanceof Link || member instanceof Loop || member instanceof Dimension
-				|| member instanceof Exclusion;
+		return member instanceof Link || member instanceof Loop
+				|| member instanceof Dimension dimension && dimension.getValues().isEmpty() || member instanceof Exclusion;
 	}
 
 	protected void format(SourceExtension extension, IFormattableDocument doc) {
@@ -190,10 +191,21 @@ public class KpiFormatter extends AbstractJavaFormatter {
 		ISemanticRegionsFinder regions = regionFor(dimension);
 		doc.append(regions.keyword("dimension"), it -> it.oneSpace());
 		formatLabels(dimension.getLabels(), doc);
-		doc.surround(regions.keyword("{"), it -> it.oneSpace());
-		doc.prepend(regions.keyword("}"), it -> it.oneSpace());
 		commas(regions, doc, it -> it.oneSpace());
 		dimension.getMappings().forEach(doc::format);
+		if (dimension.getValues().isEmpty()) {
+			doc.surround(regions.keyword("{"), it -> it.oneSpace());
+			doc.prepend(regions.keyword("}"), it -> it.oneSpace());
+			return;
+		}
+		// Labelled values make it a block: the mappings on their own line, then one value per line.
+		block(dimension, doc);
+		doc.append(regions.keyword("{"), it -> it.newLine());
+		for (DimensionValue value : dimension.getValues()) {
+			doc.prepend(value, it -> it.newLine());
+			doc.append(regionFor(value).keyword("value"), it -> it.oneSpace());
+			formatLabels(value.getLabels(), doc);
+		}
 	}
 
 	protected void format(FieldPath path, IFormattableDocument doc) {

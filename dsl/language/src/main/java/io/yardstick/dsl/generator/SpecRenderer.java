@@ -9,6 +9,7 @@ import io.yardstick.dsl.kpi.Bound;
 import io.yardstick.dsl.kpi.Condition;
 import io.yardstick.dsl.kpi.CurrencyKind;
 import io.yardstick.dsl.kpi.Dimension;
+import io.yardstick.dsl.kpi.DimensionValue;
 import io.yardstick.dsl.kpi.DurationKind;
 import io.yardstick.dsl.kpi.EnumKind;
 import io.yardstick.dsl.kpi.EnumValue;
@@ -36,6 +37,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -221,8 +223,12 @@ final class SpecRenderer {
 				paths.add(first ? "$S, $L" : ", $S, $L", mapping.getSource().getName(), strings(steps));
 				first = false;
 			}
-			dimensions.put(dimension.getName(), CodeBlock.of("new $T($S, $L, $L)", DIMENSION_SPEC, dimension.getName(),
-					labels(dimension.getLabels()), paths.add(")").build()));
+			CodeBlock values = valueLabels(dimension);
+			dimensions.put(dimension.getName(), values == null
+					? CodeBlock.of("new $T($S, $L, $L)", DIMENSION_SPEC, dimension.getName(), labels(dimension.getLabels()),
+							paths.add(")").build())
+					: CodeBlock.of("new $T($S, $L, $L, $L)", DIMENSION_SPEC, dimension.getName(),
+							labels(dimension.getLabels()), paths.add(")").build(), values));
 		}
 		Map<String, List<Field>> fieldDimensions = new LinkedHashMap<>();
 		for (Source source : model.sources()) {
@@ -242,6 +248,21 @@ final class SpecRenderer {
 					labels(fields.get(0).getLabels()), paths.add(")").build()));
 		});
 		return new ArrayList<>(dimensions.values());
+	}
+
+	/** {@code Specs.values("华东", Specs.labels(...), ...)}, or null when no value is labelled (as before values had labels). */
+	private static CodeBlock valueLabels(Dimension dimension) {
+		if (dimension.getValues().isEmpty()) {
+			return null;
+		}
+		CodeBlock.Builder values = CodeBlock.builder().add("$T.values(", SPECS);
+		Set<String> seen = new HashSet<>();
+		for (DimensionValue value : dimension.getValues()) {
+			if (value.getValue() != null && seen.add(value.getValue())) { // the first of a duplicate, as validated
+				values.add(seen.size() == 1 ? "$S, $L" : ", $S, $L", value.getValue(), labels(value.getLabels()));
+			}
+		}
+		return values.add(")").build();
 	}
 
 	// ------------------------------------------------------------------ layers, metrics

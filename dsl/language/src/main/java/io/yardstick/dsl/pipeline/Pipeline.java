@@ -72,7 +72,13 @@ public final class Pipeline {
 	 */
 	public static SelectedTemplate select(Path template, String templateName, ProgressListener progress)
 			throws IOException, BadSelection, Refused {
-		KpiWorkspace.ValidatedModel validated = validate(template, progress);
+		return select(template, templateName, progress, "en");
+	}
+
+	/** {@link #select} with the findings' messages in a language: {@code zh} or {@code en}. */
+	public static SelectedTemplate select(Path template, String templateName, ProgressListener progress,
+			String language) throws IOException, BadSelection, Refused {
+		KpiWorkspace.ValidatedModel validated = validate(template, progress, language);
 		List<Finding> errors = validated.report().findings().stream()
 				.filter(finding -> finding.severity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
@@ -90,6 +96,12 @@ public final class Pipeline {
 	 */
 	public static KpiWorkspace.ValidatedModel validate(Path template, ProgressListener progress)
 			throws IOException, BadSelection {
+		return validate(template, progress, "en");
+	}
+
+	/** {@link #validate} with the findings' messages in a language: {@code zh} or {@code en}. */
+	public static KpiWorkspace.ValidatedModel validate(Path template, ProgressListener progress, String language)
+			throws IOException, BadSelection {
 		if (!Files.exists(template)) {
 			throw new BadSelection("no such file or folder: " + template);
 		}
@@ -102,7 +114,7 @@ public final class Pipeline {
 		if (files.isEmpty()) {
 			throw new BadSelection("no .kpi files in folder: " + folder);
 		}
-		KpiWorkspace.ValidatedModel alone = new KpiWorkspace().loadAndValidate(files, progress);
+		KpiWorkspace.ValidatedModel alone = new KpiWorkspace(language).loadAndValidate(files, progress);
 		boolean reachesOut = alone.report().findings().stream()
 				.anyMatch(finding -> finding.code().equals("unresolved-import")) || extendsElsewhere(alone.model());
 		Path library = absolute.getParent();
@@ -114,7 +126,8 @@ public final class Pipeline {
 			siblings.filter(Files::isDirectory).filter(sibling -> !sibling.toAbsolutePath().normalize().equals(absolute))
 					.sorted().forEach(folders::add);
 		}
-		KpiWorkspace.ValidatedModel together = new KpiWorkspace().loadAndValidate(KpiFiles.collect(folders), progress);
+		KpiWorkspace.ValidatedModel together = new KpiWorkspace(language).loadAndValidate(KpiFiles.collect(folders),
+				progress);
 		Set<String> own = new HashSet<>();
 		files.forEach(file -> own.add(file.displayPath()));
 		List<Finding> kept = together.report().findings().stream()

@@ -7,6 +7,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import io.yardstick.dsl.kpi.KpiPackage;
@@ -20,6 +21,9 @@ import java.util.List;
 public abstract class AbstractKpiCheck extends AbstractDeclarativeValidator {
 	@Inject
 	private FormulaAnalyzer analyzer;
+
+	@Inject
+	private ValidationSettings injectedSettings;
 
 	@Override
 	public void register(EValidatorRegistrar registrar) {
@@ -39,6 +43,30 @@ public abstract class AbstractKpiCheck extends AbstractDeclarativeValidator {
 		error("internal error in " + where + ": " + exception.getClass().getSimpleName()
 				+ (exception.getMessage() == null ? "" : " (" + exception.getMessage() + ")")
 				+ "; this element is not fully validated, please report it", element, null, IssueCodes.INTERNAL_ERROR);
+	}
+
+	/**
+	 * The settings of the injector that made the element's resource. EMF's validator registry is
+	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
+	 * that one; the resource knows the injector whose settings a host changed.
+	 */
+	protected ValidationSettings settings(EObject element) {
+		if (element != null && element.eResource() instanceof XtextResource resource
+				&& resource.getResourceServiceProvider() != null) {
+			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
+			if (own != null) {
+				return own;
+			}
+		}
+		return injectedSettings;
+	}
+
+	/**
+	 * A finding's message: the text of {@code key} (an issue code, or a code and a variant such as
+	 * {@code zero-denominator.row}) with its arguments, in the language of the element's settings.
+	 */
+	protected String message(EObject element, String key, Object... arguments) {
+		return FindingTexts.of(settings(element).language()).get(key, arguments);
 	}
 
 	/** The formula analyses of this validation run, shared by every check of every validator. */

@@ -55,9 +55,8 @@ public class AggregationValidator extends AbstractKpiCheck {
 		Expression value = aggregate.getArguments().get(aggregate.getArguments().size() - 1);
 		Typed typed = analysis.typeOf(value);
 		if (typed.kind().isQuotient()) {
-			warning(aggregate.getFunction() + " of " + ModelText.quoted(value) + ", a " + typed.type().describe()
-					+ ", weights every row alike whatever it counts; a ratio of sums, ratio(numerator, denominator) or "
-					+ "share(...), weights each row by its volume", aggregate, null, AVERAGE_OF_RATIO);
+			warning(message(aggregate, AVERAGE_OF_RATIO, aggregate.getFunction(), ModelText.quoted(value),
+					typed.type().describe()), aggregate, null, AVERAGE_OF_RATIO);
 		}
 	}
 
@@ -79,10 +78,8 @@ public class AggregationValidator extends AbstractKpiCheck {
 			}
 		}
 		if (!missing.isEmpty()) {
-			warning("numerator " + ModelText.quoted(numerator) + " is not filtered as narrowly as denominator "
-					+ ModelText.quoted(denominator) + ": it may count rows the denominator leaves out; add `"
-					+ String.join(" and ", missing) + "` to its where, or write share(condition where base)", division,
-					null, RATIO_FILTER_NOT_NARROWER);
+			warning(message(division, RATIO_FILTER_NOT_NARROWER, ModelText.quoted(numerator), ModelText.quoted(denominator),
+					String.join(" and ", missing)), division, null, RATIO_FILTER_NOT_NARROWER);
 		}
 	}
 
@@ -116,16 +113,16 @@ public class AggregationValidator extends AbstractKpiCheck {
 		Optional<BigDecimal> constant = Constants.evaluate(denominator);
 		if (constant.isPresent()) {
 			if (constant.get().signum() == 0) {
-				info(ModelText.quoted(division) + " divides by zero: it is always null", division, null, ZERO_DENOMINATOR);
+				info(message(division, ZERO_DENOMINATOR + ".constant", ModelText.quoted(division)), division, null,
+						ZERO_DENOMINATOR);
 			}
 			return;
 		}
 		if (typed.kind().isWildcard() || typed.level() == Level.CONSTANT) {
 			return;
 		}
-		String where = typed.level() == Level.ROW ? "a row where it is zero gives null, which the aggregate skips"
-				: "a period or breakdown where it is zero (no matching rows, say) gets null";
-		info("denominator " + ModelText.quoted(denominator) + " can be zero: " + where, denominator, null,
+		String where = typed.level() == Level.ROW ? ".row" : ".period";
+		info(message(denominator, ZERO_DENOMINATOR + where, ModelText.quoted(denominator)), denominator, null,
 				ZERO_DENOMINATOR);
 	}
 }

@@ -43,12 +43,9 @@ public class BreakdownValidator extends AbstractKpiCheck {
 			}
 			for (Source source : sources) {
 				if (!provides(source, breakdown, TemplateHierarchy.templateOf(metric))) {
-					String hint = breakdown instanceof Dimension
-							? "add " + source.getName() + ".<field> to `dimension " + breakdown.getName() + "`"
-							: "declare `dimension " + breakdown.getName() + " { ... }` mapping it onto each source";
-					error("metric `" + metric.getName() + "` is broken down by `" + breakdown.getName()
-							+ "`, but it aggregates " + source.getName() + ", which cannot provide it: " + hint, metric,
-							KPI.getMetric_Breakdowns(), i, BREAKDOWN_UNAVAILABLE);
+					String variant = breakdown instanceof Dimension ? ".dimension" : ".field";
+					error(message(metric, BREAKDOWN_UNAVAILABLE + variant, metric.getName(), breakdown.getName(),
+							source.getName()), metric, KPI.getMetric_Breakdowns(), i, BREAKDOWN_UNAVAILABLE);
 					break;
 				}
 			}
@@ -81,9 +78,8 @@ public class BreakdownValidator extends AbstractKpiCheck {
 			return;
 		}
 		String names = own.stream().map(Source::getName).collect(Collectors.joining(", "));
-		warning("metric `" + metric.getName() + "` aggregates " + names + ", which " + (own.size() == 1 ? "has" : "have")
-				+ " no time axis, and does not use `period`: it has the same value in every period; mark a field `time` "
-				+ "or filter with `in period`", metric, KPI.getSymbol_Name(), NO_TIME_AXIS);
+		warning(message(metric, NO_TIME_AXIS + (own.size() == 1 ? ".one" : ".other"), metric.getName(), names), metric,
+				KPI.getSymbol_Name(), NO_TIME_AXIS);
 	}
 
 	private void checkDeclaredAxis(Metric metric, FieldPath axis, FormulaAnalysis analysis) {
@@ -93,12 +89,11 @@ public class BreakdownValidator extends AbstractKpiCheck {
 		}
 		KpiType type = Sources.typeOf(field);
 		if (!type.kind().isTemporal() && !type.kind().isWildcard()) {
-			error("time axis `" + FieldPaths.describe(axis) + "` is " + type.describe() + ": a time axis is a timestamp "
-					+ "or date", metric, KPI.getMetric_TimeAxis(), TIME_AXIS_INVALID);
+			error(message(metric, TIME_AXIS_INVALID + ".kind", FieldPaths.describe(axis), type.describe()), metric,
+					KPI.getMetric_TimeAxis(), TIME_AXIS_INVALID);
 		} else if (!analysis.aggregatedSources().contains(axis.getSource())) {
-			error("time axis `" + FieldPaths.describe(axis) + "` belongs to " + axis.getSource().getName()
-					+ ", which metric `" + metric.getName() + "` does not aggregate", metric, KPI.getMetric_TimeAxis(),
-					TIME_AXIS_INVALID);
+			error(message(metric, TIME_AXIS_INVALID + ".source", FieldPaths.describe(axis), axis.getSource().getName(),
+					metric.getName()), metric, KPI.getMetric_TimeAxis(), TIME_AXIS_INVALID);
 		}
 	}
 }

@@ -221,6 +221,15 @@ public final class IssueCodes {
 	/** Error: input rows that do not fit their source: a missing required column, a row of the wrong width, no file. */
 	public static final String TEST_BAD_ROWS = "test-bad-rows";
 
+	// ---- labels of breakdown values (DimensionValueValidator)
+
+	/** Error: a dimension that labels the same value twice. */
+	public static final String DIMENSION_VALUE_DUPLICATE = "dimension-value-duplicate";
+	/** Warning: a labelled value that the enum a dimension maps onto does not have: it labels nothing. */
+	public static final String DIMENSION_VALUE_UNKNOWN = "dimension-value-unknown";
+	/** Info: a value without a label in a language that other values of its dimension are labelled in. */
+	public static final String DIMENSION_VALUE_UNTRANSLATED = "dimension-value-untranslated";
+
 	/** Every code above, in declaration order. */
 	public static List<String> all() {
 		List<String> codes = new ArrayList<>();

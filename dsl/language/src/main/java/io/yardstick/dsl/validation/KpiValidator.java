@@ -16,6 +16,6 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		BreakdownValidator.class,
 		ReportValidator.class,
 		InheritanceValidator.class,
-		TestValidator.class, DataFormatValidator.class })
+		TestValidator.class, DataFormatValidator.class, DimensionValueValidator.class })
 public class KpiValidator extends AbstractKpiValidator {
 }

@@ -48,17 +48,16 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (from == to) {
-			error("link `" + from.getName() + "` -> `" + to.getName() + "` links a metric to itself", link,
-					KPI.getLink_Target(), LINK_INVALID);
+			error(message(link, LINK_INVALID + ".self", from.getName(), to.getName()), link, KPI.getLink_Target(),
+					LINK_INVALID);
 			return;
 		}
 		OptionalInt fromLevel = Layers.levelOf(from);
 		OptionalInt toLevel = Layers.levelOf(to);
 		if (!link.isFeedback() && fromLevel.isPresent() && toLevel.isPresent()
 				&& fromLevel.getAsInt() > toLevel.getAsInt()) {
-			error("link `" + from.getName() + "` (" + Layers.layerName(from) + ") -> `" + to.getName() + "` ("
-					+ Layers.layerName(to) + ") goes down the layers: causes sit below their effects; mark it "
-					+ "`feedback` if a result is meant to drive an operation", link, KPI.getLink_Target(), LINK_DOWNWARD);
+			error(message(link, LINK_DOWNWARD, from.getName(), Layers.layerName(from), to.getName(), Layers.layerName(to)),
+					link, KPI.getLink_Target(), LINK_DOWNWARD);
 		}
 		checkPolarity(link, from, to);
 	}
@@ -79,10 +78,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		}
 		int sign = sign(link.getPolarity()) * fromDirection.get().sign() * toDirection.get().sign();
 		if (sign < 0) {
-			warning("link `" + from.getName() + "` -> `" + to.getName() + "` is " + link.getPolarity().getLiteral()
-					+ ", but `" + from.getName() + "` is " + fromDirection.get().keyword() + " and `" + to.getName()
-					+ "` is " + toDirection.get().keyword() + ": by this link, improving `" + from.getName()
-					+ "` worsens `" + to.getName() + "`; check the polarity or a direction", link, KPI.getLink_Polarity(),
+			warning(message(link, LINK_POLARITY_CONTRADICTION, from.getName(), to.getName(), link.getPolarity().getLiteral(),
+					fromDirection.get().keyword(), toDirection.get().keyword()), link, KPI.getLink_Polarity(),
 					LINK_POLARITY_CONTRADICTION);
 		}
 	}
@@ -113,8 +110,7 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		// unreached strategic metrics below already say what is missing.
 		for (Metric metric : linked.isEmpty() ? List.<Metric>of() : metrics) {
 			if (owned(metric, template) && !linked.contains(metric)) {
-				warning("metric `" + metric.getName() + "` is in no link: say what it drives or what drives it, "
-						+ "or remove it", metric, KPI.getSymbol_Name(), ORPHAN_METRIC);
+				warning(message(metric, ORPHAN_METRIC, metric.getName()), metric, KPI.getSymbol_Name(), ORPHAN_METRIC);
 			}
 		}
 		reportUnreached(template, metrics, effects);
@@ -128,8 +124,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			}
 			Link earlier = seen.putIfAbsent(List.of(link.getSource(), link.getTarget()), link);
 			if (earlier != null && TemplateHierarchy.templateOf(link) == template) {
-				error("link `" + link.getSource().getName() + "` -> `" + link.getTarget().getName()
-						+ "` is already declared on line " + lineOf(earlier), link, KPI.getLink_Source(), LINK_INVALID);
+				error(message(link, LINK_INVALID + ".duplicate", link.getSource().getName(), link.getTarget().getName(),
+						lineOf(earlier)), link, KPI.getLink_Source(), LINK_INVALID);
 			}
 		}
 	}
@@ -174,9 +170,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		LayerLevels levels = analyses().layerLevels(template);
 		for (Metric metric : metrics) {
 			if (owned(metric, template) && levels.isStrategic(metric) && !reached.contains(metric)) {
-				warning("strategic metric `" + metric.getName() + "` is not reached by any chain of links from a metric "
-						+ "of the lowest layer (`" + Layers.layerName(lowest) + "`): the loop from operations to this "
-						+ "result is not closed", metric, KPI.getSymbol_Name(), STRATEGIC_UNREACHED);
+				warning(message(metric, STRATEGIC_UNREACHED, metric.getName(), Layers.layerName(lowest)), metric,
+						KPI.getSymbol_Name(), STRATEGIC_UNREACHED);
 			}
 		}
 	}
@@ -210,9 +205,8 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 			Link link = effectiveFrom == null || effectiveTo == null ? null
 					: links.get(List.of(effectiveFrom, effectiveTo));
 			if (link == null) {
-				error("loop `" + loop.getName() + "` steps from `" + from.getName() + "` to `" + to.getName()
-						+ "`, but no link " + from.getName() + " -> " + to.getName() + " is declared", loop,
-						KPI.getLoop_Steps(), i + 1, LOOP_BROKEN);
+				error(message(loop, LOOP_BROKEN, loop.getName(), from.getName(), to.getName()), loop, KPI.getLoop_Steps(),
+						i + 1, LOOP_BROKEN);
 				return;
 			}
 			sign *= sign(link.getPolarity());
@@ -223,10 +217,10 @@ public class LayerLinkValidator extends AbstractKpiCheck {
 		Optional<Direction> lastDirection = Direction.of(last);
 		if (first != last && firstDirection.isPresent() && lastDirection.isPresent()
 				&& sign * firstDirection.get().sign() * lastDirection.get().sign() < 0) {
-			warning("loop `" + loop.getName() + "` composes to " + (sign > 0 ? "positive" : "negative") + " (the product of "
-					+ "its links), so improving `" + first.getName() + "` (" + firstDirection.get().keyword()
-					+ ") worsens `" + last.getName() + "` (" + lastDirection.get().keyword() + "); check its links' polarity",
-					loop, KPI.getLoop_Name(), LOOP_POLARITY_CONTRADICTION);
+			warning(message(loop, LOOP_POLARITY_CONTRADICTION, loop.getName(),
+					message(loop, sign > 0 ? "sign.positive" : "sign.negative"), first.getName(),
+					firstDirection.get().keyword(), last.getName(), lastDirection.get().keyword()), loop, KPI.getLoop_Name(),
+					LOOP_POLARITY_CONTRADICTION);
 		}
 	}
 

@@ -38,11 +38,9 @@ public class ReportValidator extends AbstractKpiCheck {
 			if (breakdown == null || breakdown.eIsProxy() || offered.contains(breakdown.getName())) {
 				continue;
 			}
-			String offer = offered.isEmpty() ? "it has no `by`: add `by " + breakdown.getName() + "` to the metric"
-					: "it is broken down by " + String.join(", ", offered);
-			error("tile `" + metric.getName() + "` asks for a breakdown by `" + breakdown.getName()
-					+ "`, which metric `" + metric.getName() + "` does not provide; " + offer, tile,
-					KPI.getTile_Breakdowns(), i, REPORT_BREAKDOWN_UNAVAILABLE);
+			String variant = offered.isEmpty() ? ".none" : ".other";
+			error(message(tile, REPORT_BREAKDOWN_UNAVAILABLE + variant, metric.getName(), breakdown.getName(),
+					String.join(", ", offered)), tile, KPI.getTile_Breakdowns(), i, REPORT_BREAKDOWN_UNAVAILABLE);
 		}
 	}
 
@@ -56,27 +54,21 @@ public class ReportValidator extends AbstractKpiCheck {
 		switch (tile.getChart()) {
 			case "gauge" -> {
 				if (!bounded(metric)) {
-					error("a gauge needs a bounded scale, and `" + name + "` is " + ModelText.quoted(metric.getKind())
-							+ ": gauges fit percents and scores with a range; use value, trend, bar or table",
-							tile, KPI.getTile_Chart(), REPORT_CHART_UNFIT);
+					error(message(tile, REPORT_CHART_UNFIT + ".gauge", name, ModelText.quoted(metric.getKind())), tile,
+							KPI.getTile_Chart(), REPORT_CHART_UNFIT);
 				}
 			}
 			case "trend" -> {
 				if (Overrides.formula(metric) != null && !analyses().variesByPeriod(metric)) {
-					error("a trend needs periods, and `" + name + "` has one value for all of them (nothing in it "
-							+ "has a time axis): use value, bar or table", tile, KPI.getTile_Chart(), REPORT_CHART_UNFIT);
+					error(message(tile, REPORT_CHART_UNFIT + ".trend", name), tile, KPI.getTile_Chart(), REPORT_CHART_UNFIT);
 				}
 			}
 			case "bar" -> {
 				if (tile.getBreakdowns().isEmpty()) {
 					List<String> offered = breakdownNames(metric);
-					String message = offered.isEmpty()
-							? "bars compare the groups of a breakdown, and `" + name + "` has none: give the metric a `by`, "
-									+ "or use value, trend or table"
-							: "bars compare the groups of a breakdown: add `by " + offered.get(0) + "` (`" + name
-									+ "` offers " + String.join(", ", offered) + ")";
-					error(message, tile, KPI.getTile_Chart(),
-							REPORT_CHART_UNFIT);
+					String text = offered.isEmpty() ? message(tile, REPORT_CHART_UNFIT + ".bar.none", name)
+							: message(tile, REPORT_CHART_UNFIT + ".bar", name, offered.get(0), String.join(", ", offered));
+					error(text, tile, KPI.getTile_Chart(), REPORT_CHART_UNFIT);
 				}
 			}
 			default -> {
@@ -88,16 +80,15 @@ public class ReportValidator extends AbstractKpiCheck {
 	@Check
 	public void checkNotEmpty(Report report) {
 		if (report.getPages().isEmpty()) {
-			warning("report `" + report.getName() + "` has no pages: add `page name { tile metric }`, or remove the "
-					+ "report to get the one derived from the layers", report, KPI.getReport_Name(), REPORT_EMPTY);
+			warning(message(report, REPORT_EMPTY + ".report", report.getName()), report, KPI.getReport_Name(),
+					REPORT_EMPTY);
 		}
 	}
 
 	@Check
 	public void checkNotEmpty(Page page) {
 		if (page.getView() == null && page.getTiles().isEmpty()) {
-			warning("page `" + page.getName() + "` shows nothing: add `tile metric`, or make it `: graph` or `: alerts`",
-					page, KPI.getPage_Name(), REPORT_EMPTY);
+			warning(message(page, REPORT_EMPTY + ".page", page.getName()), page, KPI.getPage_Name(), REPORT_EMPTY);
 		}
 	}
 

@@ -54,8 +54,7 @@ public class TargetValidator extends AbstractKpiCheck {
 		Bounds critical = bounds(metric, metric.getCritical(), KPI.getMetric_Critical(), "critical", kind);
 		if (direction.isEmpty()) {
 			if (target != null || warning != null || critical != null) {
-				error("metric `" + metric.getName() + "` has a target or threshold but no direction: declare "
-						+ "higher-is-better, lower-is-better or target-band after its kind", metric, KPI.getMetric_Kind(),
+				error(message(metric, TARGET_DIRECTION + ".none", metric.getName()), metric, KPI.getMetric_Kind(),
 						TARGET_DIRECTION, QuickFixData.kindWithDirection(metric));
 			}
 			return;
@@ -92,8 +91,8 @@ public class TargetValidator extends AbstractKpiCheck {
 			values.add(value.get());
 		}
 		if (values.size() == 2 && values.get(0).compareTo(values.get(1)) >= 0) {
-			error(role + " band " + ModelText.quoted(condition) + " is empty: write the lower end first", metric, feature,
-					TARGET_INVALID);
+			error(message(metric, TARGET_INVALID + ".emptyBand", role(metric, role), ModelText.quoted(condition)), metric,
+					feature, TARGET_INVALID);
 			return null;
 		}
 		return new Bounds(condition, values);
@@ -108,20 +107,20 @@ public class TargetValidator extends AbstractKpiCheck {
 			return Optional.empty();
 		}
 		if (analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
-			error(role + " " + ModelText.quoted(end) + " must be a constant, such as 95%, 2h, 4.2 or 500 CNY", metric,
+			error(message(metric, TARGET_INVALID + ".constant", role(metric, role), ModelText.quoted(end)), metric,
 					feature, TARGET_INVALID);
 			return Optional.empty();
 		}
 		Outcome fits = TypeRules.compare("=", Typed.aggregate(kind), analysis.result());
 		if (fits.isProblem()) {
-			error(role + " " + ModelText.quoted(end) + " does not fit " + kind.describe()
-					+ (fits.hint() == null ? "" : ": " + fits.hint()), metric, feature, TARGET_INVALID);
+			error(message(metric, TARGET_INVALID + ".kind", role(metric, role), ModelText.quoted(end), kind.describe(),
+					fits.hint() == null ? "" : message(metric, "hint", fits.hint())), metric, feature, TARGET_INVALID);
 			return Optional.empty();
 		}
-		Optional<String> outside = rangeViolation(value.get(), kind, analysis.result().type());
+		Optional<String> outside = rangeViolation(metric, value.get(), kind, analysis.result().type());
 		if (outside.isPresent()) {
-			error(role + " " + ModelText.quoted(end) + " is outside the range of " + kind.describe() + outside.get(),
-					metric, feature, TARGET_OUT_OF_RANGE);
+			error(message(metric, TARGET_OUT_OF_RANGE, role(metric, role), ModelText.quoted(end), kind.describe(),
+					outside.get()), metric, feature, TARGET_OUT_OF_RANGE);
 			return Optional.empty();
 		}
 		return value;
@@ -131,19 +130,20 @@ public class TargetValidator extends AbstractKpiCheck {
 	 * Empty when {@code value} lies in the range of the kind; otherwise what to add to the message
 	 * (empty text when the kind's name already shows the range, as score(1..5) does).
 	 */
-	private static Optional<String> rangeViolation(BigDecimal value, KpiType kind, KpiType written) {
+	private Optional<String> rangeViolation(Metric metric, BigDecimal value, KpiType kind, KpiType written) {
 		if (kind.is(Kind.PERCENT) && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
 			boolean plainNumber = written.is(Kind.NUMBER) && value.compareTo(BigDecimal.ONE) > 0
 					&& value.compareTo(BigDecimal.valueOf(100)) <= 0;
-			return Optional.of(": a percent lies between 0% and 100%"
-					+ (plainNumber ? "; did you mean " + value.stripTrailingZeros().toPlainString() + "%?" : ""));
+			return Optional.of(plainNumber
+					? message(metric, "range.percent.meant", value.stripTrailingZeros().toPlainString() + "%")
+					: message(metric, "range.percent"));
 		}
 		if (kind.is(Kind.SCORE) && kind.min() != null && kind.max() != null
 				&& (value.compareTo(kind.min()) < 0 || value.compareTo(kind.max()) > 0)) {
 			return Optional.of("");
 		}
 		if ((kind.is(Kind.COUNT) || kind.is(Kind.DURATION)) && value.signum() < 0) {
-			return Optional.of(": it is never negative");
+			return Optional.of(message(metric, "range.negative"));
 		}
 		return Optional.empty();
 	}
@@ -160,21 +160,21 @@ public class TargetValidator extends AbstractKpiCheck {
 		switch (direction) {
 			case HIGHER_IS_BETTER -> {
 				fits = isTarget ? ">=".equals(operator) || ">".equals(operator) : "<".equals(operator) || "<=".equals(operator);
-				expected = isTarget ? "a lower bound (>= or >)" : "a fall below a bound (< or <=)";
+				expected = isTarget ? "expected.lowerBound" : "expected.fall";
 			}
 			case LOWER_IS_BETTER -> {
 				fits = isTarget ? "<=".equals(operator) || "<".equals(operator) : ">".equals(operator) || ">=".equals(operator);
-				expected = isTarget ? "an upper bound (<= or <)" : "a rise above a bound (> or >=)";
+				expected = isTarget ? "expected.upperBound" : "expected.rise";
 			}
 			default -> {
 				fits = isTarget ? condition instanceof Band : condition instanceof OutsideBand;
-				expected = isTarget ? "a band (between a and b)" : "a departure from a band (outside a and b)";
+				expected = isTarget ? "expected.band" : "expected.outside";
 			}
 		}
 		if (!fits) {
-			String what = isTarget ? "its target should be " : "its " + role + " should fire on ";
-			error(direction.keyword() + " metric `" + metric.getName() + "` has " + role + " " + ModelText.quoted(condition)
-					+ ": " + what + expected, metric, featureOf(role), TARGET_DIRECTION);
+			error(message(metric, TARGET_DIRECTION + (isTarget ? ".target" : ".threshold"), direction.keyword(),
+					metric.getName(), role(metric, role), ModelText.quoted(condition), message(metric, expected)), metric,
+					featureOf(role), TARGET_DIRECTION);
 		}
 		return fits;
 	}
@@ -183,16 +183,15 @@ public class TargetValidator extends AbstractKpiCheck {
 	private void checkOrder(Metric metric, Direction direction, KpiType kind, Bounds target, Bounds warning,
 			Bounds critical) {
 		if (target != null && warning != null && !beyond(direction, warning, target)) {
-			error("warning " + ModelText.quoted(warning.condition()) + " overlaps the target "
-					+ ModelText.quoted(target.condition()) + ": a value that meets the target would raise a warning",
-					metric, KPI.getMetric_Warning(), THRESHOLD_ORDER);
+			error(message(metric, THRESHOLD_ORDER + ".warning", ModelText.quoted(warning.condition()),
+					ModelText.quoted(target.condition())), metric, KPI.getMetric_Warning(), THRESHOLD_ORDER);
 		}
 		Bounds before = warning != null ? warning : target;
 		if (critical != null && before != null && !beyond(direction, critical, before)) {
 			String which = before == warning ? "warning" : "target";
-			error("critical " + ModelText.quoted(critical.condition()) + " is not beyond the " + which + " "
-					+ ModelText.quoted(before.condition()) + ": critical must be the worse bound", metric,
-					KPI.getMetric_Critical(), THRESHOLD_ORDER);
+			error(message(metric, THRESHOLD_ORDER + ".critical", ModelText.quoted(critical.condition()),
+					role(metric, which), ModelText.quoted(before.condition())), metric, KPI.getMetric_Critical(),
+					THRESHOLD_ORDER);
 		}
 	}
 
@@ -203,6 +202,11 @@ public class TargetValidator extends AbstractKpiCheck {
 			case LOWER_IS_BETTER -> later.low().compareTo(earlier.low()) >= 0;
 			case TARGET_BAND -> later.low().compareTo(earlier.low()) <= 0 && later.high().compareTo(earlier.high()) >= 0;
 		};
+	}
+
+	/** {@code target}, {@code warning} or {@code critical} in the language of the messages. */
+	private String role(Metric metric, String role) {
+		return message(metric, "role." + role);
 	}
 
 	private static EReference featureOf(String role) {

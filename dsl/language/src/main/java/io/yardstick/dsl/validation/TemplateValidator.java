@@ -10,7 +10,6 @@ import static io.yardstick.dsl.validation.IssueCodes.STRATEGIC_UNDOCUMENTED;
 import static io.yardstick.dsl.validation.IssueCodes.UNKNOWN_LAYER_LEVEL;
 import static io.yardstick.dsl.validation.IssueCodes.ZONE_SPELLING;
 
-import com.google.inject.Inject;
 import io.yardstick.dsl.kpi.Field;
 import io.yardstick.dsl.kpi.KpiPackage;
 import io.yardstick.dsl.kpi.Layer;
@@ -37,7 +36,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Check;
 
 /**
@@ -50,15 +48,12 @@ public class TemplateValidator extends AbstractKpiCheck {
 	/** Core metrics per layer when a template sets no core-limit and no host changed the default. */
 	public static final int DEFAULT_CORE_LIMIT = ValidationSettings.DEFAULT_CORE_LIMIT;
 
-	@Inject
-	private ValidationSettings settings;
-
 	// ------------------------------------------------------------------ settings
 
 	@Check
 	public void checkNotEmpty(Model model) {
 		if (model.getName() == null && model.getImports().isEmpty() && model.getElements().isEmpty()) {
-			warning("the file declares nothing: no package, import, template or source", model, null, EMPTY_FILE);
+			warning(message(model, EMPTY_FILE), model, null, EMPTY_FILE);
 		}
 	}
 
@@ -69,13 +64,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 			try {
 				checkZoneSpelling(template, ZoneId.of(zone));
 			} catch (DateTimeException e) {
-				error("unknown time zone \"" + zone + "\": use an IANA name such as \"Asia/Shanghai\", or a fixed offset such as \"+08:00\"",
-						template, KPI.getTemplate_Timezone(), INVALID_SETTING);
+				error(message(template, INVALID_SETTING + ".zone", zone), template, KPI.getTemplate_Timezone(),
+						INVALID_SETTING);
 			}
 		}
 		BigDecimal limit = template.getCoreLimit();
 		if (limit != null && (!isWholeNumber(limit) || limit.signum() <= 0)) {
-			error("core-limit must be a whole number of at least 1, not " + ModelText.number(limit), template,
+			error(message(template, INVALID_SETTING + ".coreLimit", ModelText.number(limit)), template,
 					KPI.getTemplate_CoreLimit(), INVALID_SETTING);
 		} else if (limit != null && tooLarge(limit)) {
 			error("core-limit " + ModelText.number(limit) + " is out of range: it may be at most "
@@ -121,8 +116,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLag(Link link) {
 		BigDecimal lag = link.getLag();
 		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
-			error("a lag is a whole number of periods of at least 1, not " + ModelText.number(lag), link, KPI.getLink_Lag(),
-					INVALID_SETTING);
+			error(message(link, INVALID_SETTING + ".lag", ModelText.number(lag)), link, KPI.getLink_Lag(), INVALID_SETTING);
 		} else if (lag != null && tooLarge(lag)) {
 			error("lag " + ModelText.number(lag) + " is out of range: a lag may be at most " + Limits.MAX_COUNT_SETTING
 					+ " periods", link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
@@ -230,14 +224,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkLayerLevel(Layer layer) {
 		BigDecimal level = layer.getLevel();
 		if (level != null && !isWholeNumber(level)) {
-			error("a layer level is a whole number, not " + ModelText.number(level), layer, KPI.getLayer_Level(),
+			error(message(layer, INVALID_SETTING + ".level", ModelText.number(level)), layer, KPI.getLayer_Level(),
 					INVALID_SETTING);
 		} else if (level != null && tooLarge(level)) {
 			error("layer level " + ModelText.number(level) + " is out of range: a level may be at most "
 					+ Limits.MAX_COUNT_SETTING, layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
 		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
-			error("layer `" + layer.getName() + "` needs a level, such as `level 2`: only strategic (3), management (2) "
-					+ "and execution (1) have one by default", layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
+			error(message(layer, UNKNOWN_LAYER_LEVEL, layer.getName()), layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
 		}
 	}
 
@@ -252,25 +245,9 @@ public class TemplateValidator extends AbstractKpiCheck {
 		int limit = coreLimit(template, settings(layer).defaultCoreLimit());
 		if (core.size() > limit) {
 			String names = core.stream().map(Metric::getName).collect(Collectors.joining(", "));
-			warning("layer `" + layer.getName() + "` has " + core.size() + " core metrics, more than the core-limit of "
-					+ limit + " (" + names + "): keep the few that steer, mark the others `supporting`", layer,
+			warning(message(layer, CORE_LIMIT_EXCEEDED, layer.getName(), core.size(), limit, names), layer,
 					KPI.getLayer_Name(), CORE_LIMIT_EXCEEDED);
 		}
-	}
-
-	/**
-	 * The settings of the injector that made the element's resource. EMF's validator registry is
-	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
-	 * that one; the resource knows the injector whose settings a host changed.
-	 */
-	private ValidationSettings settings(EObject element) {
-		if (element.eResource() instanceof XtextResource resource && resource.getResourceServiceProvider() != null) {
-			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
-			if (own != null) {
-				return own;
-			}
-		}
-		return settings;
 	}
 
 	/** Rule 11: strategic metrics are what a client reads first; they carry a label and a description. */
@@ -285,10 +262,9 @@ public class TemplateValidator extends AbstractKpiCheck {
 		String description = Overrides.description(metric);
 		boolean noDescription = description == null || description.isBlank();
 		if (noLabel || noDescription) {
-			String missing = noLabel && noDescription ? "no label and no description"
-					: noLabel ? "no label" : "no description";
-			warning("strategic metric `" + metric.getName() + "` has " + missing
-					+ ": it is what a client reads first", metric, KPI.getSymbol_Name(), STRATEGIC_UNDOCUMENTED);
+			String missing = noLabel && noDescription ? ".both" : noLabel ? ".label" : ".description";
+			warning(message(metric, STRATEGIC_UNDOCUMENTED + missing, metric.getName()), metric, KPI.getSymbol_Name(),
+					STRATEGIC_UNDOCUMENTED);
 		}
 	}
 }

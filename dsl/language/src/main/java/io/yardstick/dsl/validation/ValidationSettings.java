@@ -1,11 +1,13 @@
 package io.yardstick.dsl.validation;
 
 import com.google.inject.Singleton;
+import io.yardstick.runtime.text.Texts;
 
 /**
  * Settings of a validation run that a host may change: an IDE's preferences, say. One per injector
  * (a singleton), read by the checks on every run, so a change takes effect at the next validation.
- * Nobody sets them in the command line or the language server, which therefore keep the defaults.
+ * The command line sets the language of the findings' messages ({@code --language}); the language server
+ * keeps the defaults.
  */
 @Singleton
 public class ValidationSettings {
@@ -14,6 +16,9 @@ public class ValidationSettings {
 
 	// Volatile: the editor validates on a background thread while the preference page writes on the UI thread.
 	private volatile int defaultCoreLimit = DEFAULT_CORE_LIMIT;
+
+	/** English unless a host asks for Chinese: golden files and editors see the same text whatever the locale. */
+	private volatile String language = "en";
 
 	/** The core-limit of a template that sets none, itself or through its ancestors. */
 	public int defaultCoreLimit() {
@@ -26,5 +31,15 @@ public class ValidationSettings {
 			throw new IllegalArgumentException("a core-limit is at least 1, not " + limit);
 		}
 		defaultCoreLimit = limit;
+	}
+
+	/** The language of the findings' messages: {@code en} or {@code zh} ({@link FindingTexts}). */
+	public String language() {
+		return language;
+	}
+
+	/** {@code zh}, {@code zh-CN} and the like choose Chinese, anything else English. */
+	public void setLanguage(String requested) {
+		language = Texts.textLanguage(requested == null ? "en" : requested);
 	}
 }

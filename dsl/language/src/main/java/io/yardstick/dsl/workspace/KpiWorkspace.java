@@ -3,6 +3,7 @@ package io.yardstick.dsl.workspace;
 import com.google.inject.Injector;
 import io.yardstick.dsl.KpiStandaloneSetup;
 import io.yardstick.dsl.validation.IssueCodes;
+import io.yardstick.dsl.validation.ValidationSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -36,6 +38,12 @@ public final class KpiWorkspace {
 
 	public KpiWorkspace(Injector injector) {
 		this.injector = injector;
+	}
+
+	/** A workspace whose findings' messages are in the language: {@code zh} or {@code en}. */
+	public KpiWorkspace(String language) {
+		this();
+		injector.getInstance(ValidationSettings.class).setLanguage(language);
 	}
 
 	public Injector injector() {
@@ -124,6 +132,10 @@ public final class KpiWorkspace {
 	private LoadedModel load(Map<String, String> texts, Map<String, URI> uris, ProgressListener progress) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
+		// This workspace's own factory, not the global registry's (the last injector made in the JVM): resources then
+		// carry this injector's services, and validation reads this workspace's settings, such as its language.
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("kpi",
+				injector.getInstance(IResourceFactory.class));
 		LoadedModel model = new LoadedModel(resourceSet);
 		int done = 0;
 		for (Map.Entry<String, String> entry : texts.entrySet()) {

@@ -1,11 +1,14 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /** What was read, loaded and rejected, source by source, in the order the sources were loaded. */
 public final class LoadReport {
+	static final String TEXTS = "io/yardstick/runtime/load/load";
+
 
 	/** The code of the warning about a quoted cell that spans lines. */
 	public static final String MULTI_LINE_CELL = "multi-line-cell";
@@ -95,17 +98,19 @@ public final class LoadReport {
 		 * ...)}, then one indented line per quoted cell that spans lines (at most {@link #MAX_WARNINGS_SHOWN}).
 		 */
 		public String summary() {
-			StringBuilder text = new StringBuilder().append(source).append(": ");
-			if (lines > 0) {
-				text.append(lines).append(lines == 1 ? " line, " : " lines, ");
-			}
-			text.append(rowsRead).append(rowsRead == 1 ? " record" : " records").append(" read from ").append(file)
-					.append(", ").append(rowsLoaded).append(" loaded, ").append(rowsRejected).append(" rejected");
+			return summary(Texts.of(TEXTS, "en"));
+		}
+
+		/** {@link #summary()} in the language of the texts. */
+		public String summary(Texts texts) {
+			StringBuilder text = new StringBuilder(texts.get("load.source", source,
+					lines > 0 ? texts.plural("load.lines", lines) : "", texts.plural("load.records", rowsRead), file,
+					rowsLoaded, rowsRejected));
 			if (quarantineFile != null) {
-				text.append(" (written to ").append(quarantineFile).append(')');
+				text.append(texts.get("load.quarantine", quarantineFile));
 			}
 			if (!ignoredColumns.isEmpty()) {
-				text.append("; ignored columns: ").append(String.join(", ", ignoredColumns));
+				text.append(texts.get("load.ignored", String.join(", ", ignoredColumns)));
 			}
 			int shown = (int) Math.min(multiLineCells.size(), MAX_WARNINGS_SHOWN);
 			for (int i = 0; i < shown; i++) {
@@ -164,22 +169,21 @@ public final class LoadReport {
 
 	/** One line per source (each followed by its warnings), then the totals. */
 	public String summary() {
+		return summary("en");
+	}
+
+	/** {@link #summary()} in English or Chinese ({@code load_en.properties}, {@code load_zh.properties}). */
+	public String summary(String language) {
+		Texts texts = Texts.of(TEXTS, language);
 		StringBuilder text = new StringBuilder();
 		for (SourceReport source : sources) {
-			text.append(source.summary()).append('\n');
+			text.append(source.summary(texts)).append('\n');
 		}
-		text.append(sources.size()).append(sources.size() == 1 ? " source: " : " sources: ");
 		long lines = lines();
-		if (lines > 0) {
-			text.append(lines).append(lines == 1 ? " line, " : " lines, ");
-		}
-		text.append(rowsRead()).append(" records read, ").append(rowsLoaded()).append(" loaded, ").append(rowsRejected())
-				.append(" rejected");
 		long multiLine = multiLineCellCount();
-		if (multiLine > 0) {
-			text.append("; ").append(multiLine).append(multiLine == 1 ? " quoted cell spans" : " quoted cells span")
-					.append(" lines (see the warnings above)");
-		}
+		text.append(texts.get("load.total", texts.plural("load.sources", sources.size()),
+				lines > 0 ? texts.plural("load.lines", lines) : "", rowsRead(), rowsLoaded(), rowsRejected(),
+				multiLine > 0 ? texts.plural("load.multiLine", multiLine) : ""));
 		return text.toString();
 	}
 

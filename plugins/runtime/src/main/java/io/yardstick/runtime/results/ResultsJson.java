@@ -6,6 +6,7 @@ import io.yardstick.runtime.calc.RunDiagnostics;
 import io.yardstick.runtime.load.LoadReport;
 import io.yardstick.runtime.load.LoadReport.MultiLineCell;
 import io.yardstick.runtime.load.LoadReport.SourceReport;
+import io.yardstick.runtime.spec.DimensionSpec;
 import io.yardstick.runtime.spec.LayerSpec;
 import io.yardstick.runtime.spec.MetricSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
@@ -40,11 +41,17 @@ public final class ResultsJson {
 	// ------------------------------------------------------------------ the document
 
 	/** The whole document. */
-	@JsonPropertyOrder({ "schema", "template", "grain", "periods", "layers", "groupings", "metrics", "values",
-			"diagnostics" })
+	@JsonPropertyOrder({ "schema", "template", "grain", "periods", "layers", "dimensions", "groupings", "metrics",
+			"values", "diagnostics" })
 	public record JsonResults(String schema, JsonTemplate template, String grain, List<JsonPeriod> periods,
-			List<JsonLayer> layers, List<JsonGrouping> groupings, List<JsonMetric> metrics,
+			List<JsonLayer> layers, List<JsonDimension> dimensions,
+			List<JsonGrouping> groupings, List<JsonMetric> metrics,
 			Map<String, Map<String, List<List<JsonCell>>>> values, JsonDiagnostics diagnostics) {
+	}
+
+	/** A dimension of the template: its labels, and the labels of the values it labels, each by language ("" untagged). */
+	@JsonPropertyOrder({ "name", "labels", "values" })
+	public record JsonDimension(String name, Map<String, String> labels, Map<String, Map<String, String>> values) {
 	}
 
 	/** The template: its qualified name, labels by language ("" untagged) and the zone periods are cut in. */
@@ -123,6 +130,11 @@ public final class ResultsJson {
 			layers.add(new JsonLayer(layer.name(), layer.labels(), layer.level()));
 		}
 
+		List<JsonDimension> dimensions = new ArrayList<>();
+		for (DimensionSpec dimension : template.dimensions()) {
+			dimensions.add(new JsonDimension(dimension.name(), dimension.labels(), dimension.valueLabels()));
+		}
+
 		List<JsonGrouping> groupings = new ArrayList<>();
 		for (GroupingResult grouping : results.groupings()) {
 			List<List<String>> groups = new ArrayList<>(grouping.groups().size());
@@ -165,7 +177,8 @@ public final class ResultsJson {
 
 		return new JsonResults(SCHEMA,
 				new JsonTemplate(template.qualifiedName(), template.labels(), zone.getId()),
-				periods.grain().keyword(), List.copyOf(jsonPeriods), List.copyOf(layers), List.copyOf(groupings),
+				periods.grain().keyword(), List.copyOf(jsonPeriods), List.copyOf(layers), List.copyOf(dimensions),
+				List.copyOf(groupings),
 				List.copyOf(metrics), Collections.unmodifiableMap(values),
 				new JsonDiagnostics(Collections.unmodifiableMap(zeroDenominators),
 						diagnostics == null ? List.of() : List.copyOf(diagnostics.notes()),

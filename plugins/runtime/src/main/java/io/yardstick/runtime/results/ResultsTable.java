@@ -2,7 +2,9 @@ package io.yardstick.runtime.results;
 
 import io.yardstick.runtime.spec.LayerSpec;
 import io.yardstick.runtime.spec.MetricSpec;
+import io.yardstick.runtime.spec.Condition;
 import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.text.Texts;
 import io.yardstick.runtime.time.Periods;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,10 +19,12 @@ import java.util.stream.Collectors;
  * then one table per layer (highest level first, layers of one level in declaration order) with each
  * metric's label, value, target and status in the latest period of the total. Columns are aligned by
  * display width, East Asian wide characters counting two columns; borders are ASCII; lines end in
- * {@code \n}.
+ * {@code \n}. Headers, status words and the summary line are in English or Chinese
+ * ({@code table_en.properties}, {@code table_zh.properties}); a missing value or target is an em dash.
  */
 public final class ResultsTable {
-	private static final String[] HEADER = { "metric", "value", "target", "status" };
+	static final String TEXTS = "io/yardstick/runtime/results/table";
+	private static final String[] HEADER = { "header.metric", "header.value", "header.target", "header.status" };
 	/** Right-aligned columns. */
 	private static final boolean[] RIGHT = { false, true, false, false };
 
@@ -32,14 +36,15 @@ public final class ResultsTable {
 	 * language asks for untagged labels.
 	 */
 	public static String render(Results results, String language) {
+		Texts texts = Texts.of(TEXTS, language);
 		TemplateSpec template = results.template();
 		ZoneId zone = template.zone();
 		Periods periods = results.periods();
 		int latest = periods.headline();
 		StringBuilder out = new StringBuilder();
-		out.append(summary(results, language)).append('\n');
+		out.append(summary(results, language, texts)).append('\n');
 		if (template.metrics().isEmpty()) {
-			out.append("\nno metrics: the template declares none yet, so there is nothing to compute\n");
+			out.append('\n').append(texts.get("noMetrics")).append('\n');
 		}
 
 		Map<String, List<Integer>> metricsByLayer = new LinkedHashMap<>();
@@ -64,48 +69,47 @@ public final class ResultsTable {
 			for (int m : metrics) {
 				MetricSpec metric = template.metrics().get(m);
 				double value = latest < 0 ? Double.NaN : total.value(m, latest, 0);
-				String target = Values.condition(metric, metric.target(), zone);
+				String target = condition(metric, metric.target(), zone, texts);
 				rows.add(new String[] { Values.label(metric.labels(), language, metric.id()),
-						Values.display(metric, value, zone), target == null ? "" : target,
-						metric.status(value).keyword() });
+						Values.display(metric, value, zone), target == null ? Values.NO_VALUE : target,
+						texts.get("status." + metric.status(value).keyword()) });
 			}
-			out.append('\n').append(clean(heading(layer, language))).append('\n');
-			table(out, rows);
+			out.append('\n').append(clean(heading(layer, language, texts))).append('\n');
+			table(out, rows, texts);
 		}
 		return out.toString();
 	}
 
-	private static String summary(Results results, String language) {
+	private static String summary(Results results, String language, Texts texts) {
 		TemplateSpec template = results.template();
 		String label = Values.label(template.labels(), language, null);
 		String name = label == null || label.equals(template.qualifiedName()) ? template.qualifiedName()
-				: label + " (" + template.qualifiedName() + ")";
+				: texts.get("summary.labelAndName", label, template.qualifiedName());
 		Periods periods = results.periods();
-		String grain = adjective(periods.grain().keyword());
-		String groupings = results.groupings().size() + (results.groupings().size() == 1 ? " grouping" : " groupings")
-				+ " computed ("
-				+ results.groupings().stream().map(g -> g.grouping().name()).collect(Collectors.joining(", ")) + ")";
+		String grain = texts.get("grain." + periods.grain().keyword());
+		String names = results.groupings().stream().map(g -> grouping(g.grouping().name(), template, language, texts))
+				.collect(Collectors.joining(texts.get("list.separator")));
+		String groupings = texts.plural("summary.groupings", results.groupings().size(), names);
 		int headline = periods.headline();
 		int latest = periods.count() - 1;
-		String of = periods.count() + " " + grain + (periods.count() == 1 ? " period" : " periods");
 		String period;
 		if (periods.count() == 0) {
-			period = "no " + grain + " periods to show (the data has no time values in range)";
+			period = texts.get("summary.noPeriods", grain);
 		} else if (headline == latest) {
-			period = "period " + periods.label(latest) + (periods.partial(latest) ? " (partial)" : "") + ", the latest of "
-					+ of;
+			period = texts.plural(periods.partial(latest) ? "summary.period.partial" : "summary.period", periods.count(),
+					periods.label(latest), grain);
 		} else {
-			period = "period " + periods.label(headline) + ", the last complete of " + of;
+			period = texts.plural("summary.period.complete", periods.count(), periods.label(headline), grain);
 		}
-		String partial = partialNote(periods);
-		return clean(name + ": " + period + "; " + groupings + ".") + (partial.isEmpty() ? "" : "\n" + partial);
+		String partial = partialNote(periods, texts);
+		return clean(texts.get("summary", name, period, groupings)) + (partial.isEmpty() ? "" : "\n" + partial);
 	}
 
 	/**
 	 * {@code partial: 2025-06 (the data ends on 2025-06-14)}: the periods the data does not cover to their end,
 	 * whose values are shown in results.json, results.csv and report.html but head no table.
 	 */
-	private static String partialNote(Periods periods) {
+	private static String partialNote(Periods periods, Texts texts) {
 		List<String> partial = new ArrayList<>();
 		for (int p = 0; p < periods.count(); p++) {
 			if (periods.partial(p)) {
@@ -115,34 +119,58 @@ public final class ResultsTable {
 		if (partial.isEmpty()) {
 			return "";
 		}
-		return "partial: " + String.join(", ", partial) + " (the data ends on " + periods.dataEndsBefore().minusDays(1)
-				+ ")" + (periods.headline() == periods.count() - 1 ? "; its values are shown as they stand"
-						: "; values, statuses and alerts are of the last complete period (--partial-headline shows the"
-								+ " latest)");
+		return texts.get(periods.headline() == periods.count() - 1 ? "partial.asTheyStand" : "partial.lastComplete",
+				String.join(texts.get("list.separator"), partial), periods.dataEndsBefore().minusDays(1).toString());
 	}
 
-	private static String adjective(String grain) {
-		return switch (grain) {
-			case "day" -> "daily";
-			case "week" -> "weekly";
-			case "month" -> "monthly";
-			case "quarter" -> "quarterly";
-			case "year" -> "yearly";
-			default -> grain;
+	/**
+	 * A grouping as the summary names it: {@code total} and the breakdowns' names in English, where they are
+	 * what {@code --by} takes; their labels in Chinese, where the names would be the only English left.
+	 */
+	private static String grouping(String name, TemplateSpec template, String language, Texts texts) {
+		if (texts.language().equals("en")) {
+			return name;
+		}
+		if (name.equals("total")) {
+			return texts.get("total");
+		}
+		return java.util.Arrays.stream(name.split("\\*"))
+				.map(part -> template.dimension(part).map(d -> Values.label(d.labels(), language, part)).orElse(part))
+				.collect(Collectors.joining("\u00d7"));
+	}
+
+	/**
+	 * A target as the table shows it: in English as the template writes it ({@code between 5% and 15%}), in
+	 * Chinese with the words of the band in Chinese and the operators and literals as written.
+	 */
+	static String condition(MetricSpec metric, Condition condition, ZoneId zone, Texts texts) {
+		String written = Values.condition(metric, condition, zone);
+		if (written == null || texts.language().equals("en")) {
+			return written;
+		}
+		return switch (condition.operator()) {
+			case BETWEEN, OUTSIDE -> texts.get("condition." + condition.operator().name().toLowerCase(java.util.Locale.ROOT),
+					Values.literal(metric, condition.value(), zone), Values.literal(metric, condition.high(), zone));
+			default -> written;
 		};
 	}
 
-	private static String heading(LayerSpec layer, String language) {
+	private static String heading(LayerSpec layer, String language, Texts texts) {
 		String label = Values.label(layer.labels(), language, layer.name());
-		String level = layer.level() > 0 ? ", level " + layer.level() : "";
-		return label.equals(layer.name()) ? layer.name() + (level.isEmpty() ? "" : " (" + level.substring(2) + ")")
-				: label + " (" + layer.name() + level + ")";
+		boolean labelled = !label.equals(layer.name());
+		if (layer.level() > 0) {
+			return labelled ? texts.get("layer.labelled.level", label, layer.name(), layer.level())
+					: texts.get("layer.level", layer.name(), layer.level());
+		}
+		return labelled ? texts.get("layer.labelled", label, layer.name()) : layer.name();
 	}
 
-	private static void table(StringBuilder out, List<String[]> rows) {
+	private static void table(StringBuilder out, List<String[]> rows, Texts texts) {
+		String[] header = new String[HEADER.length];
 		int[] widths = new int[HEADER.length];
 		for (int c = 0; c < HEADER.length; c++) {
-			widths[c] = width(HEADER[c]);
+			header[c] = texts.get(HEADER[c]);
+			widths[c] = width(header[c]);
 		}
 		List<String[]> cleaned = new ArrayList<>(rows.size());
 		for (String[] row : rows) {
@@ -158,7 +186,7 @@ public final class ResultsTable {
 			border.append("-".repeat(width + 2)).append('+');
 		}
 		out.append(border).append('\n');
-		line(out, HEADER, widths, new boolean[HEADER.length]);
+		line(out, header, widths, new boolean[HEADER.length]);
 		out.append(border).append('\n');
 		for (String[] row : cleaned) {
 			line(out, row, widths, RIGHT);

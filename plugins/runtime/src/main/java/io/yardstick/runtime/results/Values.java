@@ -2,6 +2,7 @@ package io.yardstick.runtime.results;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import io.yardstick.runtime.spec.Condition;
+import io.yardstick.runtime.spec.DimensionSpec;
 import io.yardstick.runtime.spec.FieldType;
 import io.yardstick.runtime.spec.MetricSpec;
 import java.math.BigDecimal;
@@ -185,6 +186,18 @@ public final class Values {
 	}
 
 	// ------------------------------------------------------------------ labels
+
+	/**
+	 * A breakdown's value as a person reads it: its label in the language (found as {@link #label} finds one),
+	 * else the value as the data holds it; an em dash for rows without a value (null).
+	 */
+	public static String valueLabel(DimensionSpec dimension, String value, String language) {
+		if (value == null) {
+			return NO_VALUE;
+		}
+		Map<String, String> labels = dimension == null ? null : dimension.valueLabels().get(value);
+		return label(labels, language, value);
+	}
 
 	/**
 	 * The label for a language: the label tagged with it, else the untagged label, else the first label,

@@ -33,6 +33,18 @@ public final class Specs {
 		return Collections.unmodifiableMap(paths);
 	}
 
+	/**
+	 * The labels of a dimension's values from pairs: {@code values("华东", labels("en", "East China"), ...)}.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Map<String, String>> values(Object... valueLabelsPairs) {
+		Map<String, Map<String, String>> values = new LinkedHashMap<>();
+		for (int i = 0; i < valueLabelsPairs.length; i += 2) {
+			values.put((String) valueLabelsPairs[i], (Map<String, String>) valueLabelsPairs[i + 1]);
+		}
+		return Collections.unmodifiableMap(values);
+	}
+
 	/** An unmodifiable copy that keeps the map's order. */
 	public static <K, V> Map<K, V> copy(Map<K, V> map) {
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));

@@ -1,0 +1,92 @@
+package io.yardstick.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.runtime.text.Texts;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line in Chinese and in English: the same keys in both files, and the demo's whole output, a usage
+ * error and validation's findings in the language of --language.
+ */
+class LanguageTest {
+	/** An English word: what must not appear in Chinese output outside paths, option names, codes and ids. */
+	private static final Pattern WORD = Pattern.compile("(?<![\\w./<=-])[A-Za-z]{3,}(?![\\w./-])");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyMessageIsInBothLanguages() {
+		assertThat(Texts.entries(CliTexts.BASE, "zh").keySet()).isEqualTo(Texts.entries(CliTexts.BASE, "en").keySet());
+		assertThat(Texts.entries("io/yardstick/runtime/load/load", "zh").keySet())
+				.isEqualTo(Texts.entries("io/yardstick/runtime/load/load", "en").keySet());
+	}
+
+	@Test
+	void theDemoPrintsChineseThroughoutWithLanguageZh() {
+		Cli.Result run = Cli.run("demo", "--home", home(), "--language", "zh", "--out", dir.resolve("zh").toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("| 指标 ", "| 状态 ", "| 达标 ", "告警：", "其中", "报告：", "已写入 ")
+				.contains("计算了 4 种分组（总计、区域、产品线、客户类型）");
+		// The layers' and sources' names stay beside their labels, as they are typed in options and templates.
+		assertThat(englishWords(run.out() + run.err())).as("English words in the Chinese output")
+				.isSubsetOf("strategic", "management", "execution", "Customer", "Ticket", "Sale");
+		assertThat(run.err()).contains("提示 zero-denominator: 分母 `sum(Sale.amount)` 可能为零");
+	}
+
+	@Test
+	void theDemoPrintsEnglishThroughoutWithLanguageEn() {
+		Cli.Result run = Cli.run("demo", "--home", home(), "--language", "en", "--out", dir.resolve("en").toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("| metric ", "| status ", "alerts: 6 critical, 4 in Northwest; ", "report: ");
+		assertThat(run.out() + run.err()).doesNotContainPattern("\\p{IsHan}");
+	}
+
+	@Test
+	void aUsageErrorIsInTheLanguageAskedFor() {
+		Cli.Result run = Cli.run("run", home(), "--language", "zh", "--on-bad-row", "maybe", "--data", home(), "--out",
+				dir.resolve("out").toString());
+		assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+		assertThat(run.err()).isEqualTo("yardstick：错误：--on-bad-row 只接受 fail 或 skip，而不是 maybe\n"
+				+ "运行 'yardstick run --help' 查看用法。\n");
+	}
+
+	@Test
+	void validationFindingsAndSummaryAreInTheLanguageAskedFor() {
+		Path template = Cli.exampleTemplates();
+		Cli.Result chinese = Cli.run("validate", "--language", "zh", template.toString());
+		Cli.Result english = Cli.run("validate", "--language", "en", template.toString());
+		assertThat(chinese.exit()).isZero();
+		assertThat(chinese.out()).endsWith("2 个文件：0 个错误，0 个警告，1 条提示\n")
+				.contains(": 提示 zero-denominator: 分母 `sum(Sale.amount)` 可能为零：");
+		assertThat(english.out()).endsWith("2 files: 0 errors, 0 warnings, 1 info\n")
+				.contains(": info zero-denominator: denominator `sum(Sale.amount)` can be zero: ");
+	}
+
+	private static String home() {
+		return Cli.exampleTemplates().resolve("../..").normalize().toString();
+	}
+
+	/** English words of the text, leaving out paths, file names, option names, codes and identifiers. */
+	private static List<String> englishWords(String text) {
+		String plain = text.replaceAll("\\S*[/\\\\]\\S*", " ") // paths
+				.replaceAll("--[a-z-]+", " ") // options
+				.replaceAll("`[^`]*`", " ") // code
+				.replaceAll("\\b[a-z]+(-[a-z]+)+\\b", " ") // issue codes such as zero-denominator
+				.replaceAll("[\\w.]+\\.(json|csv|html|kpi)\\b", " ") // file names
+				.replaceAll("\\b[a-z]+[A-Z]\\w*\\b", " ") // camelCase ids
+				.replaceAll("\\b\\w+(\\.\\w+)+\\b", " "); // qualified names
+		Matcher matcher = WORD.matcher(plain);
+		List<String> words = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			words.add(matcher.group());
+		}
+		return words;
+	}
+}
