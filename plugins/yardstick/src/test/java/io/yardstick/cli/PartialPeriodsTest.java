@@ -56,14 +56,14 @@ class PartialPeriodsTest {
 				+--------+-------+--------+---------+
 				| metric | value | target | status  |
 				+--------+-------+--------+---------+
-				| 满意度 |   2.5 |        | tracked |
+				| 满意度 |   2.5 | —      | tracked |
 				+--------+-------+--------+---------+
 
 				execution (level 1)
 				+--------+-------+--------+---------+
 				| metric | value | target | status  |
 				+--------+-------+--------+---------+
-				| 工单量 |     2 |        | tracked |
+				| 工单量 |     2 | —      | tracked |
 				+--------+-------+--------+---------+
 				""");
 		assertThat(Files.readString(dir.resolve("out/results.csv"), StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + """
