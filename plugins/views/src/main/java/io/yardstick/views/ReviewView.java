@@ -69,19 +69,14 @@ public final class ReviewView extends Composite {
 		setReport(null);
 	}
 
-	/**
-	 * The findings of a loaded template's folder; an input that could not be loaded shows its problem. The
-	 * template's tests are not run here: with them compiled and run on the display thread at each change, the
-	 * workbench test of the view no longer saw a saved file's findings within 30 s. Until they run off that
-	 * thread, {@link #setReport(ValidationReport, List)} lists tests run elsewhere.
-	 */
+	/** The findings of a loaded template's folder; an input that could not be loaded shows its problem. */
 	public void setInput(TemplateInput input) {
 		if (input != null && input.model() == null) {
 			setReport(null);
 			summary.setText(input.problem());
 			return;
 		}
-		setReport(input == null ? null : input.report(), List.of());
+		setReport(input == null ? null : input.report(), input == null ? List.of() : runTests(input));
 	}
 
 	/**

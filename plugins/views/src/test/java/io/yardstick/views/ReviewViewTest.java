@@ -123,8 +123,9 @@ class ReviewViewTest {
 		shell = Swt.shell("Review", 600, 200);
 		ReviewView view = new ReviewView(shell, SWT.NONE);
 		view.setInput(Fixtures.afterSales());
-		// The template, its customers and its tests' file.
-		assertThat(view.getSummary()).startsWith("3 files: 0 errors, 0 warnings, ");
+		// The template, its customers and its tests' file; the template's one test passes.
+		assertThat(view.getSummary()).startsWith("3 files: 0 errors, 0 warnings, ")
+				.endsWith(" Template tests: 1 passed, 0 failed.");
 		view.setInput(TemplateInput.load(Fixtures.AFTER_SALES.resolve("nowhere")));
 		assertThat(view.getSummary()).startsWith("no such folder: ");
 		assertThat(view.getViewer().getTree().getItemCount()).isZero();
