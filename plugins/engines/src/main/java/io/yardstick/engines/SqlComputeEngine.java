@@ -62,7 +62,7 @@ public final class SqlComputeEngine implements ComputeEngine {
 			for (Map.Entry<String, String> binding : data.tables().entrySet()) {
 				SourceSpec source = template.source(binding.getKey()).orElseThrow(() -> ComputeException
 						.unusable("a table is bound to " + binding.getKey() + ", which is no source of " + template.simpleName(), null));
-				tables.put(source.name(), mapped(source, binding.getValue()));
+				tables.put(source.name(), mapped(engine, source, binding.getValue()));
 			}
 			return new EngineRun(engine, compiled.generated().plan(), compiled.calculator(), tables).run(options);
 		} catch (SQLException e) {
@@ -72,11 +72,6 @@ public final class SqlComputeEngine implements ComputeEngine {
 		} catch (GeneratorException e) {
 			throw ComputeException.refused(compiled.generated().refusal(e));
 		}
-	}
-
-	/** A table of the engine's own as a source: each field found by name, as written or in snake_case. */
-	private SourceTable mapped(SourceSpec source, String table) throws SQLException, ComputeException {
-		return mapped(engine, source, table);
 	}
 
 	/**
