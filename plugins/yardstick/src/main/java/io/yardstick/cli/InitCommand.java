@@ -200,9 +200,13 @@ public final class InitCommand implements Callable<Integer> {
 		if (file == null) {
 			return choices;
 		}
-		// Only the templates declared in the given file: its text names them.
-		String text = Files.readString(file, StandardCharsets.UTF_8);
-		return choices.stream().filter(choice -> text.contains("template " + choice.simpleName())).toList();
+		// Only the templates declared in the given file, as its parse tree has them: a comment or a string that
+		// mentions another template must not select it.
+		String fileName = file.getFileName().toString();
+		Set<String> declared = TemplateFolders.templatesOf(workspace.injector().getInstance(XtextResourceSet.class),
+				name == null ? "template" : name.toString(), Map.of(fileName, files.getOrDefault(fileName, Files.readAllBytes(file))),
+				folder.toString(), null, industryOnly).stream().map(TemplateChoice::qualifiedName).collect(Collectors.toSet());
+		return choices.stream().filter(choice -> declared.contains(choice.qualifiedName())).toList();
 	}
 
 	/** example-templates of the first home that has it. */

@@ -93,6 +93,36 @@ class InitCommandTest {
 	}
 
 	@Test
+	void aTemplateFileOffersTheTemplatesItDeclaresNotThoseItsCommentsMention() throws Exception {
+		Path library = dir.resolve("two");
+		Files.createDirectories(library);
+		Files.writeString(library.resolve("a.kpi"), """
+				package two.a
+				// Like template Beta in b.kpi, but counted by ticket.
+				template Alpha "甲" {
+					source Ticket "工单" {
+						key id: text
+						openedAt: timestamp time
+					}
+					layer strategic {
+						metric tickets "工单数" : count higher-is-better {
+							= count(Ticket)
+						}
+					}
+				}
+				""", StandardCharsets.UTF_8);
+		Files.writeString(library.resolve("b.kpi"), Files.readString(library.resolve("a.kpi"), StandardCharsets.UTF_8)
+				.replace("package two.a", "package two.b").replace("// Like template Beta in b.kpi, but counted by ticket.\n", "")
+				.replace("template Alpha \"甲\"", "template Beta \"乙\""), StandardCharsets.UTF_8);
+
+		Cli.Result init = Cli.run("init", "Client", "--from", library.resolve("a.kpi").toString(), "--out",
+				dir.resolve("out").toString());
+		assertThat(init.exit()).as(init.err() + init.out()).isZero();
+		assertThat(Files.readString(dir.resolve("out/client/client.kpi"), StandardCharsets.UTF_8))
+				.contains("template Client extends two.a.Alpha");
+	}
+
+	@Test
 	void badInputIsRefusedWithWhatToDoAndNothingIsOverwritten() throws Exception {
 		String home = home().toString();
 		Cli.Result badName = Cli.run("init", "2fast", "--from", "after-sales-standard", "--out", dir.toString(), "--home", home);
