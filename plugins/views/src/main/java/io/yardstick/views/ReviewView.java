@@ -15,6 +15,7 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
@@ -22,7 +23,7 @@ import org.eclipse.swt.widgets.TreeColumn;
 /**
  * The Review view: every validation finding, grouped by rule with counts and severity icons; each group
  * expands to its findings at {@code file:line:column} with their messages. After the rules, the template's tests
- * (docs/testing.md) with their outcomes, run on the Java calculator when the input is set. Double-clicking a finding tells
+ * (docs/testing.md) with their outcomes, run on the Java calculator in the background when the input is set. Double-clicking a finding tells
  * the open listener (a ViewPart opens the editor at the position).
  */
 public final class ReviewView extends Composite {
@@ -33,6 +34,8 @@ public final class ReviewView extends Composite {
 	private final Label details;
 	private Consumer<Finding> openListener = finding -> {
 	};
+	private TemplateInput currentInput;
+	private boolean testsRunning;
 
 	public ReviewView(Composite parent, int style) {
 		super(parent, style);
@@ -72,11 +75,45 @@ public final class ReviewView extends Composite {
 	/** The findings of a loaded template's folder; an input that could not be loaded shows its problem. */
 	public void setInput(TemplateInput input) {
 		if (input != null && input.model() == null) {
+			currentInput = input;
+			testsRunning = false;
 			setReport(null);
 			summary.setText(input.problem());
 			return;
 		}
-		setReport(input == null ? null : input.report(), input == null ? List.of() : runTests(input));
+		currentInput = input;
+		if (input == null || !hasTests(input)) {
+			setReport(input == null ? null : input.report(), List.of());
+			return;
+		}
+		// Compiling and running the tests takes seconds: the findings show at once, the tests when they are done,
+		// unless another input came in the meantime.
+		setReport(input.report(), List.of());
+		summary.setText(summary.getText() + " Template tests: running…");
+		testsRunning = true;
+		Display display = getDisplay();
+		Thread worker = new Thread(() -> {
+			List<TestResult> tests = runTests(input);
+			if (!display.isDisposed()) {
+				display.asyncExec(() -> {
+					if (!isDisposed() && currentInput == input) {
+						testsRunning = false;
+						setReport(input.report(), tests);
+					}
+				});
+			}
+		}, "yardstick-review-tests");
+		worker.setDaemon(true);
+		worker.start();
+	}
+
+	/** Whether the template's tests are still running for the current input. */
+	public boolean isRunningTests() {
+		return testsRunning;
+	}
+
+	private static boolean hasTests(TemplateInput input) {
+		return input.model() != null && input.template() != null && !input.hasErrors();
 	}
 
 	/**
@@ -84,7 +121,7 @@ public final class ReviewView extends Composite {
 	 * cannot be generated gives each test a failure, which the tree shows.
 	 */
 	static List<TestResult> runTests(TemplateInput input) {
-		if (input.model() == null || input.template() == null || input.hasErrors()) {
+		if (!hasTests(input)) {
 			return List.of();
 		}
 		try {

@@ -123,6 +123,10 @@ class ReviewViewTest {
 		shell = Swt.shell("Review", 600, 200);
 		ReviewView view = new ReviewView(shell, SWT.NONE);
 		view.setInput(Fixtures.afterSales());
+		assertThat(view.getSummary()).as("the findings show while the tests run").startsWith("3 files: 0 errors, 0 warnings, ")
+				.endsWith(" Template tests: running…");
+		assertThat(view.isRunningTests()).isTrue();
+		Swt.pumpUntil(() -> !view.isRunningTests(), java.time.Duration.ofMinutes(2), "the template's tests");
 		// The template, its customers and its tests' file; the template's one test passes.
 		assertThat(view.getSummary()).startsWith("3 files: 0 errors, 0 warnings, ")
 				.endsWith(" Template tests: 1 passed, 0 failed.");
