@@ -22,6 +22,12 @@ import java.util.Random;
  * Customer.csv, Acquisition.csv (spend per region, channel and month), Order.csv, Contract.csv (contracts reaching
  * their end date, renewed or not) and Ticket.csv (service requests with a satisfaction score).
  *
+ * <p>The order table is kept as a client keeps it, with no precomputed column: it also holds the 2024 history
+ * that the reported months read, each older customer's last order of 2024, so that "ordered again within 90 days
+ * of the previous order" is true from the first reported month. The template reports from 2025-01-01
+ * ({@code expected/run.args}); the history orders come from a random stream of their own, so the 18 simulated
+ * months are the same with or without them.
+ *
  * <p>The simulation plants the template's links: a region's service load slows its first responses, and slow
  * responses lower satisfaction (responseTime -> csat); the satisfaction a customer remembers up to last month sets
  * their chance to renew at the contract's end or to cancel early (csat -> renewalRate, csat -> churnRate,
@@ -40,6 +46,8 @@ public final class CustomerManagementSampleData {
 	static final long SEED = 20250102L;
 	static final LocalDate FIRST_MONTH = LocalDate.of(2025, 1, 1);
 	static final int MONTHS = 18;
+	/** Orders from this day on, before {@link #FIRST_MONTH}, are written as the history the reported months read. */
+	static final LocalDate HISTORY_FROM = LocalDate.of(2024, 1, 1);
 
 	/** A sales region: its share of customers, how fast its service desk answers, how engaged its account managers keep customers. */
 	record Region(String name, double share, double responseHours, double engagement, double acquisitionCost) {
@@ -158,10 +166,11 @@ public final class CustomerManagementSampleData {
 
 	private static final class Simulation {
 		private final Random random = new Random(SEED);
+		private final Random history = new Random(SEED + 1);
 		private final List<Customer> customers = new ArrayList<>();
 		private final StringBuilder acquisitionCsv = new StringBuilder("spendId,region,channel,spentOn,amount\n");
 		private final StringBuilder orderCsv = new StringBuilder(
-				"orderId,customer,orderedOn,amount,cost,previousOrderOn\n");
+				"orderId,customer,orderedOn,amount,cost\n");
 		private final StringBuilder contractCsv = new StringBuilder("contractId,customer,endsOn,renewed\n");
 		private final StringBuilder ticketCsv = new StringBuilder(
 				"ticketId,customer,createdAt,firstResponseAt,csat\n");
@@ -173,6 +182,7 @@ public final class CustomerManagementSampleData {
 
 		Map<String, String> run() {
 			createInitialCustomers();
+			write(historyOrders(), orderCsv, "O%05d", () -> ++orderSerial);
 			int regions = REGIONS.size();
 			double[] loadState = new double[regions];
 			double[] engagementState = new double[regions];
@@ -244,6 +254,21 @@ public final class CustomerManagementSampleData {
 			for (Customer customer : initial) {
 				register(customer);
 			}
+		}
+
+		/** Each older customer's last order before the simulated months, when it falls in the history written. */
+		private List<Row> historyOrders() {
+			List<Row> rows = new ArrayList<>();
+			for (Customer customer : customers) {
+				if (customer.lastOrderOn == null || customer.lastOrderOn.isBefore(HISTORY_FROM)) {
+					continue;
+				}
+				double amount = ORDER_MEDIAN * customer.channel.orderSize() * StrictMath.exp(0.5 * history.nextGaussian());
+				double cost = amount * (1 - clamp(MARGIN + 0.06 * history.nextGaussian(), 0.05, 0.7));
+				rows.add(new Row(customer.lastOrderOn.atStartOfDay(), new String[] { null, customer.id,
+						customer.lastOrderOn.toString(), yuan(amount), yuan(cost) }));
+			}
+			return rows;
 		}
 
 		private void register(Customer customer) {
@@ -377,8 +402,8 @@ public final class CustomerManagementSampleData {
 				for (LocalDate date : dates) {
 					double amount = ORDER_MEDIAN * customer.channel.orderSize() * lognormal(0.5);
 					double cost = amount * (1 - clamp(margin + 0.06 * random.nextGaussian(), 0.05, 0.7));
-					rows.add(new Row(date.atStartOfDay(), new String[] { null, customer.id, date.toString(), yuan(amount), yuan(cost),
-							customer.lastOrderOn == null ? "" : customer.lastOrderOn.toString() }));
+					rows.add(new Row(date.atStartOfDay(), new String[] { null, customer.id, date.toString(), yuan(amount),
+							yuan(cost) }));
 					customer.lastOrderOn = date;
 				}
 			}

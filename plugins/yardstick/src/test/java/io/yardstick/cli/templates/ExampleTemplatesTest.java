@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The template library: every folder of example-templates validates without errors or warnings, runs on its
  * sample data, and gives exactly its golden results ({@code expected/results.csv}); the sample data is what its
- * generator writes ({@code <Name>SampleData} in this package, for the templates that have one).
+ * generator writes ({@code <Name>SampleData} in this package, for the templates that have one). A template whose
+ * data holds history before the months it reports names the run's options in {@code expected/run.args}, as its
+ * README's run command writes them.
  */
 class ExampleTemplatesTest {
 	private static final Path LIBRARY = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
@@ -114,8 +116,10 @@ class ExampleTemplatesTest {
 			}
 			tests.add(DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
 				Path results = out.resolve(folder.getFileName().toString());
-				String[] result = run("run", folder.toString(), "--data", folder.resolve("data").toString(), "--out",
-						results.toString());
+				List<String> args = new ArrayList<>(List.of("run", folder.toString(), "--data",
+						folder.resolve("data").toString(), "--out", results.toString()));
+				args.addAll(runArgs(folder));
+				String[] result = run(args.toArray(String[]::new));
 				assertThat(result[0]).as(result[2]).isEqualTo(Integer.toString(Main.EXIT_OK));
 				String csv = Files.readString(results.resolve("results.csv"), StandardCharsets.UTF_8);
 				assertThat(csv).as("a byte order mark, for Excel").startsWith("\uFEFF");
@@ -124,6 +128,16 @@ class ExampleTemplatesTest {
 		}
 		assertThat(tests).isNotEmpty();
 		return tests.stream();
+	}
+
+	/** The options of {@code expected/run.args}, separated by white space; none when the file is absent. */
+	static List<String> runArgs(Path folder) throws IOException {
+		Path file = folder.resolve("expected/run.args");
+		if (!Files.exists(file)) {
+			return List.of();
+		}
+		String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+		return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
 	}
 
 	@TestFactory

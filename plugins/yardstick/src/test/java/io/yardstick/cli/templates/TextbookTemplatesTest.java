@@ -9,6 +9,8 @@ import io.yardstick.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,11 @@ class TextbookTemplatesTest {
 	private JsonNode run(Path template, Path data) throws Exception {
 		StringWriter stdout = new StringWriter();
 		StringWriter stderr = new StringWriter();
-		int exit = Main.run(new String[] { "run", template.toString(), "--data", data.toString(), "--out", out.toString() },
-				new PrintWriter(stdout, true), new PrintWriter(stderr, true), false);
+		List<String> args = new ArrayList<>(List.of("run", template.toString(), "--data", data.toString(), "--out",
+				out.toString()));
+		args.addAll(ExampleTemplatesTest.runArgs(template));
+		int exit = Main.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true),
+				false);
 		assertThat(exit).as(stderr.toString()).isEqualTo(Main.EXIT_OK);
 		return new ObjectMapper().readTree(out.resolve("results.json").toFile());
 	}
@@ -55,18 +60,20 @@ class TextbookTemplatesTest {
 
 	/**
 	 * The CLV/CAC example its README works out by hand on the sample data, 2026-06, all customers: gross profit
-	 * 688,925 CNY over 1,532 customers on the books, divided by the mean churn of the last three months
-	 * (34/1,459, 15/1,464, 24/1,489); acquisition spend 376,386.03 CNY over 43 new customers.
+	 * 688,925 CNY over 1,532 customers on the books, divided by the churn of the last three months pooled (34 + 15 +
+	 * 24 customers leaving of 1,459 + 1,464 + 1,489 at the months' starts); acquisition spend 376,386.03 CNY over 43
+	 * new customers.
 	 */
 	@Test
 	void customerManagementGivesTheClvAndCacItsReadmeWorksOut() throws Exception {
 		Path template = LIBRARY.resolve("customer-management");
 		JsonNode results = run(template, template.resolve("data"));
-		double churn = (34.0 / 1_459 + 15.0 / 1_464 + 24.0 / 1_489) / 3;
+		double churn = (34.0 + 15 + 24) / (1_459 + 1_464 + 1_489);
 		assertThat(latestTotal(results, "churnRate")).isCloseTo(24.0 / 1_489, within(1e-12));
-		assertThat(latestTotal(results, "clv")).isCloseTo(688_925.0 / 1_532 / churn, within(1.0))
-				.isCloseTo(27_161.90, within(0.005));
+		assertThat(latestTotal(results, "churnRate3m")).isCloseTo(churn, within(1e-12));
+		assertThat(latestTotal(results, "clv")).isCloseTo(688_925.0 / 1_532 / churn, within(1e-6))
+				.isCloseTo(27_178.52, within(0.005));
 		assertThat(latestTotal(results, "cac")).isCloseTo(376_386.03 / 43, within(1e-6)).isCloseTo(8_753.16, within(0.005));
-		assertThat(latestTotal(results, "clvToCac")).isCloseTo(3.10, within(0.005));
+		assertThat(latestTotal(results, "clvToCac")).isCloseTo(3.105, within(0.0005));
 	}
 }
