@@ -111,7 +111,8 @@ public final class TemplateSampleData {
 	 * The generator for a template: its compiled spec says what each source holds, the template's formulas which
 	 * time fields follow which ({@link TimeOrder}).
 	 *
-	 * @throws IllegalArgumentException when the template has a key no rows can be drawn for (a key of kind bool, a date, a reference...)
+	 * @throws IllegalArgumentException when the template has a key no unique values can be drawn for (of kind bool,
+	 *     enum, date, timestamp or a reference), or a reference to a source without a key
 	 */
 	public static TemplateSampleData of(Template template, TemplateSpec spec, Settings settings) {
 		return new TemplateSampleData(spec, TimeOrder.of(template), settings);
@@ -338,7 +339,9 @@ public final class TemplateSampleData {
 		/**
 		 * The anchor (the time axis, else the first time field) spreads the rows over the months. A field a formula
 		 * subtracts from the anchor, directly or through others, comes before it; every other time field after the
-		 * latest of the fields subtracted from it, or after the anchor.
+		 * latest of the fields subtracted from it, or after the anchor. Fields that formulas measure from the same
+		 * start follow each other in declaration order ({@code firstResponseAt} before {@code resolvedAt}, both
+		 * measured from {@code createdAt}), unless the formulas order them the other way.
 		 */
 		private void planTimes() {
 			List<Integer> timeFields = new ArrayList<>();
@@ -365,6 +368,17 @@ public final class TemplateSampleData {
 						&& isTime(fields.get(before))) {
 					earlier.computeIfAbsent(after, k -> new ArrayList<>()).add(before);
 					later.computeIfAbsent(before, k -> new ArrayList<>()).add(after);
+				}
+			}
+			for (int start : timeFields) {
+				List<Integer> measured = timeFields.stream().filter(later.getOrDefault(start, List.of())::contains).toList();
+				for (int i = 0; i + 1 < measured.size(); i++) {
+					int first = measured.get(i);
+					int second = measured.get(i + 1);
+					if (!reaches(second, first, later)) {
+						earlier.computeIfAbsent(second, k -> new ArrayList<>()).add(first);
+						later.computeIfAbsent(first, k -> new ArrayList<>()).add(second);
+					}
 				}
 			}
 			List<Integer> ancestors = new ArrayList<>();
@@ -615,6 +629,23 @@ public final class TemplateSampleData {
 	 * are not null, else the anchor. The first step is the anchor itself.
 	 */
 	private record TimeStep(int field, boolean before, List<Integer> bounds) {
+	}
+
+	/** Whether {@code to} must come after {@code from}, directly or through other fields. */
+	private static boolean reaches(int from, int to, Map<Integer, List<Integer>> later) {
+		List<Integer> frontier = new ArrayList<>(List.of(from));
+		List<Integer> seen = new ArrayList<>();
+		while (!frontier.isEmpty()) {
+			int next = frontier.remove(0);
+			if (next == to) {
+				return true;
+			}
+			if (!seen.contains(next)) {
+				seen.add(next);
+				frontier.addAll(later.getOrDefault(next, List.of()));
+			}
+		}
+		return false;
 	}
 
 	private static boolean isTime(FieldSpec field) {

@@ -70,7 +70,8 @@ class TemplateSampleDataTest {
 		assertThat(loaded.report().rowsRejected()).isZero();
 		Map<String, Long> sizes = TemplateSampleData.sizes(spec, 1_500);
 		for (TemplateSampleData.Written file : written) {
-			assertThat(loaded.dataset().table(file.source()).rows()).as(file.source()).isEqualTo(sizes.get(file.source()).intValue())
+			assertThat(loaded.dataset().table(file.source()).rows()).as(file.source())
+					.isEqualTo(sizes.get(file.source()).intValue())
 					.isEqualTo((int) file.rows());
 		}
 		List<Grouping> groupings = new ArrayList<>(List.of(Grouping.TOTAL));
@@ -116,6 +117,7 @@ class TemplateSampleDataTest {
 					customer -> Customer
 					previousAt: timestamp?
 					placedAt: timestamp time
+					packedAt: timestamp?
 					shippedAt: timestamp?
 					deliveredAt: timestamp?
 					dueOn: date?
@@ -128,6 +130,7 @@ class TemplateSampleDataTest {
 				dimension region { Customer.region, Order.customer.region }
 				layer management {
 					metric gap "Gap": duration(d) lower-is-better { = avg(Order.placedAt - Order.previousAt) }
+					metric packing "Packing": duration(h) lower-is-better { = avg(Order.packedAt - Order.placedAt) }
 					metric shipping "Shipping": duration(h) lower-is-better { = avg(Order.shippedAt - Order.placedAt) }
 					metric delivery "Delivery": duration(h) lower-is-better { = avg(Order.deliveredAt - Order.shippedAt) }
 					metric slack "Slack": duration(d) higher-is-better { = avg(Order.dueOn - Order.deliveredAt) }
@@ -137,7 +140,7 @@ class TemplateSampleDataTest {
 			""";
 
 	@Test
-	void aTimeAFormulaSubtractsFromAnotherComesBeforeItAcrossDaylightSavingChanges() throws Exception {
+	void aTimeAFormulaSubtractsFromAnotherComesBeforeItAndTimesMeasuredFromOneStartKeepTheirOrder() throws Exception {
 		Path template = Files.writeString(dir.resolve("shop.kpi"), ORDERS);
 		CompiledTemplate compiled = compile(template);
 		TemplateSpec spec = compiled.spec();
@@ -150,12 +153,13 @@ class TemplateSampleDataTest {
 				.table("Order");
 		long[] previous = orders.times("previousAt");
 		long[] placed = orders.times("placedAt");
+		long[] packed = orders.times("packedAt");
 		long[] shipped = orders.times("shippedAt");
 		long[] delivered = orders.times("deliveredAt");
 		long[] due = orders.times("dueOn");
 		long start = LocalDate.of(2025, 3, 1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant().toEpochMilli();
 		long end = LocalDate.of(2025, 11, 1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant().toEpochMilli();
-		int[] seen = new int[4];
+		int[] seen = new int[5];
 		for (int row = 0; row < orders.rows(); row++) {
 			assertThat(placed[row]).isBetween(start, end - 1);
 			if (row > 0) {
@@ -165,6 +169,7 @@ class TemplateSampleDataTest {
 			seen[1] += ordered(placed[row], shipped[row]);
 			seen[2] += ordered(shipped[row], delivered[row]);
 			seen[3] += ordered(delivered[row], due[row]);
+			seen[4] += ordered(packed[row], shipped[row]);
 		}
 		for (int pairs : seen) {
 			assertThat(pairs).isGreaterThan(orders.rows() / 2);
@@ -265,7 +270,8 @@ class TemplateSampleDataTest {
 
 	@Test
 	void aSymbolTheEncodingCannotWriteIsRefusedBeforeAnyFileIsWritten() throws Exception {
-		Path template = Files.writeString(dir.resolve("client.kpi"), GBK_ORDERS.replace("currency \"￥\"", "currency \"¥\""));
+		Path template = Files.writeString(dir.resolve("client.kpi"),
+				GBK_ORDERS.replace("currency \"￥\"", "currency \"¥\""));
 		CompiledTemplate compiled = compile(template);
 		TemplateSampleData generator = TemplateSampleData.of(compiled.generated().selected().template(),
 				compiled.spec(), new TemplateSampleData.Settings(10, 5, FROM, MONTHS));
