@@ -84,13 +84,13 @@ public final class TemplateSampleData {
 	}
 
 	private final TemplateSpec spec;
-	private final List<TimeOrder.Later> order;
+	private final FormulaHints hints;
 	private final Settings settings;
 	private final Map<String, Long> sizes;
 
-	TemplateSampleData(TemplateSpec spec, List<TimeOrder.Later> order, Settings settings) {
+	TemplateSampleData(TemplateSpec spec, FormulaHints hints, Settings settings) {
 		this.spec = Objects.requireNonNull(spec, "spec");
-		this.order = List.copyOf(order);
+		this.hints = Objects.requireNonNull(hints, "hints");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.sizes = sizes(spec, settings.rows());
 		for (SourceSpec source : spec.sources()) {
@@ -109,13 +109,13 @@ public final class TemplateSampleData {
 
 	/**
 	 * The generator for a template: its compiled spec says what each source holds, the template's formulas which
-	 * time fields follow which ({@link TimeOrder}).
+	 * time fields follow which and which texts are compared with ({@link FormulaHints}).
 	 *
 	 * @throws IllegalArgumentException when the template has a key no unique values can be drawn for (of kind bool,
 	 *     enum, date, timestamp or a reference), or a reference to a source without a key
 	 */
 	public static TemplateSampleData of(Template template, TemplateSpec spec, Settings settings) {
-		return new TemplateSampleData(spec, TimeOrder.of(template), settings);
+		return new TemplateSampleData(spec, FormulaHints.of(template), settings);
 	}
 
 	/**
@@ -304,6 +304,11 @@ public final class TemplateSampleData {
 			planTimes();
 		}
 
+		/**
+		 * The values an enum or a text field is drawn from, the most frequent first: the texts formulas compare the
+		 * field with, then a breakdown's labelled values or invented ones ({@code Region A}). Null for a text field
+		 * that is neither compared nor a breakdown: it gets a text of its own per row.
+		 */
 		private List<String> categoriesOf(FieldSpec field) {
 			if (field.key()) {
 				return null;
@@ -311,19 +316,27 @@ public final class TemplateSampleData {
 			if (field.type() == FieldType.ENUM) {
 				return field.enumValues();
 			}
-			if (field.type() != FieldType.TEXT || !field.dimension() && dimensionOf(field) == null) {
+			List<String> compared = hints.texts().getOrDefault(source.name() + "." + field.name(), List.of());
+			DimensionSpec dimension = dimensionOf(field);
+			boolean breakdown = field.dimension() || dimension != null;
+			if (field.type() != FieldType.TEXT || !breakdown && compared.isEmpty()) {
 				return null;
 			}
-			DimensionSpec dimension = dimensionOf(field);
-			if (dimension != null && !dimension.valueLabels().isEmpty()) {
-				return List.copyOf(dimension.valueLabels().keySet());
-			}
-			List<String> invented = new ArrayList<>();
+			List<String> values = new ArrayList<>(compared);
 			String name = Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
-			for (int i = 0; i < TEXT_DIMENSION_VALUES; i++) {
-				invented.add(name + " " + (char) ('A' + i));
+			if (dimension != null && !dimension.valueLabels().isEmpty()) {
+				dimension.valueLabels().keySet().stream().filter(value -> !values.contains(value)).forEach(values::add);
+			} else if (breakdown) {
+				for (int i = 0; i < TEXT_DIMENSION_VALUES; i++) {
+					String invented = name + " " + (char) ('A' + i);
+					if (!values.contains(invented)) {
+						values.add(invented);
+					}
+				}
+			} else {
+				values.add(name + " other"); // so that a comparison is also false sometimes
 			}
-			return invented;
+			return values;
 		}
 
 		/** The breakdown that reads this field of this source directly, or null. */
@@ -361,7 +374,7 @@ public final class TemplateSampleData {
 			}
 			Map<Integer, List<Integer>> earlier = new HashMap<>();
 			Map<Integer, List<Integer>> later = new HashMap<>();
-			for (TimeOrder.Later pair : order) {
+			for (FormulaHints.Later pair : hints.order()) {
 				int after = indexOf(pair.later());
 				int before = indexOf(pair.earlier());
 				if (pair.source().equals(source.name()) && after >= 0 && before >= 0 && isTime(fields.get(after))

@@ -283,6 +283,38 @@ class TemplateSampleDataTest {
 	}
 
 	@Test
+	void aTextAFormulaComparesWithIsDrawnAmongTheComparedTextsAndOneOther() throws Exception {
+		Path template = Files.writeString(dir.resolve("support.kpi"), """
+				package support
+				template Support {
+					source Customer { key customerId: text  tier: text  since: date }
+					source Ticket { key ticketId: text  customer -> Customer  channel: text  note: text?  at: timestamp time }
+					layer management {
+						metric phone "Phone": percent { = share(Ticket.channel = "phone") }
+						metric written "Written": count { = count(Ticket where Ticket.channel in ("chat", "mail")) }
+						metric gold "Gold": count { = count(Ticket where Ticket.customer.tier != "gold") }
+					}
+				}
+				""");
+		CompiledTemplate compiled = compile(template);
+		Path data = dir.resolve("data");
+		TemplateSampleData.of(compiled.generated().selected().template(), compiled.spec(),
+				new TemplateSampleData.Settings(1_000, 2, FROM, MONTHS)).write(data, TemplateSampleData.Progress.NONE);
+
+		assertThat(column(data.resolve("Ticket.csv"), 2)).containsExactlyInAnyOrder("phone", "chat", "mail",
+				"Channel other");
+		assertThat(column(data.resolve("Customer.csv"), 1)).containsExactlyInAnyOrder("gold", "Tier other");
+		assertThat(Files.readAllLines(data.resolve("Ticket.csv")).get(1)).matches("T-000001,C-\\d{6},\\w+( other)?,"
+				+ "(note 1)?,2025-01-01T.*");
+	}
+
+	/** The distinct cells of a column of a plain CSV file without quoted cells. */
+	private static java.util.Set<String> column(Path file, int index) throws java.io.IOException {
+		return Files.readAllLines(file).stream().skip(1).map(line -> line.split(",", -1)[index])
+				.collect(java.util.stream.Collectors.toSet());
+	}
+
+	@Test
 	void progressIsToldEvery65536RowsAndAtTheEnd() throws Exception {
 		Path template = Files.writeString(dir.resolve("client.kpi"), GBK_ORDERS);
 		CompiledTemplate compiled = compile(template);
