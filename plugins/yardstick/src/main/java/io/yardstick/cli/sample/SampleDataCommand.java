@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 						+ "delimiter, column names, number and time patterns). Values are drawn from the declared "
 						+ "fields: kinds, score ranges, enum and breakdown values, unique keys, references to keys of "
 						+ "the referenced source (which gets one row for every 5 of its largest referrer, at least 10), "
-						+ "the time axis spread over the months, and a time a formula subtracts another from after it.",
+						+ "the time axis spread over the months, and times in the order the formulas subtract them.",
 				"Without a template, or for the standard after-sales template itself: Customer.csv, Ticket.csv and "
 						+ "Sale.csv simulated with the relations the template declares (docs/sample-data.md); "
 						+ "--generic draws them from the fields instead.",
@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
 		exitCodeList = {
 				"0:the files were written",
 				"1:the template has errors (printed)",
-				"2:usage problem: a bad option value, or an output folder that cannot be created or written",
+				"2:usage problem: a bad option value, a template that cannot be found or sampled (a bool key, a text "
+						+ "its data block's encoding cannot write), or an output folder that cannot be created or written",
 				"3:unexpected failure inside Yardstick (a bug; --debug shows the stack trace)" })
 public final class SampleDataCommand implements Callable<Integer> {
 	@Spec

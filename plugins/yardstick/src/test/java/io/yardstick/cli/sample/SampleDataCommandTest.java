@@ -144,13 +144,7 @@ class SampleDataCommandTest {
 				"no such file or folder: " + dir.resolve("nothing.kpi"));
 		assertUsageError(run(afterSalesTemplate().toString(), "--rows", "0", "--generic", "--out", dir.toString()),
 				"rows must be between 1 and 100000000, not 0");
-		Path flags = Files.writeString(dir.resolve("flags.kpi"), """
-				package flags
-				template Flags {
-					source Flag { key on: bool  at: timestamp time }
-					layer management { metric flags "Flags": count higher-is-better { = count(Flag) } }
-				}
-				""");
+		Path flags = Files.writeString(dir.resolve("flags.kpi"), TemplateSampleDataTest.BOOL_KEY);
 		assertUsageError(run(flags.toString(), "--out", dir.resolve("data").toString()),
 				"Flag.on: a key of kind bool cannot be given a unique value per row");
 	}

@@ -327,15 +327,18 @@ class TemplateSampleDataTest {
 		assertThat(told).containsExactly("Order 65536/140000", "Order 131072/140000", "Order 140000/140000");
 	}
 
+	/** A template whose key is a bool: no more than two rows could have distinct keys. */
+	static final String BOOL_KEY = """
+			package flags
+			template Flags {
+				source Flag { key on: bool  at: timestamp time }
+				layer management { metric flags "Flags": count higher-is-better { = count(Flag) } }
+			}
+			""";
+
 	@Test
 	void aKeyNoUniqueValuesCanBeDrawnForIsRefusedWithItsName() throws Exception {
-		Path template = Files.writeString(dir.resolve("flags.kpi"), """
-				package flags
-				template Flags {
-					source Flag { key on: bool  at: timestamp time }
-					layer management { metric flags "Flags": count higher-is-better { = count(Flag) } }
-				}
-				""");
+		Path template = Files.writeString(dir.resolve("flags.kpi"), BOOL_KEY);
 		CompiledTemplate compiled = compile(template);
 
 		assertThatThrownBy(() -> TemplateSampleData.of(compiled.generated().selected().template(), compiled.spec(),
