@@ -132,3 +132,32 @@ test('comments, line and block, the block across lines; strings with escapes', a
   assert.deepEqual(scopesOf(lines[1], ' the end'), ['comment.line.double-slash.kpi']);
   assert.deepEqual(scopesOf(lines[2], '\\"'), ['constant.character.escape.kpi', 'constant.character.escape.kpi']);
 });
+
+test('client data, breakdown values and per-entity aggregates: data, value, per and the data settings', async () => {
+  const block = await line('data Order {');
+  assert.deepEqual(scopesOf(block, 'data'), ['storage.type.data.kpi']);
+  assert.deepEqual(scopesOf(block, 'Order'), ['entity.name.type.source.kpi']);
+  const settings = await line('\tencoding "GBK" delimiter ";" timestamp "yyyy/M/d H:mm" sheet "订单"');
+  assert.deepEqual(scopesOf(settings, 'encoding'), ['keyword.other.data-setting.kpi']);
+  assert.deepEqual(scopesOf(settings, 'delimiter'), ['keyword.other.data-setting.kpi']);
+  assert.deepEqual(scopesOf(settings, 'timestamp'), ['keyword.other.data-setting.kpi']);
+  assert.deepEqual(scopesOf(settings, 'sheet'), ['keyword.other.data-setting.kpi']);
+  const mapping = await line('\torderId = "订单号"');
+  assert.deepEqual(scopesOf(mapping, 'orderId'), ['variable.other.kpi']);
+  const field = await line('\t\tdata: text');
+  assert.deepEqual(scopesOf(field, 'data'), ['variable.other.field.kpi']);
+  const member = await line('= count(Ticket where Ticket.data and Ticket.date is null)');
+  assert.deepEqual(scopesOf(member, 'data'), ['variable.other.member.kpi']);
+  assert.deepEqual(scopesOf(member, 'date'), ['variable.other.member.kpi']);
+  const value = await line('\tvalue "华东" "华东"@zh "East China"@en');
+  assert.deepEqual(scopesOf(value, 'value'), ['keyword.other.value.kpi']);
+  const chart = await line('tile csat: value');
+  assert.deepEqual(scopesOf(chart, 'value'), ['support.constant.chart.kpi']);
+  const entity = await line('= avg(sum(Order.margin) per Customer where Customer.active)');
+  assert.deepEqual(scopesOf(entity, 'per'), ['keyword.operator.word.kpi']);
+  assert.deepEqual(scopesOf(entity, 'Customer'), ['variable.other.kpi', 'variable.other.kpi']);
+  const windows = await line('= rolling(sum(Sale.amount), 3) + yearToDate(count(Sale)) + periodsSince(Customer.signedAt)');
+  assert.deepEqual(scopesOf(windows, 'rolling'), ['support.function.kpi']);
+  assert.deepEqual(scopesOf(windows, 'yearToDate'), ['support.function.kpi']);
+  assert.deepEqual(scopesOf(windows, 'periodsSince'), ['support.function.kpi']);
+});

@@ -7,13 +7,13 @@ import io.yardstick.runtime.text.Texts;
  * The command line's words in English or Chinese ({@code messages_en.properties}, {@code messages_zh.properties}
  * beside this class). Option names, file names, codes and commands stay as typed, so that they can be copied.
  */
-final class CliTexts {
+public final class CliTexts {
 	static final String BASE = "io/yardstick/cli/messages";
 
 	private CliTexts() {
 	}
 
-	static Texts of(String language) {
+	public static Texts of(String language) {
 		return Texts.of(BASE, language);
 	}
 
@@ -34,7 +34,7 @@ final class CliTexts {
 	}
 
 	/** A finding as {@link Finding#toText()} writes it, with the severity word in the language of the texts. */
-	static String finding(Finding finding, Texts texts) {
+	public static String finding(Finding finding, Texts texts) {
 		return finding.file() + ":" + finding.line() + ":" + finding.column() + ": "
 				+ texts.get("severity." + finding.severity().word()) + " " + finding.code() + ": " + finding.message();
 	}

@@ -8,13 +8,13 @@ import java.io.PrintWriter;
  * files (30%)}. It is redrawn only when the phase or the whole percentage changes, and erased at the end, so
  * that standard output and a terminal's scrollback keep only the findings.
  */
-final class ProgressLine implements ProgressListener {
+public final class ProgressLine implements ProgressListener {
 	private final PrintWriter err;
 	private String lastPhase;
 	private int lastPercent = -1;
 	private int width;
 
-	ProgressLine(PrintWriter err) {
+	public ProgressLine(PrintWriter err) {
 		this.err = err;
 	}
 
@@ -30,14 +30,14 @@ final class ProgressLine implements ProgressListener {
 	}
 
 	/** Redraws the line with the text, blanking what a longer earlier text left behind. */
-	void show(String text) {
+	public void show(String text) {
 		err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
 		width = Math.max(width, text.length());
 		err.flush();
 	}
 
 	/** Erases the line, if one was drawn. */
-	void clear() {
+	public void clear() {
 		if (width > 0) {
 			err.print("\r" + " ".repeat(width) + "\r");
 			err.flush();

@@ -46,7 +46,7 @@ public final class YardstickCommand implements Callable<Integer> {
 	}
 
 	/** Whether a person watches standard error (a console), so that progress is worth drawing. */
-	boolean interactive() {
+	public boolean interactive() {
 		return interactive;
 	}
 

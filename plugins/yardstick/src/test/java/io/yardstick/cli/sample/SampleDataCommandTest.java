@@ -91,4 +91,61 @@ class SampleDataCommandTest {
 				.contains("--from=DATE").contains("--months=N").contains("-o, --out=DIR").contains("default: 9000")
 				.contains("Exit codes:");
 	}
+
+	private static Path afterSalesTemplate() {
+		return Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+				.resolve("../../example-templates/after-sales-standard").normalize();
+	}
+
+	@Test
+	void theAfterSalesTemplateGetsItsSimulationAndGenericDrawsItFromItsFields() throws IOException {
+		Path simulated = dir.resolve("simulated");
+		Path drawn = dir.resolve("drawn");
+
+		Result simulation = run(afterSalesTemplate().toString(), "--rows", "300", "--out", simulated.toString());
+		Result generic = run(afterSalesTemplate().toString(), "--rows", "300", "--generic", "--out", drawn.toString());
+
+		assertThat(simulation.exit()).isEqualTo(0);
+		assertThat(simulation.out()).contains(": 300 tickets\n");
+		Path expected = dir.resolve("expected");
+		new SampleDataGenerator(new SampleDataSettings(300, SampleDataSettings.DEFAULT_SEED,
+				SampleDataSettings.DEFAULT_FROM, SampleDataSettings.DEFAULT_MONTHS)).write(expected);
+		assertThat(Files.readAllBytes(simulated.resolve("Ticket.csv")))
+				.isEqualTo(Files.readAllBytes(expected.resolve("Ticket.csv")));
+		assertThat(generic.exit()).isEqualTo(0);
+		assertThat(generic.err()).isEmpty();
+		assertThat(generic.out()).isEqualTo(drawn.resolve("Customer.csv") + ": 60 rows\n" + drawn.resolve("Ticket.csv")
+				+ ": 300 rows\n" + drawn.resolve("Sale.csv") + ": 300 rows\n");
+		assertThat(Files.readAllLines(drawn.resolve("Ticket.csv"))).hasSize(301).first().isEqualTo(
+				String.join(",", SampleDataGenerator.TICKET_COLUMNS));
+	}
+
+	@Test
+	void aTemplateWithErrorsIsNotSampledAndItsFindingsArePrinted() throws IOException {
+		Path template = Files.writeString(dir.resolve("broken.kpi"), """
+				package broken
+				template Broken {
+					source Ticket { key id: text  at: timestamp time }
+					layer management { metric n "N": count higher-is-better { = count(Tiket) } }
+				}
+				""");
+
+		Result result = run(template.toString(), "--out", dir.resolve("data").toString());
+
+		assertThat(result.exit()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith(template + ":4:").contains(": error ").contains("Tiket");
+		assertThat(dir.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void aMissingTemplateOrAKeyThatCannotBeDrawnIsAUsageError() throws IOException {
+		assertUsageError(run(dir.resolve("nothing.kpi").toString(), "--out", dir.toString()),
+				"no such file or folder: " + dir.resolve("nothing.kpi"));
+		assertUsageError(run(afterSalesTemplate().toString(), "--rows", "0", "--generic", "--out", dir.toString()),
+				"rows must be between 1 and 100000000, not 0");
+		Path flags = Files.writeString(dir.resolve("flags.kpi"), TemplateSampleDataTest.BOOL_KEY);
+		assertUsageError(run(flags.toString(), "--out", dir.resolve("data").toString()),
+				"Flag.on: a key of kind bool cannot be given a unique value per row");
+	}
 }
