@@ -126,6 +126,9 @@ class ClientFormatsTest {
 			return code < 0 ? "null"
 					: field.type() == FieldType.ENUM ? field.enumValues().get(code)
 							: table.dictionary(field.name()).value(code);
+		case ROW:
+			int target = table.rowRefs(field.name())[row];
+			return target < 0 ? "null" : "row " + target;
 		default:
 			return String.valueOf(table.flags(field.name())[row]);
 		}

@@ -1,0 +1,239 @@
+package io.yardstick.runtime.load;
+
+import static io.yardstick.runtime.load.Fixtures.currency;
+import static io.yardstick.runtime.load.Fixtures.field;
+import static io.yardstick.runtime.load.Fixtures.key;
+import static io.yardstick.runtime.load.Fixtures.optional;
+import static io.yardstick.runtime.load.Fixtures.reference;
+import static io.yardstick.runtime.load.Fixtures.time;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.yardstick.runtime.spec.FieldType;
+import io.yardstick.runtime.spec.SourceFormat;
+import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Excel workbooks as clients hand them over: two sheets with Chinese headers mapped by the {@code data} block,
+ * cells typed by Excel (numbers, dates, booleans) and text cells read through the block's patterns and
+ * separators; the sheet chosen by the block or the binding; every bad cell named by sheet, cell and header.
+ */
+class ExcelInputTest {
+	private static final Path CASE = Path.of("src/test/resources/client-formats/xlsx-two-sheets");
+	private static final String ZONE = "Asia/Shanghai";
+
+	@TempDir
+	Path dir;
+
+	private static TemplateSpec template(String orderSheet, String customerSheet) {
+		SourceSpec customer = new SourceSpec("Customer", List.of(key("id", FieldType.TEXT), field("region", FieldType.TEXT),
+				field("vip", FieldType.BOOL)), new SourceFormat(SourceFormat.pairs("sheet", customerSheet),
+						SourceFormat.pairs("id", "客户编号", "region", "区域", "vip", "重点客户")));
+		SourceSpec order = new SourceSpec("Order", List.of(key("orderId", FieldType.TEXT),
+				reference("customer", "Customer", false), time("createdAt", FieldType.TIMESTAMP),
+				currency("amount", "CNY"), field("qty", FieldType.COUNT), optional("paidOn", FieldType.DATE),
+				field("discount", FieldType.PERCENT)),
+				new SourceFormat(orderSheet == null ? SourceFormat.pairs("timestamp", "yyyy/M/d H:mm", "thousands", ",")
+						: SourceFormat.pairs("timestamp", "yyyy/M/d H:mm", "thousands", ",", "sheet", orderSheet),
+						SourceFormat.pairs("orderId", "订单号", "customer", "客户", "createdAt", "下单时间", "amount", "金额",
+								"qty", "数量", "paidOn", "付款日期", "discount", "折扣")));
+		return Fixtures.template(ZONE, customer, order);
+	}
+
+	/**
+	 * The workbook: sheet 订单 first (a title row, a blank row, then the header on row 3), sheet 客户 second.
+	 * Times come as Excel dates and as text in the block's pattern; amounts as numbers and as text with
+	 * thousands; the percent as a fraction shown as a percentage.
+	 */
+	static Path workbook(Path dir, String badCreatedAt) throws IOException {
+		Path file = dir.resolve("orders.xlsx");
+		try (OutputStream out = Files.newOutputStream(file)) {
+			Workbook workbook = new Workbook(out, "Yardstick", "1.0");
+			Worksheet orders = workbook.newWorksheet("订单");
+			orders.value(0, 0, "2025年1月订单导出");
+			String[] header = {"订单号", "客户", "下单时间", "金额", "数量", "付款日期", "折扣", "备注"};
+			for (int c = 0; c < header.length; c++) {
+				orders.value(2, c, header[c]);
+			}
+			orders.value(3, 0, "A1");
+			orders.value(3, 1, "C1");
+			orders.value(3, 2, LocalDateTime.of(2025, 1, 9, 12, 57));
+			orders.style(3, 2).format("yyyy-mm-dd hh:mm").set();
+			orders.value(3, 3, new BigDecimal("1219.45"));
+			orders.value(3, 4, 2);
+			orders.value(3, 5, LocalDate.of(2025, 1, 10));
+			orders.style(3, 5).format("yyyy/m/d").set();
+			orders.value(3, 6, 0.15);
+			orders.style(3, 6).format("0%").set();
+			orders.value(3, 7, "first line\nsecond line");
+			orders.value(4, 0, "A2");
+			orders.value(4, 1, "C2");
+			orders.value(4, 2, badCreatedAt);
+			orders.value(4, 3, "1,000.50");
+			orders.value(4, 4, "3");
+			orders.value(4, 6, "5%");
+			// row 6 is empty: no record
+			orders.value(6, 0, "A3");
+			orders.value(6, 1, "C1");
+			orders.value(6, 2, LocalDateTime.of(2025, 1, 31, 23, 59, 30));
+			orders.style(6, 2).format("yyyy/m/d h:mm:ss").set();
+			orders.value(6, 3, -3);
+			orders.value(6, 4, 1);
+			orders.value(6, 6, 0);
+			Worksheet customers = workbook.newWorksheet("客户");
+			customers.value(0, 0, "客户编号");
+			customers.value(0, 1, "区域");
+			customers.value(0, 2, "重点客户");
+			customers.value(1, 0, "C1");
+			customers.value(1, 1, "华东");
+			customers.value(1, 2, true);
+			customers.value(2, 0, "C2");
+			customers.value(2, 1, "华南");
+			customers.value(2, 2, 0);
+			workbook.finish();
+		}
+		return file;
+	}
+
+	private static String dump(LoadResult result) {
+		return ClientFormatsTest.dump(result.dataset().table("Customer"), ZoneId.of(ZONE)) + "\n"
+				+ ClientFormatsTest.dump(result.dataset().table("Order"), ZoneId.of(ZONE));
+	}
+
+	@Test
+	void twoSheetsWithChineseHeadersLoadEveryCell() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		LoadResult result = DataLoader.load(template("订单", "客户"), Map.of("Customer", file, "Order", file),
+				LoadOptions.defaults().keepingUnreferencedKeys(true));
+		assertThat(dump(result)).isEqualTo(Files.readString(CASE.resolve("expected.txt"), StandardCharsets.UTF_8));
+		assertThat(result.report().summary()).isEqualTo("Customer: 3 lines, 2 records read from " + file + ", 2 loaded,"
+				+ " 0 rejected\nOrder: 5 lines, 3 records read from " + file + ", 3 loaded, 0 rejected; ignored columns: 备注\n"
+				+ "2 sources: 8 lines, 5 records read, 5 loaded, 0 rejected");
+	}
+
+	@Test
+	void theBindingNamesTheSheetAfterAHash() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		// no sheet setting for orders: the first sheet; the binding names the customers' sheet
+		LoadResult result = DataLoader.load(template(null, "Sheet that is not there"), Map.of("Customer",
+				Path.of(file + "#客户"), "Order", file), LoadOptions.defaults().keepingUnreferencedKeys(true));
+		assertThat(dump(result)).isEqualTo(Files.readString(CASE.resolve("expected.txt"), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aBadCellNamesTheSheetTheCellAndItsHeader() throws IOException {
+		Path file = workbook(dir, "9 Jan 2025 13:05");
+		assertThat(failure(template("订单", "客户"), Map.of("Customer", file, "Order", file)).errors().get(0).toText())
+				.isEqualTo(file + ":5:3: error bad-data: Order.createdAt: sheet \"订单\", cell C5 (下单时间):"
+						+ " \"9 Jan 2025 13:05\" is not a timestamp in the pattern yyyy/M/d H:mm (such as 2025/1/9 12:57)");
+	}
+
+	@Test
+	void skippedRowsGoToTheQuarantineWithTheirSheetRows() throws IOException {
+		Path file = workbook(dir, "yesterday");
+		Path rejected = dir.resolve("rejected");
+		LoadResult result = DataLoader.load(template("订单", "客户"), Map.of("Customer", file, "Order", file),
+				LoadOptions.defaults().skipBadRows(rejected));
+		assertThat(result.report().source("Order").firstErrors().stream().map(DataError::toText)
+				.collect(Collectors.joining("\n"))).isEqualTo(file + ":5:3: error bad-data: Order.createdAt: sheet"
+						+ " \"订单\", cell C5 (下单时间): \"yesterday\" is not a timestamp in the pattern yyyy/M/d H:mm"
+						+ " (such as 2025/1/9 12:57)");
+		assertThat(Files.readString(rejected.resolve("Order.rejected.csv"))).isEqualTo("line,endLine,reason,订单号,客户,"
+				+ "下单时间,金额,数量,付款日期,折扣,备注\n5,5,\"Order.createdAt: \"\"yesterday\"\" is not a timestamp in the"
+				+ " pattern yyyy/M/d H:mm (such as 2025/1/9 12:57)\",A2,C2,yesterday,\"1,000.50\",3,,5%,\n");
+	}
+
+	@Test
+	void aMissingSheetListsTheSheets() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		assertThat(failure(template("Orders", "客户"), Map.of("Customer", file, "Order", file)).getMessage())
+				.isEqualTo(file + ": error bad-data: Order: no sheet \"Orders\" in " + file + "; its sheets are \"订单\","
+						+ " \"客户\"");
+	}
+
+	@Test
+	void aMissingColumnNamesTheHeaderRow() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		TemplateSpec template = template("订单", "订单");
+		assertThat(failure(template, Map.of("Customer", file, "Order", file)).errors().get(0).toText())
+				.isEqualTo(file + ":3:1: error bad-data: Customer.id: sheet \"订单\", header (row 3): missing column"
+						+ " \"客户编号\" (the column of id) in " + file + "; its columns are 订单号, 客户, 下单时间, 金额, 数量,"
+						+ " 付款日期, 折扣, 备注; map the field to its column in the template: data Customer { id = \"…\" }");
+	}
+
+	@Test
+	void aMissingWorkbookSuggestsTheBinding() {
+		Path file = dir.resolve("orders.xlsx");
+		assertThat(failure(template("订单", "客户"), Map.of("Customer", Path.of(file + "#客户"), "Order", file))
+				.getMessage()).isEqualTo(file + "#客户: error bad-data: Customer: data file not found: " + file + "; "
+						+ dir + " holds no data file (.csv, .xlsx, .parquet); bind the source to its file: --bind"
+						+ " Customer=<file>");
+	}
+
+	@Test
+	void theWorkbooksDateSystemIsHonoured() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		// the same serials in a 1904 workbook are 1,462 days later
+		try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toUri()), Map.of())) {
+			Path part = zip.getPath("xl/workbook.xml");
+			String xml = Files.readString(part);
+			String without = xml.replaceAll(" date1904=\"[^\"]*\"", "");
+			Files.writeString(part, without.contains("<workbookPr") ? without.replace("<workbookPr", "<workbookPr date1904=\"1\"")
+					: without.replaceFirst("<workbook([^>]*)>", "<workbook$1><workbookPr date1904=\"1\"/>"));
+		}
+		LoadResult result = DataLoader.load(template("订单", "客户"), Map.of("Customer", file, "Order", file),
+				LoadOptions.defaults());
+		assertThat(ClientFormatsTest.dump(result.dataset().table("Order"), ZoneId.of(ZONE)).lines()
+				.map(line -> line.split(" \\| ")[2]).toList()).containsExactly("createdAt", "2029-01-10T12:57+08:00",
+						"2025-01-09T13:05+08:00", "2029-02-01T23:59:30+08:00");
+	}
+
+	@Test
+	void serialDaysInBothDateSystems() {
+		assertThat(XlsxReader.fromSerial(new BigDecimal("1"), false)).isEqualTo(LocalDate.of(1900, 1, 1));
+		assertThat(XlsxReader.fromSerial(new BigDecimal("59"), false)).isEqualTo(LocalDate.of(1900, 2, 28));
+		assertThat(XlsxReader.fromSerial(new BigDecimal("61"), false)).isEqualTo(LocalDate.of(1900, 3, 1));
+		assertThat(XlsxReader.fromSerial(new BigDecimal("45666.5"), false)).isEqualTo(LocalDateTime.of(2025, 1, 9, 12, 0));
+		assertThat(XlsxReader.fromSerial(new BigDecimal("0"), true)).isEqualTo(LocalDate.of(1904, 1, 1));
+		assertThat(XlsxReader.fromSerial(new BigDecimal("44204.25"), true)).isEqualTo(LocalDateTime.of(2025, 1, 9, 6, 0));
+	}
+
+	@Test
+	void dateFormatsAreToldFromNumberFormats() {
+		assertThat(XlsxReader.isDateFormat(14, "m/d/yy")).isTrue();
+		assertThat(XlsxReader.isDateFormat(164, "yyyy\"年\"m\"月\"d\"日\"")).isTrue();
+		assertThat(XlsxReader.isDateFormat(165, "[$-804]hh:mm")).isTrue();
+		assertThat(XlsxReader.isDateFormat(0, "General")).isFalse();
+		assertThat(XlsxReader.isDateFormat(166, "[Red]#,##0.00\" days\"")).isFalse();
+		assertThat(XlsxReader.isDateFormat(9, "0%")).isFalse();
+		assertThat(XlsxReader.letters(0) + XlsxReader.letters(25) + XlsxReader.letters(26) + XlsxReader.letters(701))
+				.isEqualTo("AZAAZZ");
+	}
+
+	private static DataLoadException failure(TemplateSpec template, Map<String, Path> files) {
+		DataLoadException failure = catchThrowableOfType(DataLoadException.class,
+				() -> DataLoader.load(template, files, LoadOptions.defaults()));
+		assertThat(failure).as("loading should fail").isNotNull();
+		return failure;
+	}
+}
