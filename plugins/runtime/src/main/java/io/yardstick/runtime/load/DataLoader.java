@@ -99,7 +99,7 @@ public final class DataLoader {
 			loading[0] = source.name();
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
-			TableFileReader reader = TableFiles.readerFor(file);
+			TableFileReader reader = TableFiles.readerFor(file, source.name());
 			if (reader == null) {
 				tables.put(source.name(), loader.load());
 				reports.add(loader.report());

@@ -40,24 +40,34 @@ final class TableFiles {
 	private TableFiles() {
 	}
 
-	/** The reader of the bound file by its extension, or null for a CSV (or any other text) file. */
-	static TableFileReader readerFor(Path bound) {
+	/**
+	 * The reader of the bound file by its extension, or null for a CSV (or any other text) file.
+	 *
+	 * @throws DataLoadException for a workbook when the Excel reader is not on the class path
+	 */
+	static TableFileReader readerFor(Path bound, String source) {
 		String name = fileOf(bound).getFileName().toString().toLowerCase(Locale.ROOT);
-		for (TableFileReader reader : readers()) {
+		if (name.endsWith(".xlsx")) {
+			try {
+				Class.forName("org.dhatim.fastexcel.reader.ReadableWorkbook", false, TableFiles.class.getClassLoader());
+			} catch (ClassNotFoundException | LinkageError e) {
+				throw fileError(bound, source, "reading .xlsx files needs org.dhatim:fastexcel-reader on the class"
+						+ " path (the command line has it); or save the sheet as CSV");
+			}
+			return new XlsxReader();
+		}
+		for (TableFileReader reader : ServiceLoader.load(TableFileReader.class, TableFiles.class.getClassLoader())) {
 			for (String extension : reader.extensions()) {
 				if (name.endsWith(extension)) {
 					return reader;
 				}
 			}
 		}
+		if (name.endsWith(".parquet")) {
+			throw fileError(bound, source, "reading .parquet files needs yardstick-engines (its DuckDB reads them) on the"
+					+ " class path (the command line has it); or export the table as CSV");
+		}
 		return null;
-	}
-
-	private static List<TableFileReader> readers() {
-		List<TableFileReader> readers = new ArrayList<>();
-		readers.add(new XlsxReader());
-		ServiceLoader.load(TableFileReader.class, TableFiles.class.getClassLoader()).forEach(readers::add);
-		return readers;
 	}
 
 	/**

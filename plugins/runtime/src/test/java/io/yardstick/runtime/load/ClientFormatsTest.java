@@ -272,7 +272,7 @@ class ClientFormatsTest {
 		assertThat(SourceFormat.problem("currency", "1¥")).isEqualTo("\"1¥\" is not a currency symbol: it holds '1',"
 				+ " which belongs to numbers");
 		assertThat(SourceFormat.problem("encodng", "GBK")).isEqualTo("unknown setting \"encodng\": a data block sets"
-				+ " encoding, delimiter, decimal, thousands, currency, timestamp, date, or maps a field to a column"
+				+ " encoding, delimiter, decimal, thousands, currency, timestamp, date, sheet, or maps a field to a column"
 				+ " (field = \"column\")");
 	}
 }

@@ -47,8 +47,8 @@ class ExcelInputTest {
 
 	private static TemplateSpec template(String orderSheet, String customerSheet) {
 		SourceSpec customer = new SourceSpec("Customer", List.of(key("id", FieldType.TEXT), field("region", FieldType.TEXT),
-				field("vip", FieldType.BOOL)), new SourceFormat(SourceFormat.pairs("sheet", customerSheet),
-						SourceFormat.pairs("id", "客户编号", "region", "区域", "vip", "重点客户")));
+				field("vip", FieldType.BOOL)), new SourceFormat(customerSheet == null ? Map.of()
+						: SourceFormat.pairs("sheet", customerSheet), SourceFormat.pairs("id", "客户编号", "region", "区域", "vip", "重点客户")));
 		SourceSpec order = new SourceSpec("Order", List.of(key("orderId", FieldType.TEXT),
 				reference("customer", "Customer", false), time("createdAt", FieldType.TIMESTAMP),
 				currency("amount", "CNY"), field("qty", FieldType.COUNT), optional("paidOn", FieldType.DATE),
@@ -206,6 +206,28 @@ class ExcelInputTest {
 		assertThat(ClientFormatsTest.dump(result.dataset().table("Order"), ZoneId.of(ZONE)).lines()
 				.map(line -> line.split(" \\| ")[2]).toList()).containsExactly("createdAt", "2029-01-10T12:57+08:00",
 						"2025-01-09T13:05+08:00", "2029-02-01T23:59:30+08:00");
+	}
+
+	@Test
+	void aWorkbookNamedAfterItsSourceIsFoundByConvention() throws IOException {
+		Path file = workbook(dir, "2025/1/9 13:05");
+		Files.move(file, dir.resolve("Order.xlsx"));
+		Files.writeString(dir.resolve("Customer.csv"), "客户编号,区域,重点客户\nC1,华东,true\nC2,华南,0\n");
+		TemplateSpec template = template("订单", null);
+		assertThat(Bindings.byConvention(dir, template)).containsExactly(Map.entry("Customer", dir.resolve("Customer.csv")),
+				Map.entry("Order", dir.resolve("Order.xlsx")));
+		LoadResult result = DataLoader.load(template, Bindings.byConvention(dir, template),
+				LoadOptions.defaults().keepingUnreferencedKeys(true));
+		assertThat(dump(result)).isEqualTo(Files.readString(CASE.resolve("expected.txt"), StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aParquetFileWithoutItsReaderSaysWhatIsMissing() throws IOException {
+		Path file = Files.writeString(dir.resolve("orders.parquet"), "PAR1");
+		TemplateSpec template = Fixtures.template(ZONE, new SourceSpec("Order", List.of(key("orderId", FieldType.TEXT))));
+		assertThat(failure(template, Map.of("Order", file)).getMessage()).isEqualTo(file + ": error bad-data: Order:"
+				+ " reading .parquet files needs yardstick-engines (its DuckDB reads them) on the class path (the command"
+				+ " line has it); or export the table as CSV");
 	}
 
 	@Test
