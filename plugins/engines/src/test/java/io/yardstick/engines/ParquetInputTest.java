@@ -9,6 +9,7 @@ import io.yardstick.runtime.load.DataLoadException;
 import io.yardstick.runtime.load.DataLoader;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
+import io.yardstick.runtime.load.TableDumps;
 import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.FieldType;
 import io.yardstick.runtime.spec.SourceFormat;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -129,32 +129,7 @@ class ParquetInputTest {
 				+ " is not a readable Parquet file: ");
 	}
 
-	/** Every row, a line each, its cells as the loader keeps them; times in the template's zone. */
 	private static String dump(Table table) {
-		StringBuilder text = new StringBuilder(table.spec().fields().stream().map(FieldSpec::name)
-				.collect(Collectors.joining(" | "))).append('\n');
-		for (int row = 0; row < table.rows(); row++) {
-			int r = row;
-			text.append(table.spec().fields().stream().map(field -> cell(table, field, r)).collect(Collectors.joining(" | ")))
-					.append('\n');
-		}
-		return text.toString();
-	}
-
-	private static String cell(Table table, FieldSpec field, int row) {
-		switch (field.type().storage()) {
-		case NUMBER:
-			double number = table.numbers(field.name())[row];
-			return number != number ? "null" : Double.toString(number);
-		case TIME:
-			long time = table.times(field.name())[row];
-			return time == Long.MIN_VALUE ? "null"
-					: Instant.ofEpochMilli(time).atZone(ZoneId.of(ZONE)).toOffsetDateTime().toString();
-		case CODE:
-			int code = table.codes(field.name())[row];
-			return code < 0 ? "null" : table.dictionary(field.name()).value(code);
-		default:
-			return String.valueOf(table.flags(field.name())[row]);
-		}
+		return TableDumps.dump(table, ZoneId.of(ZONE));
 	}
 }

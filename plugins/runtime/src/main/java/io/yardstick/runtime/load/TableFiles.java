@@ -317,6 +317,10 @@ final class TableFiles {
 			return numeric && format.decimalSeparator() != '.' ? plain.replace('.', format.decimalSeparator()) : plain;
 		}
 
+		/** A duplicate key's earlier line, in the copy's terms. */
+		private static final java.util.regex.Pattern FIRST_ON_LINE = java.util.regex.Pattern
+				.compile("\\(first on line (\\d+)\\)$");
+
 		/** The row of a line of the copy: the file's own row number. */
 		long rowOf(long copyLine) {
 			int at = Arrays.binarySearch(anchorLines, 0, anchors, copyLine);
@@ -337,7 +341,10 @@ final class TableFiles {
 			long row = rowOf(error.line());
 			int column = error.field() != null ? columnOf(error.field()) : -1;
 			String place = column >= 0 ? places.cell(row, column) : places.row(row);
-			return new DataError(error.file(), row, column + 1, error.source(), error.field(), place + ": " + error.message());
+			java.util.regex.Matcher first = FIRST_ON_LINE.matcher(error.message());
+			String message = first.find() ? first.replaceFirst("(first in row " + rowOf(Long.parseLong(first.group(1))) + ")")
+					: error.message();
+			return new DataError(error.file(), row, column + 1, error.source(), error.field(), place + ": " + message);
 		}
 
 		private int columnOf(String fieldName) {

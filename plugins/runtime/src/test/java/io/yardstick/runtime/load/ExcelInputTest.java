@@ -70,54 +70,56 @@ class ExcelInputTest {
 		try (OutputStream out = Files.newOutputStream(file)) {
 			Workbook workbook = new Workbook(out, "Yardstick", "1.0");
 			Worksheet orders = workbook.newWorksheet("订单");
-			orders.value(0, 0, "2025年1月订单导出");
-			String[] header = {"订单号", "客户", "下单时间", "金额", "数量", "付款日期", "折扣", "备注"};
-			for (int c = 0; c < header.length; c++) {
-				orders.value(2, c, header[c]);
-			}
-			orders.value(3, 0, "A1");
-			orders.value(3, 1, "C1");
-			orders.value(3, 2, LocalDateTime.of(2025, 1, 9, 12, 57));
-			orders.style(3, 2).format("yyyy-mm-dd hh:mm").set();
-			orders.value(3, 3, new BigDecimal("1219.45"));
-			orders.value(3, 4, 2);
-			orders.value(3, 5, LocalDate.of(2025, 1, 10));
-			orders.style(3, 5).format("yyyy/m/d").set();
-			orders.value(3, 6, 0.15);
-			orders.style(3, 6).format("0%").set();
-			orders.value(3, 7, "first line\nsecond line");
-			orders.value(4, 0, "A2");
-			orders.value(4, 1, "C2");
-			orders.value(4, 2, badCreatedAt);
-			orders.value(4, 3, "1,000.50");
-			orders.value(4, 4, "3");
-			orders.value(4, 6, "5%");
+			row(orders, 0, "2025年1月订单导出");
+			row(orders, 2, "订单号", "客户", "下单时间", "金额", "数量", "付款日期", "折扣", "备注");
+			row(orders, 3, "A1", "C1", shown(LocalDateTime.of(2025, 1, 9, 12, 57), "yyyy-mm-dd hh:mm"),
+					new BigDecimal("1219.45"), 2, shown(LocalDate.of(2025, 1, 10), "yyyy/m/d"), shown(0.15, "0%"),
+					"first line\nsecond line");
+			row(orders, 4, "A2", "C2", badCreatedAt, "1,000.50", "3", null, "5%");
 			// row 6 is empty: no record
-			orders.value(6, 0, "A3");
-			orders.value(6, 1, "C1");
-			orders.value(6, 2, LocalDateTime.of(2025, 1, 31, 23, 59, 30));
-			orders.style(6, 2).format("yyyy/m/d h:mm:ss").set();
-			orders.value(6, 3, -3);
-			orders.value(6, 4, 1);
-			orders.value(6, 6, 0);
+			row(orders, 6, "A3", "C1", shown(LocalDateTime.of(2025, 1, 31, 23, 59, 30), "yyyy/m/d h:mm:ss"), -3, 1, null,
+					0);
 			Worksheet customers = workbook.newWorksheet("客户");
-			customers.value(0, 0, "客户编号");
-			customers.value(0, 1, "区域");
-			customers.value(0, 2, "重点客户");
-			customers.value(1, 0, "C1");
-			customers.value(1, 1, "华东");
-			customers.value(1, 2, true);
-			customers.value(2, 0, "C2");
-			customers.value(2, 1, "华南");
-			customers.value(2, 2, 0);
+			row(customers, 0, "客户编号", "区域", "重点客户");
+			row(customers, 1, "C1", "华东", true);
+			row(customers, 2, "C2", "华南", 0);
 			workbook.finish();
 		}
 		return file;
 	}
 
+	/** A value with the number format Excel shows it in. */
+	private record Shown(Object value, String format) {
+	}
+
+	private static Shown shown(Object value, String format) {
+		return new Shown(value, format);
+	}
+
+	/** Writes the cells of a row (0-based, as the writer counts) from column A; a null leaves a cell empty. */
+	private static void row(Worksheet sheet, int row, Object... cells) {
+		for (int c = 0; c < cells.length; c++) {
+			Object cell = cells[c] instanceof Shown shown ? shown.value() : cells[c];
+			if (cell instanceof String text) {
+				sheet.value(row, c, text);
+			} else if (cell instanceof Number number) {
+				sheet.value(row, c, number);
+			} else if (cell instanceof Boolean flag) {
+				sheet.value(row, c, flag);
+			} else if (cell instanceof LocalDateTime time) {
+				sheet.value(row, c, time);
+			} else if (cell instanceof LocalDate day) {
+				sheet.value(row, c, day);
+			}
+			if (cells[c] instanceof Shown shown) {
+				sheet.style(row, c).format(shown.format()).set();
+			}
+		}
+	}
+
 	private static String dump(LoadResult result) {
-		return ClientFormatsTest.dump(result.dataset().table("Customer"), ZoneId.of(ZONE)) + "\n"
-				+ ClientFormatsTest.dump(result.dataset().table("Order"), ZoneId.of(ZONE));
+		return TableDumps.dump(result.dataset().table("Customer"), ZoneId.of(ZONE)) + "\n"
+				+ TableDumps.dump(result.dataset().table("Order"), ZoneId.of(ZONE));
 	}
 
 	@Test
@@ -164,6 +166,24 @@ class ExcelInputTest {
 	}
 
 	@Test
+	void aDuplicateKeyNamesTheRowOfTheFirst() throws IOException {
+		Path file = dir.resolve("keys.xlsx");
+		try (OutputStream out = Files.newOutputStream(file)) {
+			Workbook workbook = new Workbook(out, "Yardstick", "1.0");
+			Worksheet orders = workbook.newWorksheet("订单");
+			row(orders, 0, "订单导出");
+			row(orders, 1, "订单号");
+			row(orders, 2, "A1");
+			row(orders, 4, "A1");
+			workbook.finish();
+		}
+		TemplateSpec template = Fixtures.template(ZONE, new SourceSpec("Order", List.of(key("orderId", FieldType.TEXT)),
+				new SourceFormat(Map.of(), SourceFormat.pairs("orderId", "订单号"))));
+		assertThat(failure(template, Map.of("Order", file)).getMessage()).isEqualTo(file + ":5:1: error bad-data:"
+				+ " Order.orderId: sheet \"订单\", cell A5 (订单号): duplicate key \"A1\" (first in row 3)");
+	}
+
+	@Test
 	void aMissingSheetListsTheSheets() throws IOException {
 		Path file = workbook(dir, "2025/1/9 13:05");
 		assertThat(failure(template("Orders", "客户"), Map.of("Customer", file, "Order", file)).getMessage())
@@ -203,7 +223,7 @@ class ExcelInputTest {
 		}
 		LoadResult result = DataLoader.load(template("订单", "客户"), Map.of("Customer", file, "Order", file),
 				LoadOptions.defaults());
-		assertThat(ClientFormatsTest.dump(result.dataset().table("Order"), ZoneId.of(ZONE)).lines()
+		assertThat(TableDumps.dump(result.dataset().table("Order"), ZoneId.of(ZONE)).lines()
 				.map(line -> line.split(" \\| ")[2]).toList()).containsExactly("createdAt", "2029-01-10T12:57+08:00",
 						"2025-01-09T13:05+08:00", "2029-02-01T23:59:30+08:00");
 	}
