@@ -302,6 +302,10 @@ public final class RunCommand implements Callable<Integer> {
 		try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 			ReportHtml.write(report, results, alerts, evidence, built.conformance(), input.language, writer);
 		}
+		Path xlsx = exports.writeXlsx(outputs.staging(), results, input.language, texts);
+		if (xlsx != null) {
+			files.add(xlsx);
+		}
 		Path pdf = exports.printPdf(html, input.language, stderr);
 		if (pdf != null) {
 			files.add(pdf);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * What {@code run} does with its results besides writing them: report.pdf ({@code --pdf}) and notifications of
+ * What {@code run} does with its results besides writing them: results.xlsx ({@code --xlsx}), report.pdf
+ * ({@code --pdf}) and notifications of
  * new alerts ({@code --notify}). Neither can cost the run its results: a failure is reported, the other outputs
  * are written all the same, and the exit code is {@link Main#EXIT_UNDELIVERED} instead of 0.
  */
@@ -31,6 +32,11 @@ final class RunExports {
 	@Option(names = "--pdf", description = "Also write report.pdf: every page of report.html, printed by headless "
 			+ "Chromium (-Dyardstick.chromium, $YARDSTICK_CHROMIUM, or chromium on the PATH).")
 	boolean pdf;
+
+	@Option(names = "--xlsx", description = "Also write results.xlsx: a sheet per layer, metric labels in the "
+			+ "--language, periods as columns (a partial one marked), breakdown groups as rows (the total first), units "
+			+ "in a column.")
+	boolean xlsx;
 
 	@Option(names = "--notify", paramLabel = "TYPE[:NAME]",
 			description = "Send the run's new critical and warning alerts to wecom, dingtalk, feishu (or lark), slack, "
@@ -80,6 +86,17 @@ final class RunExports {
 			undelivered = true;
 			return null;
 		}
+	}
+
+	/** Writes results.xlsx into {@code folder} when asked to; returns it, or null. */
+	Path writeXlsx(Path folder, Results results, String language, io.yardstick.runtime.text.Texts texts)
+			throws IOException {
+		if (!xlsx) {
+			return null;
+		}
+		Path target = folder.resolve("results.xlsx");
+		ResultsXlsx.write(results, language, texts, target);
+		return target;
 	}
 
 	/**

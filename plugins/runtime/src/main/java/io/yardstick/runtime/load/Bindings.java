@@ -2,6 +2,7 @@ package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.spec.SourceSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -11,16 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Which file holds which source: {@code <data-dir>/<Source>.csv} by convention, or bound explicitly. */
+/** Which file holds which source: {@code <data-dir>/<Source>.csv} (or .xlsx, .parquet) by convention, or bound explicitly. */
 public final class Bindings {
 	private Bindings() {
 	}
 
-	/** Every source of the template to {@code dataDir/<Source>.csv}, in declaration order. */
+	/**
+	 * Every source of the template to {@code dataDir/<Source>.csv}, in declaration order; to
+	 * {@code <Source>.xlsx} or {@code <Source>.parquet} instead when there is no CSV file but one of those.
+	 */
 	public static Map<String, Path> byConvention(Path dataDir, TemplateSpec template) {
 		Map<String, Path> bindings = new LinkedHashMap<>();
 		for (SourceSpec source : template.sources()) {
-			bindings.put(source.name(), dataDir.resolve(source.name() + ".csv"));
+			Path file = dataDir.resolve(source.name() + ".csv");
+			for (String other : List.of(".xlsx", ".parquet")) {
+				Path instead = dataDir.resolve(source.name() + other);
+				if (!Files.exists(file) && Files.isRegularFile(instead)) {
+					file = instead;
+				}
+			}
+			bindings.put(source.name(), file);
 		}
 		return bindings;
 	}

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads the data of a template's sources from CSV files into typed columns. See {@code docs/data.md} for
- * the file format, the accepted cells of every kind, and what happens to bad rows.
+ * Loads the data of a template's sources from CSV files (or Excel and Parquet files, through a CSV copy) into
+ * typed columns. See {@code docs/data.md} for the file formats, the accepted cells of every kind, and what
+ * happens to bad rows.
  */
 public final class DataLoader {
 	private DataLoader() {
@@ -98,8 +99,13 @@ public final class DataLoader {
 			loading[0] = source.name();
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
-			tables.put(source.name(), loader.load());
-			reports.add(loader.report());
+			TableFileReader reader = TableFiles.readerFor(file, source.name());
+			if (reader == null) {
+				tables.put(source.name(), loader.load());
+				reports.add(loader.report());
+			} else {
+				loadCopy(loader, TableFiles.copy(reader, file, source, template.zone()), tables, reports);
+			}
 			if (options.policy() == BadRowPolicy.SKIP) {
 				checkBadRowLimit(loader, options.maxBadRows());
 			}
@@ -114,6 +120,23 @@ public final class DataLoader {
 		loading[0] = null;
 		LoadReport report = new LoadReport(reports);
 		return new LoadResult(dataset.withLoadReport(report), report);
+	}
+
+	/** Loads a workbook's or a Parquet file's CSV copy, telling its errors in the file's own terms. */
+	private static void loadCopy(SourceLoader loader, TableFiles.Copy copy, Map<String, Table> tables,
+			List<SourceReport> reports) {
+		try {
+			loader.readCopy(copy.csv());
+			tables.put(copy.sourceName(), loader.load());
+			reports.add(copy.translate(loader.report()));
+		} catch (DataLoadException e) {
+			throw copy.translate(e);
+		} catch (java.io.IOException e) {
+			throw new DataLoadException(new DataError(copy.bound(), 0, 0, copy.sourceName(), null,
+					"cannot write the quarantine file: " + e.getMessage()));
+		} finally {
+			copy.delete();
+		}
 	}
 
 	/**

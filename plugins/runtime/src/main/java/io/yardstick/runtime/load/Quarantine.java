@@ -57,6 +57,34 @@ final class Quarantine implements AutoCloseable {
 	}
 
 	/** A cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+	/**
+	 * Rewrites the lines of every rejected row ({@code line} and {@code endLine}) as the row of the file they
+	 * came from, both the row of {@code line}: for a file read through a CSV copy, one row is one record.
+	 */
+	static void renumber(Path file, java.util.function.LongUnaryOperator rowOfLine) throws IOException {
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		StringBuilder out = new StringBuilder(text.length() + 64);
+		int at = text.indexOf('\n') + 1;
+		out.append(text, 0, at);
+		while (at < text.length()) {
+			int lineEnd = text.indexOf(',', at);
+			int endLineEnd = text.indexOf(',', lineEnd + 1);
+			long row = rowOfLine.applyAsLong(Long.parseLong(text.substring(at, lineEnd)));
+			out.append(row).append(',').append(row);
+			int end = endLineEnd;
+			boolean quoted = false;
+			while (end < text.length() && (quoted || text.charAt(end) != '\n')) {
+				if (text.charAt(end) == '"') {
+					quoted = !quoted;
+				}
+				end++;
+			}
+			out.append(text, endLineEnd, Math.min(end + 1, text.length()));
+			at = end + 1;
+		}
+		Files.writeString(file, out, StandardCharsets.UTF_8);
+	}
+
 	static String escape(String cell) {
 		for (int i = 0; i < cell.length(); i++) {
 			char c = cell.charAt(i);

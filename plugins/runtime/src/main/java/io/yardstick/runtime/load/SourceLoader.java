@@ -155,6 +155,8 @@ final class SourceLoader {
 	private KeyIndex keyIndex;
 	/** Whether a malformed UTF-8 cell has made the loader guess the file's encoding already. */
 	private boolean encodingGuessed;
+	/** Whether the bytes are a CSV copy of a workbook or a Parquet file: UTF-8 and commas, whatever the format. */
+	private boolean copy;
 
 	/**
 	 * @param referenced whether another source refers to this one: its key is then a lookup
@@ -219,9 +221,15 @@ final class SourceLoader {
 		return keyIndex;
 	}
 
+	/** Reads the source from a CSV copy of its file ({@link TableFiles}), which it deletes once read. */
+	void readCopy(Path csv) {
+		readFrom = csv;
+		copy = true;
+	}
+
 	Table load() {
 		long started = System.nanoTime();
-		if (!Files.exists(file)) {
+		if (!Files.exists(readFrom)) {
 			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
 		}
 		if (Files.isDirectory(file)) {
@@ -238,14 +246,14 @@ final class SourceLoader {
 		ExecutorService worker = null;
 		long lines = 0;
 		long blankLines = 0;
-		if (!format.isUtf8()) {
+		if (!copy && !format.isUtf8()) {
 			readFrom = Transcoding.toUtf8(file, format.encoding(), name);
 		}
 		try (FileChannel opened = FileChannel.open(readFrom, StandardOpenOption.READ)) {
 			channel = opened;
 			long size = opened.size();
 			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16),
-					format.delimiter());
+					copy ? (byte) ',' : format.delimiter());
 			reader.skipBom();
 			progress.progress(name, 0, size);
 			readHeader(reader);
@@ -800,6 +808,11 @@ final class SourceLoader {
 			long time;
 			if (hasPattern) {
 				time = date ? patterned.date(a, s, e) : patterned.timestamp(a, s, e);
+				if (time == CellParser.FAIL_TIME && copy) {
+					// a workbook's or a Parquet file's typed time comes in ISO 8601, whatever the pattern of its texts
+					long iso = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
+					time = iso == CellParser.FAIL_TIME ? time : iso;
+				}
 			} else {
 				time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
 			}

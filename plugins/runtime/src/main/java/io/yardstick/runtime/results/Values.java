@@ -223,7 +223,7 @@ public final class Values {
 	}
 
 	/** Seconds in a duration unit; an unknown unit counts as seconds. */
-	private static long seconds(String unit) {
+	public static long seconds(String unit) {
 		return switch (unit) {
 			case "min" -> 60;
 			case "h" -> 3_600;

@@ -30,10 +30,12 @@ public record SourceFormat(Map<String, String> settings, Map<String, String> col
 	public static final String CURRENCY = "currency";
 	public static final String TIMESTAMP = "timestamp";
 	public static final String DATE = "date";
+	/** The sheet of a workbook ({@code .xlsx}) the source reads; the first sheet when not set. */
+	public static final String SHEET = "sheet";
 
 	/** Every setting a {@code data} block may hold, in the order the docs list them. */
 	public static final List<String> SETTINGS = List.of(ENCODING, DELIMITER, DECIMAL, THOUSANDS, CURRENCY, TIMESTAMP,
-			DATE);
+			DATE, SHEET);
 
 	/** What a delimiter may be, and how it is written in a template: a comma, a semicolon, a tab, a bar. */
 	private static final Map<String, Character> DELIMITERS = Map.of(",", ',', ";", ';', "\t", '\t', "tab", '\t', "|",
@@ -143,6 +145,9 @@ public record SourceFormat(Map<String, String> settings, Map<String, String> col
 		case TIMESTAMP:
 		case DATE:
 			return patternProblem(name, value);
+		case SHEET:
+			return value.isBlank() ? "an empty sheet name: write the sheet's name as its tab shows it, or leave the"
+					+ " setting out to read the first sheet" : null;
 		default:
 			return "unknown setting \"" + name + "\": a data block sets " + String.join(", ", SETTINGS)
 					+ ", or maps a field to a column (field = \"column\")";

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.yardstick.runtime.data.Table;
 import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.FieldType;
 import io.yardstick.runtime.spec.SourceFormat;
@@ -21,7 +20,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -89,46 +87,7 @@ class ClientFormatsTest {
 		LoadResult result = DataLoader.load(template, Map.of("Order", folder.resolve("Order.csv")),
 				LoadOptions.defaults().keepingUnreferencedKeys(true));
 		String expected = Files.readString(folder.resolve("expected.txt"), StandardCharsets.UTF_8);
-		assertThat(dump(result.dataset().table("Order"), ZoneId.of(ZONE))).isEqualTo(expected);
-	}
-
-	/** Every row of the table, a line each, its cells as the loader keeps them. */
-	static String dump(Table table, ZoneId zone) {
-		StringBuilder text = new StringBuilder();
-		List<FieldSpec> fields = table.spec().fields();
-		text.append(fields.stream().map(FieldSpec::name).collect(Collectors.joining(" | "))).append('\n');
-		for (int row = 0; row < table.rows(); row++) {
-			StringBuilder line = new StringBuilder();
-			for (FieldSpec field : fields) {
-				if (line.length() > 0) {
-					line.append(" | ");
-				}
-				line.append(cell(table, field, row, zone));
-			}
-			text.append(line).append('\n');
-		}
-		return text.toString();
-	}
-
-	private static String cell(Table table, FieldSpec field, int row, ZoneId zone) {
-		if (!table.has(field.name())) {
-			return "(not kept)";
-		}
-		switch (field.type().storage()) {
-		case NUMBER:
-			double number = table.numbers(field.name())[row];
-			return number != number ? "null" : Double.toString(number);
-		case TIME:
-			long time = table.times(field.name())[row];
-			return time == Long.MIN_VALUE ? "null" : Instant.ofEpochMilli(time).atZone(zone).toOffsetDateTime().toString();
-		case CODE:
-			int code = table.codes(field.name())[row];
-			return code < 0 ? "null"
-					: field.type() == FieldType.ENUM ? field.enumValues().get(code)
-							: table.dictionary(field.name()).value(code);
-		default:
-			return String.valueOf(table.flags(field.name())[row]);
-		}
+		assertThat(TableDumps.dump(result.dataset().table("Order"), ZoneId.of(ZONE))).isEqualTo(expected);
 	}
 
 	// ------------------------------------------------------------------ errors
@@ -269,7 +228,7 @@ class ClientFormatsTest {
 		assertThat(SourceFormat.problem("currency", "1¥")).isEqualTo("\"1¥\" is not a currency symbol: it holds '1',"
 				+ " which belongs to numbers");
 		assertThat(SourceFormat.problem("encodng", "GBK")).isEqualTo("unknown setting \"encodng\": a data block sets"
-				+ " encoding, delimiter, decimal, thousands, currency, timestamp, date, or maps a field to a column"
+				+ " encoding, delimiter, decimal, thousands, currency, timestamp, date, sheet, or maps a field to a column"
 				+ " (field = \"column\")");
 	}
 }
