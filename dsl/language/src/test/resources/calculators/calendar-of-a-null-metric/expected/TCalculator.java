@@ -117,12 +117,10 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * A computation of the same run with empty kernels, for one chunk of a split scan; it reads
-		 * the per-entity aggregates computed before the scans.
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
 		 */
 		private Computation part() {
-			Computation part = new Computation(run);
-			return part;
+			return new Computation(run);
 		}
 
 		/**

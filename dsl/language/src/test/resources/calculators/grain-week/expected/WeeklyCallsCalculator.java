@@ -181,12 +181,10 @@ public final class WeeklyCallsCalculator implements Calculator {
 		}
 
 		/**
-		 * A computation of the same run with empty kernels, for one chunk of a split scan; it reads
-		 * the per-entity aggregates computed before the scans.
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
 		 */
 		private Computation part() {
-			Computation part = new Computation(run);
-			return part;
+			return new Computation(run);
 		}
 
 		/**

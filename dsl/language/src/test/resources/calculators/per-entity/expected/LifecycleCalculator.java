@@ -266,8 +266,8 @@ public final class LifecycleCalculator implements Calculator {
 		}
 
 		/**
-		 * A computation of the same run with empty kernels, for one chunk of a split scan; it reads
-		 * the per-entity aggregates computed before the scans.
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 * It reads the per-entity aggregates computed before the scans.
 		 */
 		private Computation part() {
 			Computation part = new Computation(run);
