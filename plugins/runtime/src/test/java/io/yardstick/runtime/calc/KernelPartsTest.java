@@ -59,4 +59,38 @@ class KernelPartsTest {
 		assertThat(whole.size()).isEqualTo(expected.size());
 		assertThat(first.size()).isEqualTo(expected.size());
 	}
+
+	/** Codes of a cell with many rows turn the set into a bitmap; a value it cannot hold turns it back. */
+	@Test
+	void codesCountedInABitmapAndBackInATable() {
+		Random random = new Random(13);
+		DistinctValues first = new DistinctValues();
+		DistinctValues second = new DistinctValues();
+		DistinctValues sparse = new DistinctValues();
+		Set<Long> expected = new HashSet<>();
+		Set<Long> expectedSparse = new HashSet<>();
+		for (int i = 0; i < 200_000; i++) {
+			long code = random.nextInt(i < 100_000 ? 30_000 : 60_000);
+			expected.add(code);
+			(i % 3 == 0 ? first : second).add(code);
+			if (i % 100 == 0) {
+				// few values spread wide: a bitmap would waste room
+				long far = code * 1000;
+				expectedSparse.add(far);
+				sparse.add(far);
+			}
+		}
+		assertThat(second.size()).isLessThanOrEqualTo(expected.size());
+		first.addAll(second);
+		assertThat(first.size()).isEqualTo(expected.size());
+		second.addAll(sparse);
+		first.addAll(sparse);
+		expected.addAll(expectedSparse);
+		assertThat(first.size()).isEqualTo(expected.size());
+		assertThat(sparse.size()).isEqualTo(expectedSparse.size());
+		first.add(-5);
+		first.add(Long.MAX_VALUE);
+		first.add(3);
+		assertThat(first.size()).isEqualTo(expected.size() + 2);
+	}
 }
