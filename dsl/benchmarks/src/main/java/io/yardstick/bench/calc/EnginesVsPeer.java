@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  */
 public final class EnginesVsPeer {
 	record Settings(long tickets, Path dataRoot, int warmups, int runs, String spark, int sparkRuns,
-			Set<String> only) {
+			Set<String> only, int threads) {
 		/** Whether a leg ({@code java}, {@code sql}, {@code peer}) runs; all do unless {@code --only} names some. */
 		boolean runs(String leg) {
 			return only.isEmpty() || only.contains(leg);
@@ -104,6 +104,7 @@ public final class EnginesVsPeer {
 		String spark = null;
 		int runs = 5;
 		Set<String> only = Set.of();
+		int threads = 0;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--tickets" -> tickets = Long.parseLong(args[++i].replace("_", ""));
@@ -112,9 +113,10 @@ public final class EnginesVsPeer {
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				case "--only" -> only = Set.of(args[++i].split(","));
+				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				default -> {
 					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--spark MASTER]"
-							+ " [--only java,sql,peer] [--summary FILE]");
+							+ " [--only java,sql,peer] [--threads N] [--summary FILE]");
 					System.exit(2);
 				}
 			}
@@ -123,7 +125,7 @@ public final class EnginesVsPeer {
 			System.err.println("--only needs java: the other legs are compared with its values");
 			System.exit(2);
 		}
-		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3, only), System.out);
+		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3, only, threads), System.out);
 		String markdown = markdown(outcomes);
 		System.out.println();
 		System.out.print(markdown);
@@ -164,7 +166,8 @@ public final class EnginesVsPeer {
 	private static Outcome measure(Workload workload, Settings settings, Path dir, DuckDbPeer peer, PrintStream log)
 			throws Exception {
 		CompiledTemplate compiled = compile(workload);
-		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns()), null, null);
+		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns()), null, null)
+				.withThreads(settings.threads());
 		Dataset rows = Pipeline.load(compiled, Bindings.byConvention(dir, compiled.spec()), LoadOptions.defaults())
 				.dataset();
 		Map<String, String> tables = new LinkedHashMap<>();
@@ -211,7 +214,7 @@ public final class EnginesVsPeer {
 				double startup = (System.nanoTime() - start) / 1e6;
 				Results[] sparkResults = new Results[1];
 				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(), 1, settings.sparkRuns(),
-						settings.spark(), settings.sparkRuns(), settings.only());
+						settings.spark(), settings.sparkRuns(), settings.only(), settings.threads());
 				Timing runs = time(sparkSettings,
 						() -> sparkResults[0] = Pipeline.compute(compiled, engine, SourceData.loaded(rows), options));
 				log.printf(Locale.ROOT, "%s, spark: start-up %.0f ms, runs %s ms%n", workload.name(), startup, runs.runs());
