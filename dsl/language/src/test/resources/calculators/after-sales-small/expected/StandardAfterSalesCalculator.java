@@ -295,13 +295,20 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanTicket();
-			scanSale();
-			scanCustomer();
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
+			run.scan("Sale", scanSalePart(), () -> part().scanSalePart());
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -341,9 +348,18 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, npsShare1, npsShare2, afterSalesCostRateSum1, csatAvg1,
+					firstResponseTimeAvg1, firstContactResolutionShare1, backlogRateShare1, ticketCloseRateShare1,
+					complaintHandlingTimeAvg1, followUpsAvg1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			double[] ticketNps = run.table("Ticket").numbers("nps");
 			double[] ticketCost = run.table("Ticket").numbers("cost");
@@ -357,7 +373,7 @@ public final class StandardAfterSalesCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				int p = periods.indexOf(ticketCreatedAt[row]);
 				if (p >= 0) {
@@ -396,15 +412,22 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Sale for every aggregate that reads them.
+		 * The scan of Sale and the kernels it adds rows to.
 		 */
-		private void scanSale() {
+		private Run.Part scanSalePart() {
+			return new Run.Part(this::scanSale, afterSalesCostRateSum2);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Sale for every aggregate that reads them.
+		 */
+		private void scanSale(int from, int to) {
 			long[] saleSoldAt = run.table("Sale").times("soldAt");
 			double[] saleAmount = run.table("Sale").numbers("amount");
 			int[][] groupCodes = run.groupCodes("Sale");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Sale").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Sale.soldAt
 				int p = periods.indexOf(saleSoldAt[row]);
 				if (p >= 0) {
@@ -416,15 +439,22 @@ public final class StandardAfterSalesCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, churnRateShare1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			long[] customerSignedAt = run.table("Customer").times("signedAt");
 			long[] customerChurnedAt = run.table("Customer").times("churnedAt");
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// Customer has no time axis: each row counts in every period
 				for (int p = 0; p < periods.count(); p++) {
 					long periodStart = periods.start(p);

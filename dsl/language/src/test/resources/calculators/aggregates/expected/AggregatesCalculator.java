@@ -548,11 +548,18 @@ public final class AggregatesCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanOrder();
+			run.scan("Order", scanOrderPart(), () -> part().scanOrderPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -626,9 +633,22 @@ public final class AggregatesCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Order for every aggregate that reads them.
+		 * The scan of Order and the kernels it adds rows to.
 		 */
-		private void scanOrder() {
+		private Run.Part scanOrderPart() {
+			return new Run.Part(this::scanOrder, ordersCount1, ratedCount1, customersCountDistinct1,
+					expressCustomersCountDistinct1, bigOrdersCount1, revenueSum1, avgAmountAvg1, minAmountMin1,
+					maxAmountMax1, medianAmountMedian1, p90AmountPercentile1, amountStddevStddev1,
+					firstShippedMin1, lastShippedMax1, lastDeliveryMax1, firstDeliveryMin1, costRatioRatio1,
+					costOverRevenueSum1, costOverRevenueSum2, expressShareShare1, bigExpressShareShare1,
+					shipTimeAvg1, medianShipHoursMedian1, itemsSum1, avgItemsAvg1, medianItemsMedian1,
+					p30ItemsPercentile1, avgRatingAvg1, ratingStddevStddev1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Order for every aggregate that reads them.
+		 */
+		private void scanOrder(int from, int to) {
 			long[] orderPlacedAt = run.table("Order").times("placedAt");
 			double[] orderRating = run.table("Order").numbers("rating");
 			int[] orderCustomer = run.table("Order").codes("customer");
@@ -641,7 +661,7 @@ public final class AggregatesCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Order");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Order").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Order.placedAt
 				int p = periods.indexOf(orderPlacedAt[row]);
 				if (p >= 0) {

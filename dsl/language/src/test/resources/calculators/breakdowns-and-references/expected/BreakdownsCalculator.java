@@ -260,13 +260,20 @@ public final class BreakdownsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanCustomer();
-			scanSale();
-			scanTicket();
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
+			run.scan("Sale", scanSalePart(), () -> part().scanSalePart());
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -304,13 +311,20 @@ public final class BreakdownsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, customersCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// Customer has no time axis: each row counts in every period
 				for (int p = 0; p < periods.count(); p++) {
 					run.cellsOf(groupCodes, row, p, cells);
@@ -321,9 +335,16 @@ public final class BreakdownsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Sale for every aggregate that reads them.
+		 * The scan of Sale and the kernels it adds rows to.
 		 */
-		private void scanSale() {
+		private Run.Part scanSalePart() {
+			return new Run.Part(this::scanSale, revenueSum1, costRateSum2, bigCustomerSalesSum1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Sale for every aggregate that reads them.
+		 */
+		private void scanSale(int from, int to) {
 			long[] saleSoldAt = run.table("Sale").times("soldAt");
 			double[] saleAmount = run.table("Sale").numbers("amount");
 			int[] saleCustomer = run.table("Sale").rowRefs("customer");
@@ -332,7 +353,7 @@ public final class BreakdownsCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Sale");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Sale").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Sale.soldAt
 				int p = periods.indexOf(saleSoldAt[row]);
 				if (p >= 0) {
@@ -350,9 +371,18 @@ public final class BreakdownsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, ticketsCount1, costSum1, costRateSum1,
+					enterpriseTicketsCount1, eastCustomerTicketsCount1, ownRegionTicketsCount1,
+					otherRegionTicketsCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			double[] ticketCost = run.table("Ticket").numbers("cost");
 			int[] ticketCustomer = run.table("Ticket").rowRefs("customer");
@@ -365,7 +395,7 @@ public final class BreakdownsCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				int p = periods.indexOf(ticketCreatedAt[row]);
 				if (p >= 0) {

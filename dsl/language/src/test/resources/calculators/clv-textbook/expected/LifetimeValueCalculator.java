@@ -146,12 +146,22 @@ public final class LifetimeValueCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
 			computeMarginPerCustomerSumPer1();
-			scanCustomer();
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 * It reads the per-entity aggregates computed before the scans.
+		 */
+		private Computation part() {
+			Computation part = new Computation(run);
+			part.marginPerCustomerSumPer1 = marginPerCustomerSumPer1;
+			return part;
 		}
 
 		/**
@@ -192,15 +202,23 @@ public final class LifetimeValueCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, marginPerCustomerAvg1, churnRateShare1,
+					pooledChurnShare1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			long[] customerSignedAt = run.table("Customer").times("signedAt");
 			long[] customerChurnedAt = run.table("Customer").times("churnedAt");
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// Customer has no time axis: each row counts in every period
 				for (int p = 0; p < periods.count(); p++) {
 					long periodStart = periods.start(p);

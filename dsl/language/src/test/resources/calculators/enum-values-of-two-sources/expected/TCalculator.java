@@ -127,12 +127,19 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanOrder();
-			scanTicket();
+			run.scan("Order", scanOrderPart(), () -> part().scanOrderPart());
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -154,15 +161,22 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Order for every aggregate that reads them.
+		 * The scan of Order and the kernels it adds rows to.
 		 */
-		private void scanOrder() {
+		private Run.Part scanOrderPart() {
+			return new Run.Part(this::scanOrder, closedOrdersCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Order for every aggregate that reads them.
+		 */
+		private void scanOrder(int from, int to) {
 			long[] orderPlacedAt = run.table("Order").times("placedAt");
 			int[] orderState = run.table("Order").codes("state");
 			int[][] groupCodes = run.groupCodes("Order");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Order").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Order.placedAt
 				int p = periods.indexOf(orderPlacedAt[row]);
 				if (p >= 0) {
@@ -176,15 +190,22 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, closedTicketsCount1, openTicketsCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			int[] ticketStatus = run.table("Ticket").codes("status");
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				int p = periods.indexOf(ticketCreatedAt[row]);
 				if (p >= 0) {

@@ -174,11 +174,18 @@ public final class DailyVisitsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanVisit();
+			run.scan("Visit", scanVisitPart(), () -> part().scanVisitPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -206,15 +213,23 @@ public final class DailyVisitsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Visit for every aggregate that reads them.
+		 * The scan of Visit and the kernels it adds rows to.
 		 */
-		private void scanVisit() {
+		private Run.Part scanVisitPart() {
+			return new Run.Part(this::scanVisit, visitsCount1, minutesSum1, hourSumSum1, firstHourMin1,
+					firstHourVisitsCount1, lastVisitMax1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Visit for every aggregate that reads them.
+		 */
+		private void scanVisit(int from, int to) {
 			long[] visitAt = run.table("Visit").times("at");
 			double[] visitMinutes = run.table("Visit").numbers("minutes");
 			int[][] groupCodes = run.groupCodes("Visit");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Visit").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Visit.at
 				int p = periods.indexOf(visitAt[row]);
 				if (p >= 0) {

@@ -173,11 +173,18 @@ public final class WeeklyCallsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanCall();
+			run.scan("Call", scanCallPart(), () -> part().scanCallPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -205,14 +212,22 @@ public final class WeeklyCallsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Call for every aggregate that reads them.
+		 * The scan of Call and the kernels it adds rows to.
 		 */
-		private void scanCall() {
+		private Run.Part scanCallPart() {
+			return new Run.Part(this::scanCall, callsCount1, weekAvgAvg1, weekdaySumSum1, firstYearMin1,
+					lastYearMax1, weekendCallsCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Call for every aggregate that reads them.
+		 */
+		private void scanCall(int from, int to) {
 			long[] callAt = run.table("Call").times("at");
 			int[][] groupCodes = run.groupCodes("Call");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Call").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Call.at
 				int p = periods.indexOf(callAt[row]);
 				if (p >= 0) {

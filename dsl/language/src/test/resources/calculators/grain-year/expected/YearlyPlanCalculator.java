@@ -175,12 +175,19 @@ public final class YearlyPlanCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanOrder();
-			scanBudget();
+			run.scan("Order", scanOrderPart(), () -> part().scanOrderPart());
+			run.scan("Budget", scanBudgetPart(), () -> part().scanBudgetPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -208,15 +215,22 @@ public final class YearlyPlanCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Order for every aggregate that reads them.
+		 * The scan of Order and the kernels it adds rows to.
 		 */
-		private void scanOrder() {
+		private Run.Part scanOrderPart() {
+			return new Run.Part(this::scanOrder, ordersCount1, yearSumSum1, daySumSum1, budgetUseSum1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Order for every aggregate that reads them.
+		 */
+		private void scanOrder(int from, int to) {
 			long[] orderPlacedAt = run.table("Order").times("placedAt");
 			double[] orderAmount = run.table("Order").numbers("amount");
 			int[][] groupCodes = run.groupCodes("Order");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Order").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Order.placedAt
 				int p = periods.indexOf(orderPlacedAt[row]);
 				if (p >= 0) {
@@ -234,15 +248,22 @@ public final class YearlyPlanCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Budget for every aggregate that reads them.
+		 * The scan of Budget and the kernels it adds rows to.
 		 */
-		private void scanBudget() {
+		private Run.Part scanBudgetPart() {
+			return new Run.Part(this::scanBudget, budgetSum1, budgetUseSum2);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Budget for every aggregate that reads them.
+		 */
+		private void scanBudget(int from, int to) {
 			long[] budgetDay = run.table("Budget").times("day");
 			double[] budgetAmount = run.table("Budget").numbers("amount");
 			int[][] groupCodes = run.groupCodes("Budget");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Budget").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Budget.day
 				int p = periods.indexOf(budgetDay[row]);
 				if (p >= 0) {

@@ -238,12 +238,19 @@ public final class ChurnCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanCustomer();
-			scanTicket();
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -277,15 +284,23 @@ public final class ChurnCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, churnedByDateCount1, customersCount1, signedCount1,
+					churnedCount1, activeAtStartCount1, churnRateShare1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			long[] customerChurnedAt = run.table("Customer").times("churnedAt");
 			long[] customerSignedAt = run.table("Customer").times("signedAt");
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Customer.churnedAt
 				{
 					int p = periods.indexOf(customerChurnedAt[row]);
@@ -323,15 +338,22 @@ public final class ChurnCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, ticketsCount1, backlogCount1, resolvedCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			long[] ticketResolvedAt = run.table("Ticket").times("resolvedAt");
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				{
 					int p = periods.indexOf(ticketCreatedAt[row]);

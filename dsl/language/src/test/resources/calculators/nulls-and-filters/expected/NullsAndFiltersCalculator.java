@@ -930,11 +930,18 @@ public final class NullsAndFiltersCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanTicket();
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -1056,9 +1063,27 @@ public final class NullsAndFiltersCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, ticketsCount1, andTrueCount1, andFalseCount1, orTrueCount1,
+					orFalseCount1, notUrgentCount1, csatMissingCount1, regionKnownCount1, unresolvedCount1,
+					resolvedCount1, statusMissingCount1, urgentUnknownCount1, highCsatCount1, notHighCsatCount1,
+					avgCsatAvg1, minCsatMin1, refundsSum1, refundCountCount1, southTicketsCount1,
+					southRegionsCountDistinct1, southCostSum1, southAvgCostAvg1, southMaxCostMax1,
+					southMedianCostMedian1, southCostStddevStddev1, notSouthCount1, costPerContactAvg1,
+					costPerContactSumSum1, costPerContactRowsCount1, costPerRefundSum1, costPerRefundSum2,
+					refundRatioRatio1, southUrgentShareShare1, urgentShareShare1, urgentKnownShareShare1,
+					weightedCostSum1, closedCsatAvg1, goodMonthAvg1, nullConditionAvg1, nullPlusOneAvg1,
+					csatOrOneAvg1, netCostSum1, openAgeAvg1, eastWestCount1, notEastWestCount1, doneCount1,
+					notDoneCount1, closedCount1, notOpenCount1, eastCount1, notEastCount1, urgentTrueCount1,
+					urgentFalseCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			byte[] ticketUrgent = run.table("Ticket").flags("urgent");
 			double[] ticketCsat = run.table("Ticket").numbers("csat");
@@ -1075,7 +1100,7 @@ public final class NullsAndFiltersCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				int p = periods.indexOf(ticketCreatedAt[row]);
 				if (p >= 0) {

@@ -248,7 +248,7 @@ public final class LifecycleCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
 			computeRepeatBuyersCountPer1();
@@ -257,10 +257,27 @@ public final class LifecycleCalculator implements Calculator {
 			computeMarginPerBuyerCountPer2();
 			computeSilentShareCountPer1();
 			computeBigOrderCustomersMaxPer1();
-			scanCustomer();
-			scanOrder();
-			scanTicket();
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
+			// scanOrder reads each row's previous row of the same entity, found over all rows: one thread
+			run.scan("Order", scanOrderPart(), null);
+			// scanTicket reads each row's previous row of the same entity, found over all rows: one thread
+			run.scan("Ticket", scanTicketPart(), null);
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 * It reads the per-entity aggregates computed before the scans.
+		 */
+		private Computation part() {
+			Computation part = new Computation(run);
+			part.repeatBuyersCountPer1 = repeatBuyersCountPer1;
+			part.activeCustomersCountPer1 = activeCustomersCountPer1;
+			part.marginPerBuyerSumPer1 = marginPerBuyerSumPer1;
+			part.marginPerBuyerCountPer2 = marginPerBuyerCountPer2;
+			part.silentShareCountPer1 = silentShareCountPer1;
+			part.bigOrderCustomersMaxPer1 = bigOrderCustomersMaxPer1;
+			return part;
 		}
 
 		/**
@@ -396,13 +413,21 @@ public final class LifecycleCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, repeatBuyersCount1, activeCustomersCount1,
+					marginPerBuyerAvg1, silentShareShare1, bigOrderCustomersCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// Customer has no time axis: each row counts in every period
 				for (int p = 0; p < periods.count(); p++) {
 					run.cellsOf(groupCodes, row, p, cells);
@@ -429,16 +454,23 @@ public final class LifecycleCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Order for every aggregate that reads them.
+		 * The scan of Order and the kernels it adds rows to.
 		 */
-		private void scanOrder() {
+		private Run.Part scanOrderPart() {
+			return new Run.Part(this::scanOrder, returningOrdersCount1, daysSincePreviousAvg1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Order for every aggregate that reads them.
+		 */
+		private void scanOrder(int from, int to) {
 			long[] orderPlacedAt = run.table("Order").times("placedAt");
 			int[] orderCustomer = run.table("Order").rowRefs("customer");
 			long[] previousPlacedAtPerCustomer = PreviousRows.latestEarlier(orderCustomer, orderPlacedAt);
 			int[][] groupCodes = run.groupCodes("Order");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Order").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Order.placedAt
 				int p = periods.indexOf(orderPlacedAt[row]);
 				if (p >= 0) {
@@ -454,16 +486,23 @@ public final class LifecycleCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, ticketGapAvg1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedOn = run.table("Ticket").times("createdOn");
 			int[] ticketCustomer = run.table("Ticket").rowRefs("customer");
 			long[] previousCreatedOnPerCustomer = PreviousRows.latestEarlier(ticketCustomer, ticketCreatedOn);
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdOn
 				int p = periods.indexOf(ticketCreatedOn[row]);
 				if (p >= 0) {

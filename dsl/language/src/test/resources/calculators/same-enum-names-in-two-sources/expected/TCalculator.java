@@ -125,12 +125,19 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanSale();
-			scanTicket();
+			run.scan("Sale", scanSalePart(), () -> part().scanSalePart());
+			run.scan("Ticket", scanTicketPart(), () -> part().scanTicketPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -152,15 +159,22 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Sale for every aggregate that reads them.
+		 * The scan of Sale and the kernels it adds rows to.
 		 */
-		private void scanSale() {
+		private Run.Part scanSalePart() {
+			return new Run.Part(this::scanSale, costRateSum2);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Sale for every aggregate that reads them.
+		 */
+		private void scanSale(int from, int to) {
 			long[] saleSoldAt = run.table("Sale").times("soldAt");
 			double[] saleAmount = run.table("Sale").numbers("amount");
 			int[][] groupCodes = run.groupCodes("Sale");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Sale").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Sale.soldAt
 				int p = periods.indexOf(saleSoldAt[row]);
 				if (p >= 0) {
@@ -172,16 +186,23 @@ public final class TCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Ticket for every aggregate that reads them.
+		 * The scan of Ticket and the kernels it adds rows to.
 		 */
-		private void scanTicket() {
+		private Run.Part scanTicketPart() {
+			return new Run.Part(this::scanTicket, costRateSum1, goldTicketsCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Ticket for every aggregate that reads them.
+		 */
+		private void scanTicket(int from, int to) {
 			long[] ticketCreatedAt = run.table("Ticket").times("createdAt");
 			double[] ticketCost = run.table("Ticket").numbers("cost");
 			int[] ticketTier = run.table("Ticket").codes("tier");
 			int[][] groupCodes = run.groupCodes("Ticket");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Ticket").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Ticket.createdAt
 				int p = periods.indexOf(ticketCreatedAt[row]);
 				if (p >= 0) {

@@ -417,11 +417,18 @@ public final class ScalarFunctionsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanEvent();
+			run.scan("Event", scanEventPart(), () -> part().scanEventPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -479,9 +486,19 @@ public final class ScalarFunctionsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Event for every aggregate that reads them.
+		 * The scan of Event and the kernels it adds rows to.
 		 */
-		private void scanEvent() {
+		private Run.Part scanEventPart() {
+			return new Run.Part(this::scanEvent, eventsCount1, hoursSumSum1, minutesAvgAvg1, secondsMaxMax1,
+					daysSumSum1, avgHoursAvg1, nightEventsCount1, weekendEventsCount1, hourSumSum1, daySumSum1,
+					weekdaySumSum1, weekSumSum1, monthSumSum1, quarterSumSum1, yearMinMin1, dayWeekdaySumSum1,
+					dayMonthMaxMax1, dayYearMaxMax1, lastHourMax1, waitTotalSum1, waitHoursSum1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Event for every aggregate that reads them.
+		 */
+		private void scanEvent(int from, int to) {
 			long[] eventAt = run.table("Event").times("at");
 			long[] eventEndAt = run.table("Event").times("endAt");
 			long[] eventDay = run.table("Event").times("day");
@@ -489,7 +506,7 @@ public final class ScalarFunctionsCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Event");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Event").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Event.at
 				int p = periods.indexOf(eventAt[row]);
 				if (p >= 0) {

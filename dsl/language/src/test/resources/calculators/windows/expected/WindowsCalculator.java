@@ -227,11 +227,18 @@ public final class WindowsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
-			scanSale();
+			run.scan("Sale", scanSalePart(), () -> part().scanSalePart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 */
+		private Computation part() {
+			return new Computation(run);
 		}
 
 		/**
@@ -265,16 +272,25 @@ public final class WindowsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Sale for every aggregate that reads them.
+		 * The scan of Sale and the kernels it adds rows to.
 		 */
-		private void scanSale() {
+		private Run.Part scanSalePart() {
+			return new Run.Part(this::scanSale, revenueSum1, rollingRevenueSum1, rollingAverageAvg1,
+					ytdRevenueSum1, qtdRevenueSum1, rollingReturnsShare1, rollingLargestMax1,
+					previousRollingCountCount1, mtdCountCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Sale for every aggregate that reads them.
+		 */
+		private void scanSale(int from, int to) {
 			long[] saleSoldAt = run.table("Sale").times("soldAt");
 			double[] saleAmount = run.table("Sale").numbers("amount");
 			byte[] saleReturned = run.table("Sale").flags("returned");
 			int[][] groupCodes = run.groupCodes("Sale");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Sale").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Sale.soldAt
 				int p = periods.indexOf(saleSoldAt[row]);
 				if (p >= 0) {

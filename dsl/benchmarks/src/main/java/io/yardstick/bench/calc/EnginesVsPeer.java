@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +52,12 @@ import java.util.stream.Collectors;
  * value of the three is compared (relative 1e-9, nulls alike, the same cells): a difference fails the command.
  */
 public final class EnginesVsPeer {
-	record Settings(long tickets, Path dataRoot, int warmups, int runs, String spark, int sparkRuns) {
+	record Settings(long tickets, Path dataRoot, int warmups, int runs, String spark, int sparkRuns,
+			Set<String> only, int threads) {
+		/** Whether a leg ({@code java}, {@code sql}, {@code peer}) runs; all do unless {@code --only} names some. */
+		boolean runs(String leg) {
+			return only.isEmpty() || only.contains(leg);
+		}
 	}
 
 	/** A template, the breakdowns it is computed by, and the peer's query for the same values. */
@@ -59,8 +65,14 @@ public final class EnginesVsPeer {
 			List<String> peerMetrics) {
 	}
 
-	/** The wall time of each measured run. */
-	record Timing(long[] wallNanos) {
+	/** The wall time and the process's CPU time (every thread) of each measured run. */
+	record Timing(long[] wallNanos, long[] cpuNanos) {
+		static final Timing SKIPPED = new Timing(new long[] { 0 }, new long[] { 0 });
+
+		double medianCpuMillis() {
+			return new Timing(cpuNanos, cpuNanos).medianMillis();
+		}
+
 		double medianMillis() {
 			long[] sorted = wallNanos.clone();
 			Arrays.sort(sorted);
@@ -91,6 +103,8 @@ public final class EnginesVsPeer {
 		Path summary = null;
 		String spark = null;
 		int runs = 5;
+		Set<String> only = Set.of();
+		int threads = 0;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--tickets" -> tickets = Long.parseLong(args[++i].replace("_", ""));
@@ -98,14 +112,20 @@ public final class EnginesVsPeer {
 				case "--spark" -> spark = args[++i];
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
+				case "--only" -> only = Set.of(args[++i].split(","));
+				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				default -> {
 					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--spark MASTER]"
-							+ " [--summary FILE]");
+							+ " [--only java,sql,peer] [--threads N] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
-		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3), System.out);
+		if (!only.isEmpty() && !only.contains("java")) {
+			System.err.println("--only needs java: the other legs are compared with its values");
+			System.exit(2);
+		}
+		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3, only, threads), System.out);
 		String markdown = markdown(outcomes);
 		System.out.println();
 		System.out.print(markdown);
@@ -146,7 +166,8 @@ public final class EnginesVsPeer {
 	private static Outcome measure(Workload workload, Settings settings, Path dir, DuckDbPeer peer, PrintStream log)
 			throws Exception {
 		CompiledTemplate compiled = compile(workload);
-		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns()), null, null);
+		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns()), null, null)
+				.withThreads(settings.threads());
 		Dataset rows = Pipeline.load(compiled, Bindings.byConvention(dir, compiled.spec()), LoadOptions.defaults())
 				.dataset();
 		Map<String, String> tables = new LinkedHashMap<>();
@@ -161,26 +182,30 @@ public final class EnginesVsPeer {
 		}
 		log.printf(Locale.ROOT, "%s, java: %s ms%n", workload.name(), java.runs());
 
-		Results[] sqlResults = new Results[1];
-		Timing sql;
-		try (ComputeEngine engine = new SqlComputeEngine("duckdb",
-				DuckDbEngine.attach(peer.duplicate(), "the peer's database"))) {
-			SourceData bound = new SourceData(null, tables);
-			sql = time(settings, () -> sqlResults[0] = Pipeline.compute(compiled, engine, bound, options));
-		}
-		log.printf(Locale.ROOT, "%s, yardstick sql on duckdb: %s ms%n", workload.name(), sql.runs());
-
-		MetricValues[] peerValues = new MetricValues[1];
-		Timing hand = time(settings, () -> peerValues[0] = workload.peerQuery().equals(DuckDbPeer.QUERY) ? peer.compute()
-				: peer.computeGrouped(workload.peerQuery(), workload.peerMetrics()));
-		log.printf(Locale.ROOT, "%s, hand-written duckdb: %s ms%n", workload.name(), hand.runs());
-
 		MetricValues oracle = MetricValues.of(javaResults[0]);
 		List<String> mismatches = new ArrayList<>();
-		MetricValues.mismatches(oracle, MetricValues.of(sqlResults[0]), 1e-9)
-				.forEach(line -> mismatches.add(workload.name() + ", yardstick sql: " + line));
-		MetricValues.mismatches(oracle, peerValues[0], 1e-9)
-				.forEach(line -> mismatches.add(workload.name() + ", hand-written: " + line));
+		Timing sql = Timing.SKIPPED;
+		if (settings.runs("sql")) {
+			Results[] sqlResults = new Results[1];
+			try (ComputeEngine engine = new SqlComputeEngine("duckdb",
+					DuckDbEngine.attach(peer.duplicate(), "the peer's database"))) {
+				SourceData bound = new SourceData(null, tables);
+				sql = time(settings, () -> sqlResults[0] = Pipeline.compute(compiled, engine, bound, options));
+			}
+			log.printf(Locale.ROOT, "%s, yardstick sql on duckdb: %s ms%n", workload.name(), sql.runs());
+			MetricValues.mismatches(oracle, MetricValues.of(sqlResults[0]), 1e-9)
+					.forEach(line -> mismatches.add(workload.name() + ", yardstick sql: " + line));
+		}
+
+		Timing hand = Timing.SKIPPED;
+		if (settings.runs("peer")) {
+			MetricValues[] peerValues = new MetricValues[1];
+			hand = time(settings, () -> peerValues[0] = workload.peerQuery().equals(DuckDbPeer.QUERY) ? peer.compute()
+					: peer.computeGrouped(workload.peerQuery(), workload.peerMetrics()));
+			log.printf(Locale.ROOT, "%s, hand-written duckdb: %s ms%n", workload.name(), hand.runs());
+			MetricValues.mismatches(oracle, peerValues[0], 1e-9)
+					.forEach(line -> mismatches.add(workload.name() + ", hand-written: " + line));
+		}
 
 		SparkTiming spark = null;
 		if (settings.spark() != null) {
@@ -189,7 +214,7 @@ public final class EnginesVsPeer {
 				double startup = (System.nanoTime() - start) / 1e6;
 				Results[] sparkResults = new Results[1];
 				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(), 1, settings.sparkRuns(),
-						settings.spark(), settings.sparkRuns());
+						settings.spark(), settings.sparkRuns(), settings.only(), settings.threads());
 				Timing runs = time(sparkSettings,
 						() -> sparkResults[0] = Pipeline.compute(compiled, engine, SourceData.loaded(rows), options));
 				log.printf(Locale.ROOT, "%s, spark: start-up %.0f ms, runs %s ms%n", workload.name(), startup, runs.runs());
@@ -221,25 +246,39 @@ public final class EnginesVsPeer {
 			step.run();
 		}
 		long[] wall = new long[settings.runs()];
+		long[] cpu = new long[settings.runs()];
 		for (int i = 0; i < settings.runs(); i++) {
+			long cpuStart = processCpuNanos();
 			long start = System.nanoTime();
 			step.run();
 			wall[i] = System.nanoTime() - start;
+			cpu[i] = processCpuNanos() - cpuStart;
 		}
-		return wall.length == 0 ? new Timing(new long[] { 0 }) : new Timing(wall);
+		return wall.length == 0 ? Timing.SKIPPED : new Timing(wall, cpu);
+	}
+
+	/** CPU time of every thread of the process (DuckDB's workers, the calculator's pool, GC and JIT). */
+	private static long processCpuNanos() {
+		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : 0;
 	}
 
 	static String markdown(List<Outcome> outcomes) {
 		StringBuilder md = new StringBuilder();
 		boolean spark = outcomes.stream().anyMatch(outcome -> outcome.spark() != null);
 		md.append(String.format(Locale.ROOT, "#### %,d tickets%n%n", outcomes.get(0).tickets()));
-		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Java / hand-written |"
+		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Java / hand-written | Java / hand-written, CPU |"
 				+ (spark ? " Spark: start-up; push + compute |" : "") + "\n");
-		md.append("|---|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
 		for (Outcome o : outcomes) {
-			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%.2f** | %.2f |", o.workload().name(),
-					time(o.java().medianMillis()), time(o.sql().medianMillis()), time(o.peer().medianMillis()),
-					o.sql().medianMillis() / o.peer().medianMillis(), o.java().medianMillis() / o.peer().medianMillis()));
+			boolean sql = o.sql() != Timing.SKIPPED;
+			boolean peer = o.peer() != Timing.SKIPPED;
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", o.workload().name(),
+					time(o.java().medianMillis()), sql ? time(o.sql().medianMillis()) : "—",
+					peer ? time(o.peer().medianMillis()) : "—",
+					sql && peer ? String.format(Locale.ROOT, "**%.2f**", o.sql().medianMillis() / o.peer().medianMillis()) : "—",
+					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianMillis() / o.peer().medianMillis()) : "—",
+					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianCpuMillis() / o.peer().medianCpuMillis()) : "—"));
 			if (spark) {
 				md.append(o.spark() == null ? " |" : String.format(Locale.ROOT, " %s; %s |",
 						time(o.spark().startupMillis()), time(o.spark().runs().medianMillis())));
@@ -257,9 +296,13 @@ public final class EnginesVsPeer {
 				String.format(Locale.ROOT, "%,.0f MB", Runtime.getRuntime().maxMemory() / 1048576.0)));
 		md.append("\nEvery measured run, wall ms:\n\n```\n");
 		for (Outcome o : outcomes) {
-			md.append(String.format(Locale.ROOT, "%-16s java         %s%n", o.workload().name(), o.java().runs()));
-			md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s%n", o.workload().name(), o.sql().runs()));
-			md.append(String.format(Locale.ROOT, "%-16s hand-written  %s%n", o.workload().name(), o.peer().runs()));
+			md.append(String.format(Locale.ROOT, "%-16s java         %s (process CPU, median %s)%n", o.workload().name(),
+					o.java().runs(), time(o.java().medianCpuMillis())));
+			if (o.sql() != Timing.SKIPPED) {
+				md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s%n", o.workload().name(), o.sql().runs()));
+			}
+			md.append(String.format(Locale.ROOT, "%-16s hand-written  %s (process CPU, median %s)%n", o.workload().name(),
+					o.peer().runs(), time(o.peer().medianCpuMillis())));
 			if (o.spark() != null) {
 				md.append(String.format(Locale.ROOT, "%-16s spark         %s (start-up %.0f; %s)%n", o.workload().name(),
 						o.spark().runs().runs(), o.spark().startupMillis(), o.spark().described()));

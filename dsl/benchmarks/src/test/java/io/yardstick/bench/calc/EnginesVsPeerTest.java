@@ -21,7 +21,7 @@ class EnginesVsPeerTest {
 	@Test
 	void javaYardstickSqlAndTheHandWrittenQueriesAgreeOnEveryValue() throws Exception {
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
-		List<EnginesVsPeer.Outcome> outcomes = EnginesVsPeer.run(new EnginesVsPeer.Settings(2_000, data, 0, 1, null, 0),
+		List<EnginesVsPeer.Outcome> outcomes = EnginesVsPeer.run(new EnginesVsPeer.Settings(2_000, data, 0, 1, null, 0, java.util.Set.of(), 0),
 				new PrintStream(log, true, StandardCharsets.UTF_8));
 
 		assertThat(outcomes).extracting(outcome -> outcome.workload().name()).containsExactly("after-sales",

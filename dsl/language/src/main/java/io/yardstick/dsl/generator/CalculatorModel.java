@@ -35,9 +35,13 @@ public record CalculatorModel(Template template, String packageName, String clas
 			Field timeAxis) {
 	}
 
-	/** The single pass over one source: its aggregates, grouped by the time axis that buckets them. */
+	/**
+	 * The single pass over one source: its aggregates, grouped by the time axis that buckets them.
+	 *
+	 * @param part the name of the method that pairs the scan with its kernels, for a scan split over threads
+	 */
 	public record ScanModel(Source source, String method, Map<Field, List<AggregateModel>> byTimeAxis,
-			List<AggregateModel> everyPeriod) {
+			List<AggregateModel> everyPeriod, String part) {
 	}
 
 	/**

@@ -39,7 +39,8 @@ public final class CalculatorModelBuilder {
 		String packageName = JavaNames.packageName(packageOverride != null ? packageOverride : packageOf(template));
 		String className = JavaNames.type(template.getName(), "Calculator");
 		JavaNames members = new JavaNames("run", "timeParts", "periods", "compute", "derive", "metric", "template",
-				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c", "fromStates", "conclude", "states");
+				"TEMPLATE", "ORDER", "row", "rows", "cells", "p", "g", "c", "fromStates", "conclude", "states", "part", "from",
+				"to");
 
 		List<MetricModel> metrics = new ArrayList<>();
 		JavaNames constants = new JavaNames("TEMPLATE", "ORDER");
@@ -92,7 +93,8 @@ public final class CalculatorModelBuilder {
 					byAxis.computeIfAbsent(aggregate.timeAxis(), axis -> new ArrayList<>()).add(aggregate);
 				}
 			}
-			scans.add(new ScanModel(source, members.member("scan", source.getName()), byAxis, everyPeriod));
+			String method = members.member("scan", source.getName());
+			scans.add(new ScanModel(source, method, byAxis, everyPeriod, members.member(method, "part")));
 		}
 		return new CalculatorModel(template, packageName, className, sources, metrics, scans, order(metrics),
 				entityAggregates);

@@ -39,6 +39,7 @@ final class CalculatorRenderer {
 	private static final ClassName PERIODS = ClassName.get("io.yardstick.runtime.time", "Periods");
 	private static final ClassName LOGIC = ExpressionCompiler.LOGIC;
 	private static final ClassName PER_ENTITY = ClassName.get(CALC, "PerEntity");
+	private static final ClassName PART = ClassName.get(CALC, "Run", "Part");
 
 	private final CalculatorModel model;
 	private final Map<FunctionCall, String> kernels = new LinkedHashMap<>();
@@ -115,15 +116,29 @@ final class CalculatorRenderer {
 		}
 		computation.addMethod(constructor.build());
 
+		Map<ScanModel, ScanMethod> scanMethods = new LinkedHashMap<>();
+		for (ScanModel scan : model.scans()) {
+			scanMethods.put(scan, scan(scan));
+		}
 		MethodSpec.Builder compute = MethodSpec.methodBuilder("compute").returns(RESULTS)
-				.addJavadoc("Scans the rows, then derives the metrics.\n");
+				.addJavadoc("Scans the rows, each large source on several threads, then derives the metrics.\n");
 		for (EntityAggregateModel aggregate : model.entityAggregates()) {
 			compute.addStatement("$L()", aggregate.method());
 		}
 		for (ScanModel scan : model.scans()) {
-			compute.addStatement("$L()", scan.method());
+			if (scanMethods.get(scan).splits()) {
+				compute.addStatement("run.scan($S, $L(), () -> part().$L())", scan.source().getName(), scan.part(),
+						scan.part());
+			} else {
+				compute.addComment("$L reads each row's previous row of the same entity, found over all rows: one thread",
+						scan.method());
+				compute.addStatement("run.scan($S, $L(), null)", scan.source().getName(), scan.part());
+			}
 		}
 		computation.addMethod(compute.addStatement("return conclude()").build());
+		if (scanMethods.values().stream().anyMatch(ScanMethod::splits)) {
+			computation.addMethod(part());
+		}
 		MethodSpec.Builder fromStates = MethodSpec.methodBuilder("fromStates").returns(RESULTS)
 				.addParameter(AGGREGATE_STATES, "states")
 				.addJavadoc("Takes the aggregates from an engine that scanned the rows, then derives the metrics.\n");
@@ -146,7 +161,8 @@ final class CalculatorRenderer {
 			computation.addMethod(entityPass(aggregate));
 		}
 		for (ScanModel scan : model.scans()) {
-			computation.addMethod(scan(scan));
+			computation.addMethod(scanPart(scan));
+			computation.addMethod(scanMethods.get(scan).method());
 		}
 		computation.addMethod(dispatch());
 		for (MetricModel metric : model.metrics()) {
@@ -178,10 +194,41 @@ final class CalculatorRenderer {
 
 	// ------------------------------------------------------------------ scans
 
-	private MethodSpec scan(ScanModel scan) {
+	/** A scan method, and whether its rows may be cut into chunks scanned apart. */
+	private record ScanMethod(MethodSpec method, boolean splits) {
+	}
+
+	/** An empty computation for one chunk of a split scan: its own kernels, the per-entity aggregates shared. */
+	private MethodSpec part() {
+		MethodSpec.Builder part = MethodSpec.methodBuilder("part").addModifiers(Modifier.PRIVATE)
+				.returns(ClassName.get("", "Computation"))
+				.addJavadoc("A computation of the same run with empty kernels, for one chunk of a split scan.\n");
+		if (model.entityAggregates().isEmpty()) {
+			return part.addStatement("return new Computation(run)").build();
+		}
+		part.addJavadoc("It reads the per-entity aggregates computed before the scans.\n")
+				.addStatement("Computation part = new Computation(run)");
+		for (EntityAggregateModel aggregate : model.entityAggregates()) {
+			part.addStatement("part.$L = $L", aggregate.field(), aggregate.field());
+		}
+		return part.addStatement("return part").build();
+	}
+
+	/** The scan of a source paired with its kernels, in a fixed order, for {@code Run.scan}. */
+	private MethodSpec scanPart(ScanModel scan) {
+		CodeBlock.Builder kernelList = CodeBlock.builder();
+		for (AggregateModel aggregate : aggregates(scan)) {
+			kernelList.add(",$W$L", aggregate.field());
+		}
+		return MethodSpec.methodBuilder(scan.part()).addModifiers(Modifier.PRIVATE).returns(PART)
+				.addJavadoc("The scan of $L and the kernels it adds rows to.\n", scan.source().getName())
+				.addStatement("return new $T(this::$L$L)", PART, scan.method(), kernelList.build()).build();
+	}
+
+	private ScanMethod scan(ScanModel scan) {
 		Source source = scan.source();
 		ScanLocals locals = new ScanLocals(new JavaNames("row", "rows", "p", "cells", "groupCodes", "periods",
-				"periodStart", "periodEnd", "run"));
+				"periodStart", "periodEnd", "run", "from", "to"));
 		CodeBlock.Builder loop = CodeBlock.builder();
 		// Several time axes share the loop; each gets a block of its own so that each can name its period p.
 		boolean blocks = scan.byTimeAxis().size() + (scan.everyPeriod().isEmpty() ? 0 : 1) > 1;
@@ -206,15 +253,17 @@ final class CalculatorRenderer {
 			loop.endControlFlow();
 		}
 		MethodSpec.Builder method = MethodSpec.methodBuilder(scan.method()).addModifiers(Modifier.PRIVATE)
-				.addJavadoc("One pass over the rows of $L for every aggregate that reads them.\n", source.getName());
+				.addParameter(int.class, "from").addParameter(int.class, "to")
+				.addJavadoc("One pass over rows {@code from} to {@code to} (excluded) of $L for every aggregate that"
+						+ " reads them.\n", source.getName());
 		locals.declarations().forEach(method::addCode);
 		method.addStatement("int[][] groupCodes = run.groupCodes($S)", source.getName())
 				.addStatement("$T periods = run.periods()", PERIODS)
 				.addStatement("int[] cells = new int[run.groupings()]")
-				.beginControlFlow("for (int row = 0, rows = run.table($S).rows(); row < rows; row++)", source.getName())
+				.beginControlFlow("for (int row = from; row < to; row++)")
 				.addCode(loop.build())
 				.endControlFlow();
-		return method.build();
+		return new ScanMethod(method.build(), !locals.readsPreviousRows());
 	}
 
 	/**

@@ -76,6 +76,11 @@ final class ScanLocals {
 		return local;
 	}
 
+	/** Whether the method reads {@code PreviousRows}, which are found over all rows of a source at once. */
+	boolean readsPreviousRows() {
+		return !previousRows.isEmpty();
+	}
+
 	/** The names of the method's locals, for any other local it declares. */
 	JavaNames names() {
 		return names;

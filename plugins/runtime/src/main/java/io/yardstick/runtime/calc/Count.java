@@ -17,6 +17,11 @@ public final class Count extends Kernel {
 	}
 
 	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		addCells(counts[grouping], ((Count) part).counts[grouping]);
+	}
+
+	@Override
 	protected void loadState(int grouping, int cell, double[] state) {
 		counts[grouping][cell] = state[0];
 	}

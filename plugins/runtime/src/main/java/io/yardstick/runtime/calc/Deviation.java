@@ -25,6 +25,33 @@ public final class Deviation extends Kernel {
 		}
 	}
 
+	/**
+	 * Two cells' counts, means and sums of squared deviations taken together (Chan, Golub and LeVeque's
+	 * pairwise update): exact in real arithmetic, as stable as Welford's in floating point.
+	 */
+	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		Deviation other = (Deviation) part;
+		for (int cell = 0; cell < counts[grouping].length; cell++) {
+			double m = other.counts[grouping][cell];
+			if (m == 0) {
+				continue;
+			}
+			double n = counts[grouping][cell];
+			if (n == 0) {
+				counts[grouping][cell] = m;
+				means[grouping][cell] = other.means[grouping][cell];
+				squares[grouping][cell] = other.squares[grouping][cell];
+				continue;
+			}
+			double total = n + m;
+			double delta = other.means[grouping][cell] - means[grouping][cell];
+			means[grouping][cell] += delta * m / total;
+			squares[grouping][cell] += other.squares[grouping][cell] + delta * delta * n * m / total;
+			counts[grouping][cell] = total;
+		}
+	}
+
 	/** From the count and the sample standard deviation: the sum of squared deviations is s²(n - 1). */
 	@Override
 	protected void loadState(int grouping, int cell, double[] state) {

@@ -33,6 +33,18 @@ public final class Extreme extends Kernel {
 	}
 
 	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		double[] into = extremes[grouping];
+		double[] from = ((Extreme) part).extremes[grouping];
+		for (int cell = 0; cell < into.length; cell++) {
+			double value = from[cell];
+			if (!Double.isNaN(value) && (Double.isNaN(into[cell]) || (max ? value > into[cell] : value < into[cell]))) {
+				into[cell] = value;
+			}
+		}
+	}
+
+	@Override
 	protected void loadState(int grouping, int cell, double[] state) {
 		extremes[grouping][cell] = state[0];
 	}

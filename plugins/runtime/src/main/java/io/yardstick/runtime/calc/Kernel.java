@@ -34,6 +34,32 @@ public abstract class Kernel {
 		return arrays;
 	}
 
+	/**
+	 * Adds what another part of a split scan accumulated (a kernel of the same metric and class, over other rows)
+	 * to this kernel's cells, as if this kernel had scanned those rows after its own ({@link Run#scan}).
+	 */
+	final void merge(Kernel part) {
+		if (part.getClass() != getClass() || part.metric != metric) {
+			throw new IllegalArgumentException("cannot merge " + part.getClass().getSimpleName() + " of metric "
+					+ part.metric + " into " + getClass().getSimpleName() + " of metric " + metric);
+		}
+		for (int g = 0; g < on.length; g++) {
+			if (on[g]) {
+				mergeState(g, part);
+			}
+		}
+	}
+
+	/** Adds the other part's cells of one enabled grouping to this kernel's. */
+	protected abstract void mergeState(int grouping, Kernel part);
+
+	/** Adds one accumulator array into another, cell by cell. */
+	protected static void addCells(double[] into, double[] from) {
+		for (int cell = 0; cell < into.length; cell++) {
+			into[cell] += from[cell];
+		}
+	}
+
 	/** Computes every cell's value; call once, after the scan. */
 	public final void finish() {
 		for (int g = 0; g < on.length; g++) {

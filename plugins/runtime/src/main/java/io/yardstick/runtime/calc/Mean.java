@@ -22,6 +22,13 @@ public final class Mean extends Kernel {
 	}
 
 	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		Mean other = (Mean) part;
+		addCells(sums[grouping], other.sums[grouping]);
+		addCells(counts[grouping], other.counts[grouping]);
+	}
+
+	@Override
 	protected void loadState(int grouping, int cell, double[] state) {
 		sums[grouping][cell] = Double.isNaN(state[0]) ? 0 : state[0];
 		counts[grouping][cell] = state[1];

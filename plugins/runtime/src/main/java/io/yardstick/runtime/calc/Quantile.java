@@ -1,12 +1,11 @@
 package io.yardstick.runtime.calc;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * {@code percentile(p, x)} and {@code median(x)}: R-7, linear interpolation between order statistics (Excel
- * PERCENTILE.INC, NumPy's default, DuckDB's quantile_cont); null over no values. Keeps every value.
+ * PERCENTILE.INC, NumPy's default, DuckDB's quantile_cont); null over no values. Keeps every value, per cell in
+ * a growable {@code double[]}, and finds the order statistics by selection in place: no sort, no copy.
  */
 public final class Quantile extends Kernel {
 	private final double fraction;
@@ -53,6 +52,28 @@ public final class Quantile extends Kernel {
 		}
 	}
 
+	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		Quantile other = (Quantile) part;
+		for (int cell = 0; cell < sizes[grouping].length; cell++) {
+			int more = other.sizes[grouping][cell];
+			if (more == 0) {
+				continue;
+			}
+			int size = sizes[grouping][cell];
+			double[] held = values[grouping][cell];
+			if (size == 0) {
+				values[grouping][cell] = other.values[grouping][cell];
+			} else {
+				if (held.length < size + more) {
+					held = values[grouping][cell] = Arrays.copyOf(held, Math.max(size + more, held.length * 2));
+				}
+				System.arraycopy(other.values[grouping][cell], 0, held, size, more);
+			}
+			sizes[grouping][cell] = size + more;
+		}
+	}
+
 	/** An engine's exact percentile of the cell, null over no values; kept as it is. */
 	private double[][] loaded;
 
@@ -83,10 +104,73 @@ public final class Quantile extends Kernel {
 			return Double.NaN;
 		}
 		double[] held = values[grouping][cell];
-		if (fraction == 0) {
-			return Arrays.stream(held, 0, size).min().getAsDouble();
+		// the order statistic at 1-based position h = p(n - 1) + 1, interpolated to the next one. The level
+		// goes through percent and back, as the library this replaced computed it, so that values stay equal.
+		double level = fraction * 100 / 100;
+		double position = level == 0 ? 0 : level == 1 ? size : level * (size - 1) + 1;
+		if (position < 1) {
+			return select(held, size, 0);
 		}
-		// commons-math3 takes p in (0, 100]; p = 0 is the minimum under R-7.
-		return new Percentile().withEstimationType(EstimationType.R_7).evaluate(held, 0, size, fraction * 100);
+		if (position >= size) {
+			return select(held, size, size - 1);
+		}
+		int lower = (int) Math.floor(position) - 1;
+		double below = select(held, size, lower);
+		// After the selection every value right of lower is at least as large: the next statistic is their least.
+		double above = held[lower + 1];
+		for (int i = lower + 2; i < size; i++) {
+			above = Math.min(above, held[i]);
+		}
+		return below + (position - Math.floor(position)) * (above - below);
+	}
+
+	/**
+	 * The k-th smallest of the first {@code size} values (0-based), moving them so that no value left of k is
+	 * larger and none right of it smaller (Hoare's selection, median-of-three pivot).
+	 */
+	static double select(double[] values, int size, int k) {
+		int left = 0;
+		int right = size - 1;
+		while (right > left) {
+			int middle = (left + right) >>> 1;
+			// order values[left], values[middle], values[right]; the median of the three is the pivot
+			if (values[middle] < values[left]) {
+				swap(values, middle, left);
+			}
+			if (values[right] < values[left]) {
+				swap(values, right, left);
+			}
+			if (values[right] < values[middle]) {
+				swap(values, right, middle);
+			}
+			double pivot = values[middle];
+			int i = left;
+			int j = right;
+			while (i <= j) {
+				while (values[i] < pivot) {
+					i++;
+				}
+				while (values[j] > pivot) {
+					j--;
+				}
+				if (i <= j) {
+					swap(values, i++, j--);
+				}
+			}
+			if (k <= j) {
+				right = j;
+			} else if (k >= i) {
+				left = i;
+			} else {
+				return values[k];
+			}
+		}
+		return values[k];
+	}
+
+	private static void swap(double[] values, int a, int b) {
+		double held = values[a];
+		values[a] = values[b];
+		values[b] = held;
 	}
 }

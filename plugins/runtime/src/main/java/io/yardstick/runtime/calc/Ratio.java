@@ -21,6 +21,13 @@ public final class Ratio extends Kernel {
 		}
 	}
 
+	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		Ratio other = (Ratio) part;
+		addCells(numerators[grouping], other.numerators[grouping]);
+		addCells(denominators[grouping], other.denominators[grouping]);
+	}
+
 	/** Sums over no rows are null in an engine and 0 in a scan. */
 	@Override
 	protected void loadState(int grouping, int cell, double[] state) {

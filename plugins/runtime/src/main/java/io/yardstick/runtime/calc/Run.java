@@ -30,6 +30,7 @@ public final class Run {
 	private final double[][][] values;
 	private final RunDiagnostics diagnostics;
 	private final TimeParts timeParts;
+	private final int threads;
 
 	private Run(io.yardstick.runtime.spec.TemplateSpec template, Dataset data, Periods periods, RunOptions options,
 			java.util.function.Function<String, DimensionValues> valuesOf) {
@@ -37,6 +38,7 @@ public final class Run {
 		this.data = data;
 		this.periods = periods;
 		this.timeParts = new TimeParts(template.zone());
+		this.threads = options.scanThreads();
 		this.diagnostics = new RunDiagnostics(template.metrics().size());
 		diagnostics.loadReport(data == null ? null : data.loadReport());
 		this.groupings = new ArrayList<>();
@@ -184,6 +186,110 @@ public final class Run {
 			}
 		}
 		return codes;
+	}
+
+	// ------------------------------------------------------------------ scans on several threads
+
+	/**
+	 * Below this many rows per chunk a scan is not split: starting a chunk, and merging its kernels, costs
+	 * more than scanning the rows.
+	 */
+	static final int CHUNK_ROWS = 50_000;
+
+	/** Threads shared by every run; they end when idle, and never keep the JVM alive. */
+	private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors
+			.newCachedThreadPool(task -> {
+				Thread thread = new Thread(task, "yardstick-scan");
+				thread.setDaemon(true);
+				return thread;
+			});
+
+	/** One pass of a generated calculator over a range of a source's rows, into its own kernels. */
+	@FunctionalInterface
+	public interface RowRange {
+		void scan(int from, int to);
+	}
+
+	/**
+	 * A scan and the kernels it adds rows to, in an order that is the same for every part of one source's scan.
+	 */
+	public record Part(RowRange rows, Kernel... kernels) {
+	}
+
+	/**
+	 * Scans every row of a source. A large source is cut into as many chunks of consecutive rows as the run has
+	 * threads ({@link RunOptions#threads}); the first chunk is scanned into {@code whole}, each other one into
+	 * a fresh part on a thread of its own, and then every part's kernels are merged into the whole's in chunk
+	 * order. Chunks depend only on the number of rows and threads, and each kernel merges in chunk order, so
+	 * the sums (and so the values) are the same in every run, however the threads were scheduled.
+	 *
+	 * @param newPart makes a part with empty kernels; null when the scan cannot be split (it reads values
+	 *     computed over all the source's rows, such as {@link PreviousRows}), which keeps it on this thread
+	 */
+	public void scan(String source, Part whole, java.util.function.Supplier<Part> newPart) {
+		int rows = data.table(source).rows();
+		int chunks = newPart == null ? 1 : chunks(rows, threads);
+		if (chunks == 1) {
+			whole.rows().scan(0, rows);
+			return;
+		}
+		Part[] parts = new Part[chunks];
+		parts[0] = whole;
+		for (int i = 1; i < chunks; i++) {
+			parts[i] = newPart.get();
+		}
+		List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+		for (int i = 1; i < chunks; i++) {
+			Part part = parts[i];
+			int from = (int) ((long) rows * i / chunks);
+			int to = (int) ((long) rows * (i + 1) / chunks);
+			others.add(POOL.submit(() -> part.rows().scan(from, to)));
+		}
+		whole.rows().scan(0, (int) ((long) rows / chunks));
+		await(others);
+		// Kernels are independent: each merges its parts in chunk order, the kernels spread over the threads.
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		Runnable merge = () -> {
+			for (int k; (k = next.getAndIncrement()) < whole.kernels().length;) {
+				for (int i = 1; i < chunks; i++) {
+					whole.kernels()[k].merge(parts[i].kernels()[k]);
+				}
+			}
+		};
+		List<java.util.concurrent.Future<?>> merging = new ArrayList<>();
+		for (int i = 1; i < Math.min(threads, whole.kernels().length); i++) {
+			merging.add(POOL.submit(merge));
+		}
+		merge.run();
+		await(merging);
+	}
+
+	/** How many chunks a scan of so many rows is cut into. */
+	static int chunks(int rows, int threads) {
+		return Math.max(1, Math.min(threads, rows / CHUNK_ROWS));
+	}
+
+	private static void await(List<java.util.concurrent.Future<?>> tasks) {
+		Throwable failure = null;
+		for (java.util.concurrent.Future<?> task : tasks) {
+			try {
+				task.get();
+			} catch (java.util.concurrent.ExecutionException e) {
+				failure = failure == null ? e.getCause() : failure;
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				failure = failure == null ? e : failure;
+			}
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		if (failure != null) {
+			throw new IllegalStateException("a scan was interrupted", failure);
+		}
 	}
 
 	// ------------------------------------------------------------------ what generated code reads

@@ -9,16 +9,17 @@ import java.util.List;
  * its data was read (lines, records, quoted cells that span lines).
  */
 public final class RunDiagnostics {
-	private final long[] zeroDenominators;
+	/** Atomic: the chunks of a scan run on several threads, and a row's formula may divide by zero. */
+	private final java.util.concurrent.atomic.AtomicLongArray zeroDenominators;
 	private final List<String> notes = new ArrayList<>();
 	private LoadReport loadReport;
 
 	RunDiagnostics(int metrics) {
-		this.zeroDenominators = new long[metrics];
+		this.zeroDenominators = new java.util.concurrent.atomic.AtomicLongArray(metrics);
 	}
 
 	void zeroDenominator(int metric) {
-		zeroDenominators[metric]++;
+		zeroDenominators.incrementAndGet(metric);
 	}
 
 	void loadReport(LoadReport report) {
@@ -36,7 +37,7 @@ public final class RunDiagnostics {
 
 	/** How many values of the metric (rows inside its aggregates, or cells) were null for a zero denominator. */
 	public long zeroDenominators(int metric) {
-		return zeroDenominators[metric];
+		return zeroDenominators.get(metric);
 	}
 
 	public List<String> notes() {

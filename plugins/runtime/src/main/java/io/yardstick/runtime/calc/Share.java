@@ -26,6 +26,13 @@ public final class Share extends Kernel {
 	}
 
 	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		Share other = (Share) part;
+		addCells(hits[grouping], other.hits[grouping]);
+		addCells(bases[grouping], other.bases[grouping]);
+	}
+
+	@Override
 	protected void loadState(int grouping, int cell, double[] state) {
 		hits[grouping][cell] = state[0];
 		bases[grouping][cell] = state[1];

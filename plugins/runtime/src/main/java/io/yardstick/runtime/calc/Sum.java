@@ -19,6 +19,11 @@ public final class Sum extends Kernel {
 		}
 	}
 
+	@Override
+	protected void mergeState(int grouping, Kernel part) {
+		addCells(sums[grouping], ((Sum) part).sums[grouping]);
+	}
+
 	/** An engine's sum over no values is null; the scan's is 0. */
 	@Override
 	protected void loadState(int grouping, int cell, double[] state) {
