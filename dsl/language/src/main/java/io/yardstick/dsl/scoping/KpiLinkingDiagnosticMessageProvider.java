@@ -42,7 +42,8 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
 		if (context.getContext() instanceof MemberAccess access && (access.getReceiver() == null
 				|| access.getReceiver() instanceof MemberAccess previous
-						&& previous.eGet(KPI.getMemberAccess_Member(), false) instanceof EObject before && before.eIsProxy())) {
+						&& previous.eGet(KPI.getMemberAccess_Member(),
+								false) instanceof EObject before && before.eIsProxy())) {
 			// The step before is unknown already and has its error (or was cut off with a too-deep error): one
 			// error per path, not one per step after it.
 			return null;

@@ -11,10 +11,13 @@ import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 public class KpiSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
 	/** ANTLR's messages and the key of the findings' message that says each in plain words. */
 	private static final java.util.List<java.util.Map.Entry<java.util.regex.Pattern, String>> PATTERNS = java.util.List.of(
-			java.util.Map.entry(java.util.regex.Pattern.compile("^mismatched input '(.*)' expecting (.*)$"), "syntax-error.unexpected"),
-			java.util.Map.entry(java.util.regex.Pattern.compile("^extraneous input '(.*)' expecting (.*)$"), "syntax-error.unexpected"),
+			java.util.Map.entry(java.util.regex.Pattern.compile("^mismatched input '(.*)' expecting (.*)$"),
+					"syntax-error.unexpected"),
+			java.util.Map.entry(java.util.regex.Pattern.compile("^extraneous input '(.*)' expecting (.*)$"),
+					"syntax-error.unexpected"),
 			java.util.Map.entry(java.util.regex.Pattern.compile("^missing (.*) at '(.*)'$"), "syntax-error.missing"),
-			java.util.Map.entry(java.util.regex.Pattern.compile("^no viable alternative at input '(.*)'$"), "syntax-error.cannotRead"),
+			java.util.Map.entry(java.util.regex.Pattern.compile("^no viable alternative at input '(.*)'$"),
+					"syntax-error.cannotRead"),
 			java.util.Map.entry(java.util.regex.Pattern.compile("^mismatched character '(.*)' expecting (.*)$"),
 					"syntax-error.character"),
 			java.util.Map.entry(java.util.regex.Pattern.compile(

@@ -662,7 +662,8 @@ public class FormulaAnalyzer {
 						ModelText.quoted(node)));
 			}
 			if (value.get().signum() < 0 || value.get().compareTo(BigDecimal.ONE) > 0) {
-				return Outcome.problem(WRONG_ARGUMENTS, new Phrase("wrong-arguments.percentileRange", ModelText.quoted(node)));
+				return Outcome.problem(WRONG_ARGUMENTS, new Phrase("wrong-arguments.percentileRange",
+						ModelText.quoted(node)));
 			}
 			return Outcome.ok(KpiType.NUMBER);
 		}

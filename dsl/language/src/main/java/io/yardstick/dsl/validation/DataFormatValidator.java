@@ -49,7 +49,8 @@ public class DataFormatValidator extends AbstractKpiCheck {
 				String closest = Suggestions.closest(name, SourceFormat.SETTINGS);
 				String problem = SourceFormat.problem(name, value, settings(setting).language());
 				if (closest != null) {
-					error(problem + message(setting, "data-format.meant", closest), setting, KPI.getDataSetting_Name(), DATA_FORMAT,
+					error(problem + message(setting, "data-format.meant", closest), setting,
+							KPI.getDataSetting_Name(), DATA_FORMAT,
 							closest);
 				} else {
 					error(problem, setting, KPI.getDataSetting_Name(), DATA_FORMAT);
@@ -118,7 +119,8 @@ public class DataFormatValidator extends AbstractKpiCheck {
 			for (Map.Entry<String, String> other : columns.entrySet()) {
 				String column = mapping.getColumn().strip();
 				if (!other.getKey().equals(field.getName()) && other.getValue().strip().equals(column)) {
-					error(message(mapping, "data-format.columnShared", column, other.getKey()), mapping, KPI.getColumnMapping_Column(), DATA_FORMAT);
+					error(message(mapping, "data-format.columnShared", column, other.getKey()), mapping,
+							KPI.getColumnMapping_Column(), DATA_FORMAT);
 					break;
 				}
 			}

@@ -101,7 +101,8 @@ public class InheritanceValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (TemplateHierarchy.templateOf(source) == template) {
-			error(message(extension, "source-structure.extendsOwn", source.getName()), extension, KPI.getSourceExtension_Source(), SOURCE_STRUCTURE);
+			error(message(extension, "source-structure.extendsOwn", source.getName()), extension,
+					KPI.getSourceExtension_Source(), SOURCE_STRUCTURE);
 			return;
 		}
 		Map<String, Field> taken = new HashMap<>();
@@ -143,7 +144,8 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		String name = excluded.getName();
 		for (Metric own : TemplateHierarchy.ownMetrics(template)) {
 			if (name.equals(own.getName())) {
-				error(message(exclusion, "exclusion-conflict", name, template.getName()), exclusion, KPI.getExclusion_Metric(),
+				error(message(exclusion, "exclusion-conflict", name, template.getName()), exclusion,
+						KPI.getExclusion_Metric(),
 						EXCLUSION_CONFLICT);
 				return;
 			}

@@ -129,7 +129,8 @@ public class ReferenceValidator extends AbstractKpiCheck {
 			}
 			T earlier = first.putIfAbsent(key, element);
 			if (earlier != null) {
-				error(message(element, "duplicate-name", message(element, "element." + kind), key, lineOf(earlier)), element,
+				error(message(element, "duplicate-name", message(element, "element." + kind), key,
+						lineOf(earlier)), element,
 						nameFeature(element), DUPLICATE_NAME, QuickFixData.freeName(key, taken));
 			}
 		}

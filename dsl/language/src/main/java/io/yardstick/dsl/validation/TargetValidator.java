@@ -104,7 +104,8 @@ public class TargetValidator extends AbstractKpiCheck {
 		if (!analysis.problems().isEmpty()) {
 			// What is wrong inside the value (an unknown unit, say) is the finding, not its not being constant.
 			String language = settings(metric).language();
-			analysis.problems().forEach(p -> error(p.message(language), p.node(), p.feature(), p.code(), QuickFixData.of(p)));
+			analysis.problems().forEach(p -> error(p.message(language), p.node(), p.feature(), p.code(),
+					QuickFixData.of(p)));
 			return Optional.empty();
 		}
 		if (analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
@@ -115,7 +116,8 @@ public class TargetValidator extends AbstractKpiCheck {
 		Outcome fits = TypeRules.compare("=", Typed.aggregate(kind), analysis.result());
 		if (fits.isProblem()) {
 			error(message(metric, TARGET_INVALID + ".kind", role(metric, role), ModelText.quoted(end), kind.describe(),
-					fits.hint() == null ? "" : message(metric, "hint", fits.hint().in(settings(metric).language()))), metric,
+					fits.hint() == null ? "" : message(metric, "hint",
+							fits.hint().in(settings(metric).language()))), metric,
 					feature, TARGET_INVALID);
 			return Optional.empty();
 		}

@@ -109,7 +109,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 		}
 		warning(message(template, "zone-spelling", id, why,
 				instead == null ? message(template, "zone-spelling.place") : "\"" + instead + "\""),
-				template, KPI.getTemplate_Timezone(), ZONE_SPELLING, instead == null ? new String[0] : new String[] { instead });
+				template, KPI.getTemplate_Timezone(), ZONE_SPELLING,
+						instead == null ? new String[0] : new String[] { instead });
 	}
 
 	@Check
@@ -118,7 +119,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
 			error(message(link, INVALID_SETTING + ".lag", ModelText.number(lag)), link, KPI.getLink_Lag(), INVALID_SETTING);
 		} else if (lag != null && tooLarge(lag)) {
-			error(message(link, "number-out-of-range.lag", ModelText.number(lag), Limits.MAX_COUNT_SETTING), link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
+			error(message(link, "number-out-of-range.lag", ModelText.number(lag), Limits.MAX_COUNT_SETTING),
+					link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
 		}
 	}
 
@@ -180,11 +182,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkSource(Source source) {
 		List<Field> keys = Sources.keys(source);
 		for (Field extra : keys.subList(Math.min(1, keys.size()), keys.size())) {
-			error(message(extra, "source-structure.secondKey", source.getName(), extra.getName()), extra, KPI.getField_Key(), SOURCE_STRUCTURE);
+			error(message(extra, "source-structure.secondKey", source.getName(), extra.getName()), extra,
+					KPI.getField_Key(), SOURCE_STRUCTURE);
 		}
 		List<Field> axes = source.getFields().stream().filter(Field::isTimeAxis).toList();
 		for (Field extra : axes.subList(Math.min(1, axes.size()), axes.size())) {
-			error(message(extra, "source-structure.secondTime", source.getName(), extra.getName()), extra, KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
+			error(message(extra, "source-structure.secondTime", source.getName(), extra.getName()), extra,
+					KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
 		}
 	}
 
@@ -221,7 +225,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 			error(message(layer, INVALID_SETTING + ".level", ModelText.number(level)), layer, KPI.getLayer_Level(),
 					INVALID_SETTING);
 		} else if (level != null && tooLarge(level)) {
-			error(message(layer, "number-out-of-range.level", ModelText.number(level), Limits.MAX_COUNT_SETTING), layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
+			error(message(layer, "number-out-of-range.level", ModelText.number(level),
+					Limits.MAX_COUNT_SETTING), layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
 		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
 			error(message(layer, UNKNOWN_LAYER_LEVEL, layer.getName()), layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
 		}

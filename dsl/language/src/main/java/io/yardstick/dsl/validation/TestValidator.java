@@ -77,7 +77,8 @@ public class TestValidator extends AbstractKpiCheck {
 		Set<String> given = new HashSet<>();
 		for (TestInput input : test.getInputs()) {
 			if (input.getSource() != null && !given.add(input.getSource())) {
-				error(message(input, "test-bad-rows.twice", input.getSource(), test.getName()), input, KPI.getTestInput_Source(), TEST_BAD_ROWS);
+				error(message(input, "test-bad-rows.twice", input.getSource(), test.getName()), input,
+						KPI.getTestInput_Source(), TEST_BAD_ROWS);
 			}
 		}
 	}
@@ -178,7 +179,8 @@ public class TestValidator extends AbstractKpiCheck {
 	}
 
 	private void cellError(TestInput input, INode node, TestTables.Cell cell, String message, String code) {
-		getMessageAcceptor().acceptError(message, input, node.getOffset() + cell.offset(), Math.max(1, cell.length()), code);
+		getMessageAcceptor().acceptError(message, input, node.getOffset() + cell.offset(), Math.max(1,
+				cell.length()), code);
 	}
 
 	@Check
@@ -207,12 +209,14 @@ public class TestValidator extends AbstractKpiCheck {
 		for (int i = 0; i < expectation.getGroup().size(); i++) {
 			GroupValue group = expectation.getGroup().get(i);
 			if (!offered.contains(group.getDimension())) {
-				error(offered.isEmpty() ? message(expectation, "test-bad-group.noBy", metric.getName(), group.getDimension())
+				error(offered.isEmpty() ? message(expectation, "test-bad-group.noBy", metric.getName(),
+						group.getDimension())
 						: message(expectation, "test-bad-group.by", metric.getName(), group.getDimension(),
 								String.join(", ", offered)),
 						expectation, KPI.getValueExpectation_Group(), i, TEST_BAD_GROUP);
 			} else if (!seen.add(group.getDimension())) {
-				error(message(expectation, "test-bad-group.twice", group.getDimension()), expectation, KPI.getValueExpectation_Group(), i,
+				error(message(expectation, "test-bad-group.twice", group.getDimension()), expectation,
+						KPI.getValueExpectation_Group(), i,
 						TEST_BAD_GROUP);
 			}
 		}
@@ -222,7 +226,8 @@ public class TestValidator extends AbstractKpiCheck {
 		if (expectation.getTolerance() != null) {
 			TestQuantity tolerance = expectation.getTolerance();
 			if (tolerance.isNegative()) {
-				error(message(expectation, "test-value-kind.negativeTolerance"), expectation, KPI.getValueExpectation_Tolerance(),
+				error(message(expectation, "test-value-kind.negativeTolerance"), expectation,
+						KPI.getValueExpectation_Tolerance(),
 						TEST_VALUE_KIND);
 			} else {
 				quantity(tolerance, metric, expectation, KPI.getValueExpectation_Tolerance());
@@ -268,7 +273,8 @@ public class TestValidator extends AbstractKpiCheck {
 		}
 		if (source(template, expectation.getSource()) == null) {
 			error(message(expectation, "test-unknown-name.source", expectation.getSource(), template.getName(),
-					listOrNone(expectation, sourceNames(template))), expectation, KPI.getErrorExpectation_Source(), TEST_UNKNOWN_NAME);
+					listOrNone(expectation, sourceNames(template))), expectation,
+							KPI.getErrorExpectation_Source(), TEST_UNKNOWN_NAME);
 		}
 	}
 

@@ -47,7 +47,8 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkDepth(io.yardstick.dsl.kpi.Expression expression) {
 		io.yardstick.dsl.parser.SyntaxDepth.Cut cut = io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression);
 		if (cut != null) {
-			error(message(cut.at(), "too-deep.parsed", io.yardstick.dsl.model.Limits.MAX_DEPTH), cut.at(), null, IssueCodes.TOO_DEEP);
+			error(message(cut.at(), "too-deep.parsed", io.yardstick.dsl.model.Limits.MAX_DEPTH), cut.at(),
+					null, IssueCodes.TOO_DEEP);
 		}
 	}
 
