@@ -3,6 +3,7 @@ package io.yardstick.review;
 import io.yardstick.review.Review.LinkEvidence;
 import io.yardstick.review.Review.LoopEvidence;
 import io.yardstick.review.Review.StructuralFinding;
+import io.yardstick.runtime.results.ResultsTable;
 import io.yardstick.runtime.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,15 +81,16 @@ public final class ReviewText {
 		int[] widths = new int[rows.get(0).length];
 		for (String[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
-				widths[i] = Math.max(widths[i], row[i].length());
+				widths[i] = Math.max(widths[i], ResultsTable.width(row[i]));
 			}
 		}
 		for (String[] row : rows) {
 			StringBuilder line = new StringBuilder();
 			for (int i = 0; i < row.length; i++) {
 				boolean number = i >= 3 && i <= 6;
-				String cell = number ? " ".repeat(widths[i] - row[i].length()) + row[i]
-						: row[i] + " ".repeat(widths[i] - row[i].length());
+				// Padded by terminal columns: a Chinese heading or verdict takes two per character.
+				String padding = " ".repeat(widths[i] - ResultsTable.width(row[i]));
+				String cell = number ? padding + row[i] : row[i] + padding;
 				line.append(i == 0 ? "" : "  ").append(cell);
 			}
 			text.append(line.toString().stripTrailing()).append('\n');
