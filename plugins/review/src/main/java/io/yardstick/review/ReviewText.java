@@ -3,6 +3,8 @@ package io.yardstick.review;
 import io.yardstick.review.Review.LinkEvidence;
 import io.yardstick.review.Review.LoopEvidence;
 import io.yardstick.review.Review.StructuralFinding;
+import io.yardstick.runtime.results.ResultsTable;
+import io.yardstick.runtime.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,28 +14,37 @@ public final class ReviewText {
 	private ReviewText() {
 	}
 
+	/** The words: {@code review_en.properties} and {@code review_zh.properties} beside this class. */
+	public static final String TEXTS = "io/yardstick/review/review";
+
 	public static String render(Review review) {
+		return render(review, "en");
+	}
+
+	/** The review in {@code en} or {@code zh}; link reasons are the review's own words, as in review.json. */
+	public static String render(Review review, String language) {
+		Texts texts = Texts.of(TEXTS, language);
 		StringBuilder text = new StringBuilder();
 		Review.Method method = review.method();
-		text.append("Evidence on ").append(review.links().size()).append(" declared link(s) of ").append(review.template())
-				.append(", by ").append(review.grain())
-				.append(review.grouping().equals("total") ? "" : " and " + review.grouping()).append(": a verdict needs ")
-				.append(method.minPoints()).append(" points and both p-values below ").append(Reviewer.decimal(method.alpha()))
-				.append(".\n");
-		text.append("A correlation is consistent with a declared link or contradicts it; it does not prove the link.\n\n");
+		text.append(texts.get(review.grouping().equals("total") ? "header" : "header.grouped", review.links().size(),
+				review.template(), review.grain(), review.grouping(), method.minPoints(),
+				Reviewer.decimal(method.alpha()))).append('\n');
+		text.append(texts.get("caution")).append("\n\n");
 
 		List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { "link", "declared", "lag", "n", "r", "rho", "p", "verdict" });
+		rows.add(new String[] { texts.get("column.link"), texts.get("column.declared"), texts.get("column.lag"), "n", "r",
+				"rho", "p", texts.get("column.verdict") });
 		for (LinkEvidence link : review.links()) {
-			rows.add(new String[] { link.from() + " -> " + link.to(), link.polarity(),
+			rows.add(new String[] { link.from() + " -> " + link.to(), texts.get("sign." + link.polarity()),
 					link.lag() == null ? "-" : link.lag().count() + " " + link.lag().grain(), Integer.toString(link.points()),
-					signed(link.pearson().r()), signed(link.spearman().rho()), p(link), link.verdict().keyword() });
+					signed(link.pearson().r()), signed(link.spearman().rho()), p(link),
+					texts.get("verdict." + link.verdict().keyword()) });
 		}
 		appendTable(text, rows);
 		List<LinkEvidence> unsupported = review.links().stream().filter(link -> link.verdict() != Review.Verdict.SUPPORTED)
 				.toList();
 		if (!unsupported.isEmpty()) {
-			text.append("\nNot supported, and why\n");
+			text.append('\n').append(texts.get("unsupported")).append('\n');
 			for (LinkEvidence link : unsupported) {
 				text.append("  ").append(link.from()).append(" -> ").append(link.to()).append(": ").append(link.reason())
 						.append('\n');
@@ -41,30 +52,28 @@ public final class ReviewText {
 		}
 
 		if (!review.loops().isEmpty()) {
-			text.append("\nLoops\n");
+			text.append('\n').append(texts.get("loops")).append('\n');
 			for (LoopEvidence loop : review.loops()) {
 				text.append("  ").append(loop.name()).append(" (").append(String.join(" -> ", loop.steps())).append("): ");
 				if (loop.declaredSign() == null) {
-					text.append("a step has no declared link\n");
+					text.append(texts.get("loop.broken")).append('\n');
 					continue;
 				}
-				text.append("declared ").append(loop.declaredSign()).append(", observed ")
-						.append(loop.observedSign() == null ? "not known" : loop.observedSign()).append(": ")
-						.append(loop.verdict().keyword());
+				text.append(texts.get("loop.signs", texts.get("sign." + loop.declaredSign()),
+						loop.observedSign() == null ? texts.get("sign.unknown") : texts.get("sign." + loop.observedSign()),
+						texts.get("verdict." + loop.verdict().keyword())));
 				if (loop.weakestLink() != null) {
-					text.append("; weakest link ").append(loop.weakestLink().from()).append(" -> ")
-							.append(loop.weakestLink().to());
+					text.append(texts.get("loop.weakest", loop.weakestLink().from(), loop.weakestLink().to()));
 				}
 				text.append('\n');
 			}
 		}
 		text.append('\n');
-		text.append("Structural findings: ").append(count(review, "error")).append(" error(s), ")
-				.append(count(review, "warning")).append(" warning(s), ").append(count(review, "info"))
-				.append(" info(s)\n");
+		text.append(texts.get("findings", count(review, "error"), count(review, "warning"), count(review, "info")))
+				.append('\n');
 		Review.Summary summary = review.summary();
-		text.append("Links: ").append(summary.supported()).append(" supported, ").append(summary.contradicted())
-				.append(" contradicted, ").append(summary.inconclusive()).append(" inconclusive\n");
+		text.append(texts.get("summary", summary.supported(), summary.contradicted(), summary.inconclusive()))
+				.append('\n');
 		return text.toString();
 	}
 
@@ -72,15 +81,16 @@ public final class ReviewText {
 		int[] widths = new int[rows.get(0).length];
 		for (String[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
-				widths[i] = Math.max(widths[i], row[i].length());
+				widths[i] = Math.max(widths[i], ResultsTable.width(row[i]));
 			}
 		}
 		for (String[] row : rows) {
 			StringBuilder line = new StringBuilder();
 			for (int i = 0; i < row.length; i++) {
 				boolean number = i >= 3 && i <= 6;
-				String cell = number ? " ".repeat(widths[i] - row[i].length()) + row[i]
-						: row[i] + " ".repeat(widths[i] - row[i].length());
+				// Padded by terminal columns: a Chinese heading or verdict takes two per character.
+				String padding = " ".repeat(widths[i] - ResultsTable.width(row[i]));
+				String cell = number ? padding + row[i] : row[i] + padding;
 				line.append(i == 0 ? "" : "  ").append(cell);
 			}
 			text.append(line.toString().stripTrailing()).append('\n');

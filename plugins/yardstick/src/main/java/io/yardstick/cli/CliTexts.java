@@ -9,12 +9,28 @@ import io.yardstick.runtime.text.Texts;
  */
 public final class CliTexts {
 	static final String BASE = "io/yardstick/cli/messages";
+	/** The --help texts that are not English: {@code help_zh.properties}, a picocli resource bundle. */
+	static final String HELP = "io/yardstick/cli/help";
 
 	private CliTexts() {
 	}
 
 	public static Texts of(String language) {
 		return Texts.of(BASE, language);
+	}
+
+	/** The --help texts of a language other than English, read as UTF-8. */
+	static java.util.ResourceBundle help(String language) {
+		String resource = HELP + "_" + language + ".properties";
+		try (java.io.InputStream in = CliTexts.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("missing from the class path: " + resource);
+			}
+			return new java.util.PropertyResourceBundle(new java.io.InputStreamReader(in,
+					java.nio.charset.StandardCharsets.UTF_8));
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/**

@@ -61,7 +61,7 @@ public final class Main {
 	 */
 	public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive) {
 		try {
-			return commandLine(out, err, interactive).execute(args);
+			return commandLine(out, err, interactive, CliTexts.requested(args)).execute(args);
 		} catch (Throwable unexpected) {
 			// picocli reports exceptions through the handler below; this is for Errors thrown past it.
 			String outOfMemory = OutOfMemoryAdvice.of(unexpected);
@@ -81,7 +81,18 @@ public final class Main {
 
 	/** The command line with Yardstick's streams, exit codes and error messages: what tests drive. */
 	public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean interactive) {
+		return commandLine(out, err, interactive, null);
+	}
+
+	/**
+	 * The same, its --help in {@code language} (null: the locale's): Chinese from {@link CliTexts#HELP}, English
+	 * from the commands' annotations. The language is read from the arguments before picocli parses them.
+	 */
+	static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean interactive, String language) {
 		CommandLine commandLine = new CommandLine(new YardstickCommand(interactive));
+		if (Texts.textLanguage(language).equals("zh")) {
+			commandLine.setResourceBundle(CliTexts.help("zh"));
+		}
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(false);

@@ -234,7 +234,7 @@ public final class RunCommand implements Callable<Integer> {
 			throw usage(e.getMessage());
 		}
 		Written written = write(results, report, built, stderr);
-		stdout.print(written.review() != null ? ReviewText.render(written.review())
+		stdout.print(written.review() != null ? ReviewText.render(written.review(), input.language)
 				: ResultsTable.render(results, input.language));
 		stdout.println();
 		if (loaded != null) {

@@ -29,6 +29,32 @@ class LanguageTest {
 	}
 
 	@Test
+	void everyCommandsHelpIsInChineseWithLanguageZh() {
+		java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+		List<String> english = new java.util.ArrayList<>();
+		java.util.Deque<picocli.CommandLine> commands = new java.util.ArrayDeque<>(
+				List.of(Main.commandLine(sink, sink, false, "zh")));
+		while (!commands.isEmpty()) {
+			picocli.CommandLine command = commands.pop();
+			picocli.CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+			String name = spec.qualifiedName();
+			List<String> texts = new java.util.ArrayList<>(List.of(String.join(" ", spec.usageMessage().description())));
+			spec.options().forEach(option -> texts.add(option.longestName() + " " + String.join(" ",
+					option.description())));
+			spec.positionalParameters()
+					.forEach(parameter -> texts.add(parameter.paramLabel() + " " + String.join(" ",
+							parameter.description())));
+			texts.stream().filter(text -> !text.matches("(?s).*\\p{IsHan}.*")).forEach(text -> english.add(name + ": " + text));
+			command.getSubcommands().values().stream().filter(sub -> sub.getParent() == command).forEach(commands::push);
+		}
+		assertThat(english).as("help texts without Chinese").isEmpty();
+		String usage = Main.commandLine(sink, sink, false, "zh").getSubcommands().get("run").getUsageMessage();
+		assertThat(usage).startsWith("用法： yardstick run").contains("选项：", "退出码：", "结果写到哪里。");
+		assertThat(Main.commandLine(sink, sink, false, "en").getSubcommands().get("run").getUsageMessage())
+				.startsWith("Usage: yardstick run").doesNotContainPattern("\\p{IsHan}");
+	}
+
+	@Test
 	void theDemoPrintsChineseThroughoutWithLanguageZh() {
 		Cli.Result run = Cli.run("demo", "--home", home(), "--language", "zh", "--out", dir.resolve("zh").toString());
 		assertThat(run.exit()).as(run.err()).isZero();

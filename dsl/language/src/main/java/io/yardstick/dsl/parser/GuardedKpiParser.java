@@ -33,6 +33,8 @@ import org.eclipse.xtext.parser.antlr.XtextTokenStream;
  * parsing, {@link SyntaxDepth} cuts every formula at {@link Limits#MAX_DEPTH} levels.
  */
 public class GuardedKpiParser extends KpiParser {
+	@com.google.inject.Inject
+	private io.yardstick.dsl.validation.ValidationSettings settings;
 
 	@Override
 	protected XtextTokenStream createTokenStream(TokenSource tokenSource) {
@@ -49,7 +51,9 @@ public class GuardedKpiParser extends KpiParser {
 
 	@Override
 	protected InternalKpiParser createParser(XtextTokenStream stream) {
-		return new Internal((GuardedTokenStream) stream, getGrammarAccess());
+		Internal parser = new Internal((GuardedTokenStream) stream, getGrammarAccess());
+		parser.language = settings == null ? "en" : settings.language();
+		return parser;
 	}
 
 	/**
@@ -97,6 +101,8 @@ public class GuardedKpiParser extends KpiParser {
 		private boolean atLimit;
 		private int followAtLimit;
 		private boolean reportedAtLimit;
+		/** The language of the too-deep message: that of the findings. */
+		private String language = "en";
 
 		Internal(GuardedTokenStream stream, KpiGrammarAccess grammarAccess) {
 			super(stream, grammarAccess);
@@ -244,9 +250,8 @@ public class GuardedKpiParser extends KpiParser {
 		@Override
 		public SyntaxErrorMessage getSyntaxErrorMessage(RecognitionException e, String[] tokenNames) {
 			if (tooDeep) {
-				return new SyntaxErrorMessage("this nests too deeply: parentheses, calls, `if`s, `not`s, signs and field-path"
-						+ " steps may nest at most " + Limits.MAX_NESTING + " levels deep; split it into metrics of their own",
-						IssueCodes.TOO_DEEP);
+				return new SyntaxErrorMessage(io.yardstick.dsl.validation.FindingTexts.of(language).get("too-deep.nesting",
+						Limits.MAX_NESTING), IssueCodes.TOO_DEEP);
 			}
 			return super.getSyntaxErrorMessage(e, tokenNames);
 		}

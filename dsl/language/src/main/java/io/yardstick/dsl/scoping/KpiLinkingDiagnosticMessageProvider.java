@@ -1,5 +1,8 @@
 package io.yardstick.dsl.scoping;
 
+import io.yardstick.dsl.validation.FindingTexts;
+import io.yardstick.runtime.text.Texts;
+
 import com.google.inject.Inject;
 import io.yardstick.dsl.kpi.FunctionCall;
 import io.yardstick.dsl.kpi.KpiPackage;
@@ -32,11 +35,15 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 	@Inject
 	private IScopeProvider scopeProvider;
 
+	@Inject
+	private io.yardstick.dsl.validation.ValidationSettings injectedSettings;
+
 	@Override
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
 		if (context.getContext() instanceof MemberAccess access && (access.getReceiver() == null
 				|| access.getReceiver() instanceof MemberAccess previous
-						&& previous.eGet(KPI.getMemberAccess_Member(), false) instanceof EObject before && before.eIsProxy())) {
+						&& previous.eGet(KPI.getMemberAccess_Member(),
+								false) instanceof EObject before && before.eIsProxy())) {
 			// The step before is unknown already and has its error (or was cut off with a too-deep error): one
 			// error per path, not one per step after it.
 			return null;
@@ -50,39 +57,46 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		EObject element = context.getContext();
 		EReference reference = context.getReference();
 		String suggestion = Suggestions.closest(name, candidates(element, reference));
-		String owner = owner(element, reference);
-		String message = "unknown " + what(element, reference) + " `" + name + "`" + (owner == null ? "" : " in " + owner)
-				+ (suggestion == null ? "" : "; did you mean `" + suggestion + "`?") + hint(element, reference, name);
+		Texts texts = FindingTexts.of(io.yardstick.dsl.validation.ValidationSettings.of(element, injectedSettings)
+				.language());
+		String owner = owner(element, reference, texts);
+		String message = texts.get("unresolved-reference", what(element, reference, texts), name,
+				owner == null ? "" : texts.get("unresolved-reference.in", owner),
+				suggestion == null ? "" : texts.get("unresolved-reference.meant", suggestion),
+				hint(element, reference, name, texts));
 		String[] data = suggestion == null ? new String[0] : new String[] { suggestion };
 		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNRESOLVED_REFERENCE, data);
 	}
 
-	private String what(EObject element, EReference reference) {
+	private String what(EObject element, EReference reference, Texts texts) {
 		if (reference == KPI.getSymbolReference_Symbol()) {
 			if (rowSource(element) != null) {
-				return "field or enum value";
+				return texts.get("element.fieldOrEnumValue");
 			}
-			return KpiScopeProvider.enclosingAggregate(element) != null ? "source or field" : "metric or source";
+			return texts.get(KpiScopeProvider.enclosingAggregate(element) != null ? "element.sourceOrField"
+					: "element.metricOrSource");
 		}
 		if (reference == KPI.getMemberAccess_Member() || reference == KPI.getFieldStep_Field()) {
-			return "field";
+			return texts.get("element.field");
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
-			return "dimension";
+			return texts.get("element.dimension");
 		}
 		if (reference == KPI.getLink_Source() || reference == KPI.getLink_Target() || reference == KPI.getLoop_Steps()
 				|| reference == KPI.getTile_Metric()) {
-			return "metric";
+			return texts.get("element.metric");
 		}
-		return reference.getEReferenceType().getName().toLowerCase();
+		String type = reference.getEReferenceType().getName();
+		String key = "element." + type.toLowerCase();
+		return texts.has(key) ? texts.get(key) : type.toLowerCase();
 	}
 
 	/** The source a field was looked for in, when there is one: "source Ticket"; or the template excluded from. */
-	private String owner(EObject element, EReference reference) {
+	private String owner(EObject element, EReference reference, Texts texts) {
 		if (reference == KPI.getExclusion_Metric() || reference == KPI.getExclusion_Loop()) {
 			Template template = TemplateHierarchy.templateOf(element);
 			Template parent = template == null ? null : template.getParent();
-			return parent == null || parent.eIsProxy() ? null : "the template it extends, " + parent.getName();
+			return parent == null || parent.eIsProxy() ? null : texts.get("unresolved-reference.parent", parent.getName());
 		}
 		Source source = null;
 		if (reference == KPI.getSymbolReference_Symbol()) {
@@ -92,29 +106,28 @@ public class KpiLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessag
 		} else if (reference == KPI.getFieldStep_Field()) {
 			source = KpiScopeProvider.sourceBefore(element);
 		}
-		return source == null ? null : "source " + source.getName();
+		return source == null ? null : texts.get("unresolved-reference.source", source.getName());
 	}
 
-	private String hint(EObject element, EReference reference, String name) {
+	private String hint(EObject element, EReference reference, String name, Texts texts) {
 		if (reference == KPI.getSymbolReference_Symbol()) {
 			FunctionCall aggregate = KpiScopeProvider.enclosingAggregate(element);
 			if (aggregate != null && rowSource(element) == null) {
-				return ": " + ModelText.quoted(aggregate) + " names no source, so its fields are unknown; qualify the field, "
-						+ "such as Source." + name;
+				return texts.get("unresolved-reference.noSource", ModelText.quoted(aggregate), name);
 			}
 		}
 		if (reference == KPI.getMemberAccess_Member() && element instanceof MemberAccess access
 				&& KpiScopeProvider.sourceAfter(access.getReceiver()) == null) {
-			return ": only a source or a reference field (->) can be followed by `.`";
+			return texts.get("unresolved-reference.dot");
 		}
 		if (reference == KPI.getExclusion_Metric() || reference == KPI.getExclusion_Loop()) {
 			Template template = TemplateHierarchy.templateOf(element);
 			// With a parent, the message already says where the name was looked for.
 			return template == null || template.getParent() == null
-					? ": only a template that extends another can exclude what it inherits" : "";
+					? texts.get("unresolved-reference.noParent") : "";
 		}
 		if (reference == KPI.getMetric_Breakdowns() || reference == KPI.getTile_Breakdowns()) {
-			return ": declare it with `dimension " + name + " { Source.field }` or mark a source field `dimension`";
+			return texts.get("unresolved-reference.dimension", name);
 		}
 		return "";
 	}

@@ -32,6 +32,12 @@ public final class TestQuantities {
 
 	/** The quantity's stored value for the metric, or why it does not fit. */
 	public static Stored stored(TestQuantity quantity, Metric metric) {
+		return stored(quantity, metric, "en");
+	}
+
+	/** {@link #stored(TestQuantity, Metric)}, saying why not in a language of the findings' messages. */
+	public static Stored stored(TestQuantity quantity, Metric metric, String language) {
+		io.yardstick.runtime.text.Texts texts = io.yardstick.dsl.validation.FindingTexts.of(language);
 		KpiType type = typeOf(metric);
 		BigDecimal number = quantity.getNumber() == null ? BigDecimal.ZERO : quantity.getNumber();
 		if (quantity.isNegative()) {
@@ -42,33 +48,31 @@ public final class TestQuantities {
 		switch (type.kind()) {
 			case PERCENT -> {
 				if (!quantity.isPercent()) {
-					return problem("`" + name + "` is a percent: write the value with %, such as 75%");
+					return problem(texts.get("test-value-kind.percent", name));
 				}
 				return new Stored(number.movePointLeft(2).doubleValue(), null);
 			}
 			case DURATION -> {
 				if (unit == null || !Units.isDurationUnit(unit)) {
-					return problem("`" + name + "` is a duration: write the value with a unit (" + Units.durationUnitList()
-							+ "), such as 2.5h");
+					return problem(texts.get("test-value-kind.duration", name, Units.durationUnitList()));
 				}
 				return new Stored(Units.toSeconds(number, unit).doubleValue(), null);
 			}
 			case CURRENCY -> {
 				if (unit == null || !unit.equals(type.currency())) {
-					return problem("`" + name + "` is an amount in " + type.currency() + ": write the value with its code, such as 1200 "
-							+ type.currency());
+					return problem(texts.get("test-value-kind.amount", name, type.currency()));
 				}
 				return new Stored(number.doubleValue(), null);
 			}
 			case COUNT, NUMBER, RATIO, SCORE -> {
 				if (quantity.isPercent() || unit != null) {
-					return problem("`" + name + "` is of kind " + type.describe() + ": write a plain number, without "
-							+ (quantity.isPercent() ? "%" : unit));
+					return problem(texts.get("test-value-kind.plain", name, type.describe(),
+							quantity.isPercent() ? "%" : unit));
 				}
 				return new Stored(number.doubleValue(), null);
 			}
 			default -> {
-				return problem("values of `" + name + "`, " + type.describe() + ", cannot be expected by a test yet");
+				return problem(texts.get("test-value-kind.unsupported", name, type.describe()));
 			}
 		}
 	}

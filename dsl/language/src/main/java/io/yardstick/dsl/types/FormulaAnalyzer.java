@@ -160,8 +160,7 @@ public class FormulaAnalyzer {
 					return Typed.UNKNOWN;
 				}
 				tooDeepReported = true;
-				return problem(expression, null, TOO_DEEP, "this formula nests deeper than " + Limits.MAX_WALK_DEPTH
-						+ " levels; split it into metrics of their own");
+				return problem(expression, null, TOO_DEEP, new Phrase("too-deep.walk", Limits.MAX_WALK_DEPTH));
 			}
 			depth++;
 			try {
@@ -209,8 +208,8 @@ public class FormulaAnalyzer {
 			if (expression instanceof Negation negation) {
 				Typed operand = type(negation.getOperand(), aggregate);
 				if (!operand.kind().isWildcard() && !operand.kind().isNumeric()) {
-					return problem(negation, null, KIND_MISMATCH, "cannot negate " + operand.type().describe() + " in "
-							+ ModelText.quoted(negation));
+					return problem(negation, null, KIND_MISMATCH, new Phrase("kind-mismatch.negate",
+							operand.type().describe(), ModelText.quoted(negation)));
 				}
 				return operand;
 			}
@@ -241,21 +240,19 @@ public class FormulaAnalyzer {
 			if (Units.isCurrencyCode(unit)) {
 				return Typed.constant(KpiType.currency(unit));
 			}
-			return problem(literal, KPI.getNumberLiteral_Unit(), UNKNOWN_UNIT, "unknown unit `" + unit + "` in "
-					+ ModelText.quoted(literal) + ": durations take " + Units.durationUnitList()
-					+ "; amounts take an ISO 4217 currency code such as CNY");
+			return problem(literal, KPI.getNumberLiteral_Unit(), UNKNOWN_UNIT, new Phrase("unknown-unit", unit,
+					ModelText.quoted(literal), Units.durationUnitList()));
 		}
 
 		private Typed period(PeriodReference period) {
 			analysis.periodUsed();
 			String boundary = period.getBoundary();
 			if (boundary == null) {
-				return problem(period, null, KIND_MISMATCH,
-						"`period` alone is not a value: write period.start, period.end, or `x in period`");
+				return problem(period, null, KIND_MISMATCH, new Phrase("kind-mismatch.period"));
 			}
 			if (!"start".equals(boundary) && !"end".equals(boundary)) {
 				return problem(period, KPI.getPeriodReference_Boundary(), UNRESOLVED_REFERENCE,
-						"a period has a start and an end, not `" + boundary + "`");
+						new Phrase("unresolved-reference.boundary", boundary));
 			}
 			return Typed.constant(KpiType.TIMESTAMP);
 		}
@@ -268,30 +265,25 @@ public class FormulaAnalyzer {
 				return typed;
 			}
 			if (typed.level() == Level.AGGREGATE && aggregate != null) {
-				return problem(expression, null, AGGREGATE_IN_ROW, "metric " + ModelText.quoted(expression)
-						+ " has one value per period; it cannot be used inside the row expression of "
-						+ ModelText.quoted(aggregate));
+				return problem(expression, null, AGGREGATE_IN_ROW, new Phrase("aggregate-in-row.metric",
+						ModelText.quoted(expression), ModelText.quoted(aggregate)));
 			}
 			if (typed.level() == Level.ROW && aggregate == null) {
-				String message = typed.type().is(Kind.ROWS)
-						? "source " + ModelText.quoted(expression) + " is a set of rows; a metric counts them with count("
-								+ ModelText.of(expression) + ")"
-						: ModelText.quoted(expression) + " is a row value; a metric needs an aggregate of it, such as avg("
-								+ ModelText.of(expression) + ")";
+				Phrase message = new Phrase(typed.type().is(Kind.ROWS) ? "row-outside-aggregate.rows"
+						: "row-outside-aggregate", ModelText.quoted(expression), ModelText.of(expression));
 				return problem(expression, null, ROW_OUTSIDE_AGGREGATE, message);
 			}
 			if (typed.level() == Level.ROW) {
 				Source rows = rowsOf(aggregate);
 				if (rows != null && typed.rowSource() != null && typed.rowSource() != rows) {
-					return problem(expression, null, MIXED_SOURCES, ModelText.quoted(aggregate) + " reads rows of "
-							+ rows.getName() + ", but " + ModelText.quoted(expression) + " belongs to "
-							+ typed.rowSource().getName() + mixedSourcesHint(rows, typed.rowSource()));
+					return problem(expression, null, MIXED_SOURCES, new Phrase("mixed-sources", ModelText.quoted(aggregate),
+							rows.getName(), ModelText.quoted(expression), typed.rowSource().getName(),
+							mixedSourcesHint(rows, typed.rowSource())));
 				}
 			}
 			if (typed.type().is(Kind.ROWS) && !isCountArgument(expression)) {
-				return problem(expression, null, KIND_MISMATCH, "source " + ModelText.quoted(expression)
-						+ " is a set of rows, not a value; only count(" + ModelText.of(expression)
-						+ ") takes it whole");
+				return problem(expression, null, KIND_MISMATCH, new Phrase("kind-mismatch.rows",
+						ModelText.quoted(expression), ModelText.of(expression)));
 			}
 			return typed;
 		}
@@ -343,13 +335,13 @@ public class FormulaAnalyzer {
 					&& call.getArguments().indexOf(expression) == 0;
 		}
 
-		private String mixedSourcesHint(Source rows, Source other) {
+		private Phrase mixedSourcesHint(Source rows, Source other) {
 			for (Field field : rows.getFields()) {
 				if (field.getReference() == other) {
-					return "; reach it through the reference " + rows.getName() + "." + field.getName() + ".…";
+					return new Phrase("mixed-sources.through", rows.getName(), field.getName());
 				}
 			}
-			return "; an aggregate reads one source: reach others through a reference field (->)";
+			return new Phrase("mixed-sources.oneSource");
 		}
 
 		// ------------------------------------------------------------------ operators
@@ -417,14 +409,14 @@ public class FormulaAnalyzer {
 
 		private Outcome enumMembership(String operator, KpiType enumType, EnumValue value, Expression subject) {
 			if (!"=".equals(operator) && !"!=".equals(operator)) {
-				return Outcome.problem(KIND_MISMATCH, "cannot order " + enumType.describe() + " values with " + operator,
-						"only = and != apply");
+				return Outcome.problem(KIND_MISMATCH, new Phrase("rule.order", enumType.describe(), operator),
+						new Phrase("hint.onlyEquality"));
 			}
 			if (!enumType.hasEnumValue(value)) {
 				String values = enumType.enumKind() == null ? "" : enumType.enumKind().getValues().stream()
 						.map(EnumValue::getName).collect(java.util.stream.Collectors.joining(", "));
-				return Outcome.problem(KIND_MISMATCH, "`" + value.getName() + "` is not a value of "
-						+ ModelText.quoted(subject), "its values are " + values);
+				return Outcome.problem(KIND_MISMATCH, new Phrase("kind-mismatch.enumValue", value.getName(),
+						ModelText.quoted(subject)), new Phrase("hint.enumValues", values));
 			}
 			return Outcome.ok(KpiType.BOOL);
 		}
@@ -441,8 +433,8 @@ public class FormulaAnalyzer {
 			Typed otherwise = type(conditional.getElse(), aggregate);
 			Outcome joined = TypeRules.join(then, otherwise);
 			if (joined.isProblem()) {
-				return problem(conditional, null, joined.code(), "the branches of " + ModelText.quoted(conditional)
-						+ " do not agree: " + joined.fullMessage());
+				return problem(conditional, null, joined.code(), new Phrase("outcome.branches",
+						ModelText.quoted(conditional), joined.fullMessage()));
 			}
 			Level level = condition.level().with(then.level()).with(otherwise.level());
 			return new Typed(joined.type(), level, firstRowSource(condition, then, otherwise));
@@ -454,8 +446,8 @@ public class FormulaAnalyzer {
 			if (in.isInPeriod()) {
 				analysis.periodUsed();
 				if (!value.kind().isWildcard() && !value.kind().isTemporal()) {
-					return problem(in, null, KIND_MISMATCH, "`in period` needs a timestamp or date, but "
-							+ ModelText.quoted(in.getValue()) + " is " + value.type().describe());
+					return problem(in, null, KIND_MISMATCH, new Phrase("kind-mismatch.inPeriod",
+							ModelText.quoted(in.getValue()), value.type().describe()));
 				}
 				return new Typed(KpiType.BOOL, level, value.rowSource());
 			}
@@ -477,8 +469,9 @@ public class FormulaAnalyzer {
 			// A call with a problem of its own is not descended into: one mistake, one diagnostic.
 			if (found.isEmpty()) {
 				String suggestion = Functions.suggest(call.getFunction());
-				return problem(call, KPI.getFunctionCall_Function(), UNKNOWN_FUNCTION, "unknown function `"
-						+ call.getFunction() + "`" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
+				return problem(call, KPI.getFunctionCall_Function(), UNKNOWN_FUNCTION, suggestion == null
+						? new Phrase("unknown-function", call.getFunction())
+						: new Phrase("unknown-function.meant", call.getFunction(), suggestion));
 			}
 			FunctionInfo info = found.get();
 			if (call.getPer() != null) {
@@ -489,18 +482,17 @@ public class FormulaAnalyzer {
 					return previousRow(call, aggregate);
 				}
 				if (info.category() != FunctionCategory.AGGREGATE) {
-					return problem(call, KPI.getFunctionCall_Per(), WRONG_ARGUMENTS, "`" + info.name()
-							+ "` takes no `per`: only aggregates and previous(x per Source) name an entity");
+					return problem(call, KPI.getFunctionCall_Per(), WRONG_ARGUMENTS,
+							new Phrase("wrong-arguments.per", info.name()));
 				}
 			}
 			int count = call.getArguments().size();
 			if (!info.acceptsArgumentCount(count)) {
-				return problem(call, null, WRONG_ARGUMENTS, "`" + info.name() + "` takes " + info.arityText() + ", got "
-						+ count + ": " + info.signature());
+				return problem(call, null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.count", info.name(),
+						arity(info), count, info.signature()));
 			}
 			if (call.getFilter() != null && !info.acceptsWhere()) {
-				return problem(call.getFilter(), null, WRONG_ARGUMENTS, "`" + info.name()
-						+ "` takes no `where`: only aggregates filter rows");
+				return problem(call.getFilter(), null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.where", info.name()));
 			}
 			return switch (info.category()) {
 				case AGGREGATE -> aggregateCall(call, info, aggregate);
@@ -521,8 +513,7 @@ public class FormulaAnalyzer {
 				requireBool(filter, call.getFilter(), "`where`");
 			}
 			if (rows == null && arguments.stream().noneMatch(argument -> argument.kind() == Kind.UNKNOWN)) {
-				return problem(call, null, WRONG_ARGUMENTS, ModelText.quoted(call)
-						+ " reads no source: name a source or one of its fields, such as count(Ticket) or avg(Ticket.csat)");
+				return problem(call, null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.noSource", ModelText.quoted(call)));
 			}
 			Outcome outcome = aggregateResult(call, info, arguments);
 			if (outcome.isProblem()) {
@@ -537,9 +528,8 @@ public class FormulaAnalyzer {
 		 */
 		private Typed entityAggregate(FunctionCall call, FunctionInfo info, FunctionCall enclosing) {
 			if (analysis.entityAggregates().containsKey(enclosing)) {
-				return problem(call, null, PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call) + " is inside "
-						+ ModelText.quoted(enclosing) + ", itself an aggregate per entity: aggregates per entity nest one level;"
-						+ " make the inner value a metric of its own or compute it per the outer entity");
+				return problem(call, null, PER_ENTITY_INVALID, new Phrase("per-entity-invalid.nested",
+						ModelText.quoted(call), ModelText.quoted(enclosing)));
 			}
 			Source outer = analysis.aggregates().get(enclosing);
 			Source rows = firstNamedSource(call);
@@ -548,26 +538,21 @@ public class FormulaAnalyzer {
 			}
 			List<Field> links = referencesTo(rows, outer, call);
 			if (links.isEmpty()) {
-				return problem(call, null, AGGREGATE_IN_ROW, "aggregate " + ModelText.quoted(call)
-						+ " inside the row expression of " + ModelText.quoted(enclosing) + ": an aggregate inside another is"
-						+ " computed per " + outer.getName() + " over the rows that reference it, and " + rows.getName()
-						+ " has no reference to " + outer.getName());
+				return problem(call, null, AGGREGATE_IN_ROW, new Phrase("aggregate-in-row.aggregate",
+						ModelText.quoted(call), ModelText.quoted(enclosing), outer.getName(), rows.getName()));
 			}
 			if (links.size() > 1) {
-				return problem(call, null, PER_ENTITY_AMBIGUOUS, "aggregate " + ModelText.quoted(call) + " is computed per "
-						+ outer.getName() + ", but " + rows.getName() + " references " + outer.getName() + " through "
-						+ links.stream().map(Field::getName).collect(java.util.stream.Collectors.joining(" and "))
-						+ ": whose rows are meant cannot be told; write the outer aggregate over " + rows.getName() + " instead");
+				return problem(call, null, PER_ENTITY_AMBIGUOUS, new Phrase("per-entity-ambiguous.aggregate",
+						ModelText.quoted(call), outer.getName(), rows.getName(), fieldNames(links)));
 			}
 			// Recorded before the checks below: its source's rows still make the metric vary by period.
 			analysis.entityAggregate(call, links.get(0));
 			if (call.getPer() != null) {
-				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, "aggregate " + ModelText.quoted(call)
-						+ " is computed per row of " + ModelText.quoted(enclosing) + ": `per` belongs on the outer aggregate");
+				return problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, new Phrase("per-entity-invalid.inner",
+						ModelText.quoted(call), ModelText.quoted(enclosing)));
 			}
 			if (!ENTITY_FUNCTIONS.contains(info.name())) {
-				return problem(call, null, PER_ENTITY_INVALID, "per entity only count, sum, avg, min and max are computed, not `"
-						+ info.name() + "`");
+				return problem(call, null, PER_ENTITY_INVALID, new Phrase("per-entity-invalid.function", info.name()));
 			}
 			List<Typed> arguments = call.getArguments().stream().map(argument -> type(argument, call)).toList();
 			if (call.getFilter() != null) {
@@ -584,11 +569,11 @@ public class FormulaAnalyzer {
 		private Typed previousRow(FunctionCall call, FunctionCall aggregate) {
 			String entity = call.getPer().getName();
 			if (aggregate == null) {
-				return problem(call, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " reads the same " + entity
-						+ "'s previous row: use it inside the rows of an aggregate, such as count(Source where ...)");
+				return problem(call, null, PER_ENTITY_INVALID, new Phrase("per-entity-invalid.previousOutside",
+						ModelText.quoted(call), entity));
 			}
 			if (call.getArguments().size() != 1 || call.getFilter() != null) {
-				return problem(call, null, WRONG_ARGUMENTS, "previous(x per " + entity + ") takes one field and no `where`");
+				return problem(call, null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.previousPer", entity));
 			}
 			Expression value = call.getArguments().get(0);
 			Typed typed = type(value, aggregate);
@@ -597,22 +582,19 @@ public class FormulaAnalyzer {
 			}
 			Field field = ownField(value);
 			if (field == null || !typed.kind().isTemporal()) {
-				return problem(value, null, PER_ENTITY_INVALID, ModelText.quoted(call) + " orders the rows by the value it"
-						+ " reads, so it takes a timestamp or date field of the rows, such as previous(Order.placedAt per "
-						+ entity + ")");
+				return problem(value, null, PER_ENTITY_INVALID, new Phrase("per-entity-invalid.previousValue",
+						ModelText.quoted(call), entity));
 			}
 			Source rows = Sources.sourceOf(field);
 			List<Field> links = referencesTo(rows, call.getPer(), call);
 			// Its kind is known whatever the entity: the formula around it is still checked, without a second error.
 			Typed previous = new Typed(typed.type(), Level.ROW, rows);
 			if (links.isEmpty()) {
-				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, rows.getName() + " has no reference to "
-						+ entity + ": the previous row of the same " + entity + " cannot be found");
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_INVALID, new Phrase("per-entity-invalid.noReference",
+						rows.getName(), entity));
 			} else if (links.size() > 1) {
-				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, rows.getName() + " references "
-						+ entity + " through " + links.stream().map(Field::getName)
-								.collect(java.util.stream.Collectors.joining(" and "))
-						+ ": whose previous row is meant cannot be told");
+				problem(call, KPI.getFunctionCall_Per(), PER_ENTITY_AMBIGUOUS, new Phrase("per-entity-ambiguous.previous",
+						rows.getName(), entity, fieldNames(links)));
 			} else {
 				analysis.previousRow(call, links.get(0));
 			}
@@ -633,8 +615,7 @@ public class FormulaAnalyzer {
 					return Outcome.ok(KpiType.COUNT);
 				case "share":
 					return type.is(Kind.BOOL) || type.kind().isWildcard() ? Outcome.ok(KpiType.PERCENT)
-							: Outcome.problem(KIND_MISMATCH, "`share` takes a condition (bool), but " + subject + " is "
-									+ type.describe());
+							: Outcome.problem(KIND_MISMATCH, new Phrase("kind-mismatch.share", subject, type.describe()));
 				case "ratio":
 					return TypeRules.divide(arguments.get(0), arguments.get(1));
 				case "min", "max":
@@ -652,13 +633,11 @@ public class FormulaAnalyzer {
 					break;
 			}
 			if (type.is(Kind.BOOL) && "sum".equals(name)) {
-				return Outcome.problem(KIND_MISMATCH, "cannot sum bool " + subject
-						+ ": count the rows where it holds, such as count(" + rowsName(call) + " where "
-						+ ModelText.of(call.getArguments().get(0)) + ")");
+				return Outcome.problem(KIND_MISMATCH, new Phrase("kind-mismatch.sumBool", subject, rowsName(call),
+						ModelText.of(call.getArguments().get(0))));
 			}
 			if (!type.kind().isNumeric() && !type.kind().isWildcard()) {
-				return Outcome.problem(KIND_MISMATCH, "`" + name + "` needs a number, duration or amount, but " + subject
-						+ " is " + type.describe());
+				return Outcome.problem(KIND_MISMATCH, new Phrase("kind-mismatch.numeric", name, subject, type.describe()));
 			}
 			boolean averaged = !"sum".equals(name) && !"min".equals(name) && !"max".equals(name);
 			return Outcome.ok(averaged && type.is(Kind.COUNT) ? KpiType.NUMBER : type);
@@ -679,12 +658,12 @@ public class FormulaAnalyzer {
 			Optional<BigDecimal> value = Constants.evaluate(node);
 			boolean scale = level.type().is(Kind.NUMBER) || level.type().is(Kind.PERCENT);
 			if (level.level() != Level.CONSTANT || !scale || value.isEmpty()) {
-				return Outcome.problem(WRONG_ARGUMENTS, "the level of `percentile` must be a constant such as 0.9 or 90%, not "
-						+ ModelText.quoted(node));
+				return Outcome.problem(WRONG_ARGUMENTS, new Phrase("wrong-arguments.percentileConstant",
+						ModelText.quoted(node)));
 			}
 			if (value.get().signum() < 0 || value.get().compareTo(BigDecimal.ONE) > 0) {
-				return Outcome.problem(WRONG_ARGUMENTS, "the level of `percentile` must lie between 0 and 1 (0% and 100%), not "
-						+ ModelText.quoted(node));
+				return Outcome.problem(WRONG_ARGUMENTS, new Phrase("wrong-arguments.percentileRange",
+						ModelText.quoted(node)));
 			}
 			return Outcome.ok(KpiType.NUMBER);
 		}
@@ -701,8 +680,8 @@ public class FormulaAnalyzer {
 				for (int i = 1; i < arguments.size(); i++) {
 					Outcome outcome = TypeRules.join(joined, arguments.get(i));
 					if (outcome.isProblem()) {
-						return problem(call, null, outcome.code(), "the arguments of " + ModelText.quoted(call)
-								+ " do not agree: " + outcome.fullMessage());
+						return problem(call, null, outcome.code(), new Phrase("outcome.arguments", ModelText.quoted(call),
+								outcome.fullMessage()));
 					}
 					joined = joined.withType(outcome.type());
 				}
@@ -720,9 +699,10 @@ public class FormulaAnalyzer {
 			boolean fits = durationPart ? argument.is(Kind.DURATION)
 					: "hour".equals(info.name()) ? argument.is(Kind.TIMESTAMP) : argument.kind().isTemporal();
 			if (!fits) {
-				String wanted = durationPart ? "a duration" : "hour".equals(info.name()) ? "a timestamp" : "a timestamp or date";
-				return problem(call, null, WRONG_ARGUMENTS, "`" + info.name() + "` takes " + wanted + ", but "
-						+ ModelText.quoted(call.getArguments().get(0)) + " is " + argument.describe());
+				String wanted = durationPart ? "wrong-arguments.duration"
+						: "hour".equals(info.name()) ? "wrong-arguments.timestamp" : "wrong-arguments.temporal";
+				return problem(call, null, WRONG_ARGUMENTS, new Phrase(wanted, info.name(),
+						ModelText.quoted(call.getArguments().get(0)), argument.describe()));
 			}
 			return new Typed(KpiType.NUMBER, level, rows);
 		}
@@ -735,16 +715,14 @@ public class FormulaAnalyzer {
 			Expression valueNode = call.getArguments().get(0);
 			Typed value = type(valueNode, null);
 			if (!(valueNode instanceof FunctionCall inner) || !Functions.isAggregate(inner.getFunction())) {
-				return value.kind() == Kind.UNKNOWN ? Typed.UNKNOWN : problem(valueNode, null, WINDOW_INVALID, "`"
-						+ info.name() + "` recomputes an aggregate over the rows of several periods: its first argument must be"
-						+ " an aggregate such as sum(Sale.amount), not " + ModelText.quoted(valueNode));
+				return value.kind() == Kind.UNKNOWN ? Typed.UNKNOWN : problem(valueNode, null, WINDOW_INVALID,
+						new Phrase("window-invalid.aggregate", info.name(), ModelText.quoted(valueNode)));
 			}
 			if (!WINDOW_FUNCTIONS.contains(inner.getFunction())) {
-				return problem(valueNode, null, WINDOW_INVALID, "`" + info.name() + "` of `" + inner.getFunction()
-						+ "` cannot be computed from the periods' states: windows take count, sum, avg, min, max, ratio"
-						+ " and share");
+				return problem(valueNode, null, WINDOW_INVALID, new Phrase("window-invalid.function", info.name(),
+						inner.getFunction()));
 			}
-			if ("rolling".equals(info.name()) && !periodCount(call, "the number of periods of ")) {
+			if ("rolling".equals(info.name()) && !periodCount(call, "periods.rolling")) {
 				return Typed.UNKNOWN;
 			}
 			return value.kind().isWildcard() ? Typed.aggregate(KpiType.UNKNOWN) : Typed.aggregate(value.type());
@@ -757,13 +735,13 @@ public class FormulaAnalyzer {
 			Optional<BigDecimal> count = Constants.evaluate(periodsNode);
 			boolean whole = count.isPresent() && count.get().signum() > 0 && count.get().stripTrailingZeros().scale() <= 0;
 			if (!periods.type().is(Kind.NUMBER) || !whole) {
-				problem(periodsNode, null, WRONG_ARGUMENTS, subject + ModelText.quoted(call)
-						+ " must be a whole number of at least 1");
+				problem(periodsNode, null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.periods",
+						new Phrase(subject, ModelText.quoted(call))));
 				return false;
 			}
 			if (count.get().compareTo(BigDecimal.valueOf(Limits.MAX_COUNT_SETTING)) > 0) {
-				problem(periodsNode, null, NUMBER_OUT_OF_RANGE, subject + ModelText.quoted(call) + " may be at most "
-						+ Limits.MAX_COUNT_SETTING);
+				problem(periodsNode, null, NUMBER_OUT_OF_RANGE, new Phrase("number-out-of-range.periods",
+						new Phrase(subject, ModelText.quoted(call)), Limits.MAX_COUNT_SETTING));
 				return false;
 			}
 			return true;
@@ -774,25 +752,24 @@ public class FormulaAnalyzer {
 				return windowCall(call, info);
 			}
 			if (aggregate != null) {
-				return problem(call, null, AGGREGATE_IN_ROW, ModelText.quoted(call)
-						+ " reads earlier periods; it cannot be used inside the row expression of "
-						+ ModelText.quoted(aggregate) + ("previous".equals(info.name())
-								? " (the same entity's previous row is previous(Source.field per Entity))" : ""));
+				return problem(call, null, AGGREGATE_IN_ROW, new Phrase("previous".equals(info.name())
+						? "aggregate-in-row.previous" : "aggregate-in-row.period", ModelText.quoted(call),
+						ModelText.quoted(aggregate)));
 			}
 			Expression valueNode = call.getArguments().get(0);
 			boolean outerLagged = lagged;
 			lagged = outerLagged || "previous".equals(info.name());
 			Typed value = type(valueNode, null);
 			lagged = outerLagged;
-			if (call.getArguments().size() == 2 && !periodCount(call, "the number of periods back in ")) {
+			if (call.getArguments().size() == 2 && !periodCount(call, "periods.back")) {
 				return Typed.UNKNOWN;
 			}
 			if (value.kind().isWildcard()) {
 				return Typed.aggregate(KpiType.UNKNOWN);
 			}
 			if (value.level() != Level.AGGREGATE) {
-				return problem(valueNode, null, WRONG_ARGUMENTS, "`" + info.name()
-						+ "` needs a metric value, such as a metric or an aggregate, not " + ModelText.quoted(valueNode));
+				return problem(valueNode, null, WRONG_ARGUMENTS, new Phrase("wrong-arguments.metricValue", info.name(),
+						ModelText.quoted(valueNode)));
 			}
 			return switch (info.name()) {
 				case "previous" -> Typed.aggregate(value.type());
@@ -809,8 +786,8 @@ public class FormulaAnalyzer {
 
 		private void requireBool(Typed typed, Expression node, String where) {
 			if (!typed.kind().isWildcard() && !typed.type().is(Kind.BOOL)) {
-				problem(node, null, KIND_MISMATCH, where + " needs a condition (bool), but " + ModelText.quoted(node)
-						+ " is " + typed.type().describe());
+				problem(node, null, KIND_MISMATCH, new Phrase("kind-mismatch.condition", where, ModelText.quoted(node),
+						typed.type().describe()));
 			}
 		}
 
@@ -823,7 +800,24 @@ public class FormulaAnalyzer {
 			return null;
 		}
 
-		private Typed problem(EObject node, EStructuralFeature feature, String code, String message) {
+		/** "2 arguments", "1 to 3 arguments", "at least 1 argument"... in the finding's words. */
+		private static Phrase arity(FunctionInfo info) {
+			if (info.minArguments() == info.maxArguments()) {
+				return new Phrase(info.minArguments() == 1 ? "arity.one" : "arity.other", info.minArguments());
+			}
+			return info.maxArguments() < 0 ? new Phrase("arity.atLeast", info.minArguments())
+					: new Phrase("arity.range", info.minArguments(), info.maxArguments());
+		}
+
+		private static Phrase fieldNames(List<Field> fields) {
+			Phrase names = new Phrase("names.one", fields.get(0).getName());
+			for (Field field : fields.subList(1, fields.size())) {
+				names = new Phrase("names.and", names, field.getName());
+			}
+			return names;
+		}
+
+		private Typed problem(EObject node, EStructuralFeature feature, String code, Phrase message) {
 			analysis.report(new Problem(node, feature, code, message));
 			return Typed.UNKNOWN;
 		}

@@ -10,7 +10,7 @@ import java.util.Objects;
  * generator relies on what they accept. docs/language.md#kinds-and-units is the table in prose.
  */
 public final class TypeRules {
-	private static final String DURATION_HINT = "a number next to a duration needs a unit, such as 2h, 30min or 1d";
+	private static final Phrase DURATION_HINT = new Phrase("hint.durationUnit");
 
 	private TypeRules() {
 	}
@@ -23,8 +23,8 @@ public final class TypeRules {
 			return Outcome.ok(l.kind().isWildcard() ? r : l);
 		}
 		boolean minus = "-".equals(operator);
-		String verb = minus ? "subtract " + r.describe() + " from " + l.describe()
-				: "add " + l.describe() + " and " + r.describe();
+		Phrase verb = minus ? new Phrase("rule.subtract", r.describe(), l.describe())
+				: new Phrase("rule.add", l.describe(), r.describe());
 		if (l.kind().isTemporal() || r.kind().isTemporal()) {
 			return temporalArithmetic(minus, l, r, verb);
 		}
@@ -35,7 +35,7 @@ public final class TypeRules {
 			if (l.is(Kind.DURATION) && r.is(Kind.DURATION)) {
 				return Outcome.ok(l);
 			}
-			return Outcome.problem(KIND_MISMATCH, "cannot " + verb, hintFor(left, right));
+			return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb), hintFor(left, right));
 		}
 		return dimensionlessMix(l, r, verb);
 	}
@@ -47,7 +47,7 @@ public final class TypeRules {
 		if (l.kind().isWildcard() || r.kind().isWildcard()) {
 			return Outcome.ok(l.kind().isWildcard() ? r : l);
 		}
-		String verb = "cannot multiply " + l.describe() + " by " + r.describe();
+		Phrase verb = new Phrase("rule.multiply", l.describe(), r.describe());
 		if (!l.kind().isNumeric() || !r.kind().isNumeric()) {
 			return Outcome.problem(KIND_MISMATCH, verb);
 		}
@@ -66,7 +66,7 @@ public final class TypeRules {
 		if (r.kind().isDimensionless()) {
 			return Outcome.ok(l);
 		}
-		return Outcome.problem(KIND_MISMATCH, verb, "the product has no unit Yardstick knows");
+		return Outcome.problem(KIND_MISMATCH, verb, new Phrase("hint.productUnit"));
 	}
 
 	/** {@code /} and the ratio aggregate. */
@@ -76,13 +76,13 @@ public final class TypeRules {
 		if (l.kind().isWildcard() || r.kind().isWildcard()) {
 			return Outcome.ok(l.kind().isWildcard() ? r : l);
 		}
-		String verb = "cannot divide " + l.describe() + " by " + r.describe();
+		Phrase verb = new Phrase("rule.divide", l.describe(), r.describe());
 		if (!l.kind().isNumeric() || !r.kind().isNumeric()) {
 			return Outcome.problem(KIND_MISMATCH, verb);
 		}
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY) && !Objects.equals(l.currency(), r.currency())) {
 			return Outcome.problem(CURRENCY_MISMATCH, verb,
-					"Yardstick does not convert currencies; keep each formula in one currency");
+					new Phrase("hint.oneCurrency"));
 		}
 		if (l.kind() == r.kind()) {
 			return Outcome.ok(KpiType.RATIO);
@@ -95,7 +95,7 @@ public final class TypeRules {
 		}
 		if (r.is(Kind.DURATION)) {
 			return Outcome.problem(KIND_MISMATCH, verb,
-					"a rate per second is rarely meant; divide by hours(...) or days(...) to choose the time unit");
+					new Phrase("hint.ratePerSecond"));
 		}
 		return Outcome.problem(KIND_MISMATCH, verb);
 	}
@@ -108,13 +108,13 @@ public final class TypeRules {
 			return Outcome.ok(KpiType.BOOL);
 		}
 		boolean ordering = !"=".equals(operator) && !"!=".equals(operator);
-		String subject = "cannot compare " + l.describe() + " with " + r.describe();
+		Phrase subject = new Phrase("rule.cannot", new Phrase("rule.compare", l.describe(), r.describe()));
 		if (l.is(Kind.ROWS) || r.is(Kind.ROWS)) {
 			return Outcome.problem(KIND_MISMATCH, subject);
 		}
 		if (ordering && (unordered(l) || unordered(r))) {
-			return Outcome.problem(KIND_MISMATCH, "cannot order " + (unordered(l) ? l : r).describe()
-					+ " values with " + operator, "only = and != apply");
+			return Outcome.problem(KIND_MISMATCH, new Phrase("rule.order", (unordered(l) ? l : r).describe(), operator),
+					new Phrase("hint.onlyEquality"));
 		}
 		if (l.kind().isTemporal() && r.kind().isTemporal()) {
 			return Outcome.ok(KpiType.BOOL);
@@ -125,7 +125,7 @@ public final class TypeRules {
 				return Outcome.ok(KpiType.BOOL);
 			}
 			if (l.is(Kind.TEXT) || r.is(Kind.TEXT)) {
-				return Outcome.problem(KIND_MISMATCH, subject, "write an enum value without quotes");
+				return Outcome.problem(KIND_MISMATCH, subject, new Phrase("hint.enumQuotes"));
 			}
 			return Outcome.problem(KIND_MISMATCH, subject);
 		}
@@ -133,13 +133,13 @@ public final class TypeRules {
 			return Outcome.ok(KpiType.BOOL);
 		}
 		if (l.is(Kind.CURRENCY) || r.is(Kind.CURRENCY)) {
-			Outcome mixed = currencyMix(left, right, "compare " + l.describe() + " with " + r.describe());
+			Outcome mixed = currencyMix(left, right, new Phrase("rule.compare", l.describe(), r.describe()));
 			return mixed.isProblem() ? mixed : Outcome.ok(KpiType.BOOL);
 		}
 		if (l.is(Kind.DURATION) || r.is(Kind.DURATION)) {
 			return Outcome.problem(KIND_MISMATCH, subject, hintFor(left, right));
 		}
-		Outcome mixed = dimensionlessMix(l, r, "compare " + l.describe() + " with " + r.describe());
+		Outcome mixed = dimensionlessMix(l, r, new Phrase("rule.compare", l.describe(), r.describe()));
 		return mixed.isProblem() ? mixed : Outcome.ok(KpiType.BOOL);
 	}
 
@@ -150,7 +150,7 @@ public final class TypeRules {
 		if (a.kind().isWildcard() || b.kind().isWildcard()) {
 			return Outcome.ok(a.kind().isWildcard() ? b : a);
 		}
-		String verb = "combine " + a.describe() + " with " + b.describe();
+		Phrase verb = new Phrase("rule.combine", a.describe(), b.describe());
 		if (a.sameAs(b)) {
 			return Outcome.ok(a);
 		}
@@ -163,10 +163,10 @@ public final class TypeRules {
 		if (a.is(Kind.DURATION) && b.is(Kind.DURATION)) {
 			return Outcome.ok(a);
 		}
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, hintFor(first, second));
+		return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb), hintFor(first, second));
 	}
 
-	private static Outcome temporalArithmetic(boolean minus, KpiType l, KpiType r, String verb) {
+	private static Outcome temporalArithmetic(boolean minus, KpiType l, KpiType r, Phrase verb) {
 		if (minus && l.kind().isTemporal() && r.kind().isTemporal()) {
 			return Outcome.ok(KpiType.duration(l.is(Kind.DATE) && r.is(Kind.DATE) ? "d" : null));
 		}
@@ -176,31 +176,29 @@ public final class TypeRules {
 		if (!minus && l.is(Kind.DURATION) && r.kind().isTemporal()) {
 			return Outcome.ok(r);
 		}
-		String why = l.kind().isTemporal() && r.kind().isTemporal()
-				? "only subtracting one point in time from another gives a duration"
-				: "a point in time moves only by a duration";
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, why);
+		Phrase why = new Phrase(l.kind().isTemporal() && r.kind().isTemporal() ? "hint.timeMinusTime" : "hint.timeMoves");
+		return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb), why);
 	}
 
 	/** A currency mixes with the same currency, and with a plain constant meaning an amount in it. */
-	private static Outcome currencyMix(Typed left, Typed right, String verb) {
+	private static Outcome currencyMix(Typed left, Typed right, Phrase verb) {
 		KpiType l = left.type();
 		KpiType r = right.type();
 		if (l.is(Kind.CURRENCY) && r.is(Kind.CURRENCY)) {
 			return Objects.equals(l.currency(), r.currency()) ? Outcome.ok(l)
-					: Outcome.problem(CURRENCY_MISMATCH, "cannot " + verb,
-							"different currencies do not mix, and Yardstick does not convert them");
+					: Outcome.problem(CURRENCY_MISMATCH, new Phrase("rule.cannot", verb),
+							new Phrase("hint.currenciesDoNotMix"));
 		}
 		Typed other = l.is(Kind.CURRENCY) ? right : left;
 		if (other.type().is(Kind.NUMBER) && other.level() == Level.CONSTANT) {
 			return Outcome.ok(l.is(Kind.CURRENCY) ? l : r);
 		}
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb);
+		return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb));
 	}
 
-	private static Outcome dimensionlessMix(KpiType l, KpiType r, String verb) {
+	private static Outcome dimensionlessMix(KpiType l, KpiType r, Phrase verb) {
 		if (!l.kind().isDimensionless() || !r.kind().isDimensionless()) {
-			return Outcome.problem(KIND_MISMATCH, "cannot " + verb);
+			return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb));
 		}
 		if (l.kind() == r.kind()) {
 			return Outcome.ok(l);
@@ -214,14 +212,14 @@ public final class TypeRules {
 		if (l.kind().isQuotient() && r.kind().isQuotient()) {
 			return Outcome.ok(KpiType.RATIO);
 		}
-		return Outcome.problem(KIND_MISMATCH, "cannot " + verb, "they are on different scales");
+		return Outcome.problem(KIND_MISMATCH, new Phrase("rule.cannot", verb), new Phrase("hint.differentScales"));
 	}
 
 	private static boolean unordered(KpiType type) {
 		return type.is(Kind.TEXT) || type.is(Kind.BOOL) || type.is(Kind.ENUM);
 	}
 
-	private static String hintFor(Typed left, Typed right) {
+	private static Phrase hintFor(Typed left, Typed right) {
 		boolean durationAndNumber = left.type().is(Kind.DURATION) && right.type().is(Kind.NUMBER)
 				|| right.type().is(Kind.DURATION) && left.type().is(Kind.NUMBER);
 		return durationAndNumber ? DURATION_HINT : null;

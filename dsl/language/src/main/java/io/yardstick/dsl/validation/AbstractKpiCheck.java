@@ -7,7 +7,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import io.yardstick.dsl.kpi.KpiPackage;
@@ -45,20 +44,9 @@ public abstract class AbstractKpiCheck extends AbstractDeclarativeValidator {
 				+ "; this element is not fully validated, please report it", element, null, IssueCodes.INTERNAL_ERROR);
 	}
 
-	/**
-	 * The settings of the injector that made the element's resource. EMF's validator registry is
-	 * global and keeps the checks of the first injector of the JVM, so the injected field belongs to
-	 * that one; the resource knows the injector whose settings a host changed.
-	 */
+	/** The settings of the injector that made the element's resource ({@link ValidationSettings#of}). */
 	protected ValidationSettings settings(EObject element) {
-		if (element != null && element.eResource() instanceof XtextResource resource
-				&& resource.getResourceServiceProvider() != null) {
-			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
-			if (own != null) {
-				return own;
-			}
-		}
-		return injectedSettings;
+		return ValidationSettings.of(element, injectedSettings);
 	}
 
 	/**

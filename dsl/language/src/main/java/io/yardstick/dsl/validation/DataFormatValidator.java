@@ -41,22 +41,23 @@ public class DataFormatValidator extends AbstractKpiCheck {
 			}
 			DataSetting first = seen.putIfAbsent(name, setting);
 			if (first != null) {
-				error("`" + name + "` is set twice in this block (first on line " + lineOf(first) + ")", setting,
+				error(message(setting, "data-format.settingTwice", name, lineOf(first)), setting,
 						KPI.getDataSetting_Name(), DATA_FORMAT);
 				continue;
 			}
 			if (!SourceFormat.SETTINGS.contains(name)) {
 				String closest = Suggestions.closest(name, SourceFormat.SETTINGS);
-				String problem = SourceFormat.problem(name, value);
+				String problem = SourceFormat.problem(name, value, settings(setting).language());
 				if (closest != null) {
-					error(problem + "; did you mean `" + closest + "`?", setting, KPI.getDataSetting_Name(), DATA_FORMAT,
+					error(problem + message(setting, "data-format.meant", closest), setting,
+							KPI.getDataSetting_Name(), DATA_FORMAT,
 							closest);
 				} else {
 					error(problem, setting, KPI.getDataSetting_Name(), DATA_FORMAT);
 				}
 				continue;
 			}
-			String problem = SourceFormat.problem(name, value);
+			String problem = SourceFormat.problem(name, value, settings(setting).language());
 			String meant = name.equals(SourceFormat.DELIMITER) ? DELIMITER_WORDS.get(value.strip().toLowerCase(Locale.ROOT))
 					: null;
 			if (problem != null && meant != null) {
@@ -73,7 +74,8 @@ public class DataFormatValidator extends AbstractKpiCheck {
 		DataSetting thousands = seen.get(SourceFormat.THOUSANDS);
 		DataSetting decimal = seen.get(SourceFormat.DECIMAL);
 		if (thousands != null || decimal != null) {
-			String problem = SourceFormat.combinationProblem(DataFormats.settings(source, template));
+			String problem = SourceFormat.combinationProblem(DataFormats.settings(source, template),
+					settings(block).language());
 			if (problem != null) {
 				DataSetting at = thousands != null ? thousands : decimal;
 				error(problem, at, KPI.getDataSetting_Value(), DATA_FORMAT);
@@ -91,10 +93,10 @@ public class DataFormatValidator extends AbstractKpiCheck {
 			}
 			ColumnMapping first = mapped.putIfAbsent(field, mapping);
 			if (first != null) {
-				error("`" + field.getName() + "` is mapped twice in this block (first on line " + lineOf(first) + ")",
+				error(message(mapping, "data-format.mappedTwice", field.getName(), lineOf(first)),
 						mapping, KPI.getColumnMapping_Field(), DATA_FORMAT);
 			} else if (mapping.getColumn().isBlank()) {
-				error("an empty column name: write the header of the column `" + field.getName() + "` reads",
+				error(message(mapping, "data-format.emptyColumn", field.getName()),
 						mapping, KPI.getColumnMapping_Column(), DATA_FORMAT);
 			}
 		}
@@ -117,8 +119,8 @@ public class DataFormatValidator extends AbstractKpiCheck {
 			for (Map.Entry<String, String> other : columns.entrySet()) {
 				String column = mapping.getColumn().strip();
 				if (!other.getKey().equals(field.getName()) && other.getValue().strip().equals(column)) {
-					error("column \"" + column + "\" is read by `" + other.getKey() + "` too: each field reads a column"
-							+ " of its own", mapping, KPI.getColumnMapping_Column(), DATA_FORMAT);
+					error(message(mapping, "data-format.columnShared", column, other.getKey()), mapping,
+							KPI.getColumnMapping_Column(), DATA_FORMAT);
 					break;
 				}
 			}
@@ -135,8 +137,7 @@ public class DataFormatValidator extends AbstractKpiCheck {
 			}
 			DataFormat first = seen.putIfAbsent(source, block);
 			if (first != null) {
-				error("a second data block for " + source.getName() + " in this template (the first is on line "
-						+ lineOf(first) + "): write its settings and columns in one block", block,
+				error(message(block, "data-format.secondBlock", source.getName(), lineOf(first)), block,
 						KPI.getDataFormat_Source(), DATA_FORMAT);
 			}
 		}

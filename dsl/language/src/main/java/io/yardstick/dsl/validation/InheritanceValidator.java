@@ -56,19 +56,19 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		Metric inherited = parent == null ? null : TemplateHierarchy.metric(parent, metric.getName());
 		if (!metric.isOverride()) {
 			if (inherited != null) {
-				error("metric `" + metric.getName() + "` is inherited from " + TemplateHierarchy.templateOf(inherited).getName()
-						+ ": write `override metric " + metric.getName() + "` to change it, or choose another name",
+				error(message(metric, "override-unmarked", metric.getName(),
+						TemplateHierarchy.templateOf(inherited).getName()),
 						metric, KPI.getSymbol_Name(), OVERRIDE_UNMARKED, metric.getName());
 			}
 			return;
 		}
 		if (inherited == null) {
-			String why = parent == null ? "template `" + template.getName() + "` extends no other template"
+			String why = parent == null ? message(metric, "override-unknown.noParent", template.getName())
 					: TemplateHierarchy.excludedMetricNames(parent).contains(metric.getName())
-							? parent.getName() + " excludes it"
-							: parent.getName() + " has no metric of that name";
-			error("`override metric " + metric.getName() + "` overrides nothing: " + why
-					+ "; remove `override` to declare a new metric", metric, KPI.getMetric_Override(), OVERRIDE_UNKNOWN);
+							? message(metric, "override-unknown.excluded", parent.getName())
+							: message(metric, "override-unknown.missing", parent.getName());
+			error(message(metric, "override-unknown", metric.getName(), why), metric, KPI.getMetric_Override(),
+					OVERRIDE_UNKNOWN);
 			return;
 		}
 		checkKindKept(metric, inherited);
@@ -83,9 +83,9 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		if (declared.equals(original)) {
 			return;
 		}
-		String what = metric.getKind().eClass() == inherited.getKind().eClass() ? "unit" : "kind";
-		error("override of `" + metric.getName() + "` changes its " + what + " from `" + original + "` to `" + declared
-				+ "`: an override keeps the kind and unit of the metric it overrides; declare a new metric instead",
+		String key = metric.getKind().eClass() == inherited.getKind().eClass() ? "override-kind-changed.unit"
+				: "override-kind-changed.kind";
+		error(message(metric, key, metric.getName(), original, declared),
 				metric, KPI.getMetric_Kind(), OVERRIDE_KIND_CHANGED, original);
 	}
 
@@ -101,8 +101,8 @@ public class InheritanceValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (TemplateHierarchy.templateOf(source) == template) {
-			error("source `" + source.getName() + "` is declared in this template: add the fields to it instead of "
-					+ "extending it", extension, KPI.getSourceExtension_Source(), SOURCE_STRUCTURE);
+			error(message(extension, "source-structure.extendsOwn", source.getName()), extension,
+					KPI.getSourceExtension_Source(), SOURCE_STRUCTURE);
 			return;
 		}
 		Map<String, Field> taken = new HashMap<>();
@@ -117,17 +117,18 @@ public class InheritanceValidator extends AbstractKpiCheck {
 			if (earlier != null) {
 				EObject owner = earlier.eContainer();
 				String where = owner instanceof SourceExtension other && other != extension
-						? "an extension in " + TemplateHierarchy.templateOf(other).getName()
-						: owner == extension ? "this extension" : TemplateHierarchy.templateOf(source) == null
-								? "source " + source.getName() : TemplateHierarchy.templateOf(source).getName();
-				error("field `" + field.getName() + "` clashes with " + source.getName() + "." + earlier.getName() + " ("
-						+ Sources.typeOf(earlier).describe() + ") from " + where
-						+ ": an extension adds fields and cannot redeclare one; choose another name", field,
+						? message(field, "source-field-clash.otherExtension", TemplateHierarchy.templateOf(other).getName())
+						: owner == extension ? message(field, "source-field-clash.thisExtension")
+								: TemplateHierarchy.templateOf(source) == null
+										? message(field, "source-field-clash.source", source.getName())
+										: TemplateHierarchy.templateOf(source).getName();
+				error(message(field, "source-field-clash", field.getName(), source.getName(), earlier.getName(),
+						Sources.typeOf(earlier).describe(), where), field,
 						KPI.getSymbol_Name(), SOURCE_FIELD_CLASH);
 			}
 			if (field.isKey() || field.isTimeAxis()) {
-				error("an extension cannot add a " + (field.isKey() ? "key" : "time axis") + " to source `"
-						+ source.getName() + "`: its rows keep the key and time axis " + source.getName() + " declares",
+				error(message(field, field.isKey() ? "source-structure.extensionKey" : "source-structure.extensionTime",
+						source.getName()),
 						field, field.isKey() ? KPI.getField_Key() : KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
 			}
 		}
@@ -143,8 +144,8 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		String name = excluded.getName();
 		for (Metric own : TemplateHierarchy.ownMetrics(template)) {
 			if (name.equals(own.getName())) {
-				error("metric `" + name + "` is both excluded and declared in template `" + template.getName()
-						+ "`: keep the exclusion or the declaration", exclusion, KPI.getExclusion_Metric(),
+				error(message(exclusion, "exclusion-conflict", name, template.getName()), exclusion,
+						KPI.getExclusion_Metric(),
 						EXCLUSION_CONFLICT);
 				return;
 			}
@@ -161,8 +162,7 @@ public class InheritanceValidator extends AbstractKpiCheck {
 			List<Metric> read = new ArrayList<>(analysis.referencedMetrics());
 			read.addAll(analysis.laggedMetrics());
 			if (read.stream().anyMatch(referenced -> name.equals(referenced.getName()))) {
-				error("excluding `" + name + "` breaks metric `" + metric.getName() + "`, whose formula reads it: "
-						+ "exclude `" + metric.getName() + "` too, or override it with a formula that does not",
+				error(message(exclusion, "exclusion-breaks-formula", name, metric.getName()),
 						exclusion, KPI.getExclusion_Metric(), EXCLUSION_BREAKS_FORMULA, metric.getName());
 			}
 		}
@@ -172,9 +172,8 @@ public class InheritanceValidator extends AbstractKpiCheck {
 	private void checkLoops(Template template, Exclusion exclusion, String name) {
 		for (Loop loop : TemplateHierarchy.loops(template)) {
 			if (loop.getSteps().stream().anyMatch(step -> step != null && name.equals(step.getName()))) {
-				error("excluding `" + name + "` breaks loop `" + loop.getName() + "` ("
-						+ String.join(" -> ", loop.getSteps().stream().map(Metric::getName).toList())
-						+ "): exclude the loop too, with `exclude loop " + loop.getName() + " \"reason\"`", exclusion,
+				error(message(exclusion, "exclusion-breaks-loop", name, loop.getName(),
+						String.join(" -> ", loop.getSteps().stream().map(Metric::getName).toList())), exclusion,
 						KPI.getExclusion_Metric(), EXCLUSION_BREAKS_LOOP, loop.getName());
 			}
 		}
@@ -185,20 +184,22 @@ public class InheritanceValidator extends AbstractKpiCheck {
 		for (Link link : TemplateHierarchy.declaredLinks(template)) {
 			if (link.getSource() != null && link.getTarget() != null
 					&& (name.equals(link.getSource().getName()) || name.equals(link.getTarget().getName()))) {
-				dropped.add("link " + link.getSource().getName() + " -> " + link.getTarget().getName());
+				dropped.add(message(exclusion, "exclusion-drops.link", link.getSource().getName(),
+						link.getTarget().getName()));
 			}
 		}
 		for (Report report : TemplateHierarchy.reports(template)) {
 			for (Page page : report.getPages()) {
 				for (Tile tile : page.getTiles()) {
 					if (tile.getMetric() != null && name.equals(tile.getMetric().getName())) {
-						dropped.add("tile on page " + report.getName() + "." + page.getName());
+						dropped.add(message(exclusion, "exclusion-drops.tile", report.getName(), page.getName()));
 					}
 				}
 			}
 		}
 		if (!dropped.isEmpty()) {
-			info("excluding `" + name + "` also drops " + String.join(", ", dropped), exclusion,
+			info(message(exclusion, "exclusion-drops", name, String.join(message(exclusion, "separator"), dropped)),
+					exclusion,
 					KPI.getExclusion_Metric(), EXCLUSION_DROPS);
 		}
 	}

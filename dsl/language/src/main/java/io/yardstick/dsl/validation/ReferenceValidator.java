@@ -86,9 +86,9 @@ public class ReferenceValidator extends AbstractKpiCheck {
 		Resource here = element.eResource();
 		for (IEObjectDescription other : index.getExportedObjects(element.eClass(), name, false)) {
 			if (!other.getEObjectURI().trimFragment().equals(here.getURI())) {
-				String kind = element instanceof Template ? "template" : "source";
-				error(kind + " `" + name + "` is also declared in " + other.getEObjectURI().trimFragment().lastSegment()
-						+ "; qualified names must be unique across the model", element, nameFeature(element), DUPLICATE_NAME);
+				String kind = message(element, element instanceof Template ? "element.template" : "element.source");
+				error(message(element, "duplicate-name.elsewhere", kind, name,
+						other.getEObjectURI().trimFragment().lastSegment()), element, nameFeature(element), DUPLICATE_NAME);
 				return;
 			}
 		}
@@ -116,7 +116,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 
 	@Check
 	public void checkEnumValues(EnumKind kind) {
-		reportDuplicates(kind.getValues(), EnumValue::getName, "enum value");
+		reportDuplicates(kind.getValues(), EnumValue::getName, "enumValue");
 	}
 
 	private <T extends EObject> void reportDuplicates(List<T> elements, Function<T, String> name, String kind) {
@@ -129,7 +129,8 @@ public class ReferenceValidator extends AbstractKpiCheck {
 			}
 			T earlier = first.putIfAbsent(key, element);
 			if (earlier != null) {
-				error("duplicate " + kind + " `" + key + "`: already declared on line " + lineOf(earlier), element,
+				error(message(element, "duplicate-name", message(element, "element." + kind), key,
+						lineOf(earlier)), element,
 						nameFeature(element), DUPLICATE_NAME, QuickFixData.freeName(key, taken));
 			}
 		}
@@ -151,7 +152,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 		String qualified = wildcard ? text.substring(0, text.length() - 2) : text;
 		if (qualified.isBlank() || java.util.Arrays.stream(qualified.split("\\.", -1)).anyMatch(String::isBlank)) {
 			// Only text the parser recovered from gets here: its syntax error is reported too.
-			error("import `" + text + "` names nothing: write a package or a template, such as `import aftersales.standard.*`",
+			error(message(imported, "empty-import", text),
 					imported, KPI.getImport_ImportedNamespace(), IssueCodes.EMPTY_IMPORT);
 			return;
 		}
@@ -160,9 +161,8 @@ public class ReferenceValidator extends AbstractKpiCheck {
 		boolean found = wildcard ? anyInside(index, name)
 				: index.getExportedObjects(EcorePackage.Literals.EOBJECT, name, false).iterator().hasNext();
 		if (!found) {
-			String what = wildcard ? "no template or source is declared in package `" + name + "`"
-					: "no template or source is called `" + name + "`";
-			error("import `" + text + "` matches nothing: " + what, imported, KPI.getImport_ImportedNamespace(),
+			error(message(imported, wildcard ? "unresolved-import.package" : "unresolved-import.name", text, name),
+					imported, KPI.getImport_ImportedNamespace(),
 					UNRESOLVED_IMPORT);
 		}
 	}
@@ -183,7 +183,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 	public void checkExtendsCycle(Template template) {
 		List<Template> cycle = TemplateHierarchy.extendsCycle(template);
 		if (!cycle.isEmpty()) {
-			error("template `" + template.getName() + "` extends itself: " + TemplateHierarchy.describeCycle(cycle),
+			error(message(template, "extends-cycle", template.getName(), TemplateHierarchy.describeCycle(cycle)),
 					template, KPI.getTemplate_Parent(), EXTENDS_CYCLE);
 		}
 	}
@@ -221,7 +221,7 @@ public class ReferenceValidator extends AbstractKpiCheck {
 			List<Metric> cycle = shortestCycle(metric, edges, component);
 			if (!cycle.isEmpty()) {
 				String path = cycle.stream().map(Metric::getName).collect(Collectors.joining(" -> "));
-				error("metrics form a cycle: " + path + "; a metric cannot depend on itself",
+				error(message(metric, "metric-cycle", path),
 						referenceTo(metric, cycle.get(1)), null, METRIC_CYCLE);
 			}
 		}
@@ -291,8 +291,8 @@ public class ReferenceValidator extends AbstractKpiCheck {
 				return;
 			}
 			if (sibling instanceof Label earlier && Objects.equals(earlier.getLanguage(), label.getLanguage())) {
-				String language = label.getLanguage() == null ? "without a language tag" : "in @" + label.getLanguage();
-				error("a second label " + language + ": each language has one label", label, null, DUPLICATE_LABEL);
+				error(label.getLanguage() == null ? message(label, "duplicate-label.untagged")
+						: message(label, "duplicate-label", label.getLanguage()), label, null, DUPLICATE_LABEL);
 				return;
 			}
 		}

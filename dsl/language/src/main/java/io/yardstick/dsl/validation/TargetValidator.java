@@ -103,7 +103,9 @@ public class TargetValidator extends AbstractKpiCheck {
 		Optional<BigDecimal> value = Constants.evaluate(end);
 		if (!analysis.problems().isEmpty()) {
 			// What is wrong inside the value (an unknown unit, say) is the finding, not its not being constant.
-			analysis.problems().forEach(p -> error(p.message(), p.node(), p.feature(), p.code(), QuickFixData.of(p)));
+			String language = settings(metric).language();
+			analysis.problems().forEach(p -> error(p.message(language), p.node(), p.feature(), p.code(),
+					QuickFixData.of(p)));
 			return Optional.empty();
 		}
 		if (analysis.result().level() != Level.CONSTANT || value.isEmpty()) {
@@ -114,7 +116,9 @@ public class TargetValidator extends AbstractKpiCheck {
 		Outcome fits = TypeRules.compare("=", Typed.aggregate(kind), analysis.result());
 		if (fits.isProblem()) {
 			error(message(metric, TARGET_INVALID + ".kind", role(metric, role), ModelText.quoted(end), kind.describe(),
-					fits.hint() == null ? "" : message(metric, "hint", fits.hint())), metric, feature, TARGET_INVALID);
+					fits.hint() == null ? "" : message(metric, "hint",
+							fits.hint().in(settings(metric).language()))), metric,
+					feature, TARGET_INVALID);
 			return Optional.empty();
 		}
 		Optional<String> outside = rangeViolation(metric, value.get(), kind, analysis.result().type());

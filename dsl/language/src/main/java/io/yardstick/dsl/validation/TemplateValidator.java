@@ -73,8 +73,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 			error(message(template, INVALID_SETTING + ".coreLimit", ModelText.number(limit)), template,
 					KPI.getTemplate_CoreLimit(), INVALID_SETTING);
 		} else if (limit != null && tooLarge(limit)) {
-			error("core-limit " + ModelText.number(limit) + " is out of range: it may be at most "
-					+ Limits.MAX_COUNT_SETTING, template, KPI.getTemplate_CoreLimit(), NUMBER_OUT_OF_RANGE);
+			error(message(template, "number-out-of-range.coreLimit", ModelText.number(limit), Limits.MAX_COUNT_SETTING),
+					template, KPI.getTemplate_CoreLimit(), NUMBER_OUT_OF_RANGE);
 		}
 	}
 
@@ -102,14 +102,15 @@ public class TemplateValidator extends AbstractKpiCheck {
 		String why;
 		if (zone.normalized() instanceof ZoneOffset offset && !ZONE_ALIASES.containsKey(id)) {
 			instead = offset.getTotalSeconds() == 0 ? "UTC" : offset.getId();
-			why = "an offset spelled this way is read differently by SQL engines (PostgreSQL takes \"UTC+8\" as 8 hours west of UTC)";
+			why = message(template, "zone-spelling.offset");
 		} else {
 			instead = ZONE_ALIASES.get(id);
-			why = "it is an old alias that SQL engines need not know";
+			why = message(template, "zone-spelling.alias");
 		}
-		warning("time zone \"" + id + "\" is not an IANA name: " + why + "; write "
-				+ (instead == null ? "the IANA name of the place, such as \"Asia/Shanghai\"" : "\"" + instead + "\""),
-				template, KPI.getTemplate_Timezone(), ZONE_SPELLING, instead == null ? new String[0] : new String[] { instead });
+		warning(message(template, "zone-spelling", id, why,
+				instead == null ? message(template, "zone-spelling.place") : "\"" + instead + "\""),
+				template, KPI.getTemplate_Timezone(), ZONE_SPELLING,
+						instead == null ? new String[0] : new String[] { instead });
 	}
 
 	@Check
@@ -118,8 +119,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 		if (lag != null && (!isWholeNumber(lag) || lag.signum() <= 0)) {
 			error(message(link, INVALID_SETTING + ".lag", ModelText.number(lag)), link, KPI.getLink_Lag(), INVALID_SETTING);
 		} else if (lag != null && tooLarge(lag)) {
-			error("lag " + ModelText.number(lag) + " is out of range: a lag may be at most " + Limits.MAX_COUNT_SETTING
-					+ " periods", link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
+			error(message(link, "number-out-of-range.lag", ModelText.number(lag), Limits.MAX_COUNT_SETTING),
+					link, KPI.getLink_Lag(), NUMBER_OUT_OF_RANGE);
 		}
 	}
 
@@ -131,11 +132,11 @@ public class TemplateValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (value.abs().compareTo(Limits.MAX_NUMBER) > 0) {
-			error("number " + ModelText.number(value) + " is out of range: numbers in a template lie within ±10^15",
+			error(message(literal, "number-out-of-range.number", ModelText.number(value)),
 					literal, KPI.getNumberLiteral_Value(), NUMBER_OUT_OF_RANGE);
 		} else if (value.stripTrailingZeros().precision() > Limits.MAX_SIGNIFICANT_DIGITS) {
-			error("number " + ModelText.number(value) + " has more than " + Limits.MAX_SIGNIFICANT_DIGITS
-					+ " significant digits, more than a calculator computes with", literal, KPI.getNumberLiteral_Value(),
+			error(message(literal, "number-out-of-range.digits", ModelText.number(value),
+					Limits.MAX_SIGNIFICANT_DIGITS), literal, KPI.getNumberLiteral_Value(),
 					NUMBER_OUT_OF_RANGE);
 		}
 	}
@@ -144,7 +145,7 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkScoreRange(ScoreKind score) {
 		for (BigDecimal bound : java.util.Arrays.asList(score.getMin(), score.getMax())) {
 			if (bound != null && bound.abs().compareTo(Limits.MAX_NUMBER) > 0) {
-				error("score bound " + ModelText.number(bound) + " is out of range: numbers in a template lie within ±10^15",
+				error(message(score, "number-out-of-range.scoreBound", ModelText.number(bound)),
 						score, null, NUMBER_OUT_OF_RANGE);
 				return;
 			}
@@ -181,14 +182,13 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkSource(Source source) {
 		List<Field> keys = Sources.keys(source);
 		for (Field extra : keys.subList(Math.min(1, keys.size()), keys.size())) {
-			error("source `" + source.getName() + "` has a second key `" + extra.getName()
-					+ "`: a source is keyed by one field", extra, KPI.getField_Key(), SOURCE_STRUCTURE);
+			error(message(extra, "source-structure.secondKey", source.getName(), extra.getName()), extra,
+					KPI.getField_Key(), SOURCE_STRUCTURE);
 		}
 		List<Field> axes = source.getFields().stream().filter(Field::isTimeAxis).toList();
 		for (Field extra : axes.subList(Math.min(1, axes.size()), axes.size())) {
-			error("source `" + source.getName() + "` has a second time axis `" + extra.getName()
-					+ "`: mark one field `time`; a metric may choose another with `time " + source.getName() + "."
-					+ extra.getName() + "`", extra, KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
+			error(message(extra, "source-structure.secondTime", source.getName(), extra.getName()), extra,
+					KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
 		}
 	}
 
@@ -196,24 +196,22 @@ public class TemplateValidator extends AbstractKpiCheck {
 	public void checkField(Field field) {
 		KpiType type = Sources.typeOf(field);
 		if (field.isKey() && field.isOptional()) {
-			error("key `" + field.getName() + "` cannot be optional: every row needs its key", field,
+			error(message(field, "source-structure.optionalKey", field.getName()), field,
 					KPI.getField_Optional(), SOURCE_STRUCTURE);
 		}
 		if (field.isTimeAxis() && !type.kind().isTemporal() && !type.kind().isWildcard()) {
-			error("time axis `" + field.getName() + "` must be a timestamp or date, not " + type.describe(), field,
+			error(message(field, "source-structure.timeKind", field.getName(), type.describe()), field,
 					KPI.getField_TimeAxis(), SOURCE_STRUCTURE);
 		}
 		boolean categorical = type.is(Kind.TEXT) || type.is(Kind.ENUM) || type.is(Kind.BOOL) || type.is(Kind.DATE)
 				|| field.getReference() != null || type.kind().isWildcard();
 		if (field.isDimension() && !categorical) {
-			error("dimension `" + field.getName() + "` is " + type.describe()
-					+ ": a breakdown needs categories (text, enum, bool, date or a reference)", field,
+			error(message(field, "source-structure.dimensionKind", field.getName(), type.describe()), field,
 					KPI.getField_Dimension(), SOURCE_STRUCTURE);
 		}
 		Source target = field.getReference();
 		if (target != null && !target.eIsProxy() && Sources.key(target).isEmpty()) {
-			error("`" + field.getName() + "` references source `" + target.getName()
-					+ "`, which declares no key: mark the field that identifies its rows `key`", field,
+			error(message(field, "source-structure.referenceNoKey", field.getName(), target.getName()), field,
 					KPI.getField_Reference(), SOURCE_STRUCTURE);
 		}
 	}
@@ -227,8 +225,8 @@ public class TemplateValidator extends AbstractKpiCheck {
 			error(message(layer, INVALID_SETTING + ".level", ModelText.number(level)), layer, KPI.getLayer_Level(),
 					INVALID_SETTING);
 		} else if (level != null && tooLarge(level)) {
-			error("layer level " + ModelText.number(level) + " is out of range: a level may be at most "
-					+ Limits.MAX_COUNT_SETTING, layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
+			error(message(layer, "number-out-of-range.level", ModelText.number(level),
+					Limits.MAX_COUNT_SETTING), layer, KPI.getLayer_Level(), NUMBER_OUT_OF_RANGE);
 		} else if (level == null && Layers.levelOf(layer).isEmpty()) {
 			error(message(layer, UNKNOWN_LAYER_LEVEL, layer.getName()), layer, KPI.getLayer_Name(), UNKNOWN_LAYER_LEVEL);
 		}

@@ -61,7 +61,7 @@ public class TestValidator extends AbstractKpiCheck {
 		LocalDate from = day(test, test.getFrom(), KPI.getTemplateTest_From());
 		LocalDate to = day(test, test.getTo(), KPI.getTemplateTest_To());
 		if (from != null && to != null && to.isBefore(from)) {
-			error("the test's range ends (" + to + ") before it starts (" + from + ")", test, KPI.getTemplateTest_To(),
+			error(message(test, "test-bad-period.range", to, from), test, KPI.getTemplateTest_To(),
 					TEST_BAD_PERIOD);
 		}
 		Set<String> breakdowns = breakdownNames(template);
@@ -69,16 +69,16 @@ public class TestValidator extends AbstractKpiCheck {
 			TestBreakdown breakdown = test.getBreakdowns().get(i);
 			for (String dimension : breakdown.getDimensions()) {
 				if (!breakdowns.contains(dimension)) {
-					error("`" + dimension + "` is no breakdown of " + template.getName() + "; it has "
-							+ listOrNone(breakdowns), test, KPI.getTemplateTest_Breakdowns(), i, TEST_UNKNOWN_NAME);
+					error(message(test, "test-unknown-name.breakdown", dimension, template.getName(),
+							listOrNone(test, breakdowns)), test, KPI.getTemplateTest_Breakdowns(), i, TEST_UNKNOWN_NAME);
 				}
 			}
 		}
 		Set<String> given = new HashSet<>();
 		for (TestInput input : test.getInputs()) {
 			if (input.getSource() != null && !given.add(input.getSource())) {
-				error("rows of `" + input.getSource() + "` are given twice in test `" + test.getName()
-						+ "`: put them in one table", input, KPI.getTestInput_Source(), TEST_BAD_ROWS);
+				error(message(input, "test-bad-rows.twice", input.getSource(), test.getName()), input,
+						KPI.getTestInput_Source(), TEST_BAD_ROWS);
 			}
 		}
 	}
@@ -89,7 +89,7 @@ public class TestValidator extends AbstractKpiCheck {
 		}
 		LocalDate day = TestPeriods.day(text);
 		if (day == null) {
-			error("\"" + text + "\" is not a day: write it as 2026-03-01", test, feature, TEST_BAD_PERIOD);
+			error(message(test, "test-bad-period.day", text), test, feature, TEST_BAD_PERIOD);
 		}
 		return day;
 	}
@@ -102,14 +102,14 @@ public class TestValidator extends AbstractKpiCheck {
 		}
 		Source source = source(template, input.getSource());
 		if (source == null) {
-			error("`" + input.getSource() + "` is no source of " + template.getName() + "; it has "
-					+ listOrNone(sourceNames(template)), input, KPI.getTestInput_Source(), TEST_UNKNOWN_NAME);
+			error(message(input, "test-unknown-name.source", input.getSource(), template.getName(),
+					listOrNone(input, sourceNames(template))), input, KPI.getTestInput_Source(), TEST_UNKNOWN_NAME);
 			return;
 		}
 		if (input.getFile() != null) {
 			Path file = TestInputs.fileOf(input);
 			if (file != null && !Files.isRegularFile(file)) {
-				error("no file \"" + input.getFile() + "\" beside this file", input,
+				error(message(input, "test-bad-rows.noFile", input.getFile()), input,
 						KPI.getTestInput_File(), TEST_BAD_ROWS);
 			}
 			return;
@@ -130,10 +130,10 @@ public class TestValidator extends AbstractKpiCheck {
 		for (TestTables.Cell cell : header.cells()) {
 			Field field = fields.stream().filter(f -> cell.text().equals(f.getName())).findFirst().orElse(null);
 			if (field == null) {
-				cellError(input, headerNode, cell, "`" + cell.text() + "` is no field of " + source.getName() + "; it has "
-						+ listOrNone(fields.stream().map(Field::getName).toList()), TEST_UNKNOWN_NAME);
+				cellError(input, headerNode, cell, message(input, "test-unknown-name.field", cell.text(), source.getName(),
+						listOrNone(input, fields.stream().map(Field::getName).toList())), TEST_UNKNOWN_NAME);
 			} else if (!columns.add(cell.text())) {
-				cellError(input, headerNode, cell, "column `" + cell.text() + "` twice", TEST_BAD_ROWS);
+				cellError(input, headerNode, cell, message(input, "test-bad-rows.column", cell.text()), TEST_BAD_ROWS);
 			}
 		}
 		List<String> missing = new ArrayList<>();
@@ -143,8 +143,8 @@ public class TestValidator extends AbstractKpiCheck {
 			}
 		}
 		if (!missing.isEmpty()) {
-			getMessageAcceptor().acceptError("the rows of " + source.getName() + " need a column for every field that is not"
-					+ " optional (`?`); missing: " + String.join(", ", missing), input, headerNode.getOffset(),
+			getMessageAcceptor().acceptError(message(input, "test-bad-rows.missing", source.getName(),
+					String.join(", ", missing)), input, headerNode.getOffset(),
 					headerNode.getLength(), TEST_BAD_ROWS);
 		}
 		for (int r = 0; r < input.getRows().size() && r < rowNodes.size(); r++) {
@@ -155,8 +155,9 @@ public class TestValidator extends AbstractKpiCheck {
 				continue;
 			}
 			if (row.cells().size() != header.cells().size()) {
-				getMessageAcceptor().acceptError("row " + (r + 1) + " of " + source.getName() + " has " + row.cells().size()
-						+ (row.cells().size() == 1 ? " cell" : " cells") + ", but the header has " + header.cells().size(),
+				getMessageAcceptor().acceptError(message(input,
+						row.cells().size() == 1 ? "test-bad-rows.cells.one" : "test-bad-rows.cells.other", r + 1,
+						source.getName(), row.cells().size(), header.cells().size()),
 						input, node.getOffset(), node.getLength(), TEST_BAD_ROWS);
 				continue;
 			}
@@ -165,8 +166,8 @@ public class TestValidator extends AbstractKpiCheck {
 				String column = header.cells().get(c).text();
 				Field field = fields.stream().filter(f -> column.equals(f.getName())).findFirst().orElse(null);
 				if (cell.isNull() && field != null && !field.isOptional()) {
-					cellError(input, node, cell, source.getName() + "." + column + " is not optional: row " + (r + 1)
-							+ " needs a value (declare the field with `?` if it may be missing)", TEST_BAD_ROWS);
+					cellError(input, node, cell, message(input, "test-bad-rows.value", source.getName(), column, r + 1),
+							TEST_BAD_ROWS);
 				}
 			}
 		}
@@ -178,7 +179,8 @@ public class TestValidator extends AbstractKpiCheck {
 	}
 
 	private void cellError(TestInput input, INode node, TestTables.Cell cell, String message, String code) {
-		getMessageAcceptor().acceptError(message, input, node.getOffset() + cell.offset(), Math.max(1, cell.length()), code);
+		getMessageAcceptor().acceptError(message, input, node.getOffset() + cell.offset(), Math.max(1,
+				cell.length()), code);
 	}
 
 	@Check
@@ -190,15 +192,16 @@ public class TestValidator extends AbstractKpiCheck {
 		}
 		Metric metric = TemplateHierarchy.metric(template, expectation.getMetric());
 		if (metric == null) {
-			error("`" + expectation.getMetric() + "` is no metric of " + template.getName() + "; it has "
-					+ listOrNone(TemplateHierarchy.metrics(template).stream().map(Metric::getName).toList()), expectation,
+			error(message(expectation, "test-unknown-name.metric", expectation.getMetric(), template.getName(),
+					listOrNone(expectation, TemplateHierarchy.metrics(template).stream().map(Metric::getName).toList())),
+					expectation,
 					KPI.getValueExpectation_Metric(), TEST_UNKNOWN_NAME);
 			return;
 		}
 		Grain grain = grainOf(test);
 		if (expectation.getPeriod() != null && TestPeriods.start(grain, expectation.getPeriod()) == null) {
-			error("\"" + expectation.getPeriod() + "\" is no " + grain.keyword() + " period: write it as "
-					+ TestPeriods.example(grain), expectation, KPI.getValueExpectation_Period(), TEST_BAD_PERIOD);
+			error(message(expectation, "test-bad-period.period", expectation.getPeriod(), grain.keyword(),
+					TestPeriods.example(grain)), expectation, KPI.getValueExpectation_Period(), TEST_BAD_PERIOD);
 		}
 		List<String> offered = Overrides.breakdowns(metric).stream().filter(symbol -> symbol != null && !symbol.eIsProxy())
 				.map(symbol -> symbol.getName()).toList();
@@ -206,11 +209,14 @@ public class TestValidator extends AbstractKpiCheck {
 		for (int i = 0; i < expectation.getGroup().size(); i++) {
 			GroupValue group = expectation.getGroup().get(i);
 			if (!offered.contains(group.getDimension())) {
-				error("`" + metric.getName() + "` is not broken down by `" + group.getDimension() + "`"
-						+ (offered.isEmpty() ? ": it has no `by`" : "; it is by " + String.join(", ", offered)),
+				error(offered.isEmpty() ? message(expectation, "test-bad-group.noBy", metric.getName(),
+						group.getDimension())
+						: message(expectation, "test-bad-group.by", metric.getName(), group.getDimension(),
+								String.join(", ", offered)),
 						expectation, KPI.getValueExpectation_Group(), i, TEST_BAD_GROUP);
 			} else if (!seen.add(group.getDimension())) {
-				error("`" + group.getDimension() + "` twice in one group", expectation, KPI.getValueExpectation_Group(), i,
+				error(message(expectation, "test-bad-group.twice", group.getDimension()), expectation,
+						KPI.getValueExpectation_Group(), i,
 						TEST_BAD_GROUP);
 			}
 		}
@@ -220,7 +226,8 @@ public class TestValidator extends AbstractKpiCheck {
 		if (expectation.getTolerance() != null) {
 			TestQuantity tolerance = expectation.getTolerance();
 			if (tolerance.isNegative()) {
-				error("a tolerance is a distance: it cannot be negative", expectation, KPI.getValueExpectation_Tolerance(),
+				error(message(expectation, "test-value-kind.negativeTolerance"), expectation,
+						KPI.getValueExpectation_Tolerance(),
 						TEST_VALUE_KIND);
 			} else {
 				quantity(tolerance, metric, expectation, KPI.getValueExpectation_Tolerance());
@@ -233,7 +240,7 @@ public class TestValidator extends AbstractKpiCheck {
 
 	private void quantity(TestQuantity quantity, Metric metric, EObject owner,
 			org.eclipse.emf.ecore.EStructuralFeature feature) {
-		String problem = TestQuantities.stored(quantity, metric).problem();
+		String problem = TestQuantities.stored(quantity, metric, settings(owner).language()).problem();
 		if (problem != null) {
 			error(problem, owner, feature, TEST_VALUE_KIND);
 		}
@@ -242,18 +249,18 @@ public class TestValidator extends AbstractKpiCheck {
 	private void status(ValueExpectation expectation, Metric metric) {
 		String status = expectation.getStatus();
 		if (!STATUSES.contains(status)) {
-			error("unknown status `" + status + "`: use " + String.join(", ", STATUSES), expectation,
+			error(message(expectation, "test-value-kind.status", status, String.join(", ", STATUSES)), expectation,
 					KPI.getValueExpectation_Status(), TEST_VALUE_KIND);
 			return;
 		}
 		String missing = switch (status) {
-			case "warning" -> Overrides.warning(metric) == null ? "warning threshold" : null;
-			case "critical" -> Overrides.critical(metric) == null ? "critical threshold" : null;
-			case "met", "missed" -> Overrides.target(metric) == null ? "target" : null;
+			case "warning" -> Overrides.warning(metric) == null ? "test-value-kind.noWarning" : null;
+			case "critical" -> Overrides.critical(metric) == null ? "test-value-kind.noCritical" : null;
+			case "met", "missed" -> Overrides.target(metric) == null ? "test-value-kind.noTarget" : null;
 			default -> null;
 		};
 		if (missing != null) {
-			error("`" + metric.getName() + "` has no " + missing + ", so it is never " + status, expectation,
+			error(message(expectation, missing, metric.getName(), status), expectation,
 					KPI.getValueExpectation_Status(), TEST_VALUE_KIND);
 		}
 	}
@@ -265,8 +272,9 @@ public class TestValidator extends AbstractKpiCheck {
 			return;
 		}
 		if (source(template, expectation.getSource()) == null) {
-			error("`" + expectation.getSource() + "` is no source of " + template.getName() + "; it has "
-					+ listOrNone(sourceNames(template)), expectation, KPI.getErrorExpectation_Source(), TEST_UNKNOWN_NAME);
+			error(message(expectation, "test-unknown-name.source", expectation.getSource(), template.getName(),
+					listOrNone(expectation, sourceNames(template))), expectation,
+							KPI.getErrorExpectation_Source(), TEST_UNKNOWN_NAME);
 		}
 	}
 
@@ -303,7 +311,7 @@ public class TestValidator extends AbstractKpiCheck {
 		return names;
 	}
 
-	private static String listOrNone(java.util.Collection<String> names) {
-		return names.isEmpty() ? "none" : String.join(", ", new LinkedHashSet<>(names));
+	private String listOrNone(EObject element, java.util.Collection<String> names) {
+		return names.isEmpty() ? message(element, "none") : String.join(", ", new LinkedHashSet<>(names));
 	}
 }

@@ -29,14 +29,15 @@ public class TypeValidator extends AbstractKpiCheck {
 		if (metric.getFormula() == null) {
 			// An override that keeps the inherited formula has one; its kinds were checked where it is written.
 			if (Overrides.formula(metric) == null && !hasSyntaxError(metric)) {
-				error("metric `" + metric.getName() + "` has no formula: write `= ...` as the first line of its body",
+				error(message(metric, "missing-formula", metric.getName()),
 						metric, KPI.getSymbol_Name(), MISSING_FORMULA);
 			}
 			return;
 		}
 		FormulaAnalysis analysis = analyses().of(metric);
 		for (Problem problem : analysis.problems()) {
-			error(problem.message(), problem.node(), problem.feature(), problem.code(), QuickFixData.of(problem));
+			error(problem.message(settings(metric).language()), problem.node(), problem.feature(), problem.code(),
+					QuickFixData.of(problem));
 		}
 		checkDeclaredKind(metric, analysis.result().type());
 	}
@@ -46,9 +47,8 @@ public class TypeValidator extends AbstractKpiCheck {
 	public void checkDepth(io.yardstick.dsl.kpi.Expression expression) {
 		io.yardstick.dsl.parser.SyntaxDepth.Cut cut = io.yardstick.dsl.parser.SyntaxDepth.cutOf(expression);
 		if (cut != null) {
-			error("this formula is more than " + io.yardstick.dsl.model.Limits.MAX_DEPTH
-					+ " levels deep (each operator of a chain and each step of a path is a level): split it into metrics"
-					+ " of their own", cut.at(), null, IssueCodes.TOO_DEEP);
+			error(message(cut.at(), "too-deep.parsed", io.yardstick.dsl.model.Limits.MAX_DEPTH), cut.at(),
+					null, IssueCodes.TOO_DEEP);
 		}
 	}
 
@@ -71,8 +71,8 @@ public class TypeValidator extends AbstractKpiCheck {
 			return;
 		}
 		KpiType declared = Sources.typeOf(metric.getKind());
-		String subject = "metric `" + metric.getName() + "` is declared " + declared.describe() + " but its formula gives "
-				+ formula.describe();
+		String subject = message(metric, "metric-kind-mismatch", metric.getName(), declared.describe(),
+				formula.describe());
 		if (!isMetricKind(declared)) {
 			return;
 		}
@@ -86,10 +86,10 @@ public class TypeValidator extends AbstractKpiCheck {
 			boolean fractionFromCount = declared.kind().isQuotient() && formula.is(Kind.COUNT);
 			boolean countFromFraction = declared.is(Kind.COUNT) && formula.kind().isQuotient();
 			if (fractionFromCount) {
-				warning(subject + ": a " + declared.describe() + " is a part of a whole; is a denominator missing?",
+				warning(message(metric, "metric-kind-suspicious.fraction", subject, declared.describe()),
 						metric, KPI.getMetric_Kind(), METRIC_KIND_SUSPICIOUS);
 			} else if (countFromFraction) {
-				warning(subject + ": a count of things cannot be a fraction; declare it percent or ratio", metric,
+				warning(message(metric, "metric-kind-suspicious.count", subject), metric,
 						KPI.getMetric_Kind(), METRIC_KIND_SUSPICIOUS);
 			}
 			return;
@@ -107,8 +107,7 @@ public class TypeValidator extends AbstractKpiCheck {
 		}
 		KpiType declared = Sources.typeOf(metric.getKind());
 		if (!isMetricKind(declared)) {
-			error("metric `" + metric.getName() + "` cannot be " + declared.describe()
-					+ ": a metric is a number, a percent or ratio, a score, a duration, an amount or a point in time",
+			error(message(metric, "invalid-kind.metric", metric.getName(), declared.describe()),
 					metric, KPI.getMetric_Kind(), INVALID_KIND);
 		}
 	}
@@ -120,15 +119,15 @@ public class TypeValidator extends AbstractKpiCheck {
 	@Check
 	public void checkScore(ScoreKind score) {
 		if (score.getMin() != null && score.getMax() != null && score.getMin().compareTo(score.getMax()) >= 0) {
-			error("score range " + score.getMin().toPlainString() + ".." + score.getMax().toPlainString()
-					+ " is empty: the lower end comes first", score, null, INVALID_KIND);
+			error(message(score, "invalid-kind.scoreRange", score.getMin().toPlainString(),
+					score.getMax().toPlainString()), score, null, INVALID_KIND);
 		}
 	}
 
 	@Check
 	public void checkDurationUnit(DurationKind duration) {
 		if (duration.getUnit() != null && !Units.isDurationUnit(duration.getUnit())) {
-			error("unknown duration unit `" + duration.getUnit() + "`: use one of " + Units.durationUnitList(), duration,
+			error(message(duration, "invalid-kind.durationUnit", duration.getUnit(), Units.durationUnitList()), duration,
 					KPI.getDurationKind_Unit(), INVALID_KIND, QuickFixData.durationUnit(duration.getUnit()));
 		}
 	}
@@ -136,7 +135,7 @@ public class TypeValidator extends AbstractKpiCheck {
 	@Check
 	public void checkCurrencyCode(CurrencyKind currency) {
 		if (currency.getCode() != null && !Units.isCurrencyCode(currency.getCode())) {
-			error("unknown currency `" + currency.getCode() + "`: use an ISO 4217 code such as CNY, USD or EUR", currency,
+			error(message(currency, "invalid-kind.currency", currency.getCode()), currency,
 					KPI.getCurrencyKind_Code(), INVALID_KIND, QuickFixData.currency(currency.getCode()));
 		}
 	}

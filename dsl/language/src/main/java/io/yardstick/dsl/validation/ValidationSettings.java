@@ -20,6 +20,22 @@ public class ValidationSettings {
 	/** English unless a host asks for Chinese: golden files and editors see the same text whatever the locale. */
 	private volatile String language = "en";
 
+	/**
+	 * The settings of the injector that made the element's resource, else {@code fallback}. EMF's validator registry
+	 * is global and keeps the checks of the first injector of the JVM, so an injected field belongs to that one; the
+	 * resource knows the injector whose settings a host changed.
+	 */
+	public static ValidationSettings of(org.eclipse.emf.ecore.EObject element, ValidationSettings fallback) {
+		if (element != null && element.eResource() instanceof org.eclipse.xtext.resource.XtextResource resource
+				&& resource.getResourceServiceProvider() != null) {
+			ValidationSettings own = resource.getResourceServiceProvider().get(ValidationSettings.class);
+			if (own != null) {
+				return own;
+			}
+		}
+		return fallback;
+	}
+
 	/** The core-limit of a template that sets none, itself or through its ancestors. */
 	public int defaultCoreLimit() {
 		return defaultCoreLimit;

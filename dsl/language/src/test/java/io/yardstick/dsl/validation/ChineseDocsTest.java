@@ -34,7 +34,9 @@ class ChineseDocsTest {
 		List<Pair> pairs = List.of(
 				new Pair("README quick start", section(read(DOCS.resolve("../README.md")), "## Quick start"),
 						section(read(DOCS.resolve("zh/README.md")), "## 快速上手")),
-				new Pair("cli.md", read(DOCS.resolve("cli.md")), read(DOCS.resolve("zh/cli.md"))));
+				new Pair("cli.md", read(DOCS.resolve("cli.md")), read(DOCS.resolve("zh/cli.md"))),
+				new Pair("language.md", read(DOCS.resolve("language.md")), read(DOCS.resolve("zh/language.md"))),
+				new Pair("validation.md", read(DOCS.resolve("validation.md")), read(DOCS.resolve("zh/validation.md"))));
 		return pairs.stream().map(pair -> DynamicTest.dynamicTest(pair.name(), () -> {
 			assertThat(headings(pair.chinese())).as("sections of the Chinese %s", pair.name())
 					.isEqualTo(headings(pair.english()));

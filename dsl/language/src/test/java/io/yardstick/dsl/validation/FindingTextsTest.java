@@ -19,11 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The findings' messages in both languages: the same keys in each file, and every wrong template validated in
- * English and in Chinese gives the same findings (place, severity, code), each translated code's message in
- * Chinese and every other one as in English. The English messages are held by the golden files of
- * {@link WrongTemplatesTest}.
+ * English and in Chinese gives the same findings (place, severity, code), every message in Chinese but those of
+ * the few codes whose words still come from elsewhere ({@link #NOT_YET_TRANSLATED}). The English messages are held
+ * by the golden files of {@link WrongTemplatesTest}.
  */
 class FindingTextsTest {
+	/**
+	 * Codes whose messages are not (all) in the findings' files yet: the parser's own syntax messages, file-level
+	 * errors written before a language is known, and the test tables' cell syntax.
+	 */
+	private static final Set<String> NOT_YET_TRANSLATED = Set.of(IssueCodes.ENCODING_ERROR,
+			IssueCodes.UNREADABLE_FILE, IssueCodes.INTERNAL_ERROR, IssueCodes.TEST_BAD_ROWS);
 
 	@Test
 	void everyKeyIsInBothLanguages() {
@@ -32,8 +38,8 @@ class FindingTextsTest {
 	}
 
 	@Test
-	void everyTranslatedCodeIsAnIssueCode() {
-		assertThat(translatedCodes()).isNotEmpty().isSubsetOf(IssueCodes.all());
+	void everyUntranslatedCodeIsAnIssueCode() {
+		assertThat(NOT_YET_TRANSLATED).isSubsetOf(IssueCodes.all());
 	}
 
 	@Test
@@ -53,20 +59,16 @@ class FindingTextsTest {
 				if (translated.contains(en.code())) {
 					seenTranslated.add(en.code());
 					assertThat(zh.message()).as(en.toText()).isNotEqualTo(en.message())
-							.matches(".*\\p{IsHan}.*");
-				} else {
-					assertThat(zh.message()).as(en.toText()).isEqualTo(en.message());
+							.matches("(?s).*\\p{IsHan}.*");
 				}
 			}
 		}
 		assertThat(seenTranslated).as("each translated code is provoked by a wrong template").isEqualTo(translated);
 	}
 
-	/** The codes with messages in the files: keys that are an issue code or a code and a variant. */
+	/** Every issue code but those whose words still come from elsewhere. */
 	private static Set<String> translatedCodes() {
-		Map<String, String> entries = Texts.entries(FindingTexts.BASE, "en");
-		return IssueCodes.all().stream()
-				.filter(code -> entries.keySet().stream().anyMatch(key -> key.equals(code) || key.startsWith(code + ".")))
+		return IssueCodes.all().stream().filter(code -> !NOT_YET_TRANSLATED.contains(code))
 				.collect(Collectors.toCollection(TreeSet::new));
 	}
 

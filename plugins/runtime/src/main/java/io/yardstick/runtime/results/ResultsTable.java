@@ -215,7 +215,7 @@ public final class ResultsTable {
 	 * marks and format characters none, everything else one (ambiguous-width characters such as the em dash
 	 * count one, as terminals outside East Asian locales show them).
 	 */
-	static int width(String text) {
+	public static int width(String text) {
 		int width = 0;
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.spec;
 
+import io.yardstick.runtime.text.Texts;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,9 @@ public record SourceFormat(Map<String, String> settings, Map<String, String> col
 	public static final String DATE = "date";
 	/** The sheet of a workbook ({@code .xlsx}) the source reads; the first sheet when not set. */
 	public static final String SHEET = "sheet";
+
+	/** The problems' texts: {@code format_en.properties} and {@code format_zh.properties} beside this class. */
+	public static final String TEXTS = "io/yardstick/runtime/spec/format";
 
 	/** Every setting a {@code data} block may hold, in the order the docs list them. */
 	public static final List<String> SETTINGS = List.of(ENCODING, DELIMITER, DECIMAL, THOUSANDS, CURRENCY, TIMESTAMP,
@@ -127,34 +131,35 @@ public record SourceFormat(Map<String, String> settings, Map<String, String> col
 	 * @return a message that says what is expected
 	 */
 	public static String problem(String name, String value) {
+		return problem(name, value, "en");
+	}
+
+	/** {@link #problem(String, String)} in a language of {@link Texts} ({@code format_<language>.properties}). */
+	public static String problem(String name, String value, String language) {
+		Texts texts = Texts.of(TEXTS, language);
 		switch (name) {
 		case ENCODING:
-			return encodingProblem(value);
+			return encodingProblem(value, texts);
 		case DELIMITER:
-			return DELIMITERS.containsKey(value) ? null
-					: "\"" + printable(value) + "\" is not a delimiter: write \",\", \";\", \"\\t\" (a tab) or \"|\"";
+			return DELIMITERS.containsKey(value) ? null : texts.get("delimiter", printable(value));
 		case DECIMAL:
-			return value.equals(".") || value.equals(",") ? null
-					: "\"" + printable(value) + "\" is not a decimal separator: write \".\" or \",\"";
+			return value.equals(".") || value.equals(",") ? null : texts.get("decimal", printable(value));
 		case THOUSANDS:
 			return value.isEmpty() || THOUSANDS_SEPARATORS.contains(value) ? null
-					: "\"" + printable(value) + "\" is not a thousands separator: write \",\", \".\", \" \", \"'\" or \"\""
-							+ " (none)";
+					: texts.get("thousands", printable(value));
 		case CURRENCY:
-			return currencyProblem(value);
+			return currencyProblem(value, texts);
 		case TIMESTAMP:
 		case DATE:
-			return patternProblem(name, value);
+			return patternProblem(name, value, texts);
 		case SHEET:
-			return value.isBlank() ? "an empty sheet name: write the sheet's name as its tab shows it, or leave the"
-					+ " setting out to read the first sheet" : null;
+			return value.isBlank() ? texts.get("sheet.empty") : null;
 		default:
-			return "unknown setting \"" + name + "\": a data block sets " + String.join(", ", SETTINGS)
-					+ ", or maps a field to a column (field = \"column\")";
+			return texts.get("unknownSetting", name, String.join(", ", SETTINGS));
 		}
 	}
 
-	private static String encodingProblem(String value) {
+	private static String encodingProblem(String value, Texts texts) {
 		try {
 			if (Charset.isSupported(value)) {
 				return null;
@@ -162,54 +167,51 @@ public record SourceFormat(Map<String, String> settings, Map<String, String> col
 		} catch (IllegalCharsetNameException e) {
 			// falls through to the message
 		}
-		return "unknown encoding \"" + printable(value) + "\": write UTF-8, GBK, GB18030, Big5, Shift_JIS,"
-				+ " ISO-8859-1 or windows-1252 (any name Java knows)";
+		return texts.get("encoding", printable(value));
 	}
 
-	private static String currencyProblem(String value) {
+	private static String currencyProblem(String value, Texts texts) {
 		if (value.isBlank()) {
-			return "an empty currency symbol: write the symbol amounts carry, such as \"¥\" or \"€\"";
+			return texts.get("currency.empty");
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (Character.isDigit(c) || c == '-' || c == '+' || c == '.' || c == ',') {
-				return "\"" + value + "\" is not a currency symbol: it holds '" + c + "', which belongs to numbers";
+				return texts.get("currency.number", value, c);
 			}
 		}
 		return null;
 	}
 
-	private static String patternProblem(String name, String value) {
+	private static String patternProblem(String name, String value, Texts texts) {
 		DateTimeFormatter formatter;
 		try {
 			formatter = DateTimeFormatter.ofPattern(value, Locale.ROOT);
 		} catch (IllegalArgumentException e) {
-			return "\"" + value + "\" is not a " + name + " pattern (" + e.getMessage() + "); write one such as "
-					+ (name.equals(DATE) ? "\"yyyy/M/d\" or \"d.M.yyyy\"" : "\"yyyy/M/d H:mm\" or \"d.M.yyyy HH:mm:ss\"");
+			return texts.get(name.equals(DATE) ? "pattern.date" : "pattern.timestamp", value, e.getMessage());
 		}
 		String fields = formatter.toString();
 		if (!fields.contains("YearOfEra") && !fields.contains("Year,")) {
-			return "\"" + value + "\" has no year: a " + name + " pattern needs y, M and d";
+			return texts.get("pattern.year", value, name);
 		}
 		if (!fields.contains("MonthOfYear") || !fields.contains("DayOfMonth")) {
-			return "\"" + value + "\" has no " + (fields.contains("MonthOfYear") ? "day" : "month") + ": a " + name
-					+ " pattern needs y, M and d";
+			return texts.get(fields.contains("MonthOfYear") ? "pattern.day" : "pattern.month", value, name);
 		}
 		if (name.equals(DATE) && (fields.contains("HourOfDay") || fields.contains("MinuteOfHour"))) {
-			return "\"" + value + "\" has a time of day: a date pattern has only y, M and d (a timestamp pattern"
-					+ " has the time)";
+			return texts.get("pattern.time", value);
 		}
 		return null;
 	}
 
-	private static String sameSeparators(String separator) {
-		return "the decimal and the thousands separator are both \"" + separator + "\": numbers would be ambiguous";
-	}
-
 	/** What is wrong with the settings together (the decimal and the thousands separator alike), or null. */
 	public static String combinationProblem(Map<String, String> settings) {
+		return combinationProblem(settings, "en");
+	}
+
+	/** {@link #combinationProblem(Map)} in a language of {@link Texts}. */
+	public static String combinationProblem(Map<String, String> settings, String language) {
 		String decimal = settings.getOrDefault(DECIMAL, ".");
-		return decimal.equals(settings.get(THOUSANDS)) ? sameSeparators(decimal) : null;
+		return decimal.equals(settings.get(THOUSANDS)) ? Texts.of(TEXTS, language).get("separators", decimal) : null;
 	}
 
 	private static String printable(String value) {

@@ -15,6 +15,14 @@ class TextsTest {
 	}
 
 	@Test
+	void everyKeyOfTheDataBlockProblemsIsInBothLanguages() {
+		String format = io.yardstick.runtime.spec.SourceFormat.TEXTS;
+		assertThat(Texts.entries(format, "zh").keySet()).isEqualTo(Texts.entries(format, "en").keySet());
+		assertThat(io.yardstick.runtime.spec.SourceFormat.problem("delimiter", ";;", "zh"))
+				.isEqualTo("\";;\" 不是分隔符：请写 \",\"、\";\"、\"\\t\"（制表符）或 \"|\"");
+	}
+
+	@Test
 	void fillsNumberedPlaceholdersWithoutLocaleFormatting() {
 		assertThat(Texts.fill("{0} of {1} ({0})", new Object[] { 1234567, "x" })).isEqualTo("1234567 of x (1234567)");
 		assertThat(Texts.fill("{2} stays, {a} stays, {} stays", new Object[] { 1 })).isEqualTo("{2} stays, {a} stays, {} stays");
