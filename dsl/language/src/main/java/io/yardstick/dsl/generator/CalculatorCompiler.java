@@ -61,11 +61,20 @@ public final class CalculatorCompiler {
 	}
 
 	static Class<?> compile(String className, String source, JavaCompiler compiler) throws ClassNotFoundException {
+		return define(className, compileToClassFiles(className, source, compiler));
+	}
+
+	/**
+	 * Compiles the source to class files without loading them: what {@link CalculatorCache} keeps.
+	 *
+	 * @return per binary class name (nested classes included) its class file
+	 */
+	static Map<String, byte[]> compileToClassFiles(String className, String source, JavaCompiler compiler) {
 		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
 		String classPath = classPath();
 		Map<String, byte[]> classes;
 		boolean ok;
-		if ("jdk.compiler".equals(compiler.getClass().getModule().getName())) {
+		if (isJavac(compiler)) {
 			Map<String, ByteArrayOutputStream> written = new HashMap<>();
 			ok = compileInMemory(compiler, Map.of(className, source), diagnostics, written,
 					List.of("-classpath", classPath, "-Xlint:all", "-Werror", "-proc:none"));
@@ -85,6 +94,15 @@ public final class CalculatorCompiler {
 		if (!ok) {
 			throw new CompilationFailure("generated source of " + className + " does not compile:\n" + messages);
 		}
+		return classes;
+	}
+
+	static boolean isJavac(JavaCompiler compiler) {
+		return "jdk.compiler".equals(compiler.getClass().getModule().getName());
+	}
+
+	/** Loads compiled classes in a class loader of their own, whose parent sees the runtime library. */
+	static Class<?> define(String className, Map<String, byte[]> classes) throws ClassNotFoundException {
 		ClassLoader loader = new ClassLoader(CalculatorCompiler.class.getClassLoader()) {
 			@Override
 			protected Class<?> findClass(String name) throws ClassNotFoundException {

@@ -1,6 +1,7 @@
 package io.yardstick.dsl.pipeline;
 
 import io.yardstick.dsl.conformance.Conformance;
+import io.yardstick.dsl.generator.CalculatorCache;
 import io.yardstick.dsl.generator.CalculatorCompiler;
 import io.yardstick.dsl.generator.CalculatorGenerator;
 import io.yardstick.dsl.generator.CalculatorModel;
@@ -210,13 +211,14 @@ public final class Pipeline {
 	}
 
 	/**
-	 * Compiles the calculator in memory and creates it.
+	 * Compiles the calculator in memory, or takes it from the {@linkplain CalculatorCache#standard() cache} of
+	 * compiled calculators, and creates it.
 	 *
 	 * @throws CalculatorCompiler.CompilationFailure when the generated source does not compile: a generator bug
 	 */
 	public static CompiledTemplate compile(GeneratedTemplate generated) {
 		try {
-			Calculator calculator = (Calculator) CalculatorCompiler
+			Calculator calculator = (Calculator) CalculatorCache.standard()
 					.compile(generated.source().qualifiedClassName(), generated.source().content())
 					.getDeclaredConstructor().newInstance();
 			return new CompiledTemplate(generated, calculator);
