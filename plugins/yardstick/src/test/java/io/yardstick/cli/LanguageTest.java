@@ -95,6 +95,32 @@ class LanguageTest {
 				.contains(": info zero-denominator: denominator `sum(Sale.amount)` can be zero: ");
 	}
 
+	@Test
+	void runOfOneFileReportsItsFindingsInTheLanguageAskedFor() throws Exception {
+		Path file = dir.resolve("one.kpi");
+		java.nio.file.Files.writeString(file, """
+				package one
+				template One {
+					source Ticket {
+						key id: text
+						openedAt: timestamp time
+					}
+					layer strategic {
+						metric tickets "工单数" : count higher-is-better {
+							= count(Tickt)
+						}
+					}
+				}
+				""");
+		Cli.Result chinese = Cli.run("run", file.toString(), "--language", "zh", "--data", dir.toString(), "--out",
+				dir.resolve("out").toString(), "-q");
+		Cli.Result english = Cli.run("run", file.toString(), "--language", "en", "--data", dir.toString(), "--out",
+				dir.resolve("out").toString(), "-q");
+		assertThat(chinese.exit()).isEqualTo(1);
+		assertThat(chinese.out() + chinese.err()).contains("one.kpi:9:").contains(": 错误 ");
+		assertThat(english.out() + english.err()).contains("one.kpi:9:").contains(": error ");
+	}
+
 	private static String home() {
 		return Cli.exampleTemplates().resolve("../..").normalize().toString();
 	}

@@ -107,7 +107,7 @@ public final class Pipeline {
 			throw new BadSelection("no such file or folder: " + template);
 		}
 		if (!Files.isDirectory(template)) {
-			return KpiWorkspace.validateWithImports(template, progress);
+			return KpiWorkspace.validateWithImports(template, progress, language);
 		}
 		Path folder = Files.isDirectory(template) ? template : template.toAbsolutePath().getParent();
 		Path absolute = folder.toAbsolutePath().normalize();

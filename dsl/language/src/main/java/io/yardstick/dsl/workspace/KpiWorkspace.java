@@ -60,8 +60,14 @@ public final class KpiWorkspace {
 	 * the report lists the file alone, with all its own findings and the errors of the files it needs.
 	 */
 	public static ValidatedModel validateWithImports(Path file, ProgressListener progress) throws IOException {
+		return validateWithImports(file, progress, "en");
+	}
+
+	/** {@link #validateWithImports(Path, ProgressListener)} with the findings' messages in {@code zh} or {@code en}. */
+	public static ValidatedModel validateWithImports(Path file, ProgressListener progress, String language)
+			throws IOException {
 		List<KpiFiles.InputFile> files = ImportClosure.of(file);
-		ValidatedModel all = new KpiWorkspace().loadAndValidate(files, progress);
+		ValidatedModel all = new KpiWorkspace(language).loadAndValidate(files, progress);
 		return new ValidatedModel(all.model(), all.report().restrictedTo(files.subList(0, 1)));
 	}
 
