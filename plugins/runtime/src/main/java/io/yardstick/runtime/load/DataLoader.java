@@ -98,6 +98,7 @@ public final class DataLoader {
 			loading[0] = source.name();
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
+			loader.dropUnread(field -> template.unread(source.name(), field));
 			tables.put(source.name(), loader.load());
 			reports.add(loader.report());
 			if (options.policy() == BadRowPolicy.SKIP) {

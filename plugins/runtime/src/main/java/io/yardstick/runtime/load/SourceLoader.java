@@ -101,6 +101,8 @@ final class SourceLoader {
 	private final double[] unitSeconds;
 	private final byte[][][] enumValues;
 	private final KeyIndex[] targets;
+	/** Per field: a text that nothing reads, checked cell by cell but not kept. */
+	private final boolean[] dropped;
 	private final int keyField;
 	private int keyMode = KEY_NONE;
 	private final ZoneTimes zone;
@@ -191,6 +193,7 @@ final class SourceLoader {
 		this.unitSeconds = new double[fieldCount];
 		this.enumValues = new byte[fieldCount][][];
 		this.targets = new KeyIndex[fieldCount];
+		this.dropped = new boolean[fieldCount];
 		this.columnNames = new String[fieldCount];
 		int key = -1;
 		for (int f = 0; f < fieldCount; f++) {
@@ -218,6 +221,16 @@ final class SourceLoader {
 			}
 		}
 		this.keyField = key;
+	}
+
+	/**
+	 * Drops the text fields the predicate names (by field name) that are no key: their cells are still checked,
+	 * but no column or dictionary is kept. Call before {@link #load}.
+	 */
+	void dropUnread(java.util.function.Predicate<String> unread) {
+		for (int f = 0; f < fieldCount; f++) {
+			dropped[f] = kinds[f] == Kinds.TEXT && f != keyField && !fields[f].dimension() && unread.test(fields[f].name());
+		}
 	}
 
 	SourceReport report() {
@@ -432,7 +445,7 @@ final class SourceLoader {
 			}
 		}
 		for (int f = 0; f < fieldCount; f++) {
-			if (f == keyField && keyMode == KEY_TEXT_HASH) {
+			if (f == keyField && keyMode == KEY_TEXT_HASH || dropped[f]) {
 				continue;
 			}
 			switch (fields[f].type().storage()) {
@@ -582,7 +595,7 @@ final class SourceLoader {
 				formatted[lane] = new FormattedCells(format, zone);
 			}
 			for (int f = 0; f < fieldCount; f++) {
-				if (kinds[f] == Kinds.TEXT && f != keyField) {
+				if (kinds[f] == Kinds.TEXT && f != keyField && !dropped[f]) {
 					pendingHashes[lane][f] = new long[batchSize];
 				}
 			}
@@ -882,6 +895,13 @@ final class SourceLoader {
 		final ByteMap dictionary = dictionaries[f];
 		final long[] pending = pendingHashes[group][f];
 		final boolean key = f == keyField;
+		if (dropped[f]) {
+			// checked for emptiness here, for line breaks and UTF-8 by the reader; nothing is kept
+			for (int record = 0; record < n; record++) {
+				cell(group, reader, record, c, f, base + record);
+			}
+			return;
+		}
 		for (int record = 0; record < n; record++) {
 			long range = cell(group, reader, record, c, f, base + record);
 			if (range < 0) {
