@@ -712,26 +712,26 @@ final class SourceLoader {
 	 * Parses a lane's batch into the slots {@code base + record}. Reads shared state only: safe on several
 	 * threads, one lane each. One small loop per kind, so that each compiles on its own.
 	 */
-	private void parse(int group, CsvReader reader, int n, int base) {
+	private void parse(int lane, CsvReader reader, int n, int base) {
 		for (int c : parsedColumns) {
 			int f = fieldOfColumn[c];
 			switch (kinds[f]) {
 			case Kinds.TIMESTAMP:
 			case Kinds.DATE:
-				parseTimes(group, reader, n, base, c, f);
+				parseTimes(lane, reader, n, base, c, f);
 				break;
 			case Kinds.TEXT:
-				parseTexts(group, reader, n, base, c, f);
+				parseTexts(lane, reader, n, base, c, f);
 				break;
 			case Kinds.BOOL:
-				parseFlags(group, reader, n, base, c, f);
+				parseFlags(lane, reader, n, base, c, f);
 				break;
 			case Kinds.ENUM:
 			case Kinds.REFERENCE:
-				parseCodes(group, reader, n, base, c, f);
+				parseCodes(lane, reader, n, base, c, f);
 				break;
 			default:
-				parseNumbers(group, reader, n, base, c, f);
+				parseNumbers(lane, reader, n, base, c, f);
 			}
 		}
 	}
@@ -741,8 +741,8 @@ final class SourceLoader {
 	 * there is nothing to parse (a malformed record, or an empty cell, which this stores as null or notes
 	 * as a failure).
 	 */
-	private long cell(int group, CsvReader reader, int record, int c, int f, int row) {
-		if (skip[group][record]) {
+	private long cell(int lane, CsvReader reader, int record, int c, int f, int row) {
+		if (skip[lane][record]) {
 			return -1;
 		}
 		int cell = reader.firstCell(record) + c;
@@ -759,7 +759,7 @@ final class SourceLoader {
 		}
 		if (s == e) {
 			if (!optional[f]) {
-				failed(group, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
+				failed(lane, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
 			} else {
 				setNull(f, row);
 			}
@@ -768,14 +768,14 @@ final class SourceLoader {
 		return ((long) s << 32) | e;
 	}
 
-	private void parseNumbers(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseNumbers(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final double[] column = numbers[f];
 		final FieldSpec field = fields[f];
 		final int kind = kinds[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -783,7 +783,7 @@ final class SourceLoader {
 			int s = (int) (range >>> 32);
 			int e = (int) range;
 			if (rewritesNumbers) {
-				parseRewrittenNumber(group, record, c, f, base + record, a, s, e);
+				parseRewrittenNumber(lane, record, c, f, base + record, a, s, e);
 				continue;
 			}
 			double value;
@@ -810,28 +810,28 @@ final class SourceLoader {
 				value = parser.number(a, s, e);
 			}
 			if (value != value) {
-				failed(group, record, c, parser.error);
+				failed(lane, record, c, parser.error);
 			} else {
 				column[base + record] = value;
 				if (key) {
-					keyFingerprints[group][record] = Kinds.fingerprint(value);
+					keyFingerprints[lane][record] = Kinds.fingerprint(value);
 				}
 			}
 		}
 	}
 
 	/** A number of a source whose format has other separators or a currency symbol: rewritten, then parsed. */
-	private void parseRewrittenNumber(int group, int record, int c, int f, int row, byte[] cell, int s, int e) {
-		FormattedCells cells = formatted[group];
+	private void parseRewrittenNumber(int lane, int record, int c, int f, int row, byte[] cell, int s, int e) {
+		FormattedCells cells = formatted[lane];
 		int length = cells.rewrite(cell, s, e);
 		byte[] a = cells.rewritten();
-		double value = parseNumber(parsers[group], f, a, 0, length);
+		double value = parseNumber(parsers[lane], f, a, 0, length);
 		if (value != value) {
-			failed(group, record, c, FormattedCells.asWritten(parsers[group].error, cell, s, e, length, a));
+			failed(lane, record, c, FormattedCells.asWritten(parsers[lane].error, cell, s, e, length, a));
 		} else {
 			numbers[f][row] = value;
 			if (f == keyField) {
-				keyFingerprints[group][record] = Kinds.fingerprint(value);
+				keyFingerprints[lane][record] = Kinds.fingerprint(value);
 			}
 		}
 	}
@@ -856,16 +856,16 @@ final class SourceLoader {
 		}
 	}
 
-	private void parseTimes(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseTimes(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final long[] column = times[f];
 		final boolean date = kinds[f] == Kinds.DATE;
 		final boolean key = f == keyField;
-		final FormattedCells patterned = formatted == null ? null : formatted[group];
+		final FormattedCells patterned = formatted == null ? null : formatted[lane];
 		final boolean hasPattern = patterned != null
 				&& (date ? patterned.hasDatePattern() : patterned.hasTimestampPattern());
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -879,31 +879,31 @@ final class SourceLoader {
 				time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
 			}
 			if (time == CellParser.FAIL_TIME) {
-				failed(group, record, c, hasPattern ? patterned.error : parser.error);
+				failed(lane, record, c, hasPattern ? patterned.error : parser.error);
 			} else {
 				column[base + record] = time;
 				if (key) {
-					keyFingerprints[group][record] = time;
+					keyFingerprints[lane][record] = time;
 				}
 			}
 		}
 	}
 
 	/** Text: the code when the dictionary has the value, else PENDING and its hash; a key: its hash. */
-	private void parseTexts(int group, CsvReader reader, int n, int base, int c, int f) {
+	private void parseTexts(int lane, CsvReader reader, int n, int base, int c, int f) {
 		final int[] column = ints[f];
 		final ByteMap dictionary = dictionaries[f];
-		final long[] pending = pendingHashes[group][f];
+		final long[] pending = pendingHashes[lane][f];
 		final boolean key = f == keyField;
 		if (dropped[f]) {
 			// checked for emptiness here, for line breaks and UTF-8 by the reader; nothing is kept
 			for (int record = 0; record < n; record++) {
-				cell(group, reader, record, c, f, base + record);
+				cell(lane, reader, record, c, f, base + record);
 			}
 			return;
 		}
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -912,7 +912,7 @@ final class SourceLoader {
 			int e = (int) range;
 			long hash = Hashing.hash(a, s, e);
 			if (key) {
-				keyFingerprints[group][record] = hash;
+				keyFingerprints[lane][record] = hash;
 				continue;
 			}
 			int code = dictionary.find(a, s, e, hash);
@@ -925,31 +925,31 @@ final class SourceLoader {
 		}
 	}
 
-	private void parseFlags(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseFlags(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final byte[] column = flags[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
 			byte[] a = reader.cellArray(reader.firstCell(record) + c);
 			byte flag = parser.bool(a, (int) (range >>> 32), (int) range);
 			if (flag < 0) {
-				failed(group, record, c, parser.error);
+				failed(lane, record, c, parser.error);
 			} else {
 				column[base + record] = flag;
 				if (key) {
-					keyFingerprints[group][record] = flag;
+					keyFingerprints[lane][record] = flag;
 				}
 			}
 		}
 	}
 
 	/** Enum codes and reference rows. */
-	private void parseCodes(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseCodes(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final int[] column = ints[f];
 		final boolean isEnum = kinds[f] == Kinds.ENUM;
 		final byte[][] values = enumValues[f];
@@ -957,7 +957,7 @@ final class SourceLoader {
 		final KeyIndex target = targets[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -966,20 +966,20 @@ final class SourceLoader {
 			int e = (int) range;
 			int code = isEnum ? parser.enumCode(a, s, e, values, names) : target.row(parser, a, s, e);
 			if (code < 0) {
-				failed(group, record, c, isEnum ? parser.error : target.unknown(a, s, e));
+				failed(lane, record, c, isEnum ? parser.error : target.unknown(a, s, e));
 			} else {
 				column[base + record] = code;
 				if (key) {
-					keyFingerprints[group][record] = code;
+					keyFingerprints[lane][record] = code;
 				}
 			}
 		}
 	}
 
-	private void failed(int group, int record, int column, String message) {
-		if (column < failedColumn[group][record]) {
-			failedColumn[group][record] = column;
-			failure[group][record] = message;
+	private void failed(int lane, int record, int column, String message) {
+		if (column < failedColumn[lane][record]) {
+			failedColumn[lane][record] = column;
+			failure[lane][record] = message;
 		}
 	}
 
