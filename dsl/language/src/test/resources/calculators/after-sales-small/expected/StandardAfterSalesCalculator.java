@@ -140,7 +140,8 @@ public final class StandardAfterSalesCalculator implements Calculator {
 					new LoopSpec("responseToNps", Specs.labels("zh", "响应慢→积压增加→净推荐值下降", "en", "Slow response, growing backlog, falling NPS"), List.of("firstResponseTime", "backlogRate", "nps")),
 					new LoopSpec("followUpsToCost", Specs.labels("zh", "回访多→一次解决率低→成本高", "en", "Many follow-ups, low first-contact resolution, high cost"), List.of("followUps", "firstContactResolution", "afterSalesCostRate"))),
 			List.of("Ticket.createdAt", "Sale.soldAt"),
-			List.of("Customer.churnedAt", "Customer.signedAt", "Ticket.nps", "Ticket.cost", "Sale.amount", "Ticket.csat", "Ticket.firstResponseAt", "Ticket.createdAt", "Ticket.contacts", "Ticket.resolvedAt", "Ticket.status", "Ticket.isComplaint", "Ticket.followUps"));
+			List.of("Customer.churnedAt", "Customer.signedAt", "Ticket.nps", "Ticket.cost", "Sale.amount", "Ticket.csat", "Ticket.firstResponseAt", "Ticket.createdAt", "Ticket.contacts", "Ticket.resolvedAt", "Ticket.status", "Ticket.isComplaint", "Ticket.followUps"),
+			List.of("Customer.name"));
 
 	/**
 	 * The index of metric {@code churnRate}.

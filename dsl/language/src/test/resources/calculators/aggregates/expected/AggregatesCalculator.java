@@ -201,7 +201,8 @@ public final class AggregatesCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt"),
-			List.of("Order.rating", "Order.customer", "Order.express", "Order.amount", "Order.shippedAt", "Order.deliveredOn", "Order.cost", "Order.placedAt", "Order.items"));
+			List.of("Order.rating", "Order.customer", "Order.express", "Order.amount", "Order.shippedAt", "Order.deliveredOn", "Order.cost", "Order.placedAt", "Order.items"),
+			List.of());
 
 	/**
 	 * The index of metric {@code orders}.

@@ -111,7 +111,8 @@ public final class BreakdownsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Sale.soldAt", "Ticket.createdAt"),
-			List.of("Ticket.cost", "Sale.amount", "Customer.segment", "Ticket.customer", "Customer.region", "Ticket.region", "Sale.customer"));
+			List.of("Ticket.cost", "Sale.amount", "Customer.segment", "Ticket.customer", "Customer.region", "Ticket.region", "Sale.customer"),
+			List.of());
 
 	/**
 	 * The index of metric {@code tickets}.

@@ -54,7 +54,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.createdAt"));
+			List.of("Ticket.createdAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code lastHour}.

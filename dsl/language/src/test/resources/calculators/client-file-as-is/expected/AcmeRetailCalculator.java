@@ -64,7 +64,8 @@ public final class AcmeRetailCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.createdAt"),
-			List.of("Order.amount", "Order.qty"));
+			List.of("Order.amount", "Order.qty"),
+			List.of());
 
 	/**
 	 * The index of metric {@code orders}.

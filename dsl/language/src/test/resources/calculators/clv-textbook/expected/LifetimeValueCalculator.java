@@ -70,7 +70,8 @@ public final class LifetimeValueCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.orderedOn"),
-			List.of("Order.amount", "Order.cost", "Customer.signedAt", "Customer.churnedAt"));
+			List.of("Order.amount", "Order.cost", "Customer.signedAt", "Customer.churnedAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code marginPerCustomer}.

@@ -86,7 +86,8 @@ public final class CohortsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt"),
-			List.of("Customer.signedAt", "Order.amount", "Order.customer", "Order.placedAt"));
+			List.of("Customer.signedAt", "Order.amount", "Order.customer", "Order.placedAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code newCustomers}.

@@ -61,7 +61,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt", "Ticket.createdAt"),
-			List.of("Ticket.status", "Order.state"));
+			List.of("Ticket.status", "Order.state"),
+			List.of());
 
 	/**
 	 * The index of metric {@code closedTickets}.

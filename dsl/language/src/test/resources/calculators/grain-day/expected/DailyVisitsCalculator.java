@@ -75,7 +75,8 @@ public final class DailyVisitsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Visit.at"),
-			List.of("Visit.minutes", "Visit.at"));
+			List.of("Visit.minutes", "Visit.at"),
+			List.of());
 
 	/**
 	 * The index of metric {@code visits}.

@@ -68,7 +68,8 @@ public final class QuarterlyOrdersCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt"),
-			List.of("Order.amount", "Order.placedAt"));
+			List.of("Order.amount", "Order.placedAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code orders}.

@@ -74,7 +74,8 @@ public final class WeeklyCallsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Call.at"),
-			List.of("Call.at"));
+			List.of("Call.at"),
+			List.of());
 
 	/**
 	 * The index of metric {@code calls}.

@@ -76,7 +76,8 @@ public final class YearlyPlanCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt", "Budget.day"),
-			List.of("Order.placedAt", "Budget.amount", "Order.amount"));
+			List.of("Order.placedAt", "Budget.amount", "Order.amount"),
+			List.of());
 
 	/**
 	 * The index of metric {@code orders}.

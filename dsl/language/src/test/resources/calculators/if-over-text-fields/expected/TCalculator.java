@@ -55,7 +55,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.vip", "Customer.region", "Ticket.customer", "Ticket.region"));
+			List.of("Ticket.vip", "Customer.region", "Ticket.customer", "Ticket.region"),
+			List.of());
 
 	/**
 	 * The index of metric {@code westByIf}.

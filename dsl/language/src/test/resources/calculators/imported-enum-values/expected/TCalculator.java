@@ -51,7 +51,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Customer.segment", "Ticket.customer"));
+			List.of("Customer.segment", "Ticket.customer"),
+			List.of());
 
 	/**
 	 * The index of metric {@code enterpriseTickets}.

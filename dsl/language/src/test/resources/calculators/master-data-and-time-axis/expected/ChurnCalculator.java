@@ -101,7 +101,8 @@ public final class ChurnCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt", "Customer.churnedAt", "Ticket.resolvedAt"),
-			List.of("Customer.signedAt", "Customer.churnedAt", "Ticket.resolvedAt"));
+			List.of("Customer.signedAt", "Customer.churnedAt", "Ticket.resolvedAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code customers}.

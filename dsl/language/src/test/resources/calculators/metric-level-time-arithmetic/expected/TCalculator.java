@@ -67,7 +67,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.resolvedAt", "Ticket.createdAt"));
+			List.of("Ticket.resolvedAt", "Ticket.createdAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code span}.

@@ -319,7 +319,8 @@ public final class NullsAndFiltersCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.urgent", "Ticket.csat", "Ticket.region", "Ticket.resolvedAt", "Ticket.status", "Ticket.refund", "Ticket.cost", "Ticket.contacts", "Ticket.createdAt"));
+			List.of("Ticket.urgent", "Ticket.csat", "Ticket.region", "Ticket.resolvedAt", "Ticket.status", "Ticket.refund", "Ticket.cost", "Ticket.contacts", "Ticket.createdAt"),
+			List.of());
 
 	/**
 	 * The index of metric {@code tickets}.

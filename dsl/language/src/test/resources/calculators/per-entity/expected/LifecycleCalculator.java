@@ -97,7 +97,8 @@ public final class LifecycleCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt", "Ticket.createdOn"),
-			List.of("Order.margin", "Order.placedAt", "Ticket.createdOn"));
+			List.of("Order.margin", "Order.placedAt", "Ticket.createdOn"),
+			List.of());
 
 	/**
 	 * The index of metric {@code repeatBuyers}.

@@ -112,7 +112,8 @@ public final class PeriodFunctionsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.cost"));
+			List.of("Ticket.cost"),
+			List.of());
 
 	/**
 	 * The index of metric {@code laterPrevious}.

@@ -64,7 +64,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Sale.soldAt", "Ticket.createdAt"),
-			List.of("Ticket.cost", "Sale.amount", "Ticket.tier"));
+			List.of("Ticket.cost", "Sale.amount", "Ticket.tier"),
+			List.of());
 
 	/**
 	 * The index of metric {@code costRate}.

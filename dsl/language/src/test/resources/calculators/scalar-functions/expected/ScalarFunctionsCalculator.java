@@ -153,7 +153,8 @@ public final class ScalarFunctionsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Event.at"),
-			List.of("Event.endAt", "Event.at", "Event.day", "Event.wait"));
+			List.of("Event.endAt", "Event.at", "Event.day", "Event.wait"),
+			List.of());
 
 	/**
 	 * The index of metric {@code events}.

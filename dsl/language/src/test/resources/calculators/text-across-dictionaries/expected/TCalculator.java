@@ -64,7 +64,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.region", "Customer.region", "Ticket.customer"));
+			List.of("Ticket.region", "Customer.region", "Ticket.customer"),
+			List.of());
 
 	/**
 	 * The index of metric {@code westTickets}.

@@ -53,7 +53,8 @@ public final class TCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Ticket.createdAt"),
-			List.of("Ticket.id"));
+			List.of("Ticket.id"),
+			List.of());
 
 	/**
 	 * The index of metric {@code distinctIds}.

@@ -95,7 +95,8 @@ public final class WindowsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Sale.soldAt"),
-			List.of("Sale.amount", "Sale.returned"));
+			List.of("Sale.amount", "Sale.returned"),
+			List.of());
 
 	/**
 	 * The index of metric {@code revenue}.

@@ -27,8 +27,13 @@ final class AfterSalesCalculator {
 
 	/** The template through the pipeline {@code yardstick run} uses, up to its compiled calculator. */
 	static CompiledTemplate compile(Path templateDir) throws IOException {
+		return compile(templateDir, TEMPLATE);
+	}
+
+	/** Another template of a folder, by name, through the same pipeline. */
+	static CompiledTemplate compile(Path templateDir, String template) throws IOException {
 		try {
-			return Pipeline.compile(Pipeline.generate(Pipeline.select(templateDir, TEMPLATE, ProgressListener.NONE), null));
+			return Pipeline.compile(Pipeline.generate(Pipeline.select(templateDir, template, ProgressListener.NONE), null));
 		} catch (Pipeline.BadSelection | Pipeline.Refused e) {
 			throw new IllegalStateException("the template does not validate: " + e.getMessage()
 					+ (e instanceof Pipeline.Refused refused ? " " + refused.findings() : ""), e);

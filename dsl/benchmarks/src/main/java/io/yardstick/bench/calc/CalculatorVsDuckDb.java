@@ -42,14 +42,55 @@ import java.util.stream.Collectors;
  * the two sides is compared (metric × grouping × group × period, relative tolerance 1e-9, nulls alike): any
  * difference is listed and the command fails. Prints a Markdown summary; {@code docs/performance.md} reports
  * it.
+ *
+ * <p>{@code --workload all-aggregates} measures the same phases for the benchmark template that uses every
+ * aggregate kind ({@code templates/all-aggregates}, by month in total, by region and by region × product line)
+ * against its hand-written query ({@link AllAggregatesPeer}); DuckDB then loads only the tables that template
+ * reads.
  */
 public final class CalculatorVsDuckDb {
+	/** What is computed: a template of the repository, the breakdowns asked for, and the peer's tables and query. */
+	enum Workload {
+		AFTER_SALES("after-sales", AfterSalesCalculator.TEMPLATE_DIR, AfterSalesCalculator.TEMPLATE, "region",
+				List.of("customer", "ticket", "sale")),
+		ALL_AGGREGATES("all-aggregates", "dsl/benchmarks/src/main/resources/templates/all-aggregates", "AllAggregates",
+				"region,region*productLine", List.of("customer", "ticket"));
+
+		final String id;
+		final String templateDir;
+		final String template;
+		final String breakdowns;
+		final List<String> tables;
+
+		Workload(String id, String templateDir, String template, String breakdowns, List<String> tables) {
+			this.id = id;
+			this.templateDir = templateDir;
+			this.template = template;
+			this.breakdowns = breakdowns;
+			this.tables = tables;
+		}
+
+		static Workload of(String id) {
+			for (Workload workload : values()) {
+				if (workload.id.equals(id)) {
+					return workload;
+				}
+			}
+			throw new IllegalArgumentException("unknown workload " + id + ": after-sales or all-aggregates");
+		}
+
+		MetricValues peer(DuckDbPeer duckdb) throws java.sql.SQLException {
+			return this == AFTER_SALES ? duckdb.compute()
+					: duckdb.computeGrouped(AllAggregatesPeer.QUERY, AllAggregatesPeer.METRICS);
+		}
+	}
+
 	/** What to run. */
-	record Settings(long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups, int runs,
-			int duckdbThreads, double tolerance) {
+	record Settings(Workload workload, long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups,
+			int runs, int duckdbThreads, double tolerance) {
 
 		static Settings defaults(long tickets, Path dataRoot) {
-			return new Settings(tickets, dataRoot, null, 3, 3, 5, 0, 1e-9);
+			return new Settings(Workload.AFTER_SALES, tickets, dataRoot, null, 3, 3, 5, 0, 1e-9);
 		}
 	}
 
@@ -84,22 +125,24 @@ public final class CalculatorVsDuckDb {
 		Path template = null;
 		Path summary = null;
 		int threads = 0;
+		Workload workload = Workload.AFTER_SALES;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
+				case "--workload" -> workload = Workload.of(args[++i]);
 				case "--tickets" -> tickets = Long.parseLong(args[++i].replace("_", ""));
 				case "--data" -> data = Path.of(args[++i]);
 				case "--template" -> template = Path.of(args[++i]);
 				case "--duckdb-threads" -> threads = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				default -> {
-					System.err.println("usage: CalculatorVsDuckDb [--tickets N] [--data DIR] [--template DIR]"
-							+ " [--duckdb-threads N] [--summary FILE]");
+					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates] [--tickets N]"
+							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
 		Settings defaults = Settings.defaults(tickets, data);
-		Settings settings = new Settings(tickets, data, template, defaults.loadRuns(), defaults.warmups(),
+		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(), defaults.warmups(),
 				defaults.runs(), threads, defaults.tolerance());
 		Outcome outcome = run(settings, System.out);
 		String markdown = markdown(outcome);
@@ -129,12 +172,15 @@ public final class CalculatorVsDuckDb {
 		long csvBytes = SampleData.size(dir);
 
 		long start = System.nanoTime();
-		Calculator calculator = AfterSalesCalculator.build(AfterSalesCalculator.locate(settings.templateDir()));
+		Workload workload = settings.workload();
+		Path templateDir = settings.templateDir() != null ? settings.templateDir()
+				: EnginesVsPeer.locate(workload.templateDir);
+		Calculator calculator = AfterSalesCalculator.compile(templateDir, workload.template).calculator();
 		log.printf(Locale.ROOT, "calculator: %s generated and compiled in %.1f s%n",
 				calculator.getClass().getName(), (System.nanoTime() - start) / 1e9);
 		TemplateSpec spec = calculator.template();
 		Map<String, Path> bindings = Bindings.byConvention(dir, spec);
-		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList("region"), null, null);
+		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns), null, null);
 
 		// ---- Yardstick: load
 		long baseline = Heap.usedAfterGc();
@@ -163,6 +209,9 @@ public final class CalculatorVsDuckDb {
 		long retained = Heap.usedAfterGc() - baseline;
 		Map<String, Long> rows = new java.util.LinkedHashMap<>();
 		for (String source : List.of("Ticket", "Sale", "Customer")) {
+			if (spec.source(source).isEmpty()) {
+				continue;
+			}
 			rows.put(source, loaded.report().source(source).rowsLoaded());
 		}
 
@@ -210,7 +259,7 @@ public final class CalculatorVsDuckDb {
 				long gcStart = gcMillis();
 				long cpuStart = cpuNanos();
 				long wallStart = System.nanoTime();
-				duckdb.load(dir);
+				duckdb.load(dir, workload.tables);
 				wall[i] = System.nanoTime() - wallStart;
 				cpu[i] = cpuNanos() - cpuStart;
 				gc[i] = gcMillis() - gcStart;
@@ -232,7 +281,7 @@ public final class CalculatorVsDuckDb {
 			Heap.reset();
 			MetricValues theirs = null;
 			for (int i = 0; i < settings.warmups(); i++) {
-				theirs = duckdb.compute();
+				theirs = workload.peer(duckdb);
 			}
 			wall = new long[settings.runs()];
 			cpu = new long[settings.runs()];
@@ -241,7 +290,7 @@ public final class CalculatorVsDuckDb {
 				long gcStart = gcMillis();
 				long cpuStart = cpuNanos();
 				long wallStart = System.nanoTime();
-				theirs = duckdb.compute();
+				theirs = workload.peer(duckdb);
 				wall[i] = System.nanoTime() - wallStart;
 				cpu[i] = cpuNanos() - cpuStart;
 				gc[i] = gcMillis() - gcStart;
@@ -261,7 +310,8 @@ public final class CalculatorVsDuckDb {
 	static String markdown(Outcome o) {
 		StringBuilder md = new StringBuilder();
 		Settings s = o.settings();
-		md.append(String.format(Locale.ROOT, "#### %,d tickets%n%n", o.rows().get("Ticket")));
+		md.append(String.format(Locale.ROOT, "#### %,d tickets%s%n%n", o.rows().get("Ticket"),
+				s.workload() == Workload.AFTER_SALES ? "" : ", " + s.workload().id));
 		md.append("| phase | Yardstick | DuckDB | Yardstick / DuckDB |\n|---|---:|---:|---:|\n");
 		md.append(String.format(Locale.ROOT, "| load, wall (median of %d) | %s | %s | **%.2f** |%n", s.loadRuns(),
 				time(o.yardstickLoad().medianWallMillis()), time(o.duckdbLoad().medianWallMillis()),
@@ -289,9 +339,11 @@ public final class CalculatorVsDuckDb {
 				mb(o.yardstickRetained()), mb(o.duckdbMemory()), (double) o.yardstickRetained() / o.duckdbMemory()));
 		md.append('\n');
 		md.append(String.format(Locale.ROOT,
-				"Data: %,d tickets, %,d orders, %,d customers; %.0f MB of CSV in %s; %d months × (total + %d regions). "
+				"Data: %,d tickets, %s%,d customers; %.0f MB of CSV in %s; %d months × (total + %d regions). "
 						+ "Values compared: %,d (%,d of them null on both sides), %s.%n",
-				o.rows().get("Ticket"), o.rows().get("Sale"), o.rows().get("Customer"), o.csvBytes() / 1e6,
+				o.rows().get("Ticket"),
+				o.rows().containsKey("Sale") ? String.format(Locale.ROOT, "%,d orders, ", o.rows().get("Sale")) : "",
+				o.rows().get("Customer"), o.csvBytes() / 1e6,
 				o.dataDir(), o.months(), o.regions(), o.valuesCompared(), o.nullValues(),
 				o.mismatches().isEmpty() ? "**all agree** (relative tolerance " + s.tolerance()
 						+ "; largest relative difference " + String.format(Locale.ROOT, "%.1e", o.largestDifference()) + ")"

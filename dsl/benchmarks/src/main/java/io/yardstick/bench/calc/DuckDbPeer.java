@@ -136,7 +136,15 @@ final class DuckDbPeer implements AutoCloseable {
 
 	/** The CSV files of the folder into tables {@code customer}, {@code ticket} and {@code sale}. */
 	void load(Path dir) throws SQLException {
+		load(dir, TABLES.keySet());
+	}
+
+	/** Some of the tables only, those a workload reads. */
+	void load(Path dir, java.util.Collection<String> tables) throws SQLException {
 		for (Map.Entry<String, String[]> table : TABLES.entrySet()) {
+			if (!tables.contains(table.getKey())) {
+				continue;
+			}
 			String[] spec = table.getValue();
 			StringBuilder columns = new StringBuilder("{");
 			for (int i = 1; i < spec.length; i += 2) {

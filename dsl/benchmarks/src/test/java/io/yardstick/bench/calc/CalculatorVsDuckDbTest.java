@@ -19,7 +19,8 @@ class CalculatorVsDuckDbTest {
 
 	@Test
 	void calculatorAndDuckDbAgreeOnEveryValue() throws Exception {
-		CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(2_000, data, null, 1, 1, 1, 0, 1e-9);
+		CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(CalculatorVsDuckDb.Workload.AFTER_SALES,
+				2_000, data, null, 1, 1, 1, 0, 1e-9);
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
 				new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -32,6 +33,22 @@ class CalculatorVsDuckDbTest {
 		assertThat(outcome.regions()).isGreaterThan(1);
 		assertThat(outcome.nullValues()).isLessThan(outcome.valuesCompared());
 		assertThat(CalculatorVsDuckDb.markdown(outcome)).contains("all agree");
+	}
+
+	@Test
+	void theAllAggregatesWorkloadAgreesWithItsHandWrittenQuery() throws Exception {
+		CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(
+				CalculatorVsDuckDb.Workload.ALL_AGGREGATES, 2_000, data, null, 1, 1, 1, 0, 1e-9);
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
+				new PrintStream(log, true, StandardCharsets.UTF_8));
+
+		assertThat(outcome.mismatches()).as(log.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(outcome.rows()).containsOnlyKeys("Ticket", "Customer");
+		// 14 metrics × 18 months × (the total + each region + each region × product line)
+		assertThat(outcome.valuesCompared()).isGreaterThan(14 * 18 * (1 + outcome.regions()));
+		assertThat(CalculatorVsDuckDb.markdown(outcome)).contains("2,000 tickets, all-aggregates").contains("all agree")
+				.doesNotContain("orders");
 	}
 
 	@Test

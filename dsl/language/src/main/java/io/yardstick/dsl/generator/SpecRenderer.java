@@ -86,7 +86,8 @@ final class SpecRenderer {
 				.add("$L,\n", list(TemplateHierarchy.links(template), this::link))
 				.add("$L,\n", list(TemplateHierarchy.loops(template), this::loop))
 				.add("$L,\n", strings(timeAxes()))
-				.add("$L)", strings(fieldsRead()))
+				.add("$L,\n", strings(fieldsRead()))
+				.add("$L)", strings(fieldsUnread()))
 				.unindent().unindent()
 				.build();
 	}
@@ -158,6 +159,33 @@ final class SpecRenderer {
 			}
 		}
 		return new ArrayList<>(fields);
+	}
+
+	/**
+	 * Every text field that nothing reads: no formula (filters included), no breakdown (a field dimension or a
+	 * step of a dimension's path), and no key. Loading checks these fields' cells and drops them.
+	 */
+	private List<String> fieldsUnread() {
+		Set<Field> mapped = new HashSet<>();
+		for (Dimension dimension : TemplateHierarchy.dimensions(model.template())) {
+			for (FieldPath mapping : dimension.getMappings()) {
+				mapped.addAll(FieldPaths.fields(mapping));
+			}
+		}
+		Set<String> read = new HashSet<>(fieldsRead());
+		List<String> unread = new ArrayList<>();
+		for (Source source : model.sources()) {
+			for (Field field : Sources.fields(source, model.template())) {
+				String name = source.getName() + "." + field.getName();
+				if (field.getReference() == null && field.getKind() != null
+						&& Sources.typeOf(field.getKind()).kind().name().equals("TEXT") && !field.isKey()
+						&& !field.isDimension() && !mapped.contains(field) && !read.contains(name)
+						&& !read.contains(Sources.sourceOf(field).getName() + "." + field.getName())) {
+					unread.add(name);
+				}
+			}
+		}
+		return unread;
 	}
 
 	// ------------------------------------------------------------------ sources

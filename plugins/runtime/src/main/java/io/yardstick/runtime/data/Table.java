@@ -19,7 +19,8 @@ public final class Table {
 
 	/**
 	 * @param columns per field name a {@code double[]}, {@code long[]}, {@code int[]} or {@code byte[]} of
-	 *     length {@code rows}, as the field's storage says; a key that nothing needs may be absent
+	 *     length {@code rows}, as the field's storage says; a key that nothing needs, and a text that nothing
+	 *     reads, may be absent
 	 * @param dictionaries per text field its dictionary
 	 */
 	public Table(SourceSpec spec, int rows, Map<String, Object> columns, Map<String, Dictionary> dictionaries) {

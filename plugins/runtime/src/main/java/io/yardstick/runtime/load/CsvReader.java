@@ -63,6 +63,9 @@ final class CsvReader {
 	private int[] recordBreaks = new int[16];
 	private int[] multiLineCells = new int[16];
 	private long blankLines;
+	private long batchBlankLines;
+	/** A batch ends after the record that reaches this file offset: the end of a chunk read by another reader. */
+	private long stopAt = Long.MAX_VALUE;
 	// what tokenize found of the record it delimited
 	private int cellCount;
 	private int recordEnd;
@@ -108,6 +111,7 @@ final class CsvReader {
 	int readBatch(int max) throws IOException {
 		records = 0;
 		scratchLen = 0;
+		batchBlankLines = 0;
 		int cells = 0;
 		while (records < max) {
 			// blank lines
@@ -129,6 +133,7 @@ final class CsvReader {
 					pos++;
 					nextLine++;
 					blankLines++;
+					batchBlankLines++;
 				} else if (b == '\r') {
 					if (pos + 1 >= limit && !eof) {
 						if (records > 0) {
@@ -140,6 +145,7 @@ final class CsvReader {
 					pos += pos + 1 < limit && buf[pos + 1] == '\n' ? 2 : 1;
 					nextLine++;
 					blankLines++;
+					batchBlankLines++;
 				} else {
 					break;
 				}
@@ -175,8 +181,95 @@ final class CsvReader {
 			cells += cellCount;
 			pos = end;
 			records++;
+			if (bufOffset + pos >= stopAt) {
+				break;
+			}
 		}
 		return records;
+	}
+
+	// ------------------------------------------------------------------ chunks
+
+	/**
+	 * Makes every batch end after the record that reaches {@code offset} (the blank lines after it are left
+	 * to whoever reads on from there); {@code Long.MAX_VALUE} for no such end.
+	 */
+	void stopAt(long offset) {
+		stopAt = offset;
+	}
+
+	/**
+	 * Moves to a file offset, as if the record there started on {@code line}; the bytes already buffered are
+	 * reused when the offset lies among them. The previous batch is gone.
+	 */
+	void seek(long offset, long line) {
+		records = 0;
+		scratchLen = 0;
+		if (offset >= bufOffset && offset <= bufOffset + limit) {
+			pos = (int) (offset - bufOffset);
+		} else {
+			bufOffset = offset;
+			pos = 0;
+			limit = 0;
+			eof = false;
+		}
+		nextLine = line;
+	}
+
+	/**
+	 * Moves just past the next line break (CRLF counts as one), without looking at quotes: a guess at where
+	 * a record starts, which the reader of the bytes before it confirms or refutes. False when no line
+	 * break follows before the end of the file.
+	 */
+	boolean skipPastLineBreak() throws IOException {
+		while (true) {
+			while (pos < limit) {
+				byte c = buf[pos];
+				if (c == '\n') {
+					pos++;
+					return true;
+				}
+				if (c == '\r') {
+					if (pos + 1 >= limit && !eof) {
+						fill();
+						continue;
+					}
+					pos += pos + 1 < limit && buf[pos + 1] == '\n' ? 2 : 1;
+					return true;
+				}
+				pos++;
+			}
+			if (eof) {
+				return false;
+			}
+			fill();
+		}
+	}
+
+	/**
+	 * Adds {@code delta} to the lines of the batch and of what follows: a chunk is read before the line it
+	 * starts on is known.
+	 */
+	void shiftLines(long delta) {
+		for (int r = 0; r < records; r++) {
+			recordLines[r] += delta;
+		}
+		nextLine += delta;
+	}
+
+	/** The line the next record starts on, or would. */
+	long nextLine() {
+		return nextLine;
+	}
+
+	/** The blank lines the last batch skipped. */
+	long batchBlankLines() {
+		return batchBlankLines;
+	}
+
+	/** Whether every byte of the file has been read. */
+	boolean atEnd() {
+		return eof && pos >= limit;
 	}
 
 	/** Reads the next record as a batch of one; false at the end of the file. */

@@ -99,6 +99,7 @@ public final class DataLoader {
 			loading[0] = source.name();
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
+			loader.dropUnread(field -> template.unread(source.name(), field));
 			TableFileReader reader = TableFiles.readerFor(file, source.name());
 			if (reader == null) {
 				tables.put(source.name(), loader.load());

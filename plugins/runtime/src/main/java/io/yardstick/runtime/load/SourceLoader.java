@@ -26,14 +26,20 @@ import java.util.concurrent.Future;
 /**
  * Loads one source's CSV file into a {@link Table}, a batch of records at a time.
  *
- * <p><b>Batches.</b> The {@link CsvReader} delimits up to {@link #batchSize} records that stay in its buffer.
- * Then the batch's columns are parsed, each into the slots its rows would take if none were rejected; on a
- * file of some size with two processors, the columns are split between this thread and a worker thread.
+ * <p><b>Batches and chunks.</b> The {@link CsvReader} delimits up to {@link #batchSize} records that stay in
+ * its buffer. Then the batch's cells are parsed into the slots their rows would take if none were rejected.
  * This phase only reads shared state (dictionaries, key lookups): a text new to its dictionary is marked
  * pending, a bad cell is noted. Then, record by record in file order, this thread rejects the bad ones,
  * checks and adds keys, adds the pending texts and moves rows down over the rejected ones. So every result
  * (codes in order of first appearance, the first error in the file, no trace of a rejected row) is the one
  * reading row by row would give, whatever the threads.
+ *
+ * <p>On a file of some size with two processors, the file is read as pairs of chunks, one per thread, each
+ * delimited and parsed by its own thread ({@link #readPair}): the second chunk starts at a guessed record
+ * start (the line after a byte offset), and counts its lines from 1 until the first chunk's end tells the
+ * true line. The guess is taken only when the first chunk, read from a known record start, ends there;
+ * otherwise (a quoted cell holding a line break across the cut) the second chunk is read again later from
+ * the true record start. Commits stay on this thread, in file order.
  *
  * <p><b>Keys.</b> A text key that another source refers to (or that a formula reads, or that is a dimension,
  * or kept on request) is a dictionary whose codes are the rows: it serves as the key lookup and detects duplicates exactly.
@@ -49,12 +55,16 @@ final class SourceLoader {
 	static int readBufferSize = CsvReader.DEFAULT_BUFFER;
 	/** Records per batch at most. */
 	static int batchSize = 16_384;
-	/** Files from this size on are parsed by two threads, when there are two processors. */
+	/** Files from this size on are read by two threads, when there are two processors. */
 	static long parallelFromBytes = 4L << 20;
-	/** How many threads parse a batch: 2 when the machine has two processors or more. */
+	/** How many threads read a file: 2 when the machine has two processors or more. */
 	static int threads = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
-	/** Batches parsed by two threads so far, for tests. */
+	/** The bytes of a chunk at most; fewer when a batch's records would not hold them. Tests make it tiny. */
+	static long chunkBytes = 2L << 20;
+	/** Pairs of chunks read side by side so far, for tests. */
 	static final java.util.concurrent.atomic.AtomicLong parallelBatches = new java.util.concurrent.atomic.AtomicLong();
+	/** Chunks whose guessed start the chunk before refuted (a quoted cell over the cut, a full batch), for tests. */
+	static final java.util.concurrent.atomic.AtomicLong refutedCuts = new java.util.concurrent.atomic.AtomicLong();
 
 	private static final int CHECKPOINT_SHIFT = 10;
 	private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
@@ -91,6 +101,8 @@ final class SourceLoader {
 	private final double[] unitSeconds;
 	private final byte[][][] enumValues;
 	private final KeyIndex[] targets;
+	/** Per field: a text that nothing reads, checked cell by cell but not kept. */
+	private final boolean[] dropped;
 	private final int keyField;
 	private int keyMode = KEY_NONE;
 	private final ZoneTimes zone;
@@ -123,15 +135,15 @@ final class SourceLoader {
 	private int keyColumn = -1;
 	private final List<String> ignored = new ArrayList<>();
 
-	// the batch: per parsing group its columns, parser and failures; per record the key's fingerprint
-	private int[][] groups;
+	// the batch, per lane (a chunk's thread): the declared columns, parser and failures; per record the key's fingerprint
+	private int[] parsedColumns;
 	private CellParser[] parsers;
 	private int[][] failedColumn;
 	private String[][] failure;
-	private long[] keyFingerprints;
+	private long[][] keyFingerprints;
 	/** Per record of the batch: malformed as a whole, so not parsed cell by cell. */
-	private boolean[] skip;
-	private long[][] pendingHashes;
+	private boolean[][] skip;
+	private long[][][] pendingHashes;
 
 	// progress
 	private FileChannel channel;
@@ -183,6 +195,7 @@ final class SourceLoader {
 		this.unitSeconds = new double[fieldCount];
 		this.enumValues = new byte[fieldCount][][];
 		this.targets = new KeyIndex[fieldCount];
+		this.dropped = new boolean[fieldCount];
 		this.columnNames = new String[fieldCount];
 		int key = -1;
 		for (int f = 0; f < fieldCount; f++) {
@@ -210,6 +223,16 @@ final class SourceLoader {
 			}
 		}
 		this.keyField = key;
+	}
+
+	/**
+	 * Drops the text fields the predicate names (by field name) that are no key: their cells are still checked,
+	 * but no column or dictionary is kept. Call before {@link #load}.
+	 */
+	void dropUnread(java.util.function.Predicate<String> unread) {
+		for (int f = 0; f < fieldCount; f++) {
+			dropped[f] = kinds[f] == Kinds.TEXT && f != keyField && !fields[f].dimension() && unread.test(fields[f].name());
+		}
 	}
 
 	SourceReport report() {
@@ -257,35 +280,51 @@ final class SourceLoader {
 			reader.skipBom();
 			progress.progress(name, 0, size);
 			readHeader(reader);
+			blankLines = reader.blankLines();
 			long dataStart = reader.position();
 			allocate(1024 + 16);
-			plan(threads > 1 && size >= parallelFromBytes ? threads : 1);
-			if (groups.length > 1) {
+			boolean twoLanes = threads > 1 && size >= parallelFromBytes;
+			plan(twoLanes ? 2 : 1);
+			CsvReader spare = null;
+			if (twoLanes) {
 				worker = Executors.newSingleThreadExecutor(task -> {
 					Thread thread = new Thread(task, "yardstick-load-" + name);
 					thread.setDaemon(true);
 					return thread;
 				});
+				spare = new CsvReader(opened, dataStart, 1, (int) Math.min(readBufferSize, size + 16),
+						format.delimiter());
 			}
 			long step = Math.max(1, size / 100);
 			long nextReport = step;
-			int n;
-			while ((n = reader.readBatch(batchSize)) > 0) {
+			while (true) {
+				if (spare != null && ordinal > 0 && !reader.atEnd()) {
+					long chunk = chunkSize(reader.position() - dataStart);
+					spare.seek(reader.position() + chunk, 1);
+					if (spare.skipPastLineBreak() && spare.position() < size) {
+						CsvReader next = readPair(reader, spare, spare.position(), chunk, worker);
+						if (next != reader) {
+							spare = reader;
+							reader = next;
+						}
+						blankLines += pairBlankLines;
+						nextReport = reportProgress(progress, reader.position(), size, step, nextReport);
+						continue;
+					}
+				}
+				int n = reader.readBatch(batchSize);
+				blankLines += reader.batchBlankLines();
+				if (n == 0) {
+					break;
+				}
 				if (ordinal == 0 && n >= 64) {
 					presize((reader.position() - dataStart) / (double) n, size - dataStart);
 				}
-				readBatch(reader, n, worker);
-				long position = reader.position();
-				if (position >= nextReport) {
-					if (position < size) {
-						progress.progress(name, position, size);
-					}
-					nextReport = position + step;
-				}
+				readBatch(reader, n);
+				nextReport = reportProgress(progress, reader.position(), size, step, nextReport);
 			}
 			progress.progress(name, size, size);
 			lines = reader.linesRead();
-			blankLines = reader.blankLines();
 		} catch (NoSuchFileException e) {
 			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
 		} catch (IOException e) {
@@ -311,6 +350,16 @@ final class SourceLoader {
 				ignored, firstErrors, (System.nanoTime() - started) / 1_000_000, lines, blankLines, continuationLines,
 				multiLineCellCount, multiLineCells);
 		return table;
+	}
+
+	private long reportProgress(ProgressListener progress, long position, long size, long step, long nextReport) {
+		if (position < nextReport) {
+			return nextReport;
+		}
+		if (position < size) {
+			progress.progress(name, position, size);
+		}
+		return position + step;
 	}
 
 	// ------------------------------------------------------------------ header
@@ -404,7 +453,7 @@ final class SourceLoader {
 			}
 		}
 		for (int f = 0; f < fieldCount; f++) {
-			if (f == keyField && keyMode == KEY_TEXT_HASH) {
+			if (f == keyField && keyMode == KEY_TEXT_HASH || dropped[f]) {
 				continue;
 			}
 			switch (fields[f].type().storage()) {
@@ -532,139 +581,165 @@ final class SourceLoader {
 
 	// ------------------------------------------------------------------ planning the parse
 
-	/** Splits the declared columns into parsing groups by their cost, and sizes the batch's arrays. */
-	private void plan(int threadCount) {
+	/** Sizes each lane's batch arrays; every lane parses all the declared columns of its own records. */
+	private void plan(int lanes) {
 		List<Integer> columns = new ArrayList<>();
 		for (int c = 0; c < columnCount; c++) {
 			if (fieldOfColumn[c] >= 0) {
 				columns.add(c);
 			}
 		}
-		List<List<Integer>> planned = new ArrayList<>();
-		if (threadCount <= 1 || columns.size() < 2) {
-			planned.add(columns);
-		} else {
-			// this thread also delimits the records and commits them: give it a head start
-			double[] load = {0.35 * columnCount + (keyField >= 0 ? 2 : 0) + 1, 0};
-			planned.add(new ArrayList<>());
-			planned.add(new ArrayList<>());
-			columns.sort((x, y) -> Double.compare(cost(fieldOfColumn[y]), cost(fieldOfColumn[x])));
-			for (int c : columns) {
-				int group = load[0] <= load[1] ? 0 : 1;
-				planned.get(group).add(c);
-				load[group] += cost(fieldOfColumn[c]);
-			}
-			if (planned.get(1).isEmpty()) {
-				planned.remove(1);
-			}
-		}
-		groups = new int[planned.size()][];
-		parsers = new CellParser[planned.size()];
-		failedColumn = new int[planned.size()][batchSize];
-		failure = new String[planned.size()][batchSize];
-		formatted = format.isPlain() ? null : new FormattedCells[planned.size()];
-		for (int g = 0; g < groups.length; g++) {
-			groups[g] = planned.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
-			parsers[g] = new CellParser(zone);
+		parsedColumns = columns.stream().mapToInt(Integer::intValue).toArray();
+		parsers = new CellParser[lanes];
+		failedColumn = new int[lanes][batchSize];
+		failure = new String[lanes][batchSize];
+		formatted = format.isPlain() ? null : new FormattedCells[lanes];
+		keyFingerprints = new long[lanes][batchSize];
+		skip = new boolean[lanes][batchSize];
+		pendingHashes = new long[lanes][fieldCount][];
+		for (int lane = 0; lane < lanes; lane++) {
+			parsers[lane] = new CellParser(zone);
 			if (formatted != null) {
-				formatted[g] = new FormattedCells(format, zone);
+				formatted[lane] = new FormattedCells(format, zone);
 			}
-		}
-		keyFingerprints = new long[batchSize];
-		skip = new boolean[batchSize];
-		pendingHashes = new long[fieldCount][];
-		for (int f = 0; f < fieldCount; f++) {
-			if (kinds[f] == Kinds.TEXT && f != keyField) {
-				pendingHashes[f] = new long[batchSize];
+			for (int f = 0; f < fieldCount; f++) {
+				if (kinds[f] == Kinds.TEXT && f != keyField && !dropped[f]) {
+					pendingHashes[lane][f] = new long[batchSize];
+				}
 			}
 		}
 	}
 
-	/** A rough cost of parsing a cell of the field, for splitting the columns. */
-	private double cost(int f) {
-		switch (kinds[f]) {
-		case Kinds.REFERENCE:
-			return 4;
-		case Kinds.TIMESTAMP:
-		case Kinds.TEXT:
-			return f == keyField ? 1 : 2;
-		case Kinds.DATE:
-			return 1.5;
-		case Kinds.BOOL:
-			return 0.6;
-		default:
-			return 1;
-		}
+	/**
+	 * The bytes of the next chunk: {@link #chunkBytes}, or fewer when the records so far are so short that a
+	 * chunk of that size would fill more than three quarters of a batch (a full batch refutes the cut).
+	 */
+	private long chunkSize(long bytesSoFar) {
+		double bytesPerRecord = bytesSoFar / (double) Math.max(1, ordinal);
+		return Math.max(1, Math.min(chunkBytes, (long) (bytesPerRecord * batchSize * 0.75)));
 	}
 
 	// ------------------------------------------------------------------ rows
 
-	private void readBatch(CsvReader reader, int n, ExecutorService worker) throws IOException {
+	/** Blank lines skipped by the last pair of chunks that were taken. */
+	private long pairBlankLines;
+
+	/** Reads, parses and commits one batch on this thread alone. */
+	private void readBatch(CsvReader reader, int n) throws IOException {
 		if (rows + (long) n > capacity) {
 			grow(rows + n);
 		}
 		final int base = rows;
-		for (int g = 0; g < groups.length; g++) {
-			Arrays.fill(failedColumn[g], 0, n, NO_FAILURE);
-		}
-		for (int record = 0; record < n; record++) {
-			skip[record] = reader.recordProblem(record) != null || reader.recordCells(record) != columnCount;
-		}
-		if (groups.length > 1) {
-			parallelBatches.incrementAndGet();
-			Future<?> other = worker.submit(() -> parse(1, reader, n, base));
-			parse(0, reader, n, base);
-			try {
-				other.get();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IOException("interrupted");
-			} catch (ExecutionException e) {
-				Throwable cause = e.getCause();
-				if (cause instanceof RuntimeException) {
-					throw (RuntimeException) cause;
-				}
-				if (cause instanceof Error) {
-					throw (Error) cause;
-				}
-				throw new IllegalStateException(cause);
+		prepare(0, reader, n);
+		parse(0, reader, n, base);
+		commitAll(0, reader, n, base);
+	}
+
+	/**
+	 * Reads two chunks side by side: {@code first} from where it stands to the record that reaches the cut,
+	 * {@code second} from the cut, a guessed record start, for about {@code chunk} bytes. Each thread delimits
+	 * and parses its own chunk; then this thread commits the first chunk's records and the second's, in file
+	 * order. The guess holds when the first chunk's last record ends exactly at the cut; when it does not (a
+	 * quoted cell holds a line break across the cut, or the first chunk filled its batch before the cut), the
+	 * second chunk's work is dropped and only the first is taken, so the result is always the one reading
+	 * record by record gives. Returns the reader that reads on.
+	 */
+	private CsvReader readPair(CsvReader first, CsvReader second, long cut, long chunk, ExecutorService worker)
+			throws IOException {
+		first.stopAt(cut);
+		second.stopAt(cut + chunk);
+		Future<Integer> delimited = worker.submit(() -> second.readBatch(batchSize));
+		int n = first.readBatch(batchSize);
+		int m = join(delimited);
+		first.stopAt(Long.MAX_VALUE);
+		second.stopAt(Long.MAX_VALUE);
+		pairBlankLines = first.batchBlankLines();
+		if (first.position() != cut || n == 0) {
+			refutedCuts.incrementAndGet();
+			if (n > 0) {
+				readBatch(first, n);
 			}
-		} else {
-			parse(0, reader, n, base);
+			return first;
 		}
+		second.shiftLines(first.nextLine() - 1);
+		pairBlankLines += second.batchBlankLines();
+		if (rows + (long) n + m > capacity) {
+			grow(rows + (long) n + m);
+		}
+		final int base = rows;
+		prepare(0, first, n);
+		prepare(1, second, m);
+		parallelBatches.incrementAndGet();
+		Future<?> parsed = worker.submit(() -> parse(1, second, m, base + n));
+		parse(0, first, n, base);
+		join(parsed);
+		commitAll(0, first, n, base);
+		commitAll(1, second, m, base + n);
+		return second;
+	}
+
+	private static <T> T join(Future<T> task) throws IOException {
+		try {
+			return task.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted");
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof IOException) {
+				throw (IOException) cause;
+			}
+			if (cause instanceof RuntimeException) {
+				throw (RuntimeException) cause;
+			}
+			if (cause instanceof Error) {
+				throw (Error) cause;
+			}
+			throw new IllegalStateException(cause);
+		}
+	}
+
+	private void prepare(int lane, CsvReader reader, int n) {
+		Arrays.fill(failedColumn[lane], 0, n, NO_FAILURE);
+		for (int record = 0; record < n; record++) {
+			skip[lane][record] = reader.recordProblem(record) != null || reader.recordCells(record) != columnCount;
+		}
+	}
+
+	private void commitAll(int lane, CsvReader reader, int n, int base) throws IOException {
 		for (int record = 0; record < n; record++) {
 			if ((ordinal & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) {
 				checkpoint(reader.recordOffset(record), reader.recordLine(record));
 			}
-			commit(reader, record, base + record);
+			commit(lane, reader, record, base + record);
 			ordinal++;
 		}
 	}
 
 	/**
-	 * Parses a group's columns of the batch into the slots {@code base + record}. Reads shared state only:
-	 * safe on several threads, one group each. One small loop per kind, so that each compiles on its own.
+	 * Parses a lane's batch into the slots {@code base + record}. Reads shared state only: safe on several
+	 * threads, one lane each. One small loop per kind, so that each compiles on its own.
 	 */
-	private void parse(int group, CsvReader reader, int n, int base) {
-		for (int c : groups[group]) {
+	private void parse(int lane, CsvReader reader, int n, int base) {
+		for (int c : parsedColumns) {
 			int f = fieldOfColumn[c];
 			switch (kinds[f]) {
 			case Kinds.TIMESTAMP:
 			case Kinds.DATE:
-				parseTimes(group, reader, n, base, c, f);
+				parseTimes(lane, reader, n, base, c, f);
 				break;
 			case Kinds.TEXT:
-				parseTexts(group, reader, n, base, c, f);
+				parseTexts(lane, reader, n, base, c, f);
 				break;
 			case Kinds.BOOL:
-				parseFlags(group, reader, n, base, c, f);
+				parseFlags(lane, reader, n, base, c, f);
 				break;
 			case Kinds.ENUM:
 			case Kinds.REFERENCE:
-				parseCodes(group, reader, n, base, c, f);
+				parseCodes(lane, reader, n, base, c, f);
 				break;
 			default:
-				parseNumbers(group, reader, n, base, c, f);
+				parseNumbers(lane, reader, n, base, c, f);
 			}
 		}
 	}
@@ -674,8 +749,8 @@ final class SourceLoader {
 	 * there is nothing to parse (a malformed record, or an empty cell, which this stores as null or notes
 	 * as a failure).
 	 */
-	private long cell(int group, CsvReader reader, int record, int c, int f, int row) {
-		if (skip[record]) {
+	private long cell(int lane, CsvReader reader, int record, int c, int f, int row) {
+		if (skip[lane][record]) {
 			return -1;
 		}
 		int cell = reader.firstCell(record) + c;
@@ -692,7 +767,7 @@ final class SourceLoader {
 		}
 		if (s == e) {
 			if (!optional[f]) {
-				failed(group, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
+				failed(lane, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
 			} else {
 				setNull(f, row);
 			}
@@ -701,14 +776,14 @@ final class SourceLoader {
 		return ((long) s << 32) | e;
 	}
 
-	private void parseNumbers(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseNumbers(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final double[] column = numbers[f];
 		final FieldSpec field = fields[f];
 		final int kind = kinds[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -716,7 +791,7 @@ final class SourceLoader {
 			int s = (int) (range >>> 32);
 			int e = (int) range;
 			if (rewritesNumbers) {
-				parseRewrittenNumber(group, record, c, f, base + record, a, s, e);
+				parseRewrittenNumber(lane, record, c, f, base + record, a, s, e);
 				continue;
 			}
 			double value;
@@ -743,28 +818,28 @@ final class SourceLoader {
 				value = parser.number(a, s, e);
 			}
 			if (value != value) {
-				failed(group, record, c, parser.error);
+				failed(lane, record, c, parser.error);
 			} else {
 				column[base + record] = value;
 				if (key) {
-					keyFingerprints[record] = Kinds.fingerprint(value);
+					keyFingerprints[lane][record] = Kinds.fingerprint(value);
 				}
 			}
 		}
 	}
 
 	/** A number of a source whose format has other separators or a currency symbol: rewritten, then parsed. */
-	private void parseRewrittenNumber(int group, int record, int c, int f, int row, byte[] cell, int s, int e) {
-		FormattedCells cells = formatted[group];
+	private void parseRewrittenNumber(int lane, int record, int c, int f, int row, byte[] cell, int s, int e) {
+		FormattedCells cells = formatted[lane];
 		int length = cells.rewrite(cell, s, e);
 		byte[] a = cells.rewritten();
-		double value = parseNumber(parsers[group], f, a, 0, length);
+		double value = parseNumber(parsers[lane], f, a, 0, length);
 		if (value != value) {
-			failed(group, record, c, FormattedCells.asWritten(parsers[group].error, cell, s, e, length, a));
+			failed(lane, record, c, FormattedCells.asWritten(parsers[lane].error, cell, s, e, length, a));
 		} else {
 			numbers[f][row] = value;
 			if (f == keyField) {
-				keyFingerprints[record] = Kinds.fingerprint(value);
+				keyFingerprints[lane][record] = Kinds.fingerprint(value);
 			}
 		}
 	}
@@ -789,16 +864,16 @@ final class SourceLoader {
 		}
 	}
 
-	private void parseTimes(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseTimes(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final long[] column = times[f];
 		final boolean date = kinds[f] == Kinds.DATE;
 		final boolean key = f == keyField;
-		final FormattedCells patterned = formatted == null ? null : formatted[group];
+		final FormattedCells patterned = formatted == null ? null : formatted[lane];
 		final boolean hasPattern = patterned != null
 				&& (date ? patterned.hasDatePattern() : patterned.hasTimestampPattern());
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -817,24 +892,31 @@ final class SourceLoader {
 				time = date ? parser.date(a, s, e) : parser.timestamp(a, s, e);
 			}
 			if (time == CellParser.FAIL_TIME) {
-				failed(group, record, c, hasPattern ? patterned.error : parser.error);
+				failed(lane, record, c, hasPattern ? patterned.error : parser.error);
 			} else {
 				column[base + record] = time;
 				if (key) {
-					keyFingerprints[record] = time;
+					keyFingerprints[lane][record] = time;
 				}
 			}
 		}
 	}
 
 	/** Text: the code when the dictionary has the value, else PENDING and its hash; a key: its hash. */
-	private void parseTexts(int group, CsvReader reader, int n, int base, int c, int f) {
+	private void parseTexts(int lane, CsvReader reader, int n, int base, int c, int f) {
 		final int[] column = ints[f];
 		final ByteMap dictionary = dictionaries[f];
-		final long[] pending = pendingHashes[f];
+		final long[] pending = pendingHashes[lane][f];
 		final boolean key = f == keyField;
+		if (dropped[f]) {
+			// checked for emptiness here, for line breaks and UTF-8 by the reader; nothing is kept
+			for (int record = 0; record < n; record++) {
+				cell(lane, reader, record, c, f, base + record);
+			}
+			return;
+		}
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -843,7 +925,7 @@ final class SourceLoader {
 			int e = (int) range;
 			long hash = Hashing.hash(a, s, e);
 			if (key) {
-				keyFingerprints[record] = hash;
+				keyFingerprints[lane][record] = hash;
 				continue;
 			}
 			int code = dictionary.find(a, s, e, hash);
@@ -856,31 +938,31 @@ final class SourceLoader {
 		}
 	}
 
-	private void parseFlags(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseFlags(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final byte[] column = flags[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
 			byte[] a = reader.cellArray(reader.firstCell(record) + c);
 			byte flag = parser.bool(a, (int) (range >>> 32), (int) range);
 			if (flag < 0) {
-				failed(group, record, c, parser.error);
+				failed(lane, record, c, parser.error);
 			} else {
 				column[base + record] = flag;
 				if (key) {
-					keyFingerprints[record] = flag;
+					keyFingerprints[lane][record] = flag;
 				}
 			}
 		}
 	}
 
 	/** Enum codes and reference rows. */
-	private void parseCodes(int group, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[group];
+	private void parseCodes(int lane, CsvReader reader, int n, int base, int c, int f) {
+		final CellParser parser = parsers[lane];
 		final int[] column = ints[f];
 		final boolean isEnum = kinds[f] == Kinds.ENUM;
 		final byte[][] values = enumValues[f];
@@ -888,7 +970,7 @@ final class SourceLoader {
 		final KeyIndex target = targets[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(group, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f, base + record);
 			if (range < 0) {
 				continue;
 			}
@@ -897,20 +979,20 @@ final class SourceLoader {
 			int e = (int) range;
 			int code = isEnum ? parser.enumCode(a, s, e, values, names) : target.row(parser, a, s, e);
 			if (code < 0) {
-				failed(group, record, c, isEnum ? parser.error : target.unknown(a, s, e));
+				failed(lane, record, c, isEnum ? parser.error : target.unknown(a, s, e));
 			} else {
 				column[base + record] = code;
 				if (key) {
-					keyFingerprints[record] = code;
+					keyFingerprints[lane][record] = code;
 				}
 			}
 		}
 	}
 
-	private void failed(int group, int record, int column, String message) {
-		if (column < failedColumn[group][record]) {
-			failedColumn[group][record] = column;
-			failure[group][record] = message;
+	private void failed(int lane, int record, int column, String message) {
+		if (column < failedColumn[lane][record]) {
+			failedColumn[lane][record] = column;
+			failure[lane][record] = message;
 		}
 	}
 
@@ -919,7 +1001,7 @@ final class SourceLoader {
 	 * cell or a duplicate key; otherwise adds its key and its new texts, moving it down from its slot when
 	 * rows before it in the batch were rejected.
 	 */
-	private void commit(CsvReader reader, int record, int slot) throws IOException {
+	private void commit(int lane, CsvReader reader, int record, int slot) throws IOException {
 		String problem = reader.recordProblem(record);
 		int first = reader.firstCell(record);
 		continuationLines += reader.recordBreaks(record);
@@ -951,20 +1033,14 @@ final class SourceLoader {
 					cells + (cells == 1 ? " cell" : " cells") + ", but the header has " + columnCount, true);
 			return;
 		}
-		int bad = NO_FAILURE;
-		String message = null;
-		for (int g = 0; g < groups.length; g++) {
-			if (failedColumn[g][record] < bad) {
-				bad = failedColumn[g][record];
-				message = failure[g][record];
-			}
-		}
+		int bad = failedColumn[lane][record];
+		String message = failure[lane][record];
 		if (bad != NO_FAILURE) {
 			reject(reader, record, reader.cellColumn(first + bad), fieldOfColumn[bad], message, true);
 			return;
 		}
 		final int row = rows;
-		long fingerprint = keyFingerprints[record];
+		long fingerprint = keyFingerprints[lane][record];
 		if (keyField >= 0 && isDuplicate(reader, record, fingerprint)) {
 			return;
 		}
@@ -972,12 +1048,12 @@ final class SourceLoader {
 			moveRow(slot, row);
 		}
 		for (int f = 0; f < fieldCount; f++) {
-			if (pendingHashes[f] != null && ints[f][row] == PENDING) {
+			if (pendingHashes[lane][f] != null && ints[f][row] == PENDING) {
 				int cell = first + columnOfField[f];
 				byte[] a = reader.cellArray(cell);
 				int s = reader.cellStart(cell);
 				int e = reader.cellEnd(cell);
-				long hash = pendingHashes[f][record];
+				long hash = pendingHashes[lane][f][record];
 				int code = dictionaries[f].find(a, s, e, hash);
 				ints[f][row] = code >= 0 ? code : dictionaries[f].add(a, s, e, hash);
 			}

@@ -12,10 +12,22 @@ import java.util.Optional;
  * @param timeAxes every field ({@code Source.field}) that buckets rows into periods: the sources' time axes
  *     and the metrics' {@code time} overrides; the periods of a run span their values
  * @param fieldsRead every field ({@code Source.field}) a formula reads, so that loading keeps it
+ * @param fieldsUnread every text field ({@code Source.field}) that no formula, breakdown, filter or reference
+ *     reads and that is no key: loading checks its cells (required, well formed) but keeps nothing of them.
+ *     Empty unless the generator proved it, so a hand-made spec keeps every field
  */
 public record TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone,
 		List<SourceSpec> sources, List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics,
-		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead) {
+		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead,
+		List<String> fieldsUnread) {
+	/** A template whose text fields are all kept. */
+	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
+			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
+			List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead) {
+		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops, timeAxes, fieldsRead,
+				List.of());
+	}
+
 
 	/** A template whose time axes are its sources' own, and whose formulas read nothing beyond keys' needs. */
 	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
@@ -30,6 +42,7 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 	public TemplateSpec {
 		timeAxes = List.copyOf(timeAxes);
 		fieldsRead = List.copyOf(fieldsRead);
+		fieldsUnread = List.copyOf(fieldsUnread);
 		labels = Specs.copy(labels);
 		sources = List.copyOf(sources);
 		dimensions = List.copyOf(dimensions);
@@ -42,6 +55,11 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 	/** Whether a formula reads the field. */
 	public boolean reads(String source, String field) {
 		return fieldsRead.contains(source + "." + field);
+	}
+
+	/** Whether nothing reads the text field, so that loading need not keep it. */
+	public boolean unread(String source, String field) {
+		return fieldsUnread.contains(source + "." + field);
 	}
 
 	public String simpleName() {

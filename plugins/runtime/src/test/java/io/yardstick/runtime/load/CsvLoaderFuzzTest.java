@@ -93,6 +93,7 @@ class CsvLoaderFuzzTest {
 		int saved = SourceLoader.readBufferSize;
 		int savedBatch = SourceLoader.batchSize;
 		long savedParallel = SourceLoader.parallelFromBytes;
+		long savedChunk = SourceLoader.chunkBytes;
 		ExecutorService watchdog = Executors.newSingleThreadExecutor();
 		try {
 			for (int input = 0; input < INPUTS; input++) {
@@ -107,6 +108,7 @@ class CsvLoaderFuzzTest {
 				SourceLoader.readBufferSize = random.nextInt(4) == 0 ? CsvReader.DEFAULT_BUFFER : 64 + random.nextInt(512);
 				SourceLoader.batchSize = random.nextInt(3) == 0 ? 16_384 : 1 + random.nextInt(40);
 				SourceLoader.parallelFromBytes = random.nextBoolean() ? 0 : 4L << 20;
+				SourceLoader.chunkBytes = random.nextBoolean() ? 1 + random.nextInt(200) : 2L << 20;
 				boolean alsoFail = random.nextInt(3) == 0;
 				Future<?> checked = watchdog.submit(() -> {
 					check(files, alsoFail);
@@ -121,7 +123,7 @@ class CsvLoaderFuzzTest {
 					Throwable failure = e.getCause();
 					throw new AssertionError("fuzz input " + index + " of seed " + SEED + " (replay with -Dyardstick.fuzz.seed="
 							+ SEED + " -Dyardstick.fuzz.only=" + index + ", buffer " + SourceLoader.readBufferSize + ", batch "
-							+ SourceLoader.batchSize + ")\nCustomer.csv: " + shown(files.get("Customer")) + "\nTicket.csv: "
+							+ SourceLoader.batchSize + ", chunk " + SourceLoader.chunkBytes + ")\nCustomer.csv: " + shown(files.get("Customer")) + "\nTicket.csv: "
 							+ shown(files.get("Ticket")) + "\n" + failure, failure);
 				}
 			}
@@ -137,6 +139,7 @@ class CsvLoaderFuzzTest {
 			SourceLoader.readBufferSize = saved;
 			SourceLoader.batchSize = savedBatch;
 			SourceLoader.parallelFromBytes = savedParallel;
+			SourceLoader.chunkBytes = savedChunk;
 		}
 	}
 

@@ -18,23 +18,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The loading suites again, with every file parsed by two threads in batches of a few records, so that
- * batch boundaries, rows moved over rejected ones and the merge of the two threads' findings are all
- * exercised: the results must be the same as reading row by row.
+ * The loading suites again, with every file read by two threads in chunks of a record or two and batches of
+ * a few records, so that chunk cuts (confirmed and refuted), batch boundaries, rows moved over rejected ones
+ * and the line numbers of the second chunk are all exercised: the results must be the same as reading row by
+ * row.
  */
 class ParallelBatchesTest {
 	private int threads;
 	private long parallelFromBytes;
 	private int batchSize;
+	private long chunkBytes;
 
 	@BeforeEach
 	void parallel() {
 		threads = SourceLoader.threads;
 		parallelFromBytes = SourceLoader.parallelFromBytes;
 		batchSize = SourceLoader.batchSize;
+		chunkBytes = SourceLoader.chunkBytes;
 		SourceLoader.threads = 2;
 		SourceLoader.parallelFromBytes = 0;
 		SourceLoader.batchSize = 3;
+		SourceLoader.chunkBytes = 1;
 	}
 
 	@AfterEach
@@ -42,21 +46,41 @@ class ParallelBatchesTest {
 		SourceLoader.threads = threads;
 		SourceLoader.parallelFromBytes = parallelFromBytes;
 		SourceLoader.batchSize = batchSize;
+		SourceLoader.chunkBytes = chunkBytes;
 	}
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void theColumnsAreSplitBetweenTwoThreads() {
+	void theRecordsAreSplitIntoChunksReadByTwoThreads() {
 		TemplateSpec template = template("UTC", source("Ticket", key("id", FieldType.TEXT),
 				field("contacts", FieldType.COUNT), field("title", FieldType.TEXT)));
-		write(dir, "Ticket.csv", "id,contacts,title\nT1,1,a\nT2,2,b\nT3,3,a\nT4,4,c\nT5,5,b\n");
+		write(dir, "Ticket.csv", "id,contacts,title\nT1,1,a\nT2,2,b\nT3,3,a\nT4,4,c\nT5,5,b\nT6,6,d\n");
 		long before = SourceLoader.parallelBatches.get();
 		Table table = DataLoader.load(template, dir).dataset().table("Ticket");
-		assertThat(SourceLoader.parallelBatches.get() - before).isEqualTo(2);
-		assertThat(table.numbers("contacts")).containsExactly(1, 2, 3, 4, 5);
-		assertThat(table.codes("title")).containsExactly(0, 1, 0, 2, 1);
+		// the first batch alone (3 records), then T4 beside T5, then T6 alone: no line break after it to cut at
+		assertThat(SourceLoader.parallelBatches.get() - before).isEqualTo(1);
+		assertThat(table.numbers("contacts")).containsExactly(1, 2, 3, 4, 5, 6);
+		assertThat(table.codes("title")).containsExactly(0, 1, 0, 2, 1, 3);
+	}
+
+	@Test
+	void aCutInsideAQuotedCellIsRefutedAndTheLinesStayTrue() {
+		TemplateSpec template = template("UTC", source("Ticket", key("id", FieldType.TEXT),
+				field("contacts", FieldType.COUNT), field("title", FieldType.TEXT)));
+		SourceLoader.batchSize = 2;
+		write(dir, "Ticket.csv", "id,contacts,title\nT1,1,a\nT2,2,b\nT3,3,\"x\ny\nz\"\nT4,4,c\n\nT5,x,d\nT6,6,e\n");
+		long refuted = SourceLoader.refutedCuts.get();
+		LoadResult result = DataLoader.load(template, Bindings.byConvention(dir, template),
+				LoadOptions.defaults().skipBadRows(dir.resolve("quarantine")));
+		assertThat(SourceLoader.refutedCuts.get() - refuted).isPositive();
+		Table table = result.dataset().table("Ticket");
+		assertThat(table.numbers("contacts")).containsExactly(1, 2, 3, 4, 6);
+		LoadReport.SourceReport report = result.report().sources().get(0);
+		assertThat(report.firstErrors()).extracting(DataError::line).containsExactly(9L);
+		assertThat(report.lines()).isEqualTo(10);
+		assertThat(report.blankLines()).isEqualTo(1);
 	}
 
 	@Nested
