@@ -21,6 +21,10 @@ public final class RunDiagnostics {
 		zeroDenominators[metric]++;
 	}
 
+	void zeroDenominators(int metric, long rows) {
+		zeroDenominators[metric] += rows;
+	}
+
 	void loadReport(LoadReport report) {
 		this.loadReport = report;
 	}

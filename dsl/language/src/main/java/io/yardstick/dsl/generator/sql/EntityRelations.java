@@ -111,7 +111,7 @@ final class EntityRelations {
 				boolean wholeRows = argument instanceof io.yardstick.dsl.kpi.SymbolReference reference
 						&& reference.getSymbol() instanceof Source;
 				yield new Aggregate(AggregateFunction.COUNT_ROWS, null,
-						wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).sql(), true)), 0);
+						wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).nullTest(), true)), 0);
 			}
 			case "sum" -> new Aggregate(AggregateFunction.SUM, expressions.number(call.getArguments().get(0)), filter, 0);
 			case "avg" -> {
@@ -162,7 +162,7 @@ final class EntityRelations {
 						relations.localDate(alias, time), entity, millis)), name + "_date"));
 				localDate = new Column(alias, name + "_date");
 			}
-			return new Code(new Column(alias, name), Type.TIME, null, null, localDate);
+			return new Code(new Column(alias, name), Type.TIME, null, null, localDate, localDate, null);
 		});
 	}
 
