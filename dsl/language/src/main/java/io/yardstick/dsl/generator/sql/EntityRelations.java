@@ -100,7 +100,7 @@ final class EntityRelations {
 
 	private String join(EntityAggregateModel inner) {
 		String alias = "e" + (joins.size() + 1);
-		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations));
+		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations), relations.wallClock());
 		EntityRelations innerEntities = new EntityRelations(model, dialect, innerRelations, grain, periods, periodJoin);
 		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities, grain);
 		FunctionCall call = inner.call();

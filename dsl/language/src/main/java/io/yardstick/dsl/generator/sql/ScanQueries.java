@@ -88,12 +88,14 @@ public final class ScanQueries {
 	private final TemplateSpec spec;
 	private final SqlDialect dialect;
 	private final Map<String, SourceTable> tables;
+	private final WallClock wallClock;
 
 	public ScanQueries(CalculatorModel model, TemplateSpec spec, SqlDialect dialect, Map<String, SourceTable> tables) {
 		this.model = model;
 		this.spec = spec;
 		this.dialect = dialect;
 		this.tables = tables;
+		this.wallClock = WallClock.of(spec.zone(), dialect);
 	}
 
 	// ------------------------------------------------------------------ periods
@@ -171,7 +173,7 @@ public final class ScanQueries {
 	private ScanQuery scan(Source source, Field timeAxis, List<AggregateModel> aggregates, Grain grain,
 			Sql.Relation periodRows, List<List<String>> groupings) {
 		require(Capability.TIME_ZONES, source);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		EntityRelations entities = new EntityRelations(model, dialect, relations, grain, periodRows,
 				(scanned, axis) -> periodJoin(grain, periodRows, scanned, axis));
 		SqlExpressions expressions = new SqlExpressions(relations, PERIODS, entities, grain);
@@ -443,7 +445,7 @@ public final class ScanQueries {
 	/** The earliest and latest instant of a time axis: columns {@code first}, {@code last}. */
 	public Select timeRange(String sourceName, String field) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Expr millis = relations.millis(relations.rootAlias(), field(source, field));
 		return Select.of(List.of("the time range of " + sourceName + "." + field),
 				List.of(new Item(new Aggregate(AggregateFunction.MIN, millis, null, 0), "first"),
@@ -454,7 +456,7 @@ public final class ScanQueries {
 	/** The distinct raw values of a dimension on one source (column {@code value}), and how to label them. */
 	public Optional<Map.Entry<Select, LabelKind>> dimensionValues(String dimension, String sourceName) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		return dimension(relations, source, dimension).map(read -> Map.entry(Select.of(
 				List.of("the values of " + dimension + " on " + sourceName), List.of(new Item(read.expression(), "value")),
 				new Sql.Table(relations.table(source).name()), relations.rootAlias(), relations.joins()).selectDistinct(),
@@ -464,7 +466,7 @@ public final class ScanQueries {
 	/** Keys that occur more than once (columns {@code key}, {@code rows}), at most {@code limit}. */
 	public Select duplicateKeys(String sourceName, long limit) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Field key = Sources.key(source).orElseThrow(() -> new GeneratorException(source, "source has no key"));
 		Column keyColumn = relations.column(relations.rootAlias(), key);
 		Aggregate rows = new Aggregate(AggregateFunction.COUNT_ROWS, null, null, 0);
@@ -477,7 +479,7 @@ public final class ScanQueries {
 	/** References that name no row of their source (column {@code reference}), at most {@code limit}. */
 	public Select danglingReferences(String sourceName, String referenceField, long limit) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Field reference = field(source, referenceField);
 		String joined = relations.join(relations.rootAlias(), reference);
 		Field targetKey = Sources.key(reference.getReference()).orElseThrow();
