@@ -105,6 +105,7 @@ public final class EngineRun {
 			codes.put(dimension, code);
 		});
 		Map<String, List<CellState>> states = new HashMap<>();
+		Map<String, long[]> zeroDenominators = new LinkedHashMap<>();
 		if (periods.count() > 0) {
 			List<List<String>> groupings = groupings(options);
 			Sql.Relation periodRows = scanFiles == null
@@ -122,7 +123,13 @@ public final class EngineRun {
 					}
 					sql = statements.get(statements.size() - 1);
 				}
-				read(scans.get(i), sql, run, codes, options, states);
+				read(scans.get(i), sql, run, codes, options, states, zeroDenominators);
+			}
+		}
+		for (int m = 0; m < spec.metrics().size(); m++) {
+			long[] rows = zeroDenominators.get(spec.metrics().get(m).id());
+			if (rows != null) {
+				run.zeroDenominators(m, rows[0]);
 			}
 		}
 		return calculator.derive(run, (aggregate, kernel) -> {
@@ -158,13 +165,22 @@ public final class EngineRun {
 	}
 
 	private void read(ScanQuery scan, String sql, Run run, Map<String, Map<String, Integer>> codes, RunOptions options,
-			Map<String, List<CellState>> states) throws SQLException {
+			Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators) throws SQLException {
+		// Every grouping set holds each row of a period once: its zero denominators are read from one of them.
+		Integer countedMask = scan.groupings().isEmpty() ? null : scan.groupings().keySet().iterator().next();
 		engine.query(sql, row -> {
 			int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
 			int period = row.getInt("period");
 			Map<Integer, List<Integer>> served = scan.groupings().get(mask);
 			if (served == null) {
 				return;
+			}
+			if (countedMask != null && mask == countedMask) {
+				for (Map.Entry<String, List<String>> metric : scan.zeroDenominators().entrySet()) {
+					for (String column : metric.getValue()) {
+						zeroDenominators.computeIfAbsent(metric.getKey(), k -> new long[1])[0] += row.getLong(column);
+					}
+				}
 			}
 			String[] labels = new String[scan.dimensions().size()];
 			for (int d = 0; d < labels.length; d++) {

@@ -30,6 +30,14 @@ public final class ResultsComparison {
 				return found;
 			}
 		}
+		// the rows and cells whose division met a zero denominator, which a run reports beside the values
+		for (int m = 0; m < oracle.template().metrics().size(); m++) {
+			long x = oracle.diagnostics().zeroDenominators(m);
+			long y = other.diagnostics().zeroDenominators(m);
+			if (x != y) {
+				found.add(oracle.template().metrics().get(m).id() + ": " + x + " zero denominators against " + y);
+			}
+		}
 		if (oracle.groupings().size() != other.groupings().size()) {
 			found.add("groupings: " + oracle.groupings().size() + " against " + other.groupings().size());
 			return found;

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Java calculator's values on the engine fixtures, kept as golden files ({@code expected/values.tsv}):
  * the differential suite proves the engines agree with the calculator, these pin what the calculator says
- * (a day of 23 hours, consecutive dates one day apart, ISO week 53).
+ * (a day of 23 hours, consecutive dates one day apart, ISO week 53), and how many zero denominators each
+ * metric met (rows inside its aggregates, and cells).
  */
 class EngineCaseValuesTest {
 
@@ -42,6 +43,15 @@ class EngineCaseValuesTest {
 				}
 			}
 		}
-		return CalculatorCases.values(results, period -> shown[period]);
+		StringBuilder values = new StringBuilder(CalculatorCases.values(results, period -> shown[period]));
+		// then how many rows and cells of each metric met a zero denominator, where any did
+		for (int m = 0; m < results.template().metrics().size(); m++) {
+			long zeros = results.diagnostics().zeroDenominators(m);
+			if (zeros > 0) {
+				values.append(results.template().metrics().get(m).id()).append("\tzero denominators\t-\t-\t")
+						.append(zeros).append('\n');
+			}
+		}
+		return values.toString();
 	}
 }

@@ -377,6 +377,14 @@ public final class Run {
 		diagnostics.zeroDenominator(metric);
 	}
 
+	/**
+	 * Rows whose division inside the metric's aggregates met a zero denominator when an engine other than the
+	 * calculator scanned them: counted there, reported here as {@link #div} reports the calculator's own.
+	 */
+	public void zeroDenominators(int metric, long rows) {
+		diagnostics.zeroDenominators(metric, rows);
+	}
+
 	/** Computes every enabled metric for every cell, in the order given (each after the metrics it reads). */
 	public void derive(int[] order, MetricFunction function) {
 		for (int g = 0; g < groupings.size(); g++) {

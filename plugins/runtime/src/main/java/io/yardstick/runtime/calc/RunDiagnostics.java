@@ -22,6 +22,10 @@ public final class RunDiagnostics {
 		zeroDenominators.incrementAndGet(metric);
 	}
 
+	void zeroDenominators(int metric, long rows) {
+		zeroDenominators[metric] += rows;
+	}
+
 	void loadReport(LoadReport report) {
 		this.loadReport = report;
 	}

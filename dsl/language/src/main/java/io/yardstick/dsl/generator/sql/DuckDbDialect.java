@@ -46,6 +46,7 @@ public final class DuckDbDialect extends StandardDialect {
 			case LOCAL_EPOCH_MILLIS -> "(epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMPTZ)) - CASE WHEN CAST(CAST("
 					+ a.get(0) + " AS TIMESTAMPTZ) - INTERVAL 1 HOUR AS TIMESTAMP) = " + a.get(0)
 					+ " THEN 3600000 ELSE 0 END)";
+			case WALL_CLOCK_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
 			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
@@ -68,6 +69,11 @@ public final class DuckDbDialect extends StandardDialect {
 	/** A calendar part of epoch milliseconds, in the session's time zone. */
 	private static String part(String function, String millis) {
 		return function + "(to_timestamp(" + millis + " / 1000.0))";
+	}
+
+	@Override
+	public boolean readsWallClock() {
+		return true;
 	}
 
 	@Override

@@ -100,7 +100,7 @@ final class EntityRelations {
 
 	private String join(EntityAggregateModel inner) {
 		String alias = "e" + (joins.size() + 1);
-		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations));
+		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations), relations.wallClock());
 		EntityRelations innerEntities = new EntityRelations(model, dialect, innerRelations, grain, periods, periodJoin);
 		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities, grain);
 		FunctionCall call = inner.call();
@@ -111,7 +111,7 @@ final class EntityRelations {
 				boolean wholeRows = argument instanceof io.yardstick.dsl.kpi.SymbolReference reference
 						&& reference.getSymbol() instanceof Source;
 				yield new Aggregate(AggregateFunction.COUNT_ROWS, null,
-						wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).sql(), true)), 0);
+						wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).nullTest(), true)), 0);
 			}
 			case "sum" -> new Aggregate(AggregateFunction.SUM, expressions.number(call.getArguments().get(0)), filter, 0);
 			case "avg" -> {
@@ -162,7 +162,7 @@ final class EntityRelations {
 						relations.localDate(alias, time), entity, millis)), name + "_date"));
 				localDate = new Column(alias, name + "_date");
 			}
-			return new Code(new Column(alias, name), Type.TIME, null, null, localDate);
+			return new Code(new Column(alias, name), Type.TIME, null, null, localDate, localDate, null);
 		});
 	}
 

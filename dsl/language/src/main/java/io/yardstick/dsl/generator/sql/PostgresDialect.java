@@ -47,6 +47,8 @@ public final class PostgresDialect extends StandardDialect {
 			case LOCAL_EPOCH_MILLIS -> "(CAST(floor(extract(epoch FROM CAST(" + a.get(0)
 					+ " AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CASE WHEN CAST(CAST(" + a.get(0)
 					+ " AS TIMESTAMPTZ) - INTERVAL '1 hour' AS TIMESTAMP) = " + a.get(0) + " THEN 3600000 ELSE 0 END)";
+			// the epoch of a timestamp without time zone is its reading taken as UTC
+			case WALL_CLOCK_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMP)) * 1000) AS BIGINT)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
 			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
@@ -69,6 +71,11 @@ public final class PostgresDialect extends StandardDialect {
 	/** A calendar part of epoch milliseconds, in the session's time zone. */
 	private static String part(String field, String millis) {
 		return "CAST(extract(" + field + " FROM to_timestamp(" + millis + " / 1000.0)) AS DOUBLE PRECISION)";
+	}
+
+	@Override
+	public boolean readsWallClock() {
+		return true;
 	}
 
 	@Override

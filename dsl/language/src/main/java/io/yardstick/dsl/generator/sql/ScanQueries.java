@@ -52,9 +52,11 @@ public final class ScanQueries {
 	static final String PERIODS = "periods";
 
 	/**
-	 * One reported period: its index, its key ({@link #periodKey}), and its bounds in epoch milliseconds.
+	 * One reported period: its index, its key ({@link #periodKey}), its bounds in epoch milliseconds, and its
+	 * first local day and the next period's, which dates compare with: a date is the first instant of its day,
+	 * and that instant grows with the day, so a date compares with a bound as its day with the bound's day.
 	 */
-	public record PeriodRow(int index, long key, long startMillis, long endMillis) {
+	public record PeriodRow(int index, long key, long startMillis, long endMillis, LocalDate startDay, LocalDate endDay) {
 	}
 
 	/** How a dimension's raw value becomes the label the calculator gives it. */
@@ -71,23 +73,29 @@ public final class ScanQueries {
 	 *
 	 * @param groupings per grouping set's mask (from {@code grouping_id}), the run's groupings it serves,
 	 *     each with the indexes into {@code dimensions} of its dimensions in order
-	 * @param states per aggregate (the kernel's name), its state columns in the kernel's order
+	 * @param states per aggregate (the kernel's name), its state columns in the kernel's order; aggregates
+	 *     that compute the same thing share one column
+	 * @param zeroDenominators per metric, the columns that count the rows of a cell whose division inside the
+	 *     metric's aggregates met a zero denominator where the calculator evaluates it (each grouping set counts
+	 *     every row of the period again: read one set)
 	 */
 	public record ScanQuery(String source, String timeAxis, Select select, boolean groupingId,
 			List<DimensionColumn> dimensions, Map<Integer, Map<Integer, List<Integer>>> groupings,
-			Map<String, List<String>> states) {
+			Map<String, List<String>> states, Map<String, List<String>> zeroDenominators) {
 	}
 
 	private final CalculatorModel model;
 	private final TemplateSpec spec;
 	private final SqlDialect dialect;
 	private final Map<String, SourceTable> tables;
+	private final WallClock wallClock;
 
 	public ScanQueries(CalculatorModel model, TemplateSpec spec, SqlDialect dialect, Map<String, SourceTable> tables) {
 		this.model = model;
 		this.spec = spec;
 		this.dialect = dialect;
 		this.tables = tables;
+		this.wallClock = WallClock.of(spec.zone(), dialect);
 	}
 
 	// ------------------------------------------------------------------ periods
@@ -115,7 +123,10 @@ public final class ScanQueries {
 	public static List<PeriodRow> periodRows(Grain grain, Periods periods) {
 		List<PeriodRow> rows = new ArrayList<>();
 		for (int p = 0; p < periods.count(); p++) {
-			rows.add(new PeriodRow(p, periodKey(grain, periods.firstDay(p)), periods.start(p), periods.end(p)));
+			LocalDate firstDay = periods.firstDay(p);
+			// the next period's first day, as Periods bounds the last one
+			LocalDate endDay = p + 1 < periods.count() ? periods.firstDay(p + 1) : grain.next(firstDay);
+			rows.add(new PeriodRow(p, periodKey(grain, firstDay), periods.start(p), periods.end(p), firstDay, endDay));
 		}
 		return rows;
 	}
@@ -125,13 +136,17 @@ public final class ScanQueries {
 		List<List<Expr>> rows = new ArrayList<>();
 		for (PeriodRow period : periods) {
 			rows.add(List.of(new Sql.Integer(period.index()), new Sql.Integer(period.key()),
-					new Sql.Integer(period.startMillis()), new Sql.Integer(period.endMillis())));
+					new Sql.Integer(period.startMillis()), new Sql.Integer(period.endMillis()), new Sql.Date(period.startDay()),
+					new Sql.Date(period.endDay())));
 		}
 		return new Sql.Values(PERIOD_COLUMNS, rows);
 	}
 
-	/** The columns of the periods relation: index, key, first instant, first instant of the next period. */
-	public static final List<String> PERIOD_COLUMNS = List.of("p", "k", "start_ms", "end_ms");
+	/**
+	 * The columns of the periods relation: index, key, first instant, first instant of the next period, first
+	 * local day, first local day of the next period.
+	 */
+	public static final List<String> PERIOD_COLUMNS = List.of("p", "k", "start_ms", "end_ms", "start_day", "end_day");
 
 	// ------------------------------------------------------------------ scans
 
@@ -158,7 +173,7 @@ public final class ScanQueries {
 	private ScanQuery scan(Source source, Field timeAxis, List<AggregateModel> aggregates, Grain grain,
 			Sql.Relation periodRows, List<List<String>> groupings) {
 		require(Capability.TIME_ZONES, source);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		EntityRelations entities = new EntityRelations(model, dialect, relations, grain, periodRows,
 				(scanned, axis) -> periodJoin(grain, periodRows, scanned, axis));
 		SqlExpressions expressions = new SqlExpressions(relations, PERIODS, entities, grain);
@@ -223,18 +238,27 @@ public final class ScanQueries {
 			items.add(new Item(dimensionExpressions.get(i), dimensionColumns.get(i).column()));
 		}
 		Map<String, List<String>> states = new LinkedHashMap<>();
+		Map<String, List<String>> zeroDenominators = new LinkedHashMap<>();
+		// An aggregate the scan already computes (the base of two shares, a sum two metrics take) is read twice.
+		Map<Expr, String> computed = new LinkedHashMap<>();
 		Set<String> metrics = new LinkedHashSet<>();
 		for (AggregateModel aggregate : aggregates) {
-			metrics.add(aggregate.metric().metric().getName());
+			String metric = aggregate.metric().metric().getName();
+			metrics.add(metric);
 			List<Expr> parts = states(aggregate, expressions);
 			List<String> names = stateNames(aggregate.kernel());
 			List<String> columns = new ArrayList<>();
 			for (int i = 0; i < parts.size(); i++) {
-				String column = aggregate.field() + "__" + names.get(i);
-				columns.add(column);
-				items.add(new Item(parts.get(i), column));
+				columns.add(column(items, computed, parts.get(i), aggregate.field() + "__" + names.get(i)));
 			}
 			states.put(aggregate.field(), columns);
+			List<SqlExpressions.Division> divisions = expressions.takeDivisions();
+			for (int i = 0; i < divisions.size(); i++) {
+				Expr zero = new Binary("=", divisions.get(i).denominator(), new Sql.Number(BigDecimal.ZERO));
+				zeroDenominators.computeIfAbsent(metric, m -> new ArrayList<>()).add(column(items, computed,
+						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(divisions.get(i).guard(), zero), 0),
+						aggregate.field() + "__zero" + (i + 1)));
+			}
 		}
 
 		List<Join> joins = new ArrayList<>(relations.joins());
@@ -257,7 +281,15 @@ public final class ScanQueries {
 		Select select = Select.of(comments, items, entities.from(), root, joins)
 				.groupBy(new ArrayList<>(setsByMask.values()));
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
-				dimensionColumns, byMask, states);
+				dimensionColumns, byMask, states, zeroDenominators);
+	}
+
+	/** The column of an aggregate: the one already selected for it, or a new one. */
+	private static String column(List<Item> items, Map<Expr, String> computed, Expr aggregate, String name) {
+		return computed.computeIfAbsent(aggregate, a -> {
+			items.add(new Item(a, name));
+			return name;
+		});
 	}
 
 	/** The join that puts each row of a scan in its period by a time axis, or in every period without one. */
@@ -327,16 +359,23 @@ public final class ScanQueries {
 		};
 	}
 
-	/** The state of one aggregate, each part an SQL aggregate over the rows of a cell. */
+	/**
+	 * The state of one aggregate, each part an SQL aggregate over the rows of a cell. Its filter is evaluated for
+	 * every row, its values for the rows that pass it, as the calculator evaluates them.
+	 */
 	private List<Expr> states(AggregateModel aggregate, SqlExpressions expressions) {
 		FunctionCall call = aggregate.call();
-		List<Expression> arguments = call.getArguments();
 		Expr filter = call.getFilter() == null ? null : expressions.condition(call.getFilter());
+		return expressions.guarded(filter, () -> states(call, filter, expressions));
+	}
+
+	private List<Expr> states(FunctionCall call, Expr filter, SqlExpressions expressions) {
+		List<Expression> arguments = call.getArguments();
 		switch (call.getFunction()) {
 			case "count" -> {
 				Expression argument = arguments.get(0);
 				boolean wholeRows = argument instanceof SymbolReference reference && reference.getSymbol() instanceof Source;
-				Expr condition = wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).sql(), true));
+				Expr condition = wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).nullTest(), true));
 				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, condition, 0));
 			}
 			case "countDistinct" -> {
@@ -406,7 +445,7 @@ public final class ScanQueries {
 	/** The earliest and latest instant of a time axis: columns {@code first}, {@code last}. */
 	public Select timeRange(String sourceName, String field) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Expr millis = relations.millis(relations.rootAlias(), field(source, field));
 		return Select.of(List.of("the time range of " + sourceName + "." + field),
 				List.of(new Item(new Aggregate(AggregateFunction.MIN, millis, null, 0), "first"),
@@ -417,7 +456,7 @@ public final class ScanQueries {
 	/** The distinct raw values of a dimension on one source (column {@code value}), and how to label them. */
 	public Optional<Map.Entry<Select, LabelKind>> dimensionValues(String dimension, String sourceName) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		return dimension(relations, source, dimension).map(read -> Map.entry(Select.of(
 				List.of("the values of " + dimension + " on " + sourceName), List.of(new Item(read.expression(), "value")),
 				new Sql.Table(relations.table(source).name()), relations.rootAlias(), relations.joins()).selectDistinct(),
@@ -427,7 +466,7 @@ public final class ScanQueries {
 	/** Keys that occur more than once (columns {@code key}, {@code rows}), at most {@code limit}. */
 	public Select duplicateKeys(String sourceName, long limit) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Field key = Sources.key(source).orElseThrow(() -> new GeneratorException(source, "source has no key"));
 		Column keyColumn = relations.column(relations.rootAlias(), key);
 		Aggregate rows = new Aggregate(AggregateFunction.COUNT_ROWS, null, null, 0);
@@ -440,7 +479,7 @@ public final class ScanQueries {
 	/** References that name no row of their source (column {@code reference}), at most {@code limit}. */
 	public Select danglingReferences(String sourceName, String referenceField, long limit) {
 		Source source = source(sourceName);
-		ScanRelations relations = new ScanRelations(source, tables);
+		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		Field reference = field(source, referenceField);
 		String joined = relations.join(relations.rootAlias(), reference);
 		Field targetKey = Sources.key(reference.getReference()).orElseThrow();

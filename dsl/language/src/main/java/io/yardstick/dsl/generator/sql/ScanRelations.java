@@ -27,11 +27,18 @@ final class ScanRelations {
 	private final Map<String, String> joinAliases = new LinkedHashMap<>();
 	private final Map<String, Source> aliasSources = new LinkedHashMap<>();
 	private final List<Join> joins = new ArrayList<>();
+	private final WallClock wallClock;
 
-	ScanRelations(Source root, Map<String, SourceTable> tables) {
+	/** @param wallClock how local times become instants without the zone's arithmetic, or null */
+	ScanRelations(Source root, Map<String, SourceTable> tables, WallClock wallClock) {
 		this.root = root;
 		this.tables = tables;
+		this.wallClock = wallClock;
 		aliasSources.put(rootAlias(), root);
+	}
+
+	WallClock wallClock() {
+		return wallClock;
 	}
 
 	String rootAlias() {
@@ -85,8 +92,10 @@ final class ScanRelations {
 		if (table.times() == SourceTable.TimeStorage.MILLIS) {
 			return column;
 		}
-		return new Call(table.localTimestamps().contains(column.name()) ? Function.LOCAL_EPOCH_MILLIS
-				: Function.EPOCH_MILLIS, column);
+		boolean local = table.localTimestamps().contains(column.name());
+		Expr exact = new Call(local ? Function.LOCAL_EPOCH_MILLIS : Function.EPOCH_MILLIS, column);
+		// a timestamp with a time zone is an instant already; a local one and a date are read in the zone
+		return wallClock != null && (local || isDate(field)) ? wallClock.millis(column, exact) : exact;
 	}
 
 	/** A timestamp's or date's calendar date in the template's zone. */

@@ -80,6 +80,11 @@ public final class Sql {
 		 * hour a daylight-saving switch repeats, the earlier of the two instants; in a gap, shifted by its length.
 		 */
 		LOCAL_EPOCH_MILLIS,
+		/**
+		 * A local timestamp's or a date's wall-clock reading as epoch milliseconds, as if it were UTC: no time-zone
+		 * arithmetic at all (see {@link WallClock}).
+		 */
+		WALL_CLOCK_MILLIS,
 		/** A point in time's calendar date in the session's zone. */
 		LOCAL_DATE,
 		/** Calendar parts of epoch milliseconds in the session's zone. */

@@ -98,6 +98,11 @@ public interface SqlDialect {
 		return zone.getId().matches("(UTC|GMT|UT)[+-].*") ? (java.time.ZoneOffset) zone.normalized() : null;
 	}
 
+	/** Whether the dialect renders {@link Function#WALL_CLOCK_MILLIS}. */
+	default boolean readsWallClock() {
+		return false;
+	}
+
 	/** The column type of epoch milliseconds, for casts the dialect needs. */
 	default String bigint() {
 		return "BIGINT";

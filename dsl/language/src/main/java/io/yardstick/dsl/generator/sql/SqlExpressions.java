@@ -48,12 +48,28 @@ final class SqlExpressions {
 
 	/**
 	 * A translated expression. For {@link Type#ROW} the row is that of {@code source} under {@code alias}
-	 * and {@code sql} is the reference's value (null when the reference is).
+	 * and {@code sql} is the reference's value (null when the reference is). {@code localDate} is a date
+	 * field's day; {@code day} is the day a point in time compares as (a date's, or a period bound's first
+	 * day), so that dates and period bounds compare without converting each row's date to an instant;
+	 * {@code stored} is the column a point in time is read from, null exactly where the instant is.
 	 */
-	record Code(Expr sql, Type type, Source source, String alias, Expr localDate) {
+	record Code(Expr sql, Type type, Source source, String alias, Expr localDate, Expr day, Expr stored) {
 		static Code of(Expr sql, Type type) {
-			return new Code(sql, type, null, null, null);
+			return new Code(sql, type, null, null, null, null, null);
 		}
+
+		/** What to test for null: the stored column rather than its conversion, where there is one. */
+		Expr nullTest() {
+			return stored != null ? stored : sql;
+		}
+	}
+
+	/**
+	 * A division of the rows, with the condition under which the calculator evaluates it (null: for every
+	 * row of the aggregate): {@code denominator = 0} under it is a row the calculator counts as a zero
+	 * denominator.
+	 */
+	record Division(Expr guard, Expr denominator) {
 	}
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
@@ -62,6 +78,9 @@ final class SqlExpressions {
 	private final String periodsAlias;
 	private final EntityRelations entities;
 	private final io.yardstick.runtime.time.Grain grain;
+	/** Where rows are evaluated now: the aggregate's filter, narrowed by the branches of `if`s entered. */
+	private Expr guard;
+	private final List<Division> divisions = new ArrayList<>();
 
 	/**
 	 * @param relations the scan's source, its alias and the joins that references add
@@ -102,6 +121,27 @@ final class SqlExpressions {
 		return compile(expression);
 	}
 
+	/**
+	 * Translates under a guard: the rows for which the calculator evaluates the expression (an aggregate's
+	 * filter for its value), which the divisions met on the way keep.
+	 */
+	<T> T guarded(Expr condition, java.util.function.Supplier<T> translation) {
+		Expr outer = guard;
+		guard = condition;
+		try {
+			return translation.get();
+		} finally {
+			guard = outer;
+		}
+	}
+
+	/** The divisions translated since the last call, and forgets them. */
+	List<Division> takeDivisions() {
+		List<Division> taken = List.copyOf(divisions);
+		divisions.clear();
+		return taken;
+	}
+
 	private Code compile(Expression e) {
 		if (e instanceof NumberLiteral literal) {
 			return Code.of(new Sql.Number(Constants.evaluate(literal)
@@ -117,8 +157,9 @@ final class SqlExpressions {
 			return Code.of(new Sql.Null(), Type.NULL);
 		}
 		if (e instanceof PeriodReference reference) {
-			return Code.of(new Column(periodsAlias, "start".equals(reference.getBoundary()) ? "start_ms" : "end_ms"),
-					Type.TIME);
+			boolean start = "start".equals(reference.getBoundary());
+			return new Code(new Column(periodsAlias, start ? "start_ms" : "end_ms"), Type.TIME, null, null, null,
+					new Column(periodsAlias, start ? "start_day" : "end_day"), null);
 		}
 		if (e instanceof SymbolReference reference) {
 			return symbol(reference);
@@ -141,16 +182,19 @@ final class SqlExpressions {
 			return binary(binary);
 		}
 		if (e instanceof IfExpression conditional) {
-			Code then = compile(conditional.getThen());
-			Code otherwise = compile(conditional.getElse());
+			// The calculator evaluates only the branch taken: a division in the other counts no zero denominator.
+			Expr test = condition(conditional.getCondition());
+			Code then = guarded(and(guard, test), () -> compile(conditional.getThen()));
+			Code otherwise = guarded(and(guard, new Case(test, new Sql.Bool(false), new Sql.Bool(true))),
+					() -> compile(conditional.getElse()));
 			Type type = then.type() != Type.NULL ? then.type() : otherwise.type();
 			if (type == Type.ROW) {
 				throw new GeneratorException(conditional, "an if over references cannot be computed in SQL");
 			}
-			return Code.of(new Case(condition(conditional.getCondition()), then.sql(), otherwise.sql()), type);
+			return Code.of(new Case(test, then.sql(), otherwise.sql()), type);
 		}
 		if (e instanceof NullTest test) {
-			return Code.of(new IsNull(compile(test.getValue()).sql(), test.isNegated()), Type.FLAG);
+			return Code.of(new IsNull(compile(test.getValue()).nullTest(), test.isNegated()), Type.FLAG);
 		}
 		if (e instanceof InExpression in) {
 			return in(in);
@@ -164,7 +208,7 @@ final class SqlExpressions {
 	private Code symbol(SymbolReference reference) {
 		Symbol symbol = reference.getSymbol();
 		if (symbol instanceof Source source) {
-			return new Code(new Sql.Null(), Type.ROW, source, relations.rootAlias(), null);
+			return new Code(new Sql.Null(), Type.ROW, source, relations.rootAlias(), null, null, null);
 		}
 		if (symbol instanceof Field field) {
 			return read(field, relations.rootAlias());
@@ -179,11 +223,15 @@ final class SqlExpressions {
 	private Code read(Field field, String alias) {
 		if (field.getReference() != null) {
 			return new Code(relations.column(alias, field), Type.ROW, field.getReference(),
-					relations.join(alias, field), null);
+					relations.join(alias, field), null, null, null);
 		}
 		return switch (Sources.typeOf(field.getKind()).kind()) {
-			case DATE -> new Code(relations.millis(alias, field), Type.TIME, null, null, relations.localDate(alias, field));
-			case TIMESTAMP -> Code.of(relations.millis(alias, field), Type.TIME);
+			case DATE -> {
+				Expr day = relations.localDate(alias, field);
+				yield new Code(relations.millis(alias, field), Type.TIME, null, null, day, day, day);
+			}
+			case TIMESTAMP -> new Code(relations.millis(alias, field), Type.TIME, null, null, null, null,
+					relations.column(alias, field));
 			case TEXT, ENUM -> Code.of(relations.column(alias, field), Type.TEXT);
 			case BOOL -> Code.of(relations.column(alias, field), Type.FLAG);
 			default -> Code.of(relations.column(alias, field), Type.NUMBER);
@@ -201,8 +249,11 @@ final class SqlExpressions {
 		return switch (operator) {
 			case "+", "-" -> additive(binary, operator, left, right);
 			case "*" -> Code.of(new Binary("*", numeric(binary, left), numeric(binary, right)), Type.NUMBER);
-			case "/" -> Code.of(new Binary("/", numeric(binary, left),
-					new Call(Function.NULL_IF_ZERO, numeric(binary, right))), Type.NUMBER);
+			case "/" -> {
+				divisions.add(new Division(guard, numeric(binary, right)));
+				yield Code.of(new Binary("/", numeric(binary, left), new Call(Function.NULL_IF_ZERO, numeric(binary, right))),
+						Type.NUMBER);
+			}
 			default -> compare(binary, operator, left, right);
 		};
 	}
@@ -242,7 +293,7 @@ final class SqlExpressions {
 	private Code compare(Expression where, String operator, Code left, Code right) {
 		if (left.type() == Type.NULL || right.type() == Type.NULL) {
 			Code other = left.type() == Type.NULL ? right : left;
-			Expr isNull = other.type() == Type.NULL ? new Sql.Bool(true) : new IsNull(other.sql(), false);
+			Expr isNull = other.type() == Type.NULL ? new Sql.Bool(true) : new IsNull(other.nullTest(), false);
 			return Code.of("=".equals(operator) ? isNull : new Not(isNull), Type.FLAG);
 		}
 		String sqlOperator = COMPARISONS.get(operator);
@@ -257,6 +308,9 @@ final class SqlExpressions {
 		if (left.type() == Type.TEXT && !"=".equals(operator) && !"!=".equals(operator)) {
 			throw new GeneratorException(where, "text and enum values compare only for equality");
 		}
+		if (left.day() != null && right.day() != null) {
+			return Code.of(new Binary(sqlOperator, left.day(), right.day()), Type.FLAG);
+		}
 		return Code.of(new Binary(sqlOperator, left.sql(), right.sql()), Type.FLAG);
 	}
 
@@ -264,7 +318,10 @@ final class SqlExpressions {
 	private Code in(InExpression in) {
 		Code value = compile(in.getValue());
 		Expr test;
-		if (in.isInPeriod()) {
+		if (in.isInPeriod() && value.day() != null) {
+			test = new Binary("AND", new Binary(">=", value.day(), new Column(periodsAlias, "start_day")),
+					new Binary("<", value.day(), new Column(periodsAlias, "end_day")));
+		} else if (in.isInPeriod()) {
 			test = new Binary("AND", new Binary(">=", value.sql(), new Column(periodsAlias, "start_ms")),
 					new Binary("<", value.sql(), new Column(periodsAlias, "end_ms")));
 		} else {
@@ -325,6 +382,10 @@ final class SqlExpressions {
 		Expr localDate = time.localDate() != null ? time.localDate() : new Call(Function.MILLIS_LOCAL_DATE, time.sql());
 		return Code.of(new Binary("-", new Column(periodsAlias, "k"), ScanQueries.periodKey(grain, localDate)),
 				Type.NUMBER);
+	}
+
+	private static Expr and(Expr left, Expr right) {
+		return left == null ? right : new Binary("AND", left, right);
 	}
 
 	private static Code scaled(FunctionCall call, Code duration, long seconds) {

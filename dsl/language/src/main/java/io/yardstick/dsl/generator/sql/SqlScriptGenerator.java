@@ -45,12 +45,13 @@ public final class SqlScriptGenerator {
 		StringBuilder periods = new StringBuilder(header);
 		periods.append(dialect.comment("The reporting window: " + window.count() + " " + grain.keyword()
 				+ " period(s) cut in " + spec.zone().getId() + "; p is the period's index, k its key, start_ms and"))
-				.append('\n').append(dialect.comment("end_ms its bounds in epoch milliseconds (end is the next period's start)."))
+				.append('\n').append(dialect.comment("end_ms its bounds in epoch milliseconds (end is the next period's start),"))
+				.append('\n').append(dialect.comment("start_day and end_day its first local day and the next period's."))
 				.append('\n');
 		periods.append("CREATE TABLE ").append(dialect.quote(PERIODS_TABLE)).append(" (");
 		List<String> columns = new ArrayList<>();
 		for (String column : ScanQueries.PERIOD_COLUMNS) {
-			columns.add(dialect.quote(column) + " " + dialect.bigint());
+			columns.add(dialect.quote(column) + " " + (column.endsWith("_day") ? "DATE" : dialect.bigint()));
 		}
 		periods.append(String.join(", ", columns)).append(");\n");
 		List<ScanQueries.PeriodRow> rows = ScanQueries.periodRows(grain, window);
@@ -59,7 +60,9 @@ public final class SqlScriptGenerator {
 			for (int i = 0; i < rows.size(); i++) {
 				ScanQueries.PeriodRow row = rows.get(i);
 				periods.append("  (").append(row.index()).append(", ").append(row.key()).append(", ")
-						.append(row.startMillis()).append(", ").append(row.endMillis()).append(i + 1 < rows.size() ? "),\n" : ");\n");
+						.append(row.startMillis()).append(", ").append(row.endMillis()).append(", ")
+						.append(dialect.date(row.startDay())).append(", ").append(dialect.date(row.endDay()))
+						.append(i + 1 < rows.size() ? "),\n" : ");\n");
 			}
 		}
 		files.add(new SqlFile("periods.sql", periods.toString()));

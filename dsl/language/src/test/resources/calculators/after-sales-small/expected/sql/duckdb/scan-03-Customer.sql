@@ -12,8 +12,8 @@ SELECT
   "periods"."p" AS "period",
   "t"."region" AS "d0",
   "t"."segment" AS "d1",
-  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms"))) AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms") AND (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) < "periods"."end_ms")))) AS "churnRateShare1__hits",
-  count(*) FILTER (WHERE ((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms")))) AS "churnRateShare1__base"
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 GROUP BY GROUPING SETS (

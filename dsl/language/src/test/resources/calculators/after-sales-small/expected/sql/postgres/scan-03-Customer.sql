@@ -12,8 +12,8 @@ SELECT
   "periods"."p" AS "period",
   "t"."region" AS "d0",
   "t"."segment" AS "d1",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."signedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) < "periods"."start_ms") AND ((CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."start_ms"))) AND ((CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."start_ms") AND (CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) < "periods"."end_ms")))) AS "churnRateShare1__hits",
-  count(*) FILTER (WHERE ((CAST(floor(extract(epoch FROM CAST("t"."signedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) < "periods"."start_ms") AND ((CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."churnedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."start_ms")))) AS "churnRateShare1__base"
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 GROUP BY GROUPING SETS (

@@ -12,8 +12,8 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`))) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) < `periods`.`end_ms`)))) AS `churnRateShare1__hits`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `churnRateShare1__base`
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`,
+  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `churnRateShare1__base`
 FROM `Customer` AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (

@@ -14,7 +14,6 @@ SELECT
   `j1`.`region` AS `d0`,
   `j1`.`segment` AS `d1`,
   sum(`t`.`amount`) AS `revenueSum1__sum`,
-  sum(`t`.`amount`) AS `costRateSum2__sum`,
   sum(`t`.`amount`) FILTER (WHERE (((`j1`.`segment` = 'enterprise') OR (`j1`.`segment` = 'smb')) AND (NOT (`j1`.`region` IS NULL)))) AS `bigCustomerSalesSum1__sum`
 FROM `Sale` AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)

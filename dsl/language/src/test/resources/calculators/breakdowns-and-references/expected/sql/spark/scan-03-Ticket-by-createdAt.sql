@@ -18,7 +18,6 @@ SELECT
   `t`.`channel` AS `d2`,
   count(*) AS `ticketsCount1__rows`,
   sum(`t`.`cost`) AS `costSum1__sum`,
-  sum(`t`.`cost`) AS `costRateSum1__sum`,
   count(*) FILTER (WHERE (`j1`.`segment` = 'enterprise')) AS `enterpriseTicketsCount1__rows`,
   count(*) FILTER (WHERE (`j1`.`region` = 'east')) AS `eastCustomerTicketsCount1__rows`,
   count(*) FILTER (WHERE (`t`.`region` = `j1`.`region`)) AS `ownRegionTicketsCount1__rows`,

@@ -4,8 +4,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves lastHour, lastYear
 SELECT
   "periods"."p" AS "period",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastHourMax1__extreme",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastYearMax1__extreme"
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastHourMax1__extreme"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
 GROUP BY "periods"."p";

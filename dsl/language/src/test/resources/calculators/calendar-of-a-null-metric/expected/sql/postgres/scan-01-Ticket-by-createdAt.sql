@@ -4,8 +4,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves lastHour, lastYear
 SELECT
   "periods"."p" AS "period",
-  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastHourMax1__extreme",
-  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastYearMax1__extreme"
+  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastHourMax1__extreme"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY "periods"."p";

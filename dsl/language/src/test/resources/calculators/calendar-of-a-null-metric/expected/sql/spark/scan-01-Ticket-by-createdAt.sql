@@ -4,8 +4,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves lastHour, lastYear
 SELECT
   `periods`.`p` AS `period`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastHourMax1__extreme`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastYearMax1__extreme`
+  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastHourMax1__extreme`
 FROM `Ticket` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
 GROUP BY `periods`.`p`;

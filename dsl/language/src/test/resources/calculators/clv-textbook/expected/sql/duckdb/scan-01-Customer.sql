@@ -4,12 +4,10 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves marginPerCustomer, churnRate, pooledChurn
 SELECT
   "periods"."p" AS "period",
-  sum(coalesce("e1"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE ((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."end_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms")))) AS "marginPerCustomerAvg1__sum",
-  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."end_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms"))) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerCustomerAvg1__values",
-  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms"))) AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms") AND (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) < "periods"."end_ms")))) AS "churnRateShare1__hits",
-  count(*) FILTER (WHERE ((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms")))) AS "churnRateShare1__base",
-  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms"))) AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms") AND (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) < "periods"."end_ms")))) AS "pooledChurnShare1__hits",
-  count(*) FILTER (WHERE ((epoch_ms(CAST("t"."signedAt" AS TIMESTAMPTZ)) < "periods"."start_ms") AND ((epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."churnedAt" AS TIMESTAMPTZ)) >= "periods"."start_ms")))) AS "pooledChurnShare1__base"
+  sum(coalesce("e1"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "marginPerCustomerAvg1__sum",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerCustomerAvg1__values",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 LEFT JOIN (

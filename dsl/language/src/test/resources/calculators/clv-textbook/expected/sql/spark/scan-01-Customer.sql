@@ -4,12 +4,10 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves marginPerCustomer, churnRate, pooledChurn
 SELECT
   `periods`.`p` AS `period`,
-  sum(coalesce(`e1`.`value`, 0.0D)) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`end_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `marginPerCustomerAvg1__sum`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`end_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`))) AND (coalesce(`e1`.`value`, 0.0D) IS NOT NULL))) AS `marginPerCustomerAvg1__values`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`))) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) < `periods`.`end_ms`)))) AS `churnRateShare1__hits`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `churnRateShare1__base`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`))) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) < `periods`.`end_ms`)))) AS `pooledChurnShare1__hits`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `pooledChurnShare1__base`
+  sum(coalesce(`e1`.`value`, 0.0D)) FILTER (WHERE ((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `marginPerCustomerAvg1__sum`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND (coalesce(`e1`.`value`, 0.0D) IS NOT NULL))) AS `marginPerCustomerAvg1__values`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`,
+  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `churnRateShare1__base`
 FROM `Customer` AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 LEFT JOIN (

@@ -6,7 +6,6 @@ SELECT
   "periods"."p" AS "period",
   count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE))) AS "newCustomersCount1__rows",
   count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention0Share1__hits",
-  count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE))) AS "retention0Share1__base",
   count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention1Share1__hits",
   count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE))) AS "retention1Share1__base",
   count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention2Share1__hits",

@@ -6,7 +6,6 @@ SELECT
   `periods`.`p` AS `period`,
   count(*) FILTER (WHERE ((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 0.0D)) AS `newCustomersCount1__rows`,
   count(*) FILTER (WHERE (((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 0.0D) AND (coalesce(`e1`.`value`, 0.0D) >= 1.0D))) AS `retention0Share1__hits`,
-  count(*) FILTER (WHERE ((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 0.0D)) AS `retention0Share1__base`,
   count(*) FILTER (WHERE (((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 1.0D) AND (coalesce(`e1`.`value`, 0.0D) >= 1.0D))) AS `retention1Share1__hits`,
   count(*) FILTER (WHERE ((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 1.0D)) AS `retention1Share1__base`,
   count(*) FILTER (WHERE (((`periods`.`k` - (((year(`t`.`signedAt`) * 12) + month(`t`.`signedAt`)) - 1)) = 2.0D) AND (coalesce(`e1`.`value`, 0.0D) >= 1.0D))) AS `retention2Share1__hits`,

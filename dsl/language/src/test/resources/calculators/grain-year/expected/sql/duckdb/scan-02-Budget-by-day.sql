@@ -4,8 +4,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves budget, budgetUse
 SELECT
   "periods"."p" AS "period",
-  sum("t"."amount") AS "budgetSum1__sum",
-  sum("t"."amount") AS "budgetUseSum2__sum"
+  sum("t"."amount") AS "budgetSum1__sum"
 FROM "Budget" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year("t"."day"))
 GROUP BY "periods"."p";

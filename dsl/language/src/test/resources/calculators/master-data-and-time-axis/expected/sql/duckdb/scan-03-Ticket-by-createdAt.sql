@@ -10,7 +10,7 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   count(*) AS "ticketsCount1__rows",
-  count(*) FILTER (WHERE ((epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) IS NULL) OR (epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) >= "periods"."end_ms"))) AS "backlogCount1__rows"
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) >= "periods"."end_ms"))) AS "backlogCount1__rows"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

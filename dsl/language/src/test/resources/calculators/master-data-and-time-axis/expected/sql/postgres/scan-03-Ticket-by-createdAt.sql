@@ -10,7 +10,7 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   count(*) AS "ticketsCount1__rows",
-  count(*) FILTER (WHERE ((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms"))) AS "backlogCount1__rows"
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms"))) AS "backlogCount1__rows"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))

@@ -9,7 +9,7 @@ SELECT
   GROUPING("j1"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
-  count(*) FILTER (WHERE (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NOT NULL)) AS "resolvedCount1__rows"
+  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "resolvedCount1__rows"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER)) - 1))

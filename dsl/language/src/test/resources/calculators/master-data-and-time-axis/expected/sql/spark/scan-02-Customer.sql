@@ -10,11 +10,10 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   count(*) AS `customersCount1__rows`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`end_ms`))) AS `signedCount1__rows`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) < `periods`.`end_ms`))) AS `churnedCount1__rows`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `activeAtStartCount1__rows`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`))) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`) AND (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) < `periods`.`end_ms`)))) AS `churnRateShare1__hits`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`signedAt` AS TIMESTAMP)) < `periods`.`start_ms`) AND ((unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`churnedAt` AS TIMESTAMP)) >= `periods`.`start_ms`)))) AS `churnRateShare1__base`
+  count(*) FILTER (WHERE ((`t`.`signedAt` >= `periods`.`start_day`) AND (`t`.`signedAt` < `periods`.`end_day`))) AS `signedCount1__rows`,
+  count(*) FILTER (WHERE ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnedCount1__rows`,
+  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `activeAtStartCount1__rows`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`
 FROM `Customer` AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (

@@ -10,7 +10,7 @@ SELECT
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
   count(*) AS `ticketsCount1__rows`,
-  count(*) FILTER (WHERE ((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) IS NULL) OR (unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) >= `periods`.`end_ms`))) AS `backlogCount1__rows`
+  count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NULL) OR (unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) >= `periods`.`end_ms`))) AS `backlogCount1__rows`
 FROM `Ticket` AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))

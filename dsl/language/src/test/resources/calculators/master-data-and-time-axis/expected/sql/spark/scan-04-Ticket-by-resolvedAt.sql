@@ -9,7 +9,7 @@ SELECT
   grouping(`j1`.`region`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
-  count(*) FILTER (WHERE (unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) IS NOT NULL)) AS `resolvedCount1__rows`
+  count(*) FILTER (WHERE (`t`.`resolvedAt` IS NOT NULL)) AS `resolvedCount1__rows`
 FROM `Ticket` AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`resolvedAt`)) * 12) + month(to_date(`t`.`resolvedAt`))) - 1))

@@ -6,11 +6,7 @@ SELECT
   "periods"."p" AS "period",
   max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanMax1__extreme",
   min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanMin2__extreme",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "sinceStartMax1__extreme",
-  max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanHoursMax1__extreme",
-  min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanHoursMin2__extreme",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastPlusHourMax1__extreme",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastCreatedMax1__extreme"
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "sinceStartMax1__extreme"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
 GROUP BY "periods"."p";

@@ -6,11 +6,7 @@ SELECT
   `periods`.`p` AS `period`,
   max(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP))) AS `spanMax1__extreme`,
   min(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `spanMin2__extreme`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `sinceStartMax1__extreme`,
-  max(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP))) AS `spanHoursMax1__extreme`,
-  min(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `spanHoursMin2__extreme`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastPlusHourMax1__extreme`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastCreatedMax1__extreme`
+  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `sinceStartMax1__extreme`
 FROM `Ticket` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
 GROUP BY `periods`.`p`;

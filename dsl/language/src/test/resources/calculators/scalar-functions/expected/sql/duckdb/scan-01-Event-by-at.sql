@@ -21,9 +21,9 @@ SELECT
   sum(month(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "monthSumSum1__sum",
   sum(quarter(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterSumSum1__sum",
   min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "yearMinMin1__extreme",
-  sum(isodow(to_timestamp(epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) / 1000.0))) AS "dayWeekdaySumSum1__sum",
-  max(month(to_timestamp(epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) / 1000.0))) AS "dayMonthMaxMax1__extreme",
-  max(year(to_timestamp(epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) / 1000.0))) AS "dayYearMaxMax1__extreme",
+  sum(isodow(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayWeekdaySumSum1__sum",
+  max(month(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayMonthMaxMax1__extreme",
+  max(year(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayYearMaxMax1__extreme",
   max(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) AS "lastHourMax1__extreme",
   sum("t"."wait") AS "waitTotalSum1__sum",
   sum(("t"."wait" / CAST(3600.0 AS DOUBLE))) AS "waitHoursSum1__sum"

@@ -21,9 +21,9 @@ SELECT
   sum(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum",
   sum(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterSumSum1__sum",
   min(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearMinMin1__extreme",
-  sum(CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "dayWeekdaySumSum1__sum",
-  max(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "dayMonthMaxMax1__extreme",
-  max(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "dayYearMaxMax1__extreme",
+  sum(CAST(extract(isodow FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayWeekdaySumSum1__sum",
+  max(CAST(extract(month FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayMonthMaxMax1__extreme",
+  max(CAST(extract(year FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayYearMaxMax1__extreme",
   max(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastHourMax1__extreme",
   sum("t"."wait") AS "waitTotalSum1__sum",
   sum(("t"."wait" / CAST(3600.0 AS DOUBLE PRECISION))) AS "waitHoursSum1__sum"

@@ -10,16 +10,10 @@ SELECT
   "periods"."p" AS "period",
   "t"."region" AS "d0",
   sum("t"."amount") AS "revenueSum1__sum",
-  sum("t"."amount") AS "rollingRevenueSum1__sum",
-  sum("t"."amount") AS "rollingAverageAvg1__sum",
   count(*) FILTER (WHERE ("t"."amount" IS NOT NULL)) AS "rollingAverageAvg1__values",
-  sum("t"."amount") AS "ytdRevenueSum1__sum",
-  sum("t"."amount") AS "qtdRevenueSum1__sum",
   count(*) FILTER (WHERE "t"."returned") AS "rollingReturnsShare1__hits",
   count(*) AS "rollingReturnsShare1__base",
-  max("t"."amount") AS "rollingLargestMax1__extreme",
-  count(*) AS "previousRollingCountCount1__rows",
-  count(*) AS "mtdCountCount1__rows"
+  max("t"."amount") AS "rollingLargestMax1__extreme"
 FROM "Sale" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."soldAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."soldAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
