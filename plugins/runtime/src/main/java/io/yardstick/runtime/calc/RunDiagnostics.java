@@ -23,7 +23,7 @@ public final class RunDiagnostics {
 	}
 
 	void zeroDenominators(int metric, long rows) {
-		zeroDenominators[metric] += rows;
+		zeroDenominators.addAndGet(metric, rows);
 	}
 
 	void loadReport(LoadReport report) {
