@@ -12,10 +12,20 @@ import java.util.Optional;
  * @param timeAxes every field ({@code Source.field}) that buckets rows into periods: the sources' time axes
  *     and the metrics' {@code time} overrides; the periods of a run span their values
  * @param fieldsRead every field ({@code Source.field}) a formula reads, so that loading keeps it
+ * @param cohorts the declared cohort tables, assembled from the metrics' values after the run
  */
 public record TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone,
 		List<SourceSpec> sources, List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics,
-		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead) {
+		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead,
+		List<CohortSpec> cohorts) {
+
+	/** A template without cohort tables: generated calculators name none unless the template declares one. */
+	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
+			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
+			List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead) {
+		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops, timeAxes, fieldsRead,
+				List.of());
+	}
 
 	/** A template whose time axes are its sources' own, and whose formulas read nothing beyond keys' needs. */
 	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
@@ -24,10 +34,11 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops,
 				sources.stream().flatMap(source -> source.timeAxis().stream().map(axis -> source.name() + "." + axis.name()))
 						.toList(),
-				List.of());
+				List.of(), List.of());
 	}
 
 	public TemplateSpec {
+		cohorts = List.copyOf(cohorts);
 		timeAxes = List.copyOf(timeAxes);
 		fieldsRead = List.copyOf(fieldsRead);
 		labels = Specs.copy(labels);
