@@ -13,6 +13,7 @@ import io.yardstick.runtime.calc.Share;
 import io.yardstick.runtime.calc.Sum;
 import io.yardstick.runtime.data.Dataset;
 import io.yardstick.runtime.results.Results;
+import io.yardstick.runtime.spec.CohortSpec;
 import io.yardstick.runtime.spec.Direction;
 import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.FieldType;
@@ -86,7 +87,9 @@ public final class CohortsCalculator implements Calculator {
 			List.of(),
 			List.of(),
 			List.of("Order.placedAt"),
-			List.of("Customer.signedAt", "Order.amount", "Order.customer", "Order.placedAt"));
+			List.of("Customer.signedAt", "Order.amount", "Order.customer", "Order.placedAt"),
+			List.of(
+					new CohortSpec("retention", Specs.labels("zh", "签约批次留存", "en", "Sign-up retention"), List.of(new CohortSpec.Age(0, "retention0"), new CohortSpec.Age(1, "retention1"), new CohortSpec.Age(2, "retention2")))));
 
 	/**
 	 * The index of metric {@code newCustomers}.
