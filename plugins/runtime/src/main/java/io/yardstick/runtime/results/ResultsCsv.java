@@ -89,20 +89,22 @@ public final class ResultsCsv {
 
 	/** {@code cohorts.csv} as text. */
 	public static String toCohortsCsv(Results results) {
-		StringWriter out = new StringWriter();
-		try {
-			writeCohorts(results, out);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toString();
+		return text(out -> writeCohorts(results, out));
 	}
 
 	/** The whole file as text. */
 	public static String toCsv(Results results) {
+		return text(out -> write(results, out));
+	}
+
+	private interface Writing {
+		void to(Writer out) throws IOException;
+	}
+
+	private static String text(Writing writing) {
 		StringWriter out = new StringWriter();
 		try {
-			write(results, out);
+			writing.to(out);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
