@@ -368,6 +368,7 @@ class ReportInBrowserTest {
 						+ ".map(row => [...row.children].map(cell => cell.textContent).join(' | '))");
 				assertThat(strings(rows)).containsExactlyElementsOf(expected);
 			}
+			browser.evaluate("(document.querySelector('#detail-panel table.cohort-table').scrollIntoView(), true)");
 			browser.screenshot(SCREENSHOTS.resolve("cohorts-" + language + ".png"));
 		}
 		assertNoProblems(html);
