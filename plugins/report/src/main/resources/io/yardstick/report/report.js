@@ -71,6 +71,10 @@
       formula: 'Formula', description: 'Description', goal: 'Goal', owner: 'Owner', breakdowns: 'Breakdowns',
       supporting: 'Supporting metric', status2: 'Status', value: 'Value', trend: 'Trend, total',
       latestByBreakdown: 'Latest period by breakdown',
+      cohortTable: 'Cohort table',
+      cohortColumn: 'Cohort',
+      cohortAge: 'Age {age}',
+      cohortNote: 'Cohort c at age k is the age-k metric in period c + k; — where the cohort is too young or has no value.',
       noDescription: 'No description.', notSet: 'not set',
       positive: 'Positive link: when the driver rises, this rises', negative: 'Negative link: when the driver rises, this falls',
       legendPositive: 'Positive', legendNegative: 'Negative', legendLagged: 'Lagged', legendLoop: 'In a loop',
@@ -219,6 +223,10 @@
       formula: '公式', description: '说明', goal: '目的', owner: '负责人', breakdowns: '拆分维度',
       supporting: '辅助指标', status2: '状态', value: '数值', trend: '趋势（总计）',
       latestByBreakdown: '最新一期分组情况',
+      cohortTable: '批次表',
+      cohortColumn: '批次',
+      cohortAge: '第 {age} 期',
+      cohortNote: '批次 c 在第 k 期的值是第 k 期指标在 c + k 期的值；批次未满 k 期或无值处为 —。',
       noDescription: '暂无说明。', notSet: '未设置',
       positive: '正向：驱动指标上升，本指标随之上升', negative: '负向：驱动指标上升，本指标随之下降',
       legendPositive: '正向', legendNegative: '负向', legendLagged: '有滞后', legendLoop: '属于回路',
@@ -530,6 +538,7 @@
       layerByName: new Map(layers.map((l) => [l.name, l])),
       groupings,
       values: obj(res.values),
+      cohorts: arr(res.cohorts).filter((c) => c && typeof c.name === 'string' && Array.isArray(c.ages) && Array.isArray(c.rows)),
       links,
       loops: arr(def.loops).filter((l) => l && Array.isArray(l.steps)),
       dimensionByName: new Map(arr(def.dimensions).filter((d) => d && typeof d.name === 'string').map((d) => [d.name, d])),
@@ -1163,6 +1172,32 @@
       scroller,
       data.grouping.groups.length > groups.length
         ? note(t('tooMany', { shown: groups.length, count: data.grouping.groups.length }), 'muted') : null);
+  }
+
+  // A triangle: cohorts down, ages across. The shade says how high a value is within the table, so that a
+  // cohort that keeps its customers stands out whatever the metric's unit.
+  function cohortTable(cohort) {
+    const values = cohort.rows.flatMap((r) => arr(obj(r).cells).map((c) => normCell(c).value)).filter(isNum);
+    const low = values.length ? Math.min(...values) : 0;
+    const high = values.length ? Math.max(...values) : 0;
+    const shade = (v) => (high > low ? (v - low) / (high - low) : 1).toFixed(2);
+    const cellTd = (raw) => {
+      const cell = normCell(raw);
+      return isNum(cell.value)
+        ? el('td', { class: 'cell cohort-cell', style: '--shade: ' + shade(cell.value), title: t('status.' + cell.status), text: cell.display })
+        : el('td', { class: 'cell cohort-empty', text: '—' });
+    };
+    const table = el('table', { class: 'breakdown-table cohort-table', 'data-cohort': cohort.name },
+      el('thead', null, el('tr', null,
+        el('th', { scope: 'col', text: t('cohortColumn') }),
+        cohort.ages.map((a) => el('th', { scope: 'col', title: metricLabelText(str(obj(a).metric)), text: t('cohortAge', { age: obj(a).age }) })))),
+      el('tbody', null, cohort.rows.map((r) => el('tr', null,
+        el('th', { scope: 'row', text: str(obj(r).cohort) }),
+        arr(obj(r).cells).map(cellTd)))));
+    return el('div', { class: 'cohort' },
+      el('h3', null, t('cohortTable') + ' · ', labelEl(obj(cohort.labels), cohort.name)),
+      el('div', { class: 'table-scroll' }, table),
+      note(t('cohortNote'), 'muted'));
   }
 
   // ------------------------------------------------------------------ header
@@ -2713,6 +2748,9 @@
     } else {
       body.appendChild(note(t('noValues'), 'warning-note'));
     }
+
+    state.model.cohorts.filter((c) => c.ages.some((a) => obj(a).metric === id))
+      .forEach((c) => body.appendChild(cohortTable(c)));
 
     body.appendChild(el('h3', { text: t('causalLinks') }));
     body.appendChild(linkLists(id, true));

@@ -53,7 +53,7 @@ class ReportHtmlTest {
 		assertThat(data.get("review").isNull()).isTrue();
 		assertThat(data.get("conformance").isNull()).isTrue();
 		assertThat(data.at("/definition/schema").asText()).isEqualTo(ReportDefinition.SCHEMA);
-		assertThat(data.at("/results/schema").asText()).isEqualTo("yardstick-results/3");
+		assertThat(data.at("/results/schema").asText()).isEqualTo("yardstick-results/4");
 		assertThat(data.at("/results/values/churnRate/total/11/0/display").asText()).isEqualTo("9.0%");
 		assertThat(data.at("/alerts/0/kind").asText()).isEqualTo("critical");
 		assertThat(data.at("/alerts/0/display").asText()).isEqualTo("9.0%");

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 final class OutputFolder {
 	/** What a run writes into {@code --out}: files, and the quarantine folder of rejected rows. */
-	static final List<String> OUTPUTS = List.of("results.json", "results.csv", "alerts.json", "report.json",
+	static final List<String> OUTPUTS = List.of("results.json", "results.csv", "cohorts.csv", "alerts.json", "report.json",
 			"review.json", "report.html", "report.pdf", "results.xlsx", "quarantine");
 	static final String QUARANTINE = "quarantine";
 	/** The staging folders' names start so; one left behind by a killed run is removed by the next. */

@@ -290,6 +290,14 @@ public final class RunCommand implements Callable<Integer> {
 		Path reportJson = outputs.staging().resolve("report.json");
 		Files.writeString(reportJson, report.toJson(), StandardCharsets.UTF_8);
 		List<Path> files = new ArrayList<>(List.of(json, csv, alertsJson, reportJson));
+		if (!results.template().cohorts().isEmpty()) {
+			Path cohortsCsv = outputs.staging().resolve("cohorts.csv");
+			try (Writer writer = Files.newBufferedWriter(cohortsCsv, StandardCharsets.UTF_8)) {
+				writer.write(ResultsCsv.BYTE_ORDER_MARK);
+				ResultsCsv.writeCohorts(results, writer);
+			}
+			files.add(cohortsCsv);
+		}
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),

@@ -339,6 +339,42 @@ class ReportInBrowserTest {
 	}
 
 	@Test
+	void aCohortTableShowsUnderTheMetricsThatReadItsAges(@TempDir Path out) throws Exception {
+		Path template = Cli.exampleTemplates().resolveSibling("customer-management");
+		Cli.Result run = Cli.run("run", template.toString(), "--data", template.resolve("data").toString(), "--from",
+				"2025-01-01", "--out", out.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		JsonNode table = JSON.readTree(out.resolve("results.json").toFile()).at("/cohorts/0");
+		assertThat(table.get("name").asText()).isEqualTo("signupRetention");
+		List<String> expected = new ArrayList<>();
+		for (JsonNode row : table.get("rows")) {
+			StringBuilder text = new StringBuilder(row.get("cohort").asText());
+			row.get("cells").forEach(cell -> text.append(" | ").append(cell.get("display").asText()));
+			expected.add(text.toString());
+		}
+		assertThat(expected).hasSizeGreaterThan(3).anyMatch(row -> row.endsWith("| \u2014"));
+		assertThat(Files.readString(out.resolve("cohorts.csv"), StandardCharsets.UTF_8))
+				.startsWith("\uFEFFtable,metric,cohort,age,value,display,status\n");
+		Path html = out.resolve("report.html");
+		Map<String, List<String>> headers = Map.of("en", List.of("Cohort", "Age 1", "Age 3"), "zh",
+				List.of("批次", "第 1 期", "第 3 期"));
+		for (String language : List.of("en", "zh")) {
+			for (String metric : List.of("retention1", "retention3")) {
+				browser.open(html, "page=strategic&lang=" + language + "&metric=" + metric);
+				JsonNode head = browser.evaluate("[...document.querySelectorAll('#detail-panel table.cohort-table thead th')]"
+						+ ".map(th => th.textContent)");
+				assertThat(strings(head)).containsExactlyElementsOf(headers.get(language));
+				JsonNode rows = browser.evaluate("[...document.querySelectorAll('#detail-panel table.cohort-table tbody tr')]"
+						+ ".map(row => [...row.children].map(cell => cell.textContent).join(' | '))");
+				assertThat(strings(rows)).containsExactlyElementsOf(expected);
+			}
+			browser.evaluate("(document.querySelector('#detail-panel table.cohort-table').scrollIntoView(), true)");
+			browser.screenshot(SCREENSHOTS.resolve("cohorts-" + language + ".png"));
+		}
+		assertNoProblems(html);
+	}
+
+	@Test
 	void hostileLabelsAreShownAsTextAndStatusColoursFollowDirection(@TempDir Path dir) throws Exception {
 		// Churn is lower-is-better and ends at 9%, beyond its critical 8%; first response ends at 1.5 h, within 2 h.
 		double[] churn = { 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.05, 0.04, 0.09 };

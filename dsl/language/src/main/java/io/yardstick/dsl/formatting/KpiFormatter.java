@@ -3,6 +3,8 @@ package io.yardstick.dsl.formatting;
 import io.yardstick.dsl.kpi.Band;
 import io.yardstick.dsl.kpi.BinaryExpression;
 import io.yardstick.dsl.kpi.Bound;
+import io.yardstick.dsl.kpi.CohortAge;
+import io.yardstick.dsl.kpi.CohortTable;
 import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.DimensionValue;
 import io.yardstick.dsl.kpi.EnumKind;
@@ -205,6 +207,18 @@ public class KpiFormatter extends AbstractJavaFormatter {
 			doc.prepend(value, it -> it.newLine());
 			doc.append(regionFor(value).keyword("value"), it -> it.oneSpace());
 			formatLabels(value.getLabels(), doc);
+		}
+	}
+
+	/** A cohort table: one {@code age k = metric} per line. */
+	protected void format(CohortTable table, IFormattableDocument doc) {
+		doc.append(regionFor(table).keyword("cohort"), it -> it.oneSpace());
+		formatLabels(table.getLabels(), doc);
+		block(table, doc);
+		for (CohortAge age : table.getAges()) {
+			doc.prepend(age, it -> it.newLine());
+			doc.append(regionFor(age).keyword("age"), it -> it.oneSpace());
+			doc.surround(regionFor(age).keyword("="), it -> it.oneSpace());
 		}
 	}
 

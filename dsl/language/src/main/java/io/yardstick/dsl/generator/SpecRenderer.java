@@ -6,6 +6,7 @@ import com.squareup.javapoet.CodeBlock;
 import io.yardstick.dsl.generator.CalculatorModel.MetricModel;
 import io.yardstick.dsl.kpi.Band;
 import io.yardstick.dsl.kpi.Bound;
+import io.yardstick.dsl.kpi.CohortTable;
 import io.yardstick.dsl.kpi.Condition;
 import io.yardstick.dsl.kpi.CurrencyKind;
 import io.yardstick.dsl.kpi.Dimension;
@@ -60,6 +61,7 @@ final class SpecRenderer {
 	private static final ClassName METRIC_SPEC = ClassName.get(SPEC, "MetricSpec");
 	private static final ClassName LINK_SPEC = ClassName.get(SPEC, "LinkSpec");
 	private static final ClassName LOOP_SPEC = ClassName.get(SPEC, "LoopSpec");
+	private static final ClassName COHORT_SPEC = ClassName.get(SPEC, "CohortSpec");
 	private static final ClassName CONDITION = ClassName.get(SPEC, "Condition");
 	private static final ClassName DIRECTION = ClassName.get(SPEC, "Direction");
 	private static final ClassName SPECS = ClassName.get(SPEC, "Specs");
@@ -86,8 +88,11 @@ final class SpecRenderer {
 				.add("$L,\n", list(TemplateHierarchy.links(template), this::link))
 				.add("$L,\n", list(TemplateHierarchy.loops(template), this::loop))
 				.add("$L,\n", strings(timeAxes()))
-				.add("$L,\n", strings(fieldsRead()))
-				.add("$L)", strings(fieldsUnread()))
+				.add("$L,
+", strings(fieldsRead()))
+				.add("$L", strings(fieldsUnread()))
+				.add(cohorts(template))
+				.add(")")
 				.unindent().unindent()
 				.build();
 	}
@@ -388,5 +393,24 @@ final class SpecRenderer {
 	private CodeBlock loop(Loop loop) {
 		return CodeBlock.of("new $T($S, $L, $L)", LOOP_SPEC, loop.getName(), labels(loop.getLabels()),
 				strings(loop.getSteps().stream().map(Metric::getName).toList()));
+	}
+
+	// ------------------------------------------------------------------ cohort tables
+
+	/** Written only when the template declares one, so that the calculators of other templates stay as they were. */
+	private CodeBlock cohorts(Template template) {
+		List<CohortTable> tables = TemplateHierarchy.cohortTables(template);
+		if (tables.isEmpty()) {
+			return CodeBlock.of("");
+		}
+		return CodeBlock.of(",\n$L", list(tables, this::cohort));
+	}
+
+	private CodeBlock cohort(CohortTable table) {
+		List<CodeBlock> ages = table.getAges().stream()
+				.map(age -> CodeBlock.of("new $T.Age($L, $S)", COHORT_SPEC, age.getAge().intValue(), age.getMetric().getName()))
+				.toList();
+		return CodeBlock.of("new $T($S, $L, $T.of($L))", COHORT_SPEC, table.getName(), labels(table.getLabels()), LIST,
+				CodeBlock.join(ages, ", "));
 	}
 }

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.model;
 
+import io.yardstick.dsl.kpi.CohortTable;
 import io.yardstick.dsl.kpi.Dimension;
 import io.yardstick.dsl.kpi.Exclusion;
 import io.yardstick.dsl.kpi.Layer;
@@ -178,6 +179,11 @@ public final class TemplateHierarchy {
 	/** The loops by nearest declaration, without those an {@code exclude loop} removes. */
 	public static List<Loop> loops(Template template) {
 		return effective(template, t -> members(t, Loop.class), Loop::getName, Exclusion::getLoop);
+	}
+
+	/** The cohort tables by nearest declaration: a descendant redeclares one by its name. */
+	public static List<CohortTable> cohortTables(Template template) {
+		return effective(template, t -> members(t, CohortTable.class), CohortTable::getName);
 	}
 
 	/** The template's reports and its ancestors' not redeclared by name, nearer declarations first. */

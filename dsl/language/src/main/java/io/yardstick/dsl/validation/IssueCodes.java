@@ -230,6 +230,13 @@ public final class IssueCodes {
 	/** Info: a value without a label in a language that other values of its dimension are labelled in. */
 	public static final String DIMENSION_VALUE_UNTRANSLATED = "dimension-value-untranslated";
 
+	// ---- cohort tables (CohortTableValidator)
+
+	/** Error: a cohort table's age that is not a whole number of periods, or that is given twice. */
+	public static final String COHORT_AGE_INVALID = "cohort-age-invalid";
+	/** Error: a cohort table whose ages are read by metrics of different kinds or units, so its cells do not compare. */
+	public static final String COHORT_KIND_MISMATCH = "cohort-kind-mismatch";
+
 	/** Every code above, in declaration order. */
 	public static List<String> all() {
 		List<String> codes = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
 		BreakdownValidator.class,
 		ReportValidator.class,
 		InheritanceValidator.class,
-		TestValidator.class, DataFormatValidator.class, DimensionValueValidator.class })
+		TestValidator.class, DataFormatValidator.class, DimensionValueValidator.class,
+		CohortTableValidator.class })
 public class KpiValidator extends AbstractKpiValidator {
 }

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.results;
 
+import io.yardstick.runtime.spec.CohortSpec;
 import io.yardstick.runtime.spec.MetricSpec;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -59,11 +60,51 @@ public final class ResultsCsv {
 		out.flush();
 	}
 
+	/** The header of {@code cohorts.csv}: one row per cohort table × cohort × age, in the order of results.json. */
+	public static final List<String> COHORT_HEADER = List.of("table", "metric", "cohort", "age", "value", "display",
+			"status");
+
+	/**
+	 * Writes {@code cohorts.csv}, the cohort tables in long form; a cell without a value (the cohort too young)
+	 * is a row with an empty value, so that every table keeps its shape. The writer is flushed, not closed.
+	 */
+	public static void writeCohorts(Results results, Writer out) throws IOException {
+		row(out, COHORT_HEADER.toArray(String[]::new));
+		ZoneId zone = results.template().zone();
+		for (CohortTable table : CohortTable.of(results)) {
+			for (int c = 0; c < table.cohorts().size(); c++) {
+				for (int a = 0; a < table.spec().ages().size(); a++) {
+					CohortSpec.Age age = table.spec().ages().get(a);
+					MetricSpec metric = results.metric(results.index(age.metric()));
+					double value = table.value(c, a);
+					String stored = Values.stored(value);
+					row(out, table.spec().name(), metric.id(), table.cohorts().get(c), Integer.toString(age.age()),
+							stored == null ? "" : stored, Values.display(metric, value, zone),
+							metric.status(value).keyword());
+				}
+			}
+		}
+		out.flush();
+	}
+
+	/** {@code cohorts.csv} as text. */
+	public static String toCohortsCsv(Results results) {
+		return text(out -> writeCohorts(results, out));
+	}
+
 	/** The whole file as text. */
 	public static String toCsv(Results results) {
+		return text(out -> write(results, out));
+	}
+
+	private interface Writing {
+		void to(Writer out) throws IOException;
+	}
+
+	private static String text(Writing writing) {
 		StringWriter out = new StringWriter();
 		try {
-			write(results, out);
+			writing.to(out);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

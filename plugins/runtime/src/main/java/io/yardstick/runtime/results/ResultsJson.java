@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class ResultsJson {
 	/** The value of the document's {@code schema} field; any change to the format, an added field too, changes it. */
-	public static final String SCHEMA = "yardstick-results/3";
+	public static final String SCHEMA = "yardstick-results/4";
 
 	private ResultsJson() {
 	}
@@ -42,11 +42,27 @@ public final class ResultsJson {
 
 	/** The whole document. */
 	@JsonPropertyOrder({ "schema", "template", "grain", "periods", "layers", "dimensions", "groupings", "metrics",
-			"values", "diagnostics" })
+			"values", "cohorts", "diagnostics" })
 	public record JsonResults(String schema, JsonTemplate template, String grain, List<JsonPeriod> periods,
 			List<JsonLayer> layers, List<JsonDimension> dimensions,
 			List<JsonGrouping> groupings, List<JsonMetric> metrics,
-			Map<String, Map<String, List<List<JsonCell>>>> values, JsonDiagnostics diagnostics) {
+			Map<String, Map<String, List<List<JsonCell>>>> values, List<JsonCohortTable> cohorts,
+			JsonDiagnostics diagnostics) {
+	}
+
+	/** A cohort table: its ages (each with the metric that reads it) and a row per cohort period, oldest first. */
+	@JsonPropertyOrder({ "name", "labels", "ages", "rows" })
+	public record JsonCohortTable(String name, Map<String, String> labels, List<JsonCohortAge> ages,
+			List<JsonCohortRow> rows) {
+	}
+
+	@JsonPropertyOrder({ "age", "metric" })
+	public record JsonCohortAge(int age, String metric) {
+	}
+
+	/** A cohort period and its value at each age, in the order of the ages (value null: none, the cohort too young). */
+	@JsonPropertyOrder({ "cohort", "cells" })
+	public record JsonCohortRow(String cohort, List<JsonCell> cells) {
 	}
 
 	/** A dimension of the template: its labels, and the labels of the values it labels, each by language ("" untagged). */
@@ -179,10 +195,29 @@ public final class ResultsJson {
 				new JsonTemplate(template.qualifiedName(), template.labels(), zone.getId()),
 				periods.grain().keyword(), List.copyOf(jsonPeriods), List.copyOf(layers), List.copyOf(dimensions),
 				List.copyOf(groupings),
-				List.copyOf(metrics), Collections.unmodifiableMap(values),
+				List.copyOf(metrics), Collections.unmodifiableMap(values), cohorts(results),
 				new JsonDiagnostics(Collections.unmodifiableMap(zeroDenominators),
 						diagnostics == null ? List.of() : List.copyOf(diagnostics.notes()),
 						data(diagnostics == null ? null : diagnostics.loadReport())));
+	}
+
+	private static List<JsonCohortTable> cohorts(Results results) {
+		List<JsonCohortTable> tables = new ArrayList<>();
+		for (CohortTable table : CohortTable.of(results)) {
+			List<JsonCohortAge> ages = table.spec().ages().stream()
+					.map(age -> new JsonCohortAge(age.age(), age.metric())).toList();
+			List<JsonCohortRow> rows = new ArrayList<>();
+			for (int c = 0; c < table.cohorts().size(); c++) {
+				List<JsonCell> cells = new ArrayList<>();
+				for (int a = 0; a < ages.size(); a++) {
+					MetricSpec metric = results.metric(results.index(ages.get(a).metric()));
+					cells.add(cell(metric, table.value(c, a), results.template().zone()));
+				}
+				rows.add(new JsonCohortRow(table.cohorts().get(c), List.copyOf(cells)));
+			}
+			tables.add(new JsonCohortTable(table.spec().name(), table.spec().labels(), ages, List.copyOf(rows)));
+		}
+		return List.copyOf(tables);
 	}
 
 	/** Per source in load order; no paths, so that the document stays the same wherever the files are. */

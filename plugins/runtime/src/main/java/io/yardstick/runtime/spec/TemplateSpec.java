@@ -15,11 +15,20 @@ import java.util.Optional;
  * @param fieldsUnread every text field ({@code Source.field}) that no formula, breakdown, filter or reference
  *     reads and that is no key: loading checks its cells (required, well formed) but keeps nothing of them.
  *     Empty unless the generator proved it, so a hand-made spec keeps every field
+ * @param cohorts the declared cohort tables, assembled from the metrics' values after the run
  */
 public record TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone,
 		List<SourceSpec> sources, List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics,
 		List<LinkSpec> links, List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead,
-		List<String> fieldsUnread) {
+		List<String> fieldsUnread, List<CohortSpec> cohorts) {
+	/** A template without cohort tables: generated calculators name none unless the template declares one. */
+	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
+			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
+			List<LoopSpec> loops, List<String> timeAxes, List<String> fieldsRead, List<String> fieldsUnread) {
+		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops, timeAxes, fieldsRead,
+				fieldsUnread, List.of());
+	}
+
 	/** A template whose text fields are all kept. */
 	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
 			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
@@ -28,7 +37,6 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 				List.of());
 	}
 
-
 	/** A template whose time axes are its sources' own, and whose formulas read nothing beyond keys' needs. */
 	public TemplateSpec(String qualifiedName, Map<String, String> labels, ZoneId zone, List<SourceSpec> sources,
 			List<DimensionSpec> dimensions, List<LayerSpec> layers, List<MetricSpec> metrics, List<LinkSpec> links,
@@ -36,10 +44,11 @@ public record TemplateSpec(String qualifiedName, Map<String, String> labels, Zon
 		this(qualifiedName, labels, zone, sources, dimensions, layers, metrics, links, loops,
 				sources.stream().flatMap(source -> source.timeAxis().stream().map(axis -> source.name() + "." + axis.name()))
 						.toList(),
-				List.of());
+				List.of(), List.of());
 	}
 
 	public TemplateSpec {
+		cohorts = List.copyOf(cohorts);
 		timeAxes = List.copyOf(timeAxes);
 		fieldsRead = List.copyOf(fieldsRead);
 		fieldsUnread = List.copyOf(fieldsUnread);

@@ -59,6 +59,17 @@ public enum Grain {
 		};
 	}
 
+	/** The first day of the period {@code periods} periods after (before, when negative) the one that starts on the day. */
+	public LocalDate shift(LocalDate periodStart, long periods) {
+		return switch (this) {
+			case DAY -> periodStart.plusDays(periods);
+			case WEEK -> periodStart.plusWeeks(periods);
+			case MONTH -> periodStart.plusMonths(periods);
+			case QUARTER -> periodStart.plusMonths(3 * periods);
+			case YEAR -> periodStart.plusYears(periods);
+		};
+	}
+
 	/** How a period is named in results: 2025-03-01, 2025-W09, 2025-03, 2025-Q1, 2025. */
 	public String label(LocalDate periodStart) {
 		return switch (this) {

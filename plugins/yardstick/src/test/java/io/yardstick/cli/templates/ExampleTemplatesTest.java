@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The template library: every folder of example-templates validates without errors or warnings, runs on its
- * sample data, and gives exactly its golden results ({@code expected/results.csv}); the sample data is what its
+ * sample data, and gives exactly its golden results ({@code expected/results.csv}, and {@code expected/cohorts.csv}
+ * where it declares a cohort table); the sample data is what its
  * generator writes ({@code <Name>SampleData} in this package, for the templates that have one). A template whose
  * data holds history before the months it reports names the run's options in {@code expected/run.args}, as its
  * README's run command writes them.
@@ -124,6 +125,12 @@ class ExampleTemplatesTest {
 				String csv = Files.readString(results.resolve("results.csv"), StandardCharsets.UTF_8);
 				assertThat(csv).as("a byte order mark, for Excel").startsWith("\uFEFF");
 				GoldenFiles.assertMatches(folder.resolve("expected/results.csv"), csv.substring(1));
+				Path cohorts = results.resolve("cohorts.csv");
+				if (Files.exists(cohorts) || Files.exists(folder.resolve("expected/cohorts.csv"))) {
+					String table = Files.readString(cohorts, StandardCharsets.UTF_8);
+					assertThat(table).as("a byte order mark, for Excel").startsWith("\uFEFF");
+					GoldenFiles.assertMatches(folder.resolve("expected/cohorts.csv"), table.substring(1));
+				}
 			}));
 		}
 		assertThat(tests).isNotEmpty();
