@@ -161,3 +161,13 @@ test('client data, breakdown values and per-entity aggregates: data, value, per 
   assert.deepEqual(scopesOf(windows, 'yearToDate'), ['support.function.kpi']);
   assert.deepEqual(scopesOf(windows, 'periodsSince'), ['support.function.kpi']);
 });
+
+test('cohort tables: cohort and age, which may also name a metric or a field', async () => {
+  const table = await line('cohort signupRetention "签约批次留存"@zh {');
+  assert.deepEqual(scopesOf(table, 'cohort'), ['storage.type.cohort.kpi']);
+  assert.deepEqual(scopesOf(table, 'signupRetention'), ['entity.name.type.cohort.kpi']);
+  const age = await line('\tage 3 = retention3');
+  assert.deepEqual(scopesOf(age, 'age'), ['keyword.other.attribute.kpi']);
+  const field = await line('\t\tage: count');
+  assert.deepEqual(scopesOf(field, 'age'), ['variable.other.field.kpi']);
+});
