@@ -88,8 +88,7 @@ final class SpecRenderer {
 				.add("$L,\n", list(TemplateHierarchy.links(template), this::link))
 				.add("$L,\n", list(TemplateHierarchy.loops(template), this::loop))
 				.add("$L,\n", strings(timeAxes()))
-				.add("$L,
-", strings(fieldsRead()))
+				.add("$L,\n", strings(fieldsRead()))
 				.add("$L", strings(fieldsUnread()))
 				.add(cohorts(template))
 				.add(")")
