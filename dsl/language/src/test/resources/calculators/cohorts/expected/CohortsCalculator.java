@@ -88,6 +88,7 @@ public final class CohortsCalculator implements Calculator {
 			List.of(),
 			List.of("Order.placedAt"),
 			List.of("Customer.signedAt", "Order.amount", "Order.customer", "Order.placedAt"),
+			List.of(),
 			List.of(
 					new CohortSpec("retention", Specs.labels("zh", "签约批次留存", "en", "Sign-up retention"), List.of(new CohortSpec.Age(0, "retention0"), new CohortSpec.Age(1, "retention1"), new CohortSpec.Age(2, "retention2")))));
 
@@ -214,15 +215,27 @@ public final class CohortsCalculator implements Calculator {
 		}
 
 		/**
-		 * Scans the rows, then derives the metrics.
+		 * Scans the rows, each large source on several threads, then derives the metrics.
 		 */
 		Results compute() {
 			computeRetention0CountPer1();
 			computeRetention1CountPer1();
 			computeRetention2CountPer1();
-			scanCustomer();
-			scanOrder();
+			run.scan("Customer", scanCustomerPart(), () -> part().scanCustomerPart());
+			run.scan("Order", scanOrderPart(), () -> part().scanOrderPart());
 			return conclude();
+		}
+
+		/**
+		 * A computation of the same run with empty kernels, for one chunk of a split scan.
+		 * It reads the per-entity aggregates computed before the scans.
+		 */
+		private Computation part() {
+			Computation part = new Computation(run);
+			part.retention0CountPer1 = retention0CountPer1;
+			part.retention1CountPer1 = retention1CountPer1;
+			part.retention2CountPer1 = retention2CountPer1;
+			return part;
 		}
 
 		/**
@@ -303,14 +316,22 @@ public final class CohortsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Customer for every aggregate that reads them.
+		 * The scan of Customer and the kernels it adds rows to.
 		 */
-		private void scanCustomer() {
+		private Run.Part scanCustomerPart() {
+			return new Run.Part(this::scanCustomer, newCustomersCount1, retention0Share1, retention1Share1,
+					retention2Share1, averageAgeAvg1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Customer for every aggregate that reads them.
+		 */
+		private void scanCustomer(int from, int to) {
 			long[] customerSignedAt = run.table("Customer").times("signedAt");
 			int[][] groupCodes = run.groupCodes("Customer");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Customer").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// Customer has no time axis: each row counts in every period
 				for (int p = 0; p < periods.count(); p++) {
 					run.cellsOf(groupCodes, row, p, cells);
@@ -339,9 +360,16 @@ public final class CohortsCalculator implements Calculator {
 		}
 
 		/**
-		 * One pass over the rows of Order for every aggregate that reads them.
+		 * The scan of Order and the kernels it adds rows to.
 		 */
-		private void scanOrder() {
+		private Run.Part scanOrderPart() {
+			return new Run.Part(this::scanOrder, firstMonthRevenueSum1, ownPeriodOrdersCount1);
+		}
+
+		/**
+		 * One pass over rows {@code from} to {@code to} (excluded) of Order for every aggregate that reads them.
+		 */
+		private void scanOrder(int from, int to) {
 			long[] orderPlacedAt = run.table("Order").times("placedAt");
 			int[] orderCustomer = run.table("Order").rowRefs("customer");
 			long[] customerSignedAt = run.table("Customer").times("signedAt");
@@ -349,7 +377,7 @@ public final class CohortsCalculator implements Calculator {
 			int[][] groupCodes = run.groupCodes("Order");
 			Periods periods = run.periods();
 			int[] cells = new int[run.groupings()];
-			for (int row = 0, rows = run.table("Order").rows(); row < rows; row++) {
+			for (int row = from; row < to; row++) {
 				// periods by Order.placedAt
 				int p = periods.indexOf(orderPlacedAt[row]);
 				if (p >= 0) {
