@@ -46,7 +46,7 @@ class CompletionTest {
 		// Keywords: what may start a template member, no punctuation, no names spelt like keywords.
 		assertThat(labels(complete("\tdimension area \"区域\"@zh { Ticket.region }\n", "\tdimension area \"区域\"@zh { Ticket.region }\n\t‸\n")))
 				.containsExactlyInAnyOrder("source", "extend", "dimension", "layer", "link", "loop", "report", "exclude", "test",
-						"data");
+						"data", "cohort");
 
 		// Kinds after a metric's colon.
 		assertThat(labels(complete(": duration(h) lower-is-better", ": ‸ lower-is-better"))).containsExactlyInAnyOrder(
