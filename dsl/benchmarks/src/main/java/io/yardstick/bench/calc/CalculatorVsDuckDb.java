@@ -349,8 +349,8 @@ public final class CalculatorVsDuckDb {
 						+ "; largest relative difference " + String.format(Locale.ROOT, "%.1e", o.largestDifference()) + ")"
 						: "**" + o.mismatches().size() + " MISMATCHES**"));
 		md.append(String.format(Locale.ROOT,
-				"Conditions: DuckDB %s, %d threads; the calculator one thread; %d cores, load average %s before, %s after;"
-						+ " Java %s, max heap %s, %s.%n",
+				"Conditions: DuckDB %s, %d threads; the loader and the calculator one thread per core; %d cores, load"
+						+ " average %s before, %s after; Java %s, max heap %s, %s.%n",
 				o.duckdbVersion(), o.duckdbThreads(), Runtime.getRuntime().availableProcessors(), o.loadBefore(),
 				o.loadAfter(),
 				System.getProperty("java.runtime.version"), mb(Heap.max()),
