@@ -1,10 +1,8 @@
 package io.yardstick.cli;
 
 import io.yardstick.runtime.text.Texts;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -101,15 +99,6 @@ public final class DemoCommand implements Callable<Integer> {
 
 	/** The jar this class was loaded from; null when it runs from a classes folder or the location is unknown. */
 	static Path runningJar() {
-		CodeSource source = DemoCommand.class.getProtectionDomain().getCodeSource();
-		if (source == null || source.getLocation() == null) {
-			return null;
-		}
-		try {
-			Path location = Path.of(source.getLocation().toURI());
-			return Files.isRegularFile(location) ? location : null;
-		} catch (URISyntaxException | IllegalArgumentException notAFile) {
-			return null;
-		}
+		return io.yardstick.dsl.generator.CalculatorCache.jarOf(DemoCommand.class);
 	}
 }

@@ -110,7 +110,12 @@ public final class CalculatorCache {
 
 	/** The jar the runtime library was loaded from; null when it comes from a folder or cannot be told. */
 	static Path runtimeJar() {
-		CodeSource source = io.yardstick.runtime.calc.Calculator.class.getProtectionDomain().getCodeSource();
+		return jarOf(io.yardstick.runtime.calc.Calculator.class);
+	}
+
+	/** The jar a class was loaded from; null when it comes from a folder or cannot be told. */
+	public static Path jarOf(Class<?> type) {
+		CodeSource source = type.getProtectionDomain().getCodeSource();
 		if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
 			return null;
 		}
