@@ -1,6 +1,8 @@
 package io.yardstick.engines;
 
+import io.yardstick.runtime.load.LoadTexts;
 import io.yardstick.runtime.load.TableFileReader;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ public final class ParquetReader implements TableFileReader {
 
 	@Override
 	public void read(Path file, String part, Sink sink) throws IOException {
+		Texts texts = LoadTexts.of(sink.language());
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT * FROM read_parquet('"
@@ -48,7 +51,7 @@ public final class ParquetReader implements TableFileReader {
 				columns.add(meta.getColumnLabel(c + 1));
 				types[c] = meta.getColumnTypeName(c + 1).toUpperCase(Locale.ROOT);
 			}
-			sink.header(0, columns, places(columns, types));
+			sink.header(0, columns, places(columns, types, texts));
 			long row = 0;
 			while (rows.next()) {
 				List<Object> values = new ArrayList<>(count);
@@ -58,7 +61,7 @@ public final class ParquetReader implements TableFileReader {
 				sink.row(++row, values);
 			}
 		} catch (SQLException e) {
-			throw new IllegalArgumentException(file + " is not a readable Parquet file: " + firstLine(e.getMessage()), e);
+			throw new IllegalArgumentException(texts.get("parquet.unreadable", file, firstLine(e.getMessage())), e);
 		}
 	}
 
@@ -101,21 +104,21 @@ public final class ParquetReader implements TableFileReader {
 		return rows.getString(column);
 	}
 
-	private static Places places(List<String> columns, String[] types) {
+	private static Places places(List<String> columns, String[] types, Texts texts) {
 		return new Places() {
 			@Override
 			public String cell(long row, int column) {
-				return "row " + row + ", column \"" + columns.get(column) + "\" (" + types[column] + ")";
+				return texts.get("parquet.cell", row, columns.get(column), types[column]);
 			}
 
 			@Override
 			public String row(long row) {
-				return "row " + row;
+				return texts.get("parquet.row", row);
 			}
 
 			@Override
 			public String header() {
-				return "Parquet schema";
+				return texts.get("parquet.schema");
 			}
 		};
 	}

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,15 @@ public record BadRowLimit(long rows, double percent) {
 	 * @throws IllegalArgumentException saying what is expected
 	 */
 	public static BadRowLimit parse(String text) {
+		return parse(text, "en");
+	}
+
+	/**
+	 * {@link #parse(String)}, saying what is expected in a language ({@code en} or {@code zh}).
+	 *
+	 * @throws IllegalArgumentException saying what is expected
+	 */
+	public static BadRowLimit parse(String text, String language) {
 		String written = text.strip();
 		try {
 			if (written.endsWith("%")) {
@@ -48,8 +58,7 @@ public record BadRowLimit(long rows, double percent) {
 		} catch (NumberFormatException e) {
 			// the message below says what is expected
 		}
-		throw new IllegalArgumentException("\"" + text + "\" is not a bad-row limit: write a number of rows (such as 100)"
-				+ " or a percentage of the rows read from 0% to 100% (such as 2.5%)");
+		throw new IllegalArgumentException(LoadTexts.of(language).get("limit.malformed", text));
 	}
 
 	/** Whether this many rejected rows of this many read are past the limit (at the limit is not). */
@@ -62,8 +71,13 @@ public record BadRowLimit(long rows, double percent) {
 
 	@Override
 	public String toString() {
+		return toText(LoadTexts.of("en"));
+	}
+
+	/** {@code 100 rows} or {@code 2.5%} in the language of the texts. */
+	String toText(Texts texts) {
 		if (rows >= 0) {
-			return rows + (rows == 1 ? " row" : " rows");
+			return texts.plural("limit.rows", rows);
 		}
 		return (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent)) + "%";
 	}

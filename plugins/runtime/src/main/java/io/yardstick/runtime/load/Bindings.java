@@ -2,6 +2,7 @@ package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.spec.SourceSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.text.Texts;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -42,25 +43,35 @@ public final class Bindings {
 	 * @throws IllegalArgumentException saying what is wrong and what is expected
 	 */
 	public static Map.Entry<String, Path> parse(String binding) {
+		return parse(binding, "en");
+	}
+
+	/**
+	 * {@link #parse(String)}, saying what is wrong in a language ({@code en} or {@code zh}).
+	 *
+	 * @throws IllegalArgumentException saying what is wrong and what is expected
+	 */
+	public static Map.Entry<String, Path> parse(String binding, String language) {
+		Texts texts = LoadTexts.of(language);
 		int equals = binding.indexOf('=');
 		if (equals < 0) {
-			throw malformed(binding, "no '='");
+			throw malformed(binding, texts.get("bind.noEquals"), texts);
 		}
 		String source = binding.substring(0, equals).trim();
 		String path = binding.substring(equals + 1).trim();
 		if (source.isEmpty()) {
-			throw malformed(binding, "no source name before '='");
+			throw malformed(binding, texts.get("bind.noSource"), texts);
 		}
 		if (!isName(source)) {
-			throw malformed(binding, "\"" + source + "\" is not a source name");
+			throw malformed(binding, texts.get("bind.notName", source), texts);
 		}
 		if (path.isEmpty()) {
-			throw malformed(binding, "no file after '='");
+			throw malformed(binding, texts.get("bind.noFile"), texts);
 		}
 		try {
 			return new SimpleImmutableEntry<>(source, Path.of(path));
 		} catch (InvalidPathException e) {
-			throw malformed(binding, "\"" + path + "\" is not a valid path (" + e.getReason() + ")");
+			throw malformed(binding, texts.get("bind.badPath", path, e.getReason()), texts);
 		}
 	}
 
@@ -71,14 +82,23 @@ public final class Bindings {
 	 * @throws IllegalArgumentException for a malformed binding or one naming no source of the template
 	 */
 	public static Map<String, Path> resolve(TemplateSpec template, Path dataDir, List<String> explicit) {
+		return resolve(template, dataDir, explicit, "en");
+	}
+
+	/**
+	 * {@link #resolve(TemplateSpec, Path, List)}, saying what is wrong in a language ({@code en} or {@code zh}).
+	 *
+	 * @throws IllegalArgumentException for a malformed binding or one naming no source of the template
+	 */
+	public static Map<String, Path> resolve(TemplateSpec template, Path dataDir, List<String> explicit,
+			String language) {
 		Map<String, Path> bindings = dataDir == null ? new LinkedHashMap<>()
 				: new LinkedHashMap<>(byConvention(dataDir, template));
 		for (String binding : explicit) {
-			Map.Entry<String, Path> entry = parse(binding);
+			Map.Entry<String, Path> entry = parse(binding, language);
 			if (template.source(entry.getKey()).isEmpty()) {
-				throw new IllegalArgumentException("binding \"" + binding + "\" names no source of "
-						+ template.simpleName() + "; its sources are "
-						+ template.sources().stream().map(SourceSpec::name).collect(Collectors.joining(", ")));
+				throw new IllegalArgumentException(LoadTexts.of(language).get("bind.unknownSource", binding,
+						template.simpleName(), template.sources().stream().map(SourceSpec::name).collect(Collectors.joining(", "))));
 			}
 			bindings.put(entry.getKey(), entry.getValue());
 		}
@@ -92,8 +112,7 @@ public final class Bindings {
 		return text.codePoints().allMatch(Character::isJavaIdentifierPart);
 	}
 
-	private static IllegalArgumentException malformed(String binding, String problem) {
-		return new IllegalArgumentException("malformed binding \"" + binding + "\": " + problem
-				+ "; expected Source=path, such as Ticket=data/tickets.csv");
+	private static IllegalArgumentException malformed(String binding, String problem, Texts texts) {
+		return new IllegalArgumentException(texts.get("bind.malformed", binding, problem));
 	}
 }

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,11 +20,18 @@ final class CellParser {
 	private static final long MAX_EXACT = 1L << 53;
 
 	private final ZoneTimes zone;
+	/** The words of the messages. */
+	private final Texts texts;
 	/** The message of the last failure. */
 	String error;
 
 	CellParser(ZoneTimes zone) {
+		this(zone, LoadTexts.of("en"));
+	}
+
+	CellParser(ZoneTimes zone, Texts texts) {
 		this.zone = zone;
+		this.texts = texts;
 	}
 
 	// ------------------------------------------------------------------ numbers
@@ -198,7 +206,7 @@ final class CellParser {
 	double number(byte[] a, int s, int e) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = notNumber(a, s, e, "a number");
+			error = notNumber(a, s, e, "cell.notNumber");
 		}
 		return v;
 	}
@@ -206,7 +214,7 @@ final class CellParser {
 	double ratio(byte[] a, int s, int e) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = notNumber(a, s, e, "a ratio (a decimal number such as 1.25)");
+			error = notNumber(a, s, e, "cell.notRatio");
 		}
 		return v;
 	}
@@ -215,7 +223,7 @@ final class CellParser {
 		double v = decimal(a, s, e, 0);
 		if (v != v || v < 0 || v != Math.rint(v)) {
 			error = v != v && isDecimal(a, s, e) ? tooLarge(a, s, e)
-					: found(a, s, e) + " is not a count (a whole number >= 0)";
+					: texts.get("cell.notCount", found(a, s, e));
 			return Double.NaN;
 		}
 		return v == 0 ? 0.0 : v;
@@ -234,14 +242,13 @@ final class CellParser {
 			v = decimal(a, s, e, 0);
 		}
 		if (v != v) {
-			error = found(a, s, e) + " is not a percent (such as 95% or 0.95)";
+			error = texts.get("cell.notPercent", found(a, s, e));
 			return Double.NaN;
 		}
 		if (v < 0 || v > 1) {
-			error = found(a, s, e) + " is outside percent (0%..100%)";
+			error = texts.get("cell.outsidePercent", found(a, s, e));
 			if (!sign && v > 1 && v <= 100) {
-				String text = text(a, s, e);
-				error += ": for " + text + " percent write " + text + "%";
+				error += texts.get("cell.percentHint", text(a, s, e));
 			}
 			return Double.NaN;
 		}
@@ -251,12 +258,12 @@ final class CellParser {
 	double score(byte[] a, int s, int e, Double min, Double max) {
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = notNumber(a, s, e, "a score (a number)");
+			error = notNumber(a, s, e, "cell.notScore");
 			return Double.NaN;
 		}
 		if ((min != null && v < min) || (max != null && v > max)) {
-			error = found(a, s, e) + " is outside score(" + (min == null ? "" : plain(min)) + ".."
-					+ (max == null ? "" : plain(max)) + ")";
+			error = texts.get("cell.outsideScore", found(a, s, e), min == null ? "" : plain(min),
+					max == null ? "" : plain(max));
 			return Double.NaN;
 		}
 		return v;
@@ -280,29 +287,29 @@ final class CellParser {
 			}
 			double v = decimal(a, s, end, 0);
 			if (v != v || !written.matches("[A-Za-z]{3}")) {
-				error = found(a, s, e) + " is not an amount" + inCode(code);
+				error = texts.get("cell.notAmount", found(a, s, e), inCode(code));
 				return Double.NaN;
 			}
 			if (code != null && !written.equals(code)) {
-				error = found(a, s, e) + " is in " + written + ", expected " + code;
+				error = texts.get("cell.wrongCurrency", found(a, s, e), written, code);
 				return Double.NaN;
 			}
 			return v;
 		}
 		double v = decimal(a, s, e, 0);
 		if (v != v) {
-			error = isDecimal(a, s, e) ? tooLarge(a, s, e) : found(a, s, e) + " is not an amount" + inCode(code);
+			error = isDecimal(a, s, e) ? tooLarge(a, s, e) : texts.get("cell.notAmount", found(a, s, e), inCode(code));
 		}
 		return v;
 	}
 
-	/** Why a cell is no number: too large when it is a well-formed decimal, else not what was expected. */
-	private static String notNumber(byte[] a, int s, int e, String expected) {
-		return isDecimal(a, s, e) ? tooLarge(a, s, e) : found(a, s, e) + " is not " + expected;
+	/** Why a cell is no number: too large when it is a well-formed decimal, else not what the key expects. */
+	private String notNumber(byte[] a, int s, int e, String expected) {
+		return isDecimal(a, s, e) ? tooLarge(a, s, e) : texts.get(expected, found(a, s, e));
 	}
 
-	private static String tooLarge(byte[] a, int s, int e) {
-		return found(a, s, e) + " is out of range: a number's magnitude must stay below 1.8E308";
+	private String tooLarge(byte[] a, int s, int e) {
+		return texts.get("cell.tooLarge", found(a, s, e));
 	}
 
 	/** Whether the text is {@code [+-]digits[.digits][e[+-]digits]}, as {@link #decimal} reads it. */
@@ -338,9 +345,8 @@ final class CellParser {
 		return i == e;
 	}
 
-	private static String inCode(String code) {
-		return code == null ? " (a decimal number)"
-				: " in " + code + " (a decimal number, optionally followed by \" " + code + "\")";
+	private String inCode(String code) {
+		return code == null ? texts.get("cell.amountPlain") : texts.get("cell.amountIn", code);
 	}
 
 	/** Seconds per unit of a duration field's unit; 1 when null. */
@@ -364,18 +370,18 @@ final class CellParser {
 		}
 	}
 
-	private static String unitWord(String unit) {
+	private String unitWord(String unit) {
 		switch (unit == null ? "s" : unit) {
 		case "min":
-			return "minutes";
+			return texts.get("unit.min");
 		case "h":
-			return "hours";
+			return texts.get("unit.h");
 		case "d":
-			return "days";
+			return texts.get("unit.d");
 		case "w":
-			return "weeks";
+			return texts.get("unit.w");
 		default:
-			return "seconds";
+			return texts.get("unit.s");
 		}
 	}
 
@@ -398,7 +404,7 @@ final class CellParser {
 				return v;
 			}
 			if (error == null) {
-				error = found(a, s, e) + " is not an ISO 8601 duration (such as PT2H30M, P1DT4H or P2W)";
+				error = texts.get("cell.notIsoDuration", found(a, s, e));
 			}
 			return Double.NaN;
 		}
@@ -437,8 +443,7 @@ final class CellParser {
 				return v * factor;
 			}
 		}
-		error = found(a, s, e) + " is not a duration (a number of " + unitWord(unit)
-				+ ", a number with a unit such as 90min or 2h, or ISO 8601 such as PT2H30M)";
+		error = texts.get("cell.notDuration", found(a, s, e), unitWord(unit));
 		return Double.NaN;
 	}
 
@@ -489,7 +494,7 @@ final class CellParser {
 			double factor;
 			if (!time) {
 				if (designator == 'Y' || designator == 'M') {
-					error = found(a, s, e) + " is not a duration: months and years vary in length (use days or weeks)";
+					error = texts.get("cell.durationInMonths", found(a, s, e));
 					return Double.NaN;
 				}
 				if (designator == 'W') {
@@ -544,7 +549,7 @@ final class CellParser {
 			return badTimestamp(a, s, e);
 		}
 		if (day == Long.MAX_VALUE) {
-			return notReal(a, s, e, "date");
+			return notReal(a, s, e, "cell.notRealDate");
 		}
 		if (len == 10) {
 			return zone.startOfDay(day) * 1000;
@@ -581,7 +586,7 @@ final class CellParser {
 			}
 		}
 		if (hour > 23 || minute > 59 || second > 59) {
-			return notReal(a, s, e, "time of day");
+			return notReal(a, s, e, "cell.notRealTime");
 		}
 		int secondOfDay = hour * 3600 + minute * 60 + second;
 		long epochSecond;
@@ -601,23 +606,22 @@ final class CellParser {
 	long date(byte[] a, int s, int e) {
 		long day = e - s == 10 ? epochDay(a, s) : Long.MIN_VALUE;
 		if (day == Long.MIN_VALUE) {
-			error = found(a, s, e) + " is not a date (such as 2025-03-01)";
+			error = texts.get("cell.notDate", found(a, s, e));
 			return FAIL_TIME;
 		}
 		if (day == Long.MAX_VALUE) {
-			return notReal(a, s, e, "date");
+			return notReal(a, s, e, "cell.notRealDate");
 		}
 		return zone.startOfDay(day) * 1000;
 	}
 
 	private long badTimestamp(byte[] a, int s, int e) {
-		error = found(a, s, e) + " is not a timestamp (such as 2025-03-01T08:30:00, 2025-03-01 08:30 or 2025-03-01,"
-				+ " optionally followed by an offset: Z or +08:00)";
+		error = texts.get("cell.notTimestamp", found(a, s, e));
 		return FAIL_TIME;
 	}
 
-	private long notReal(byte[] a, int s, int e, String what) {
-		error = found(a, s, e) + " is not a real " + what;
+	private long notReal(byte[] a, int s, int e, String key) {
+		error = texts.get(key, found(a, s, e));
 		return FAIL_TIME;
 	}
 
@@ -713,7 +717,7 @@ final class CellParser {
 		} else if (len == 5 && lower(a, s, "false")) {
 			return 0;
 		}
-		error = found(a, s, e) + " is not a bool (true, false, 1 or 0)";
+		error = texts.get("cell.notBool", found(a, s, e));
 		return FAIL_FLAG;
 	}
 
@@ -734,7 +738,7 @@ final class CellParser {
 				return i;
 			}
 		}
-		error = found(a, s, e) + " is not one of " + String.join(", ", names);
+		error = texts.get("cell.notEnum", found(a, s, e), String.join(", ", names));
 		return FAIL_CODE;
 	}
 

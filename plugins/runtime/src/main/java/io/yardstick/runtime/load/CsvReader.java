@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -74,6 +75,8 @@ final class CsvReader {
 	private int multiLineCellsOfRecord;
 	private String problem;
 	private int problemCell;
+	/** The words of the problems: English unless the loader tells the run's language. */
+	private Texts texts = LoadTexts.of("en");
 
 	CsvReader(FileChannel channel, long startOffset, long startLine, int bufferSize) throws IOException {
 		this(channel, startOffset, startLine, bufferSize, (byte) ',');
@@ -87,6 +90,11 @@ final class CsvReader {
 		this.buf = new byte[Math.max(bufferSize, 64)];
 		this.bufOffset = startOffset;
 		this.nextLine = startLine;
+	}
+
+	/** Tells the problems in the language of these texts. */
+	void texts(Texts words) {
+		texts = words;
 	}
 
 	/** Skips a UTF-8 byte order mark at the current position; call before the first record. */
@@ -455,7 +463,7 @@ final class CsvReader {
 						if (!eof) {
 							return NEED_MORE;
 						}
-						problem(cell - base, "unterminated quoted cell: no closing quote before the end of the file");
+						problem(cell - base, texts.get("csv.unterminatedQuote"));
 						contentEnd = p;
 						if (breaks > breaksBefore[cell] && (b[p - 1] == '\n' || b[p - 1] == '\r')) {
 							// the file's last line break ends its last line: no line starts after it
@@ -524,7 +532,7 @@ final class CsvReader {
 				}
 				// after the closing quote: a delimiter, or text that should not be there
 				if (p < lim && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
-					problem(cell - base, "unexpected " + shown(b, p, lim) + " after the closing quote of a quoted cell");
+					problem(cell - base, texts.get("csv.afterClosingQuote", shown(b, p, lim)));
 					while (p < lim && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
 						p++;
 					}
@@ -552,7 +560,7 @@ final class CsvReader {
 						continue;
 					}
 					if (c == '"') {
-						problem(cell - base, "a quote inside an unquoted cell: quote the whole cell and double the quote (\"\")");
+						problem(cell - base, texts.get("csv.quoteInUnquotedCell"));
 					}
 					p++;
 				}
@@ -598,8 +606,8 @@ final class CsvReader {
 		}
 	}
 
-	private static String malformed(byte b) {
-		return String.format("malformed UTF-8: byte 0x%02x", b & 0xFF);
+	private String malformed(byte b) {
+		return texts.get("csv.malformedUtf8", String.format("0x%02x", b & 0xFF));
 	}
 
 	private static String shown(byte[] b, int p, int lim) {
@@ -691,7 +699,7 @@ final class CsvReader {
 		}
 		if (limit == buf.length) {
 			if (buf.length >= MAX_BUFFER) {
-				throw new IOException("a record longer than " + MAX_BUFFER + " bytes");
+				throw new IOException(texts.get("csv.recordTooLong", MAX_BUFFER));
 			}
 			buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, buf.length * 2L));
 		}

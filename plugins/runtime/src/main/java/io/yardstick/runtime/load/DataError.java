@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.nio.file.Path;
 
 /**
@@ -24,6 +25,15 @@ public record DataError(Path file, long line, int column, String source, String 
 
 	/** {@code path:line:column: error bad-data: Ticket.csat: message}, like the validator's findings. */
 	public String toText() {
+		return toText("en");
+	}
+
+	/**
+	 * {@link #toText()} with the word {@code error} in a language ({@code en} or {@code zh}); the message is in
+	 * the language it was loaded in ({@link LoadOptions#language}).
+	 */
+	public String toText(String language) {
+		Texts texts = LoadTexts.of(language);
 		StringBuilder text = new StringBuilder();
 		if (file != null) {
 			text.append(file);
@@ -32,7 +42,7 @@ public record DataError(Path file, long line, int column, String source, String 
 			}
 			text.append(": ");
 		}
-		return text.append("error ").append(CODE).append(": ").append(reason()).toString();
+		return text.append(texts.get("error")).append(' ').append(CODE).append(": ").append(reason()).toString();
 	}
 
 	@Override

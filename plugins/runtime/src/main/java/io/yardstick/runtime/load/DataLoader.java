@@ -7,6 +7,7 @@ import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.FieldType;
 import io.yardstick.runtime.spec.SourceSpec;
 import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.text.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,8 @@ public final class DataLoader {
 	/** Loads every source; {@code loading[0]} names the source being loaded. */
 	private static LoadResult loadAll(TemplateSpec template, Map<String, Path> bindings, LoadOptions options,
 			String[] loading) {
-		List<SourceSpec> order = loadOrder(template, bindings);
+		Texts texts = LoadTexts.of(options.language());
+		List<SourceSpec> order = loadOrder(template, bindings, texts);
 		Set<String> referenced = new HashSet<>();
 		for (SourceSpec source : template.sources()) {
 			for (FieldSpec field : source.fields()) {
@@ -91,8 +93,7 @@ public final class DataLoader {
 		for (SourceSpec source : order) {
 			Path file = bindings.get(source.name());
 			if (file == null) {
-				throw new DataLoadException(new DataError(null, 0, 0, source.name(), null,
-						"no data file is bound to the source"));
+				throw new DataLoadException(new DataError(null, 0, 0, source.name(), null, texts.get("load.unbound")));
 			}
 			boolean keepKey = source.key().map(key -> options.keepUnreferencedKeys() || key.dimension()
 					|| template.reads(source.name(), key.name())).orElse(false);
@@ -100,15 +101,15 @@ public final class DataLoader {
 			SourceLoader loader = new SourceLoader(source, file, zone, options, referenced.contains(source.name()),
 					keepKey, indexes);
 			loader.dropUnread(field -> template.unread(source.name(), field));
-			TableFileReader reader = TableFiles.readerFor(file, source.name());
+			TableFileReader reader = TableFiles.readerFor(file, source.name(), texts);
 			if (reader == null) {
 				tables.put(source.name(), loader.load());
 				reports.add(loader.report());
 			} else {
-				loadCopy(loader, TableFiles.copy(reader, file, source, template.zone()), tables, reports);
+				loadCopy(loader, TableFiles.copy(reader, file, source, template.zone(), texts), tables, reports, texts);
 			}
 			if (options.policy() == BadRowPolicy.SKIP) {
-				checkBadRowLimit(loader, options.maxBadRows());
+				checkBadRowLimit(loader, options.maxBadRows(), texts);
 			}
 			if (loader.keyIndex() != null) {
 				indexes.put(source.name(), loader.keyIndex());
@@ -125,7 +126,7 @@ public final class DataLoader {
 
 	/** Loads a workbook's or a Parquet file's CSV copy, telling its errors in the file's own terms. */
 	private static void loadCopy(SourceLoader loader, TableFiles.Copy copy, Map<String, Table> tables,
-			List<SourceReport> reports) {
+			List<SourceReport> reports, Texts texts) {
 		try {
 			loader.readCopy(copy.csv());
 			tables.put(copy.sourceName(), loader.load());
@@ -134,7 +135,7 @@ public final class DataLoader {
 			throw copy.translate(e);
 		} catch (java.io.IOException e) {
 			throw new DataLoadException(new DataError(copy.bound(), 0, 0, copy.sourceName(), null,
-					"cannot write the quarantine file: " + e.getMessage()));
+					texts.get("load.cannotWriteQuarantine", e.getMessage())));
 		} finally {
 			copy.delete();
 		}
@@ -145,15 +146,14 @@ public final class DataLoader {
 	 * rows rejected (98.0%), more than the limit of 5% (--max-bad-rows)}, then the count of each reason, most
 	 * frequent first.
 	 */
-	private static void checkBadRowLimit(SourceLoader loader, BadRowLimit limit) {
+	private static void checkBadRowLimit(SourceLoader loader, BadRowLimit limit, Texts texts) {
 		SourceReport report = loader.report();
 		if (!limit.exceeded(report.rowsRejected(), report.rowsRead())) {
 			return;
 		}
-		StringBuilder message = new StringBuilder().append(report.rowsRejected()).append(" of ")
-				.append(report.rowsRead()).append(report.rowsRead() == 1 ? " row" : " rows").append(" rejected (")
-				.append(BadRowLimit.percentOf(report.rowsRejected(), report.rowsRead())).append("), more than the limit of ")
-				.append(limit).append(" (--max-bad-rows); by reason:");
+		StringBuilder message = new StringBuilder(texts.plural("load.tooManyBadRows", report.rowsRead(),
+				report.rowsRejected(), BadRowLimit.percentOf(report.rowsRejected(), report.rowsRead()),
+				limit.toText(texts)));
 		loader.rejectedByReason().entrySet().stream()
 				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 				.forEach(reason -> message.append("\n  ").append(reason.getValue()).append(" × ").append(reason.getKey()));
@@ -167,6 +167,10 @@ public final class DataLoader {
 	 * @throws DataLoadException when sources refer to each other in a cycle (or a source to itself)
 	 */
 	static List<SourceSpec> loadOrder(TemplateSpec template, Map<String, Path> bindings) {
+		return loadOrder(template, bindings, LoadTexts.of("en"));
+	}
+
+	static List<SourceSpec> loadOrder(TemplateSpec template, Map<String, Path> bindings, Texts texts) {
 		Map<String, SourceSpec> byName = new LinkedHashMap<>();
 		for (SourceSpec source : template.sources()) {
 			byName.put(source.name(), source);
@@ -190,13 +194,13 @@ public final class DataLoader {
 		List<SourceSpec> order = new ArrayList<>();
 		Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 done
 		for (SourceSpec source : template.sources()) {
-			visit(source, byName, state, new ArrayList<>(), order, bindings);
+			visit(source, byName, state, new ArrayList<>(), order, bindings, texts);
 		}
 		return order;
 	}
 
 	private static void visit(SourceSpec source, Map<String, SourceSpec> byName, Map<String, Integer> state,
-			List<String> path, List<SourceSpec> order, Map<String, Path> bindings) {
+			List<String> path, List<SourceSpec> order, Map<String, Path> bindings, Texts texts) {
 		Integer seen = state.get(source.name());
 		if (seen != null && seen == 2) {
 			return;
@@ -209,18 +213,16 @@ public final class DataLoader {
 			String step = source.name() + "." + field.name() + " -> " + field.referencedSource();
 			SourceSpec target = byName.get(field.referencedSource());
 			if (target == source) {
-				throw cycle(source, bindings, step + " refers to its own source: references within one source"
-						+ " cannot be loaded yet");
+				throw cycle(source, bindings, texts.get("load.selfReference", step));
 			}
 			Integer targetState = state.get(target.name());
 			if (targetState != null && targetState == 1) {
 				List<String> steps = new ArrayList<>(path.subList(indexOfSource(path, target.name()), path.size()));
 				steps.add(step);
-				throw cycle(target, bindings, "sources refer to each other in a cycle (" + String.join(", ", steps)
-						+ "): references in a cycle cannot be loaded yet");
+				throw cycle(target, bindings, texts.get("load.referenceCycle", String.join(", ", steps)));
 			}
 			path.add(step);
-			visit(target, byName, state, path, order, bindings);
+			visit(target, byName, state, path, order, bindings, texts);
 			path.remove(path.size() - 1);
 		}
 		state.put(source.name(), 2);

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -68,16 +69,13 @@ final class Encodings {
 	 * The advice that ends an encoding error: what the bytes look like and how to declare it. The declared
 	 * encoding is the one that failed.
 	 */
-	static String hint(Path file, Charset declared, String source) {
+	static String hint(Path file, Charset declared, String source, Texts texts) {
 		String guess = guess(file);
 		if (guess == null || Charset.forName(guess).equals(declared)) {
-			return declared.equals(StandardCharsets.UTF_8) ? ""
-					: "; the file is in no encoding Yardstick recognises (UTF-8, GB18030/GBK, Big5, Shift_JIS): save"
-							+ " it as UTF-8, or declare its encoding in the template: data " + source + " { encoding \"…\" }";
+			return declared.equals(StandardCharsets.UTF_8) ? "" : texts.get("encoding.unknown", source);
 		}
-		String name = guess.equals("GB18030") ? "GBK or GB18030" : guess;
-		return "; the file looks like " + name + ": declare it in the template, data " + source + " { encoding \""
-				+ guess + "\" } (docs/data.md#reading-a-file-as-it-is)";
+		String name = guess.equals("GB18030") ? texts.get("encoding.gbk") : guess;
+		return texts.get("encoding.looksLike", name, source, guess);
 	}
 
 	private static String decode(byte[] bytes, int length, Charset charset) {

@@ -1,6 +1,7 @@
 package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.spec.SourceFormat;
+import io.yardstick.runtime.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -26,12 +27,18 @@ final class FormattedCells {
 	private final String timestampPattern;
 	private final String datePattern;
 	private final ZoneTimes zone;
+	private final Texts texts;
 	private byte[] rewritten = new byte[64];
 	/** The message of the last time that failed to parse. */
 	String error;
 
 	FormattedCells(SourceFormat format, ZoneTimes zone) {
+		this(format, zone, LoadTexts.of("en"));
+	}
+
+	FormattedCells(SourceFormat format, ZoneTimes zone, Texts texts) {
 		this.zone = zone;
+		this.texts = texts;
 		this.decimal = (byte) format.decimalSeparator();
 		this.thousands = (byte) format.thousandsSeparator();
 		this.symbol = format.currencySymbol() == null ? null
@@ -142,11 +149,11 @@ final class FormattedCells {
 			}
 			return zone.startOfDay(((LocalDate) parsed).toEpochDay()) * 1000;
 		} catch (DateTimeParseException e2) {
-			error = CellParser.found(a, s, e) + " is not a timestamp in the pattern " + timestampPattern + " (such as "
-					+ example(timestamps) + ")";
+			error = texts.get("cell.notTimestampInPattern", CellParser.found(a, s, e), timestampPattern,
+					example(timestamps));
 		} catch (DateTimeException e2) {
-			error = CellParser.found(a, s, e) + " is not a timestamp in the pattern " + timestampPattern + ": "
-					+ e2.getMessage();
+			error = texts.get("cell.impossibleTimestampInPattern", CellParser.found(a, s, e), timestampPattern,
+					e2.getMessage());
 		}
 		return CellParser.FAIL_TIME;
 	}
@@ -158,8 +165,7 @@ final class FormattedCells {
 			LocalDate day = LocalDate.from(dates.parse(text));
 			return zone.startOfDay(day.toEpochDay()) * 1000;
 		} catch (DateTimeException e2) {
-			error = CellParser.found(a, s, e) + " is not a date in the pattern " + datePattern + " (such as "
-					+ example(dates) + ")";
+			error = texts.get("cell.notDateInPattern", CellParser.found(a, s, e), datePattern, example(dates));
 		}
 		return CellParser.FAIL_TIME;
 	}

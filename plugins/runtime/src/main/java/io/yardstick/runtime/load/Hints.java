@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,27 +23,25 @@ final class Hints {
 	 * the columns the file has, the one most like the missing name (when one is close), and for a header that
 	 * is one column holding semicolons or tabs, the delimiter to declare.
 	 */
-	static String missingColumn(String column, String field, Path file, List<String> header, String source) {
-		StringBuilder message = new StringBuilder("missing column \"").append(column).append('"');
+	static String missingColumn(String column, String field, Path file, List<String> header, String source,
+			Texts texts) {
+		StringBuilder message = new StringBuilder(texts.get("hint.missingColumn", column));
 		if (!column.equals(field)) {
-			message.append(" (the column of ").append(field).append(')');
+			message.append(texts.get("hint.columnOf", field));
 		}
-		message.append(" in ").append(file).append("; its columns are ").append(listed(header));
+		message.append(texts.get("hint.columnsAre", file, listed(header, texts)));
 		String closest = closest(column, header);
 		if (closest != null) {
-			message.append("; the closest is \"").append(closest).append('"');
+			message.append(texts.get("hint.closest", closest));
 		}
 		if (header.size() == 1) {
 			String only = header.get(0);
 			String delimiter = only.indexOf(';') >= 0 ? ";" : only.indexOf('\t') >= 0 ? "\\t" : null;
 			if (delimiter != null) {
-				message.append("; the header is one column holding \"").append(delimiter)
-						.append("\": declare the delimiter in the template, data ").append(source)
-						.append(" { delimiter \"").append(delimiter).append("\" }");
+				message.append(texts.get("hint.delimiter", delimiter, source));
 			}
 		} else if (closest == null) {
-			message.append("; map the field to its column in the template: data ").append(source).append(" { ")
-					.append(field).append(" = \"…\" }");
+			message.append(texts.get("hint.mapField", source, field));
 		}
 		return message.toString();
 	}
@@ -52,8 +51,8 @@ final class Hints {
 	 * --bind Order=data/orders.csv}: the folder's data files, and the binding for the one most like the
 	 * source's name (or a placeholder).
 	 */
-	static String fileNotFound(Path file, String source) {
-		String message = "data file not found: " + file;
+	static String fileNotFound(Path file, String source, Texts texts) {
+		String message = texts.get("hint.fileNotFound", file);
 		Path folder = file.toAbsolutePath().getParent();
 		List<String> names = new ArrayList<>();
 		if (folder != null && Files.isDirectory(folder)) {
@@ -66,16 +65,14 @@ final class Hints {
 		}
 		Path shownFolder = file.getParent() == null ? Path.of(".") : file.getParent();
 		if (folder == null || !Files.isDirectory(folder)) {
-			return message + " (the folder " + shownFolder + " does not exist); bind the source to its file: --bind "
-					+ source + "=<file>";
+			return message + texts.get("hint.noFolder", shownFolder, source);
 		}
 		if (names.isEmpty()) {
-			return message + "; " + shownFolder + " holds no data file (.csv, .xlsx, .parquet); bind the source to"
-					+ " its file: --bind " + source + "=<file>";
+			return message + texts.get("hint.noDataFile", shownFolder, source);
 		}
 		String likely = closestFile(source, names);
-		return message + "; " + shownFolder + " holds " + listed(names) + "; bind the source to its file: --bind "
-				+ source + "=" + (likely == null ? "<file>" : shownFolder.resolve(likely));
+		return message + texts.get("hint.folderHolds", shownFolder, listed(names, texts), source,
+				likely == null ? "<file>" : shownFolder.resolve(likely));
 	}
 
 	private static boolean isDataFile(String name) {
@@ -106,16 +103,16 @@ final class Hints {
 		return bestDistance <= Math.max(2, wanted.length() / 2) ? best : null;
 	}
 
-	private static String listed(List<String> header) {
+	private static String listed(List<String> header, Texts texts) {
 		List<String> names = new ArrayList<>();
 		for (String name : header) {
 			if (names.size() == LISTED) {
 				break;
 			}
-			names.add(name.strip().isEmpty() ? "(unnamed)" : name.strip());
+			names.add(name.strip().isEmpty() ? texts.get("hint.unnamed") : name.strip());
 		}
 		String list = String.join(", ", names);
-		return header.size() > LISTED ? list + ", … (" + (header.size() - LISTED) + " more)" : list;
+		return header.size() > LISTED ? list + texts.get("hint.more", header.size() - LISTED) : list;
 	}
 
 	/** The header most like the name, ignoring case, spaces, '_' and '-', when it is close enough to be a typo. */

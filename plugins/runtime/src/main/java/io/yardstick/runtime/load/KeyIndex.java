@@ -1,6 +1,7 @@
 package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.spec.FieldSpec;
+import io.yardstick.runtime.text.Texts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,11 +82,11 @@ final class KeyIndex {
 	}
 
 	/** Why a cell names no row: unknown, or its row was rejected. */
-	String unknown(byte[] a, int s, int e) {
-		String message = CellParser.found(a, s, e) + " is not a key of " + source;
+	String unknown(byte[] a, int s, int e, Texts texts) {
+		String message = texts.get("cell.notKeyOf", CellParser.found(a, s, e), source);
 		Long line = rejectedKeys.get(CellParser.text(a, s, e));
 		if (line != null) {
-			message += ": its row (" + file + " line " + line + ") was rejected";
+			message += texts.get("cell.keyRowRejected", file, line);
 		}
 		return message;
 	}

@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 
 /** What was read, loaded and rejected, source by source, in the order the sources were loaded. */
 public final class LoadReport {
-	static final String TEXTS = "io/yardstick/runtime/load/load";
+	static final String TEXTS = LoadTexts.BASE;
 
 
 	/** The code of the warning about a quoted cell that spans lines. */
@@ -38,12 +38,16 @@ public final class LoadReport {
 		 * (4 lines)}, with a hint that it may be a stray quote.
 		 */
 		public String toText(Path file, String source) {
+			return toText(file, source, LoadTexts.of("en"));
+		}
+
+		/** {@link #toText(Path, String)} in the language of the texts. */
+		public String toText(Path file, String source, Texts texts) {
 			String where = field != null ? source + "." + field
-					: source + (columnName == null ? " (a cell past the header's columns)"
-							: " (column \"" + columnName + "\")");
-			return file + ":" + line + ":" + column + ": warning " + MULTI_LINE_CELL + ": " + where
-					+ ": a quoted cell spans lines " + line + "-" + endLine + " (" + lines()
-					+ " lines); if its text is not meant to hold line breaks, a quote is missing or stray there";
+					: source + (columnName == null ? texts.get("warning.pastHeader")
+							: texts.get("warning.column", columnName));
+			return file + ":" + line + ":" + column + ": " + texts.get("warning") + " " + MULTI_LINE_CELL + ": " + where
+					+ ": " + texts.get("warning.multiLine", texts.get("load.cellSpansLines", line, endLine, lines()));
 		}
 	}
 
@@ -114,12 +118,11 @@ public final class LoadReport {
 			}
 			int shown = (int) Math.min(multiLineCells.size(), MAX_WARNINGS_SHOWN);
 			for (int i = 0; i < shown; i++) {
-				text.append("\n  ").append(multiLineCells.get(i).toText(file, source));
+				text.append("\n  ").append(multiLineCells.get(i).toText(file, source, texts));
 			}
 			long more = multiLineCellCount - shown;
 			if (more > 0) {
-				text.append("\n  and ").append(more).append(" more quoted ").append(more == 1 ? "cell spans" : "cells span")
-						.append(" lines in ").append(file);
+				text.append("\n  ").append(texts.plural("load.moreMultiLine", more, file));
 			}
 			return text.toString();
 		}

@@ -6,6 +6,7 @@ import io.yardstick.runtime.load.LoadReport.SourceReport;
 import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.SourceFormat;
 import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -75,7 +76,6 @@ final class SourceLoader {
 	/** The code of a text not in its dictionary yet, until its row is committed. */
 	private static final int PENDING = -3;
 	private static final int NO_FAILURE = Integer.MAX_VALUE;
-	private static final String MALFORMED_UTF8 = "malformed UTF-8";
 
 	private final SourceSpec spec;
 	private final String name;
@@ -88,6 +88,10 @@ final class SourceLoader {
 	private final boolean rewritesNumbers;
 	private FormattedCells[] formatted;
 	private final LoadOptions options;
+	/** The words of the errors and warnings, in the run's language. */
+	private final Texts texts;
+	/** How the reader's message about a malformed UTF-8 byte starts, in that language. */
+	private final String malformedUtf8;
 	private final boolean fail;
 	private final boolean referenced;
 	private final boolean keepKey;
@@ -184,6 +188,8 @@ final class SourceLoader {
 		this.format = spec.format();
 		this.rewritesNumbers = format.rewritesNumbers();
 		this.options = options;
+		this.texts = LoadTexts.of(options.language());
+		this.malformedUtf8 = texts.get("csv.malformedUtf8", "");
 		this.fail = options.policy() == BadRowPolicy.FAIL;
 		this.referenced = referenced;
 		this.zone = zone;
@@ -253,16 +259,16 @@ final class SourceLoader {
 	Table load() {
 		long started = System.nanoTime();
 		if (!Files.exists(readFrom)) {
-			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
+			throw fileError(0, 0, null, Hints.fileNotFound(file, name, texts));
 		}
 		if (Files.isDirectory(file)) {
-			throw fileError(0, 0, null, file + " is a folder, not a data file");
+			throw fileError(0, 0, null, texts.get("load.isFolder", file));
 		}
 		if (!fail) {
 			try {
 				Files.deleteIfExists(Quarantine.fileOf(options.quarantineDir(), name));
 			} catch (IOException e) {
-				throw fileError(0, 0, null, "cannot remove the old quarantine file: " + e);
+				throw fileError(0, 0, null, texts.get("load.cannotRemoveQuarantine", e));
 			}
 		}
 		ProgressListener progress = options.progress();
@@ -270,13 +276,14 @@ final class SourceLoader {
 		long lines = 0;
 		long blankLines = 0;
 		if (!copy && !format.isUtf8()) {
-			readFrom = Transcoding.toUtf8(file, format.encoding(), name);
+			readFrom = Transcoding.toUtf8(file, format.encoding(), name, texts);
 		}
 		try (FileChannel opened = FileChannel.open(readFrom, StandardOpenOption.READ)) {
 			channel = opened;
 			long size = opened.size();
 			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16),
 					copy ? (byte) ',' : format.delimiter());
+			reader.texts(texts);
 			reader.skipBom();
 			progress.progress(name, 0, size);
 			readHeader(reader);
@@ -294,6 +301,7 @@ final class SourceLoader {
 				});
 				spare = new CsvReader(opened, dataStart, 1, (int) Math.min(readBufferSize, size + 16),
 						format.delimiter());
+				spare.texts(texts);
 			}
 			long step = Math.max(1, size / 100);
 			long nextReport = step;
@@ -326,9 +334,9 @@ final class SourceLoader {
 			progress.progress(name, size, size);
 			lines = reader.linesRead();
 		} catch (NoSuchFileException e) {
-			throw fileError(0, 0, null, Hints.fileNotFound(file, name));
+			throw fileError(0, 0, null, Hints.fileNotFound(file, name, texts));
 		} catch (IOException e) {
-			throw fileError(0, 0, null, "cannot read " + file + ": " + e.getMessage());
+			throw fileError(0, 0, null, texts.get("load.cannotRead", file, e.getMessage()));
 		} finally {
 			channel = null;
 			if (readFrom != file) {
@@ -341,7 +349,7 @@ final class SourceLoader {
 				try {
 					quarantine.close();
 				} catch (IOException e) {
-					throw fileError(0, 0, null, "cannot write the quarantine file: " + e.getMessage());
+					throw fileError(0, 0, null, texts.get("load.cannotWriteQuarantine", e.getMessage()));
 				}
 			}
 		}
@@ -366,11 +374,11 @@ final class SourceLoader {
 
 	private void readHeader(CsvReader reader) throws IOException {
 		if (!reader.next()) {
-			throw fileError(1, 1, null, "empty file: no header row");
+			throw fileError(1, 1, null, texts.get("load.emptyFile"));
 		}
 		if (reader.problem() != null) {
-			throw fileError(reader.line(), reader.column(reader.problemCell()), null, "header: " + reader.problem()
-					+ spanned(reader, 0) + encodingHint(reader.problem()));
+			throw fileError(reader.line(), reader.column(reader.problemCell()), null,
+					texts.get("load.header", reader.problem()) + spanned(reader, 0) + encodingHint(reader.problem()));
 		}
 		continuationLines += reader.recordBreaks(0);
 		columnCount = reader.cells();
@@ -385,13 +393,13 @@ final class SourceLoader {
 			String column = text.strip();
 			fieldOfColumn[c] = -1;
 			if (column.isEmpty()) {
-				ignored.add("(unnamed column " + (c + 1) + ")");
+				ignored.add(texts.get("load.unnamedColumn", c + 1));
 				continue;
 			}
 			Integer first = seen.putIfAbsent(column, c);
 			if (first != null) {
-				errors.add(new DataError(file, 1, reader.column(c), name, null, "duplicate column \"" + column
-						+ "\" (first at column " + reader.column(first) + ")"));
+				errors.add(new DataError(file, 1, reader.column(c), name, null,
+						texts.get("load.duplicateColumn", column, reader.column(first))));
 				continue;
 			}
 			int f = fieldIndex(column);
@@ -408,7 +416,7 @@ final class SourceLoader {
 		for (int f = 0; f < fieldCount; f++) {
 			if (!seen.containsKey(columnNames[f])) {
 				errors.add(new DataError(file, 1, 1, name, fields[f].name(),
-						Hints.missingColumn(columnNames[f], fields[f].name(), file, header, name)));
+						Hints.missingColumn(columnNames[f], fields[f].name(), file, header, name, texts)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -498,7 +506,7 @@ final class SourceLoader {
 
 	private void grow(long needed) {
 		if (needed > MAX_ROWS) {
-			throw fileError(0, 0, null, "more than " + MAX_ROWS + " rows: too many for one source");
+			throw fileError(0, 0, null, texts.get("load.tooManyRows", MAX_ROWS));
 		}
 		resize((int) Math.min(MAX_ROWS, Math.max(needed, capacity + (capacity >> 1) + 16L)));
 	}
@@ -598,9 +606,9 @@ final class SourceLoader {
 		skip = new boolean[lanes][batchSize];
 		pendingHashes = new long[lanes][fieldCount][];
 		for (int lane = 0; lane < lanes; lane++) {
-			parsers[lane] = new CellParser(zone);
+			parsers[lane] = new CellParser(zone, texts);
 			if (formatted != null) {
-				formatted[lane] = new FormattedCells(format, zone);
+				formatted[lane] = new FormattedCells(format, zone, texts);
 			}
 			for (int f = 0; f < fieldCount; f++) {
 				if (kinds[f] == Kinds.TEXT && f != keyField && !dropped[f]) {
@@ -767,7 +775,7 @@ final class SourceLoader {
 		}
 		if (s == e) {
 			if (!optional[f]) {
-				failed(lane, record, c, f == keyField ? "empty key" : "empty, but the field is not optional");
+				failed(lane, record, c, texts.get(f == keyField ? "cell.emptyKey" : "cell.empty"));
 			} else {
 				setNull(f, row);
 			}
@@ -979,7 +987,7 @@ final class SourceLoader {
 			int e = (int) range;
 			int code = isEnum ? parser.enumCode(a, s, e, values, names) : target.row(parser, a, s, e);
 			if (code < 0) {
-				failed(lane, record, c, isEnum ? parser.error : target.unknown(a, s, e));
+				failed(lane, record, c, isEnum ? parser.error : target.unknown(a, s, e, texts));
 			} else {
 				column[base + record] = code;
 				if (key) {
@@ -1010,7 +1018,7 @@ final class SourceLoader {
 		}
 		if (problem != null) {
 			int cell = reader.recordProblemCell(record);
-			if (problem.startsWith(MALFORMED_UTF8) && !encodingGuessed) {
+			if (problem.startsWith(malformedUtf8) && !encodingGuessed) {
 				// a file in another encoding fails on most rows: stop at the first, saying which it looks like
 				encodingGuessed = true;
 				String guess = Encodings.guess(readFrom);
@@ -1019,7 +1027,7 @@ final class SourceLoader {
 							reader.cellColumn(first + cell), name, null, problem + encodingHint(problem)));
 				}
 			}
-			int f = cell < columnCount && problem.startsWith("malformed") ? fieldOfColumn[cell] : -1;
+			int f = cell < columnCount && problem.startsWith(malformedUtf8) ? fieldOfColumn[cell] : -1;
 			reject(reader, record, reader.cellColumn(first + cell), f, problem + spanned(reader, record), true);
 			return;
 		}
@@ -1030,7 +1038,7 @@ final class SourceLoader {
 		if (cells != columnCount) {
 			reject(reader, record, cells > columnCount ? reader.cellColumn(first + columnCount)
 					: reader.recordEndColumn(record), -1,
-					cells + (cells == 1 ? " cell" : " cells") + ", but the header has " + columnCount, true);
+					texts.plural("load.cellCount", cells, columnCount), true);
 			return;
 		}
 		int bad = failedColumn[lane][record];
@@ -1075,7 +1083,7 @@ final class SourceLoader {
 
 	/** The advice after a malformed UTF-8 problem: what encoding the file looks like; else nothing. */
 	private String encodingHint(String problem) {
-		return problem.startsWith(MALFORMED_UTF8) ? Encodings.hint(readFrom, format.encoding(), name) : "";
+		return problem.startsWith(malformedUtf8) ? Encodings.hint(readFrom, format.encoding(), name, texts) : "";
 	}
 
 	/** Notes the record's quoted cells that span lines, for the report's warnings. */
@@ -1110,14 +1118,12 @@ final class SourceLoader {
 			}
 			int f = c < columnCount ? fieldOfColumn[c] : -1;
 			long line = reader.recordLine(record) + reader.cellBreaksBefore(first + c);
-			String span = "a quoted cell spans lines " + line + "-" + (line + breaks) + " (" + (breaks + 1L) + " lines)";
+			String span = texts.get("load.cellSpansLines", line, line + breaks, breaks + 1L);
 			String refusal = null;
 			if (breaks + 1L > limit) {
-				refusal = span + ", more than the " + limit + " lines one cell may span: a quote is probably missing"
-						+ " or stray there";
+				refusal = texts.get("load.cellOverLineLimit", span, limit);
 			} else if (f >= 0 && !holdsLineBreaks(f)) {
-				refusal = span + ", but " + what(f) + " cannot hold a line break: a quote is probably missing or"
-						+ " stray there";
+				refusal = texts.get("load.cellHoldsNoLineBreak", span, what(f));
 			}
 			if (refusal != null) {
 				reject(reader, record, reader.cellColumn(first + c), f, refusal, true);
@@ -1134,22 +1140,23 @@ final class SourceLoader {
 
 	private String what(int f) {
 		if (f == keyField) {
-			return "a key";
+			return texts.get("what.key");
 		}
 		if (fields[f].dimension()) {
-			return "a dimension";
+			return texts.get("what.dimension");
 		}
-		return kinds[f] == Kinds.REFERENCE ? "a reference" : "a " + fields[f].type().keyword() + " field";
+		return kinds[f] == Kinds.REFERENCE ? texts.get("what.reference")
+				: texts.get("what.field", fields[f].type().keyword());
 	}
 
 	/** {@code " (the record spans lines 3-5)"} for a record over several lines, else nothing. */
-	private static String spanned(CsvReader reader, int record) {
+	private String spanned(CsvReader reader, int record) {
 		int breaks = reader.recordBreaks(record);
 		if (breaks == 0) {
 			return "";
 		}
 		long line = reader.recordLine(record);
-		return " (the record spans lines " + line + "-" + (line + breaks) + ": " + (breaks + 1L) + " lines)";
+		return texts.get("load.recordSpans", line, line + breaks, breaks + 1L);
 	}
 
 	/** The keys stopped ascending: from now on every key is checked against the hash set of all before it. */
@@ -1209,7 +1216,7 @@ final class SourceLoader {
 			key = key.strip();
 		}
 		reject(reader, record, reader.cellColumn(cell), keyField,
-				"duplicate key \"" + key + "\" (first on line " + firstLine + ")", false);
+				texts.get("load.duplicateKey", key, texts.get("load.firstOnLine", firstLine)), false);
 		return true;
 	}
 
@@ -1269,6 +1276,10 @@ final class SourceLoader {
 	private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\b(lines?) \\d+(-\\d+)?");
 	private static final java.util.regex.Pattern LINE_COUNT = java.util.regex.Pattern.compile(" \\(\\d+ lines\\)|: \\d+ lines\\)");
 	private static final java.util.regex.Pattern CELLS = java.util.regex.Pattern.compile("^\\d+ cells?,");
+	// the same places in Chinese messages (load_zh.properties)
+	private static final java.util.regex.Pattern ZH_LINES = java.util.regex.Pattern.compile("第 \\d+(-\\d+)? 行");
+	private static final java.util.regex.Pattern ZH_LINE_COUNT = java.util.regex.Pattern.compile("[（：]共 \\d+ 行）");
+	private static final java.util.regex.Pattern ZH_CELLS = java.util.regex.Pattern.compile("^\\d+ 个单元格，");
 
 	/** Counts a rejection under its reason: the field and the message without the cell's value or its lines. */
 	private void countReason(int f, String message) {
@@ -1276,9 +1287,12 @@ final class SourceLoader {
 		reason = LINES.matcher(reason).replaceAll("$1 …");
 		reason = LINE_COUNT.matcher(reason).replaceAll(")").replace(" ))", ")");
 		reason = CELLS.matcher(reason).replaceAll("… cells,");
+		reason = ZH_LINES.matcher(reason).replaceAll("第 … 行");
+		reason = ZH_LINE_COUNT.matcher(reason).replaceAll(count -> count.group().startsWith("（") ? "" : "）");
+		reason = ZH_CELLS.matcher(reason).replaceAll("… 个单元格，");
 		String key = (f < 0 ? name : name + "." + fields[f].name()) + ": " + reason;
 		if (rejectedByReason.size() >= MAX_REASONS && !rejectedByReason.containsKey(key)) {
-			key = name + ": other reasons";
+			key = name + ": " + texts.get("load.otherReasons");
 		}
 		rejectedByReason.merge(key, 1L, Long::sum);
 	}

@@ -35,6 +35,14 @@ public interface TableFileReader {
 		List<String> wanted();
 
 		/**
+		 * The language the places and errors of the file are told in ({@code en} or {@code zh}, see
+		 * {@link LoadTexts}): the run's.
+		 */
+		default String language() {
+			return "en";
+		}
+
+		/**
 		 * The names of the columns, in file order, and where each one is.
 		 *
 		 * @param row the header's row in the file, or 0 when it is no row (a Parquet schema)

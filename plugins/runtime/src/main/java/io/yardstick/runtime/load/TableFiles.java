@@ -5,6 +5,7 @@ import io.yardstick.runtime.spec.FieldSpec;
 import io.yardstick.runtime.spec.FieldType;
 import io.yardstick.runtime.spec.SourceFormat;
 import io.yardstick.runtime.spec.SourceSpec;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -45,14 +46,13 @@ final class TableFiles {
 	 *
 	 * @throws DataLoadException for a workbook when the Excel reader is not on the class path
 	 */
-	static TableFileReader readerFor(Path bound, String source) {
+	static TableFileReader readerFor(Path bound, String source, Texts texts) {
 		String name = fileOf(bound).getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".xlsx")) {
 			try {
 				Class.forName("org.dhatim.fastexcel.reader.ReadableWorkbook", false, TableFiles.class.getClassLoader());
 			} catch (ClassNotFoundException | LinkageError e) {
-				throw fileError(bound, source, "reading .xlsx files needs org.dhatim:fastexcel-reader on the class"
-						+ " path (the command line has it); or save the sheet as CSV");
+				throw fileError(bound, source, texts.get("table.needsExcelReader"));
 			}
 			return new XlsxReader();
 		}
@@ -64,8 +64,7 @@ final class TableFiles {
 			}
 		}
 		if (name.endsWith(".parquet")) {
-			throw fileError(bound, source, "reading .parquet files needs yardstick-engines (its DuckDB reads them) on the"
-					+ " class path (the command line has it); or export the table as CSV");
+			throw fileError(bound, source, texts.get("table.needsEngines"));
 		}
 		return null;
 	}
@@ -97,36 +96,36 @@ final class TableFiles {
 	 *
 	 * @throws DataLoadException when the file is missing, unreadable or has no such part
 	 */
-	static Copy copy(TableFileReader reader, Path bound, SourceSpec source, ZoneId zone) {
+	static Copy copy(TableFileReader reader, Path bound, SourceSpec source, ZoneId zone, Texts texts) {
 		Path file = fileOf(bound);
 		String name = source.name();
 		if (!Files.exists(file)) {
-			throw fileError(bound, name, Hints.fileNotFound(file, name));
+			throw fileError(bound, name, Hints.fileNotFound(file, name, texts));
 		}
 		Path csv;
 		try {
 			csv = Files.createTempFile("yardstick-" + name + "-", ".csv");
 		} catch (IOException e) {
-			throw fileError(bound, name, "cannot write a CSV copy of " + file + ": " + e.getMessage());
+			throw fileError(bound, name, texts.get("table.cannotCopy", file, e.getMessage()));
 		}
-		Copy copy = new Copy(bound, csv, source, zone);
+		Copy copy = new Copy(bound, csv, source, zone, texts);
 		boolean done = false;
 		try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
 			copy.out = out;
 			reader.read(file, partOf(bound, source.format()), copy);
 			if (copy.places == null) {
-				throw fileError(bound, name, "empty file: no header row");
+				throw fileError(bound, name, texts.get("load.emptyFile"));
 			}
 			done = true;
 			return copy;
 		} catch (NoSuchFileException e) {
-			throw fileError(bound, name, Hints.fileNotFound(file, name));
+			throw fileError(bound, name, Hints.fileNotFound(file, name, texts));
 		} catch (IOException | RuntimeException e) {
 			if (e instanceof DataLoadException loadError) {
 				throw loadError;
 			}
 			String why = e.getMessage() == null ? e.toString() : e.getMessage();
-			throw fileError(bound, name, e instanceof IllegalArgumentException ? why : "cannot read " + file + ": " + why);
+			throw fileError(bound, name, e instanceof IllegalArgumentException ? why : texts.get("load.cannotRead", file, why));
 		} finally {
 			copy.out = null;
 			if (!done) {
@@ -165,8 +164,15 @@ final class TableFiles {
 		private long[] anchorOffsets = new long[8];
 		private int anchors;
 		private final StringBuilder record = new StringBuilder();
+		private final Texts texts;
+		/** A duplicate key's earlier line, in the copy's terms: {@code (first on line 7)} in the run's language. */
+		private final java.util.regex.Pattern firstOnLine;
 
-		Copy(Path bound, Path csv, SourceSpec source, ZoneId zone) {
+		Copy(Path bound, Path csv, SourceSpec source, ZoneId zone, Texts texts) {
+			this.texts = texts;
+			String[] around = texts.get("load.firstOnLine", "\u0000").split("\u0000", -1);
+			this.firstOnLine = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(around[0]) + "(\\d+)"
+					+ java.util.regex.Pattern.quote(around[1]) + "$");
 			this.bound = bound;
 			this.sourceName = source.name();
 			this.csv = csv;
@@ -186,6 +192,11 @@ final class TableFiles {
 		@Override
 		public List<String> wanted() {
 			return wanted;
+		}
+
+		@Override
+		public String language() {
+			return texts.language();
 		}
 
 		@Override
@@ -317,10 +328,6 @@ final class TableFiles {
 			return numeric && format.decimalSeparator() != '.' ? plain.replace('.', format.decimalSeparator()) : plain;
 		}
 
-		/** A duplicate key's earlier line, in the copy's terms. */
-		private static final java.util.regex.Pattern FIRST_ON_LINE = java.util.regex.Pattern
-				.compile("\\(first on line (\\d+)\\)$");
-
 		/** The row of a line of the copy: the file's own row number. */
 		long rowOf(long copyLine) {
 			int at = Arrays.binarySearch(anchorLines, 0, anchors, copyLine);
@@ -336,15 +343,16 @@ final class TableFiles {
 			if (error.line() == 1) {
 				int column = error.field() != null ? columnOf(error.field()) : headerColumnAt(error.column());
 				return new DataError(error.file(), headerRow, column + 1, error.source(), error.field(),
-						places.header() + ": " + error.message());
+						texts.get("table.at", places.header(), error.message()));
 			}
 			long row = rowOf(error.line());
 			int column = error.field() != null ? columnOf(error.field()) : -1;
 			String place = column >= 0 ? places.cell(row, column) : places.row(row);
-			java.util.regex.Matcher first = FIRST_ON_LINE.matcher(error.message());
-			String message = first.find() ? first.replaceFirst("(first in row " + rowOf(Long.parseLong(first.group(1))) + ")")
-					: error.message();
-			return new DataError(error.file(), row, column + 1, error.source(), error.field(), place + ": " + message);
+			java.util.regex.Matcher first = firstOnLine.matcher(error.message());
+			String message = first.find() ? first.replaceFirst(java.util.regex.Matcher.quoteReplacement(
+					texts.get("load.firstInRow", rowOf(Long.parseLong(first.group(1)))))) : error.message();
+			return new DataError(error.file(), row, column + 1, error.source(), error.field(),
+					texts.get("table.at", place, message));
 		}
 
 		private int columnOf(String fieldName) {

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -28,14 +29,14 @@ final class Transcoding {
 	}
 
 	/** A temporary UTF-8 copy of the file, to be {@linkplain #delete deleted} after loading. */
-	static Path toUtf8(Path file, Charset charset, String source) {
+	static Path toUtf8(Path file, Charset charset, String source, Texts texts) {
 		CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT);
 		Path copy;
 		try {
 			copy = Files.createTempFile("yardstick-" + source + "-", ".csv");
 		} catch (IOException e) {
-			throw error(file, 0, 0, source, "cannot write a UTF-8 copy of " + file + ": " + e.getMessage());
+			throw error(file, 0, 0, source, texts.get("encoding.cannotCopy", file, e.getMessage()));
 		}
 		boolean done = false;
 		try (InputStream in = Files.newInputStream(file); Writer out = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
@@ -80,7 +81,7 @@ final class Transcoding {
 				if (result.isError()) {
 					byte[] bad = new byte[Math.min(result.length(), bytes.remaining())];
 					bytes.get(bytes.position(), bad);
-					throw error(file, line, column, source, notIn(charset, bad) + Encodings.hint(file, charset, source));
+					throw error(file, line, column, source, notIn(charset, bad, texts) + Encodings.hint(file, charset, source, texts));
 				}
 				bytes.compact();
 				if (eof && bytes.position() == 0 && result.isUnderflow()) {
@@ -90,11 +91,11 @@ final class Transcoding {
 			done = true;
 			return copy;
 		} catch (NoSuchFileException e) {
-			throw error(file, 0, 0, source, "data file not found: " + file);
+			throw error(file, 0, 0, source, texts.get("hint.fileNotFound", file));
 		} catch (CharacterCodingException e) {
-			throw error(file, 0, 0, source, "cannot read " + file + " as " + charset.name() + ": " + e);
+			throw error(file, 0, 0, source, texts.get("encoding.cannotDecode", file, charset.name(), e));
 		} catch (IOException e) {
-			throw error(file, 0, 0, source, "cannot read " + file + ": " + e.getMessage());
+			throw error(file, 0, 0, source, texts.get("load.cannotRead", file, e.getMessage()));
 		} finally {
 			if (!done) {
 				delete(copy);
@@ -102,12 +103,12 @@ final class Transcoding {
 		}
 	}
 
-	private static String notIn(Charset charset, byte[] bad) {
-		StringBuilder text = new StringBuilder(bad.length == 1 ? "byte" : "bytes");
+	private static String notIn(Charset charset, byte[] bad, Texts texts) {
+		StringBuilder bytes = new StringBuilder();
 		for (byte b : bad) {
-			text.append(String.format(" 0x%02x", b & 0xFF));
+			bytes.append(bytes.length() == 0 ? "" : " ").append(String.format("0x%02x", b & 0xFF));
 		}
-		return text + (bad.length == 1 ? " is" : " are") + " not " + charset.name();
+		return texts.plural("encoding.notIn", bad.length, bytes, charset.name());
 	}
 
 	static void delete(Path copy) {

@@ -1,5 +1,6 @@
 package io.yardstick.runtime.load;
 
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,10 +37,11 @@ final class XlsxReader implements TableFileReader {
 
 	@Override
 	public void read(Path file, String sheetName, Sink sink) throws IOException {
+		Texts texts = LoadTexts.of(sink.language());
 		try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
-			Sheet sheet = sheetOf(workbook, file, sheetName);
+			Sheet sheet = sheetOf(workbook, file, sheetName, texts);
 			boolean date1904 = workbook.isDate1904() || declaresDate1904(file);
-			String shownSheet = "sheet \"" + sheet.getName() + "\"";
+			String shownSheet = texts.get("xlsx.sheet", sheet.getName());
 			List<String> columns = null;
 			List<Row> above = new ArrayList<>();
 			try (Stream<Row> rows = sheet.openStream()) {
@@ -54,15 +56,15 @@ final class XlsxReader implements TableFileReader {
 					}
 					above.add(row);
 					if (header(values).containsAll(sink.wanted()) || above.size() == HEADER_ROWS) {
-						columns = startTable(above, sink, shownSheet, date1904);
+						columns = startTable(above, sink, shownSheet, date1904, texts);
 					}
 				}
 			}
 			if (columns == null && !above.isEmpty()) {
-				startTable(above, sink, shownSheet, date1904);
+				startTable(above, sink, shownSheet, date1904, texts);
 			}
-				} catch (org.dhatim.fastexcel.reader.ExcelReaderException e) {
-			throw new IllegalArgumentException(file + " is not a readable .xlsx workbook: " + e.getMessage(), e);
+		} catch (org.dhatim.fastexcel.reader.ExcelReaderException e) {
+			throw new IllegalArgumentException(texts.get("xlsx.unreadable", file, e.getMessage()), e);
 		}
 	}
 
@@ -71,8 +73,8 @@ final class XlsxReader implements TableFileReader {
 	 * first of the widest of them, whose missing columns are then reported. The rows after the header are the
 	 * table's first rows; the rows above it are its title.
 	 */
-	private static List<String> startTable(List<Row> above, Sink sink, String sheet, boolean date1904)
-			throws IOException {
+	private static List<String> startTable(List<Row> above, Sink sink, String sheet, boolean date1904,
+			Texts texts) throws IOException {
 		int header = above.size() - 1;
 		if (!header(values(above.get(header), date1904)).containsAll(sink.wanted())) {
 			header = 0;
@@ -84,7 +86,7 @@ final class XlsxReader implements TableFileReader {
 		}
 		Row first = above.get(header);
 		List<String> columns = header(values(first, date1904));
-		sink.header(first.getRowNum(), columns, places(sheet, columns, first.getRowNum()));
+		sink.header(first.getRowNum(), columns, places(sheet, columns, first.getRowNum(), texts));
 		for (Row row : above.subList(header + 1, above.size())) {
 			sink.row(row.getRowNum(), values(row, date1904));
 		}
@@ -127,7 +129,7 @@ final class XlsxReader implements TableFileReader {
 		}
 	}
 
-	private static Sheet sheetOf(ReadableWorkbook workbook, Path file, String name) {
+	private static Sheet sheetOf(ReadableWorkbook workbook, Path file, String name, Texts texts) {
 		if (name == null) {
 			return workbook.getFirstSheet();
 		}
@@ -135,8 +137,8 @@ final class XlsxReader implements TableFileReader {
 		if (sheet.isPresent()) {
 			return sheet.get();
 		}
-		throw new IllegalArgumentException("no sheet \"" + name + "\" in " + file + "; its sheets are "
-				+ workbook.getSheets().map(each -> "\"" + each.getName() + "\"").collect(Collectors.joining(", ")));
+		throw new IllegalArgumentException(texts.get("xlsx.noSheet", name, file,
+				workbook.getSheets().map(each -> "\"" + each.getName() + "\"").collect(Collectors.joining(", "))));
 	}
 
 	private static List<String> header(List<Object> values) {
@@ -153,22 +155,22 @@ final class XlsxReader implements TableFileReader {
 		return names;
 	}
 
-	private static Places places(String sheet, List<String> columns, int headerRow) {
+	private static Places places(String sheet, List<String> columns, int headerRow, Texts texts) {
 		return new Places() {
 			@Override
 			public String cell(long row, int column) {
 				String name = column < columns.size() ? columns.get(column) : "";
-				return sheet + ", cell " + letters(column) + row + (name.isEmpty() ? "" : " (" + name + ")");
+				return texts.get("xlsx.cell", sheet, letters(column) + row, name.isEmpty() ? "" : texts.get("xlsx.column", name));
 			}
 
 			@Override
 			public String row(long row) {
-				return sheet + ", row " + row;
+				return texts.get("xlsx.row", sheet, row);
 			}
 
 			@Override
 			public String header() {
-				return sheet + ", header (row " + headerRow + ")";
+				return texts.get("xlsx.header", sheet, headerRow);
 			}
 		};
 	}
