@@ -16,7 +16,7 @@ final class LoadFailures {
 	 */
 	static void print(DataLoadException failure, PrintWriter stderr, Texts texts) {
 		for (DataError error : failure.errors()) {
-			stderr.println(error.toText());
+			stderr.println(error.toText(texts.language()));
 		}
 		stderr.println(texts.get(failure.isBadRow() ? "run.notRun.data" : "run.notRun.dataNoSkip"));
 	}

@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
 		};
 		BadRowLimit badRowLimit;
 		try {
-			badRowLimit = BadRowLimit.parse(input.maxBadRows);
+			badRowLimit = BadRowLimit.parse(input.maxBadRows, input.language);
 		} catch (IllegalArgumentException e) {
 			throw usage("--max-bad-rows: " + e.getMessage());
 		}
@@ -195,11 +195,11 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		Map<String, Path> files;
 		try {
-			files = allTables ? Map.of() : Bindings.resolve(templateSpec, input.data, fileBindings);
+			files = allTables ? Map.of() : Bindings.resolve(templateSpec, input.data, fileBindings, input.language);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		LoadOptions loadOptions = LoadOptions.defaults().withMaxBadRows(badRowLimit);
+		LoadOptions loadOptions = LoadOptions.defaults().inLanguage(input.language).withMaxBadRows(badRowLimit);
 		if (policy == BadRowPolicy.SKIP) {
 			loadOptions = loadOptions.skipBadRows(outputs.staging().resolve(OutputFolder.QUARANTINE));
 		}
