@@ -22,8 +22,21 @@ public final class TestTables {
 	public record Cell(String text, boolean isNull, int offset, int length) {
 	}
 
-	/** A line that cannot be split: what is wrong and where in the line. */
-	public record Problem(int offset, int length, String message) {
+	/**
+	 * A line that cannot be split: what is wrong and where in the line.
+	 *
+	 * @param key the finding text that says what is wrong ({@code test-bad-rows.…} in {@code findings_en.properties})
+	 */
+	public record Problem(int offset, int length, String key) {
+		/** What is wrong, in English. */
+		public String message() {
+			return message("en");
+		}
+
+		/** What is wrong, in {@code zh} or {@code en}. */
+		public String message(String language) {
+			return io.yardstick.dsl.validation.FindingTexts.of(language).get(key);
+		}
 	}
 
 	/** The cells of a line, or the problem that stopped splitting it. */
@@ -62,14 +75,14 @@ public final class TestTables {
 					}
 				}
 				if (!closed) {
-					return new Row(cells, new Problem(start, length - start, "a quoted cell is not closed: end it with \""));
+					return new Row(cells, new Problem(start, length - start, "test-bad-rows.unclosedQuote"));
 				}
 				int end = i;
 				while (i < length && isBlank(line.charAt(i))) {
 					i++;
 				}
 				if (i < length && line.charAt(i) != '|') {
-					return new Row(cells, new Problem(i, 1, "text after a quoted cell: separate cells with |"));
+					return new Row(cells, new Problem(i, 1, "test-bad-rows.textAfterQuote"));
 				}
 				cells.add(new Cell(text.toString(), false, start, end - start));
 				i++;

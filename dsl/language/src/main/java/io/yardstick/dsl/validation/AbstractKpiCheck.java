@@ -38,10 +38,10 @@ public abstract class AbstractKpiCheck extends AbstractDeclarativeValidator {
 	protected void handleExceptionDuringValidation(Throwable exception) {
 		EObject element = getCurrentObject();
 		Method check = getCurrentMethod();
-		String where = check == null ? "a check" : "check " + check.getName();
-		error("internal error in " + where + ": " + exception.getClass().getSimpleName()
-				+ (exception.getMessage() == null ? "" : " (" + exception.getMessage() + ")")
-				+ "; this element is not fully validated, please report it", element, null, IssueCodes.INTERNAL_ERROR);
+		String crash = exception.getClass().getSimpleName()
+				+ (exception.getMessage() == null ? "" : " (" + exception.getMessage() + ")");
+		error(check == null ? message(element, "internal-error.anyCheck", crash)
+				: message(element, "internal-error.check", check.getName(), crash), element, null, IssueCodes.INTERNAL_ERROR);
 	}
 
 	/** The settings of the injector that made the element's resource ({@link ValidationSettings#of}). */

@@ -174,7 +174,7 @@ public class TestValidator extends AbstractKpiCheck {
 	}
 
 	private void problem(TestInput input, INode node, TestTables.Problem problem) {
-		getMessageAcceptor().acceptError(problem.message(), input, node.getOffset() + problem.offset(),
+		getMessageAcceptor().acceptError(message(input, problem.key()), input, node.getOffset() + problem.offset(),
 				Math.max(1, problem.length()), TEST_BAD_ROWS);
 	}
 

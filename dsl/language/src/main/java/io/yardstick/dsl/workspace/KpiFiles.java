@@ -1,6 +1,8 @@
 package io.yardstick.dsl.workspace;
 
+import io.yardstick.dsl.validation.FindingTexts;
 import io.yardstick.dsl.validation.IssueCodes;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -68,22 +70,32 @@ public final class KpiFiles {
 
 	/** Reads a file; an unreadable file or bytes that are not UTF-8 give a finding instead of text. */
 	public static ReadResult read(InputFile file) {
+		return read(file, "en");
+	}
+
+	/** {@link #read(InputFile)} with the finding's message in {@code zh} or {@code en}. */
+	public static ReadResult read(InputFile file, String language) {
+		Texts texts = FindingTexts.of(language);
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(file.path());
 		} catch (AccessDeniedException e) {
-			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: permission denied");
+			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, texts.get("unreadable-file.denied"));
 		} catch (NoSuchFileException e) {
-			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: it does not exist (a broken link?)");
+			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, texts.get("unreadable-file.missing"));
 		} catch (IOException e) {
-			String reason = Files.isDirectory(file.path()) ? "it is a folder" : String.valueOf(e.getMessage());
-			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, "cannot read the file: " + reason);
+			return failure(file, 1, 1, IssueCodes.UNREADABLE_FILE, Files.isDirectory(file.path())
+					? texts.get("unreadable-file.folder") : texts.get("unreadable-file.other", e.getMessage()));
 		}
-		return decode(file, bytes);
+		return decode(file, bytes, texts);
 	}
 
 	/** Strict UTF-8: the first byte that is not part of a valid character is reported with its position. */
 	static ReadResult decode(InputFile file, byte[] bytes) {
+		return decode(file, bytes, FindingTexts.of("en"));
+	}
+
+	private static ReadResult decode(InputFile file, byte[] bytes, Texts texts) {
 		int start = hasBom(bytes) ? 3 : 0;
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -104,8 +116,7 @@ public final class KpiFiles {
 				}
 			}
 			int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
-			String message = String.format("the file is not valid UTF-8: byte 0x%02X cannot start or continue a character;"
-					+ " save the file as UTF-8", bytes[bad] & 0xFF);
+			String message = texts.get(IssueCodes.ENCODING_ERROR, String.format("0x%02X", bytes[bad] & 0xFF));
 			return failure(file, line, column, IssueCodes.ENCODING_ERROR, message);
 		}
 		out.flip();

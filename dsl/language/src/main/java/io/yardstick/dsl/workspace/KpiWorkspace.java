@@ -2,6 +2,7 @@ package io.yardstick.dsl.workspace;
 
 import com.google.inject.Injector;
 import io.yardstick.dsl.KpiStandaloneSetup;
+import io.yardstick.dsl.validation.FindingTexts;
 import io.yardstick.dsl.validation.IssueCodes;
 import io.yardstick.dsl.validation.ValidationSettings;
 import java.io.ByteArrayInputStream;
@@ -81,7 +82,7 @@ public final class KpiWorkspace {
 		List<Finding> findings = new ArrayList<>();
 		List<String> files = new ArrayList<>();
 		for (KpiFiles.InputFile input : inputs) {
-			KpiFiles.ReadResult read = KpiFiles.read(input);
+			KpiFiles.ReadResult read = KpiFiles.read(input, language());
 			files.add(input.displayPath());
 			if (read.problem() != null) {
 				findings.add(read.problem());
@@ -152,7 +153,7 @@ public final class KpiWorkspace {
 						resourceSet.getLoadOptions());
 				model.add(name, resource);
 			} catch (IOException | RuntimeException e) {
-				model.loadFindings().add(internalError(name, "could not load the file", e));
+				model.loadFindings().add(internalError(name, "load", e));
 			}
 			progress.progress("loading", ++done, texts.size());
 		}
@@ -193,7 +194,7 @@ public final class KpiWorkspace {
 			}
 			return findings;
 		} catch (RuntimeException e) {
-			return List.of(internalError(name, "validation stopped", e));
+			return List.of(internalError(name, "validation", e));
 		}
 	}
 
@@ -230,9 +231,15 @@ public final class KpiWorkspace {
 		return value == null || value < 1 ? 1 : value;
 	}
 
-	private static Finding internalError(String file, String what, Exception e) {
-		String message = "internal error: " + what + ": " + e.getClass().getSimpleName()
-				+ (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; please report it";
+	/** The language of this workspace's findings: {@code en} or {@code zh}. */
+	private String language() {
+		return injector.getInstance(ValidationSettings.class).language();
+	}
+
+	/** A crash as a finding; {@code what} is the variant of {@code internal-error} that says what stopped. */
+	private Finding internalError(String file, String what, Exception e) {
+		String message = FindingTexts.of(language()).get(IssueCodes.INTERNAL_ERROR + "." + what,
+				e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
 		return new Finding(file, 1, 1, 1, 1, Severity.ERROR, IssueCodes.INTERNAL_ERROR, message);
 	}
 }

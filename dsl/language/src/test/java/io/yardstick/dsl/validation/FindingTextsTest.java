@@ -15,21 +15,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import io.yardstick.dsl.kpi.Model;
+import io.yardstick.dsl.kpi.Template;
+import java.util.HashMap;
+import org.eclipse.emf.common.util.BasicDiagnostic;
+import org.eclipse.emf.common.util.Diagnostic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The findings' messages in both languages: the same keys in each file, and every wrong template validated in
- * English and in Chinese gives the same findings (place, severity, code), every message in Chinese but those of
- * the few codes whose words still come from elsewhere ({@link #NOT_YET_TRANSLATED}). The English messages are held
- * by the golden files of {@link WrongTemplatesTest}.
+ * English and in Chinese gives the same findings (place, severity, code), every message in Chinese. The two codes
+ * no wrong template can provoke ({@link #NOT_FROM_A_WRONG_TEMPLATE}) are provoked here in Chinese. The English
+ * messages are held by the golden files of {@link WrongTemplatesTest}.
  */
 class FindingTextsTest {
-	/**
-	 * Codes whose messages are not (all) in the findings' files yet: the parser's own syntax messages, file-level
-	 * errors written before a language is known, and the test tables' cell syntax.
-	 */
-	private static final Set<String> NOT_YET_TRANSLATED = Set.of(IssueCodes.ENCODING_ERROR,
-			IssueCodes.UNREADABLE_FILE, IssueCodes.INTERNAL_ERROR, IssueCodes.TEST_BAD_ROWS);
+	/** Codes of a file that cannot be read and of a crash: no folder of wrong templates can hold them. */
+	private static final Set<String> NOT_FROM_A_WRONG_TEMPLATE = Set.of(IssueCodes.UNREADABLE_FILE,
+			IssueCodes.INTERNAL_ERROR);
 
 	@Test
 	void everyKeyIsInBothLanguages() {
@@ -38,8 +41,29 @@ class FindingTextsTest {
 	}
 
 	@Test
-	void everyUntranslatedCodeIsAnIssueCode() {
-		assertThat(NOT_YET_TRANSLATED).isSubsetOf(IssueCodes.all());
+	void everyCodeNotFromAWrongTemplateIsAnIssueCode() {
+		assertThat(NOT_FROM_A_WRONG_TEMPLATE).isSubsetOf(IssueCodes.all());
+	}
+
+	@Test
+	void anUnreadableFileIsToldInChinese(@TempDir Path dir) {
+		assertThat(KpiFiles.read(new KpiFiles.InputFile("model", dir), "zh").problem().toText())
+				.isEqualTo("model:1:1: error unreadable-file: 无法读取文件：这是一个文件夹");
+		assertThat(KpiFiles.read(new KpiFiles.InputFile("gone.kpi", dir.resolve("gone.kpi")), "zh").problem().message())
+				.isEqualTo("无法读取文件：文件不存在（链接失效？）");
+	}
+
+	@Test
+	void aCrashingCheckIsToldInChinese() {
+		KpiWorkspace chinese = new KpiWorkspace("zh");
+		Model model = (Model) chinese.load(Map.of("test.kpi", "package p\ntemplate T {\n}\n")).resource("test.kpi")
+				.getContents().get(0);
+		Template template = (Template) model.getElements().get(0);
+		InternalErrorTest.CrashingCheck check = chinese.injector().getInstance(InternalErrorTest.CrashingCheck.class);
+		BasicDiagnostic diagnostics = new BasicDiagnostic();
+		check.validate(template.eClass(), template, diagnostics, new HashMap<>());
+		assertThat(diagnostics.getChildren()).singleElement().extracting(Diagnostic::getMessage)
+				.isEqualTo("检查 crash 出现内部错误：IllegalStateException (simulated bug)；这个元素没有完整验证，请报告此问题");
 	}
 
 	@Test
@@ -66,9 +90,9 @@ class FindingTextsTest {
 		assertThat(seenTranslated).as("each translated code is provoked by a wrong template").isEqualTo(translated);
 	}
 
-	/** Every issue code but those whose words still come from elsewhere. */
+	/** Every issue code a wrong template can provoke. */
 	private static Set<String> translatedCodes() {
-		return IssueCodes.all().stream().filter(code -> !NOT_YET_TRANSLATED.contains(code))
+		return IssueCodes.all().stream().filter(code -> !NOT_FROM_A_WRONG_TEMPLATE.contains(code))
 				.collect(Collectors.toCollection(TreeSet::new));
 	}
 
