@@ -14,6 +14,7 @@ import io.yardstick.runtime.calc.DimensionOrder;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.Run;
 import io.yardstick.runtime.calc.RunOptions;
+import io.yardstick.runtime.load.LoadMessage;
 import io.yardstick.runtime.results.Results;
 import io.yardstick.runtime.spec.DimensionSpec;
 import io.yardstick.runtime.spec.FieldSpec;
@@ -313,7 +314,7 @@ public final class EngineRun {
 	 * did not load itself (its loader checks its own).
 	 */
 	private void checkReferences() throws SQLException, EngineDataException {
-		List<String> errors = new ArrayList<>();
+		List<LoadMessage> errors = new ArrayList<>();
 		Set<String> referenced = new LinkedHashSet<>();
 		for (SourceSpec source : spec.sources()) {
 			if (!tables.containsKey(source.name())) {
@@ -330,13 +331,12 @@ public final class EngineRun {
 				continue;
 			}
 			String key = spec.source(target).flatMap(SourceSpec::key).map(FieldSpec::name).orElse("key");
-			List<String> duplicates = new ArrayList<>();
+			List<LoadMessage> duplicates = new ArrayList<>();
 			engine.query(writer.select(queries.duplicateKeys(target, EXAMPLES)),
-					row -> duplicates.add("\"" + row.getString("key") + "\" (" + row.getLong("rows") + " rows)"));
+					row -> duplicates.add(LoadMessage.of("engine.duplicate", row.getString("key"), row.getLong("rows"))));
 			if (!duplicates.isEmpty()) {
-				errors.add(target + "." + key + " (" + String.join(".", tables.get(target).name())
-						+ "): duplicate key " + String.join(", ", duplicates)
-						+ ": a reference to it would count rows twice");
+				errors.add(LoadMessage.of("engine.duplicateKey", target, key, String.join(".", tables.get(target).name()),
+						duplicates));
 			}
 		}
 		for (SourceSpec source : spec.sources()) {
@@ -351,8 +351,8 @@ public final class EngineRun {
 				engine.query(writer.select(queries.danglingReferences(source.name(), field.name(), EXAMPLES)),
 						row -> dangling.add("\"" + row.getString("reference") + "\""));
 				if (!dangling.isEmpty()) {
-					errors.add(source.name() + "." + field.name() + " (" + String.join(".", tables.get(source.name()).name())
-							+ "): no " + field.referencedSource() + " has the key " + String.join(", ", dangling));
+					errors.add(LoadMessage.of("engine.danglingReference", source.name(), field.name(),
+							String.join(".", tables.get(source.name()).name()), field.referencedSource(), dangling));
 				}
 			}
 		}

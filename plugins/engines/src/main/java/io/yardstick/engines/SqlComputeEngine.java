@@ -2,6 +2,7 @@ package io.yardstick.engines;
 
 import io.yardstick.dsl.generator.GeneratorException;
 import io.yardstick.dsl.generator.sql.SourceTable;
+import io.yardstick.runtime.load.LoadMessage;
 import io.yardstick.dsl.pipeline.CompiledTemplate;
 import io.yardstick.dsl.pipeline.ComputeEngine;
 import io.yardstick.dsl.pipeline.ComputeException;
@@ -60,15 +61,15 @@ public final class SqlComputeEngine implements ComputeEngine {
 				}
 			}
 			for (Map.Entry<String, String> binding : data.tables().entrySet()) {
-				SourceSpec source = template.source(binding.getKey()).orElseThrow(() -> ComputeException
-						.unusable("a table is bound to " + binding.getKey() + ", which is no source of " + template.simpleName(), null));
+				SourceSpec source = template.source(binding.getKey()).orElseThrow(() -> ComputeException.unusable(
+						LoadMessage.of("engine.notASource", binding.getKey(), template.simpleName()), null));
 				tables.put(source.name(), mapped(engine, source, binding.getValue()));
 			}
 			return new EngineRun(engine, compiled.generated().plan(), compiled.calculator(), tables).run(options);
 		} catch (SQLException e) {
 			throw ComputeException.unusable(name + " failed: " + e.getMessage(), e);
 		} catch (EngineDataException e) {
-			throw ComputeException.badData(e.errors());
+			throw ComputeException.badData(e.messages());
 		} catch (GeneratorException e) {
 			throw ComputeException.refused(compiled.generated().refusal(e));
 		}
@@ -82,8 +83,7 @@ public final class SqlComputeEngine implements ComputeEngine {
 		List<String> name = List.of(table.split("\\."));
 		List<String> columns = engine.columns(name);
 		if (columns.isEmpty()) {
-			throw ComputeException.unusable(source.name() + " is bound to table " + table + ", which "
-					+ engine.describe() + " does not have (or it has no columns)", null);
+			throw ComputeException.unusable(LoadMessage.of("engine.noTable", source.name(), table, engine.describe()), null);
 		}
 		Map<String, String> mapping = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
@@ -96,9 +96,8 @@ public final class SqlComputeEngine implements ComputeEngine {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw ComputeException.unusable("table " + table + " has no column for " + source.name() + "."
-					+ String.join(", ", missing) + " (looked for the field's name as written, in any case, and in "
-					+ "snake_case); its columns are " + String.join(", ", columns), null);
+			throw ComputeException.unusable(LoadMessage.of("engine.noColumn", table, source.name(),
+					String.join(", ", missing), String.join(", ", columns)), null);
 		}
 		java.util.Set<String> local = engine.localTimestampColumns(name);
 		return new SourceTable(name, mapping, SourceTable.TimeStorage.NATIVE,

@@ -23,7 +23,9 @@ class ReferenceChecksTest {
 			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
 			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
 					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice"));
+							"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice"))
+					.satisfies(e -> assertThat(((EngineDataException) e).messages().get(0).in("zh"))
+							.isEqualTo("Customer.customerId（Customer）：重复的键 \"C2\"（2 行）：引用它会把行重复计数"));
 		}
 	}
 
@@ -36,7 +38,9 @@ class ReferenceChecksTest {
 			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
 			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
 					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Sale.customer (Sale): no Customer has the key \"C404\""));
+							"Sale.customer (Sale): no Customer has the key \"C404\""))
+					.satisfies(e -> assertThat(((EngineDataException) e).messages().get(0).in("zh"))
+							.isEqualTo("Sale.customer（Sale）：没有哪个 Customer 的键是 \"C404\""));
 		}
 	}
 }

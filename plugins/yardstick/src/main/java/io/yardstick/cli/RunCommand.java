@@ -24,6 +24,7 @@ import io.yardstick.runtime.calc.RunOptions;
 import io.yardstick.runtime.load.BadRowLimit;
 import io.yardstick.runtime.load.BadRowPolicy;
 import io.yardstick.runtime.load.Bindings;
+import io.yardstick.runtime.load.DataError;
 import io.yardstick.runtime.load.DataLoadException;
 import io.yardstick.runtime.load.LoadOptions;
 import io.yardstick.runtime.load.LoadResult;
@@ -254,9 +255,10 @@ public final class RunCommand implements Callable<Integer> {
 	/** Why the engine computed nothing, in the words of whose problem it is. */
 	private void printNotComputed(ComputeException e, PrintWriter stderr) {
 		switch (e.kind()) {
-			case UNUSABLE -> stderr.println(texts.get("error.general", e.getMessage()));
+			case UNUSABLE -> stderr.println(texts.get("error.general", e.problems(input.language).get(0)));
 			case BAD_DATA -> {
-				e.problems().forEach(problem -> stderr.println("error bad-data: " + problem));
+				e.problems(input.language).forEach(problem -> stderr.println(texts.get("severity.error") + " "
+						+ DataError.CODE + ": " + problem));
 				stderr.println(texts.get("run.notRun.engineData"));
 			}
 			case REFUSED -> {

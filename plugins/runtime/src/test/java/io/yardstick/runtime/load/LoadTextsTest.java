@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
  * the command line's golden {@code data-errors/zh.txt}.
  */
 class LoadTextsTest {
-	/** The loader's sources and the engines' Parquet reader, which tells its places with the same texts. */
+	/** The loader's sources and the engines' classes that tell places and data errors with the same texts. */
 	private static final List<Path> CODE = List.of(Path.of("src/main/java/io/yardstick/runtime/load"),
-			Path.of("../engines/src/main/java/io/yardstick/engines/ParquetReader.java"));
+			Path.of("../engines/src/main/java/io/yardstick/engines/ParquetReader.java"),
+			Path.of("../engines/src/main/java/io/yardstick/engines/EngineRun.java"),
+			Path.of("../engines/src/main/java/io/yardstick/engines/SqlComputeEngine.java"));
 	/** A string literal that is a key: a word, a dot, more words ({@code "cell.notNumber"}), or one of the bare keys. */
 	private static final Pattern KEY = Pattern.compile("\"((?:[a-z]+\\.)+[a-zA-Z][a-zA-Z0-9]*|error|warning)\"");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)\\}");
@@ -90,7 +92,7 @@ class LoadTextsTest {
 
 	/** A dotted literal of the loader's own families, not a file name or a class name. */
 	private static boolean isKeyLike(String name) {
-		return name.matches("(?:cell|csv|load|hint|encoding|table|xlsx|parquet|bind|limit|warning|what|unit)\\..*");
+		return name.matches("(?:cell|csv|load|hint|encoding|table|xlsx|parquet|bind|limit|warning|what|unit|engine)\\..*");
 	}
 
 	private static Set<String> placeholders(String text) {
