@@ -58,24 +58,17 @@ class DataErrorsInBothLanguagesTest {
 	private static List<Case> cases() throws IOException {
 		List<Case> cases = new ArrayList<>();
 		DataFile customers = DataFile.utf8("Customer.csv", CUSTOMERS);
-		cases.add(new Case("bad number", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,,12.5x,5,C1\n")));
-		cases.add(new Case("bad date", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,2025-02-30,3,5,C1\n")));
-		cases.add(new Case("bad score", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,,3,6,C1\n")));
-		cases.add(new Case("bad timestamp", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,6 Jan 2025,,3,5,C1\n")));
+		for (String[] badRow : new String[][] { { "bad number", "T2,2025-01-06T10:00,,12.5x,5,C1" },
+				{ "bad date", "T2,2025-01-06T10:00,2025-02-30,3,5,C1" }, { "bad score", "T2,2025-01-06T10:00,,3,6,C1" },
+				{ "bad timestamp", "T2,6 Jan 2025,,3,5,C1" },
+				{ "duplicate key", "T2,2025-01-06T10:00,,3,5,C1\nT1,2025-01-07T10:00,,3,5,C2" },
+				{ "unknown reference", "T2,2025-01-06T10:00,,3,5,C9" }, { "too few cells", "T2,2025-01-06T10:00,,3" },
+				{ "empty key", ",2025-01-06T10:00,,3,5,C1" } }) {
+			cases.add(new Case(badRow[0], List.of(), customers,
+					DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + badRow[1] + "\n")));
+		}
 		cases.add(new Case("missing column", List.of(), customers,
 				DataFile.utf8("Ticket.csv", "id,createdAt,due,cost,CSAT,customer\n" + GOOD_ROW)));
-		cases.add(new Case("duplicate key", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,,3,5,C1\nT1,2025-01-07T10:00,,3,5,C2\n")));
-		cases.add(new Case("unknown reference", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,,3,5,C9\n")));
-		cases.add(new Case("too few cells", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + "T2,2025-01-06T10:00,,3\n")));
-		cases.add(new Case("empty key", List.of(), customers,
-				DataFile.utf8("Ticket.csv", HEADER + GOOD_ROW + ",2025-01-06T10:00,,3,5,C1\n")));
 		StringBuilder gbk = new StringBuilder(HEADER);
 		for (int i = 1; i <= 9; i++) {
 			gbk.append("客户工单").append(i).append(",2025-01-0").append(i).append("T10:00,,3,4,C1\n");
