@@ -28,12 +28,17 @@ public final class Credentials {
 		return properties;
 	}
 
-	/** A JDBC URL fit for a message: no query parameters (where a password may be) and no user info. */
+	/**
+	 * A JDBC or Spark Connect URL fit for a message: no parameters (where a password or a token may be: after
+	 * {@code ?}, or after {@code ;} as in {@code sc://host:15002/;token=...}) and no user info.
+	 */
 	public static String withoutSecrets(String url) {
 		String shown = url;
-		int query = shown.indexOf('?');
-		if (query >= 0) {
-			shown = shown.substring(0, query);
+		for (char parameters : new char[] {'?', ';'}) {
+			int at = shown.indexOf(parameters);
+			if (at >= 0) {
+				shown = shown.substring(0, at);
+			}
 		}
 		int scheme = shown.indexOf("//");
 		int at = shown.indexOf('@', Math.max(scheme, 0));

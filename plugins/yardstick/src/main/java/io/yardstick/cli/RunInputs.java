@@ -35,8 +35,9 @@ final class RunInputs {
 	String jdbc;
 
 	@Option(names = "--spark", paramLabel = "MASTER",
-			description = "Where --engine spark runs: local[N] in this JVM (default local[2]) or a cluster "
-					+ "manager's master URL (spark://host:7077) that this JVM can reach as the driver.")
+			description = "Where --engine spark runs: local[N] in this JVM (default local[2]), a cluster "
+					+ "manager's master URL (spark://host:7077) that this JVM can reach as the driver, or a Spark "
+					+ "Connect server (sc://host:15002; needs the engine-spark-connect module instead).")
 	String spark;
 
 	@Option(names = "--grain", paramLabel = "GRAIN", defaultValue = "month",

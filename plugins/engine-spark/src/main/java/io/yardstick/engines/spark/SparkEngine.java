@@ -8,6 +8,8 @@ import io.yardstick.engines.EngineRow;
 import io.yardstick.engines.PushedRows;
 import io.yardstick.runtime.data.Table;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.encoders.RowEncoder;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -33,10 +36,22 @@ import org.apache.spark.sql.types.StructType;
  * Apache Spark SQL 4 in ANSI mode. Rows Yardstick loaded become temporary views named after their source;
  * queries run with {@code spark.sql}. An engine either owns its session (stopped on close) or borrows one
  * (its views dropped on close), since a session takes many seconds to start.
+ *
+ * <p>The class uses only Spark's SQL API (the abstract {@link SparkSession}, {@link Row}, the types), which both
+ * classic Spark ({@code spark-sql}) and the Spark Connect client ship: the same engine runs in this JVM or, over
+ * {@code sc://}, on a Spark Connect server, with whichever of the two is on the class path.
  */
 public final class SparkEngine implements Engine {
 	/** The master when none is given: two local threads. */
 	public static final String DEFAULT_MASTER = "local[2]";
+	/** How a Spark Connect server's address begins. */
+	public static final String CONNECT_SCHEME = "sc://";
+	/** The port of {@code sc://host} without one, as Spark Connect defines it. */
+	private static final int CONNECT_DEFAULT_PORT = 15002;
+	/** How long a Spark Connect server may take to accept a connection. */
+	private static final int REACH_MILLIS = 10_000;
+	/** The Spark Connect client's session, present only when the client jar is on the class path. */
+	private static final String CONNECT_SESSION = "org.apache.spark.sql.connect.SparkSession";
 
 	private final SparkSession spark;
 	private final boolean owned;
@@ -60,9 +75,8 @@ public final class SparkEngine implements Engine {
 	public static SparkEngine open(String master) throws SQLException {
 		// spark-submit hands its --master to the driver as this system property.
 		String chosen = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
-		if (chosen.startsWith("sc://")) {
-			throw new SQLException("Spark Connect (" + chosen + ") is not supported: its server could not be tested "
-					+ "here (docs/engines.md#spark-connect); run Yardstick as the driver (spark-submit) instead");
+		if (chosen.startsWith(CONNECT_SCHEME)) {
+			return connect(chosen);
 		}
 		if (!opened()) {
 			throw new SQLException("Spark needs this JVM started with its --add-opens flags (docs/engines.md#running-on-spark)");
@@ -79,6 +93,66 @@ public final class SparkEngine implements Engine {
 			deleteQuietly(warehouse);
 			throw new SQLException("cannot start Spark (" + chosen + "): " + e, e);
 		}
+	}
+
+	/**
+	 * A session of its own on a Spark Connect server ({@code sc://host:port}, with the server's own parameters
+	 * after it), owned by the engine: closing it ends the session, and the server drops its views. Only the
+	 * session's SQL settings can be chosen from here; the server keeps its own master, warehouse and catalog.
+	 */
+	private static SparkEngine connect(String url) throws SQLException {
+		String shown = withoutParameters(url);
+		try {
+			Class.forName(CONNECT_SESSION, false, SparkEngine.class.getClassLoader());
+		} catch (ClassNotFoundException e) {
+			throw new SQLException("Spark Connect (" + shown + ") needs its client on the class path, which the classic "
+					+ "engine's script leaves out: run plugins/engine-spark-connect/yardstick-spark-connect "
+					+ "(docs/engines.md#spark-connect)", e);
+		}
+		reachable(shown);
+		try {
+			// create(), not getOrCreate(): a session of the run's own, whose views no other run sees.
+			SparkSession session = SparkSession.builder().remote(url).config("spark.sql.ansi.enabled", "true")
+					.config("spark.sql.datetime.java8API.enabled", "true").create();
+			return new SparkEngine(session, true, null, shown);
+		} catch (RuntimeException | LinkageError e) {
+			throw new SQLException("cannot open a Spark Connect session at " + shown + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Fails at once when nothing listens at the server's address: the client would otherwise retry for minutes
+	 * before it gives up.
+	 */
+	private static void reachable(String shown) throws SQLException {
+		String address = shown.substring(CONNECT_SCHEME.length());
+		int colon = address.lastIndexOf(':');
+		String host = colon > address.lastIndexOf(']') ? address.substring(0, colon) : address;
+		int port = CONNECT_DEFAULT_PORT;
+		if (colon > address.lastIndexOf(']')) {
+			try {
+				port = Integer.parseInt(address.substring(colon + 1));
+			} catch (NumberFormatException e) {
+				throw new SQLException("Spark Connect: " + shown + " has no port number after its host", e);
+			}
+		}
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host.replace("[", "").replace("]", ""), port), REACH_MILLIS);
+		} catch (IOException e) {
+			throw new SQLException("no Spark Connect server answers at " + shown + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** A Spark Connect URL without what follows its host and port: a token among the parameters is a secret. */
+	public static String withoutParameters(String url) {
+		int end = url.length();
+		for (char separator : new char[] {'/', ';', '?'}) {
+			int at = url.indexOf(separator, CONNECT_SCHEME.length());
+			if (at >= 0) {
+				end = Math.min(end, at);
+			}
+		}
+		return url.substring(0, end);
 	}
 
 	/** Whether the JDK opens its internals to Spark: without the flags Spark fails deep inside its start-up. */
@@ -146,7 +220,10 @@ public final class SparkEngine implements Engine {
 			rows.add(RowFactory.create(pushed.cells(row)));
 		}
 		try {
-			spark.createDataFrame(rows, DataTypes.createStructType(fields)).createOrReplaceTempView(table.name());
+			// A lenient encoder takes LocalDate and Instant whatever the session's java8API setting: the Connect
+			// client encodes rows on this side, before the server's settings apply.
+			spark.createDataset(rows, RowEncoder.encoderFor(DataTypes.createStructType(fields), true)).toDF()
+					.createOrReplaceTempView(table.name());
 		} catch (RuntimeException e) {
 			throw failure("cannot make a view of " + table.name(), e);
 		}
@@ -229,7 +306,9 @@ public final class SparkEngine implements Engine {
 	public void close() throws SQLException {
 		if (owned) {
 			spark.stop();
-			deleteQuietly(warehouse);
+			if (warehouse != null) {
+				deleteQuietly(warehouse);
+			}
 		} else {
 			views.forEach(view -> spark.catalog().dropTempView(view));
 		}
