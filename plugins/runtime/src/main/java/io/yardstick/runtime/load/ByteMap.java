@@ -134,6 +134,11 @@ final class ByteMap {
 		return new String(arena, (int) (span >>> 32), (int) span, StandardCharsets.UTF_8);
 	}
 
+	/** The values as a compact dictionary with the same codes. */
+	io.yardstick.runtime.data.Dictionary toDictionary() {
+		return io.yardstick.runtime.data.Dictionary.ofUtf8(arena, spans, size);
+	}
+
 	List<String> values() {
 		List<String> values = new ArrayList<>(size);
 		for (int code = 0; code < size; code++) {

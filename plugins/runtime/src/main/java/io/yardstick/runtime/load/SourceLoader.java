@@ -504,7 +504,7 @@ final class SourceLoader {
 				flags[f] = null;
 			}
 			if (dictionaries[f] != null) {
-				dictionaryOf.put(field, Dictionary.of(dictionaries[f].values()));
+				dictionaryOf.put(field, dictionaries[f].toDictionary());
 			}
 		}
 		if (referenced) {
