@@ -664,9 +664,11 @@ final class SourceLoader {
 		long chunk = chunkSize(from - dataStart);
 		java.util.ArrayDeque<Lane> free = new java.util.ArrayDeque<>();
 		java.util.ArrayDeque<Lane> inFlight = new java.util.ArrayDeque<>();
+		// a chunk's reader holds the chunk and a record's worth more: a bigger buffer would copy bytes that
+		// the next chunk's reader copies again
+		int buffer = (int) Math.min(readBufferSize, Math.min(size + 16, chunk + (64 << 10)));
 		for (int i = 0; i < slots; i++) {
-			free.add(new Lane(new CsvReader(channel, from, 1, (int) Math.min(readBufferSize, size + 16),
-					delimiter())));
+			free.add(new Lane(new CsvReader(channel, from, 1, buffer, delimiter())));
 		}
 		long expected = from;
 		long expectedLine = line;
