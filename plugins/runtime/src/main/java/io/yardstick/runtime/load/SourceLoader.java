@@ -566,35 +566,22 @@ final class SourceLoader {
 		int records;
 		Future<?> task;
 
+		/** Call after {@link #allocate}: a lane has a column wherever the table has one, texts aside. */
 		Lane(CsvReader reader) {
 			this.reader = reader;
 			for (int f = 0; f < fieldCount; f++) {
-				if (f == keyField && keyMode == KEY_TEXT_HASH || dropped[f]) {
-					continue;
-				}
-				switch (fields[f].type().storage()) {
-				case NUMBER:
+				if (SourceLoader.this.numbers[f] != null) {
 					numbers[f] = new double[batchSize];
-					break;
-				case TIME:
+				} else if (SourceLoader.this.times[f] != null) {
 					times[f] = new long[batchSize];
-					break;
-				case CODE:
-				case ROW:
-					if (kinds[f] == Kinds.TEXT && f == keyField) {
-						break;
-					}
+				} else if (SourceLoader.this.flags[f] != null) {
+					flags[f] = new byte[batchSize];
+				} else if (SourceLoader.this.ints[f] != null && !(f == keyField && kinds[f] == Kinds.TEXT)) {
 					ints[f] = new int[batchSize];
 					if (kinds[f] == Kinds.TEXT) {
 						dictionaries[f] = new ByteMap();
 						remap[f] = new int[64];
 					}
-					break;
-				case FLAG:
-					flags[f] = new byte[batchSize];
-					break;
-				default:
-					throw new IllegalStateException();
 				}
 			}
 		}

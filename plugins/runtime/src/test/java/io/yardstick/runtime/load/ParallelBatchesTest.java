@@ -24,17 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * row.
  */
 class ParallelBatchesTest {
-	private int threads;
-	private long parallelFromBytes;
-	private int batchSize;
-	private long chunkBytes;
+	private LoaderSettings saved;
 
 	@BeforeEach
 	void parallel() {
-		threads = SourceLoader.threads;
-		parallelFromBytes = SourceLoader.parallelFromBytes;
-		batchSize = SourceLoader.batchSize;
-		chunkBytes = SourceLoader.chunkBytes;
+		saved = new LoaderSettings();
 		SourceLoader.threads = 2;
 		SourceLoader.parallelFromBytes = 0;
 		SourceLoader.batchSize = 3;
@@ -43,10 +37,7 @@ class ParallelBatchesTest {
 
 	@AfterEach
 	void restore() {
-		SourceLoader.threads = threads;
-		SourceLoader.parallelFromBytes = parallelFromBytes;
-		SourceLoader.batchSize = batchSize;
-		SourceLoader.chunkBytes = chunkBytes;
+		saved.restore();
 	}
 
 	@TempDir

@@ -37,31 +37,19 @@ class ThreadCountTest {
 					optional("title", FieldType.TEXT), field("contacts", FieldType.COUNT),
 					field("createdAt", FieldType.TIMESTAMP)));
 
-	private int threads;
-	private long parallelFromBytes;
-	private int batchSize;
-	private long chunkBytes;
-	private int readBufferSize;
+	private LoaderSettings saved;
 
 	@TempDir
 	Path dir;
 
 	@BeforeEach
 	void save() {
-		threads = SourceLoader.threads;
-		parallelFromBytes = SourceLoader.parallelFromBytes;
-		batchSize = SourceLoader.batchSize;
-		chunkBytes = SourceLoader.chunkBytes;
-		readBufferSize = SourceLoader.readBufferSize;
+		saved = new LoaderSettings();
 	}
 
 	@AfterEach
 	void restore() {
-		SourceLoader.threads = threads;
-		SourceLoader.parallelFromBytes = parallelFromBytes;
-		SourceLoader.batchSize = batchSize;
-		SourceLoader.chunkBytes = chunkBytes;
-		SourceLoader.readBufferSize = readBufferSize;
+		saved.restore();
 	}
 
 	@Test
