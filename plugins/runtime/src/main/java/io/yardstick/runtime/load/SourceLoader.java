@@ -27,19 +27,19 @@ import java.util.concurrent.Future;
  * Loads one source's CSV file into a {@link Table}, a batch of records at a time.
  *
  * <p><b>Batches and chunks.</b> The {@link CsvReader} delimits up to {@link #batchSize} records that stay in
- * its buffer. Then the batch's cells are parsed into the slots their rows would take if none were rejected.
- * This phase only reads shared state (dictionaries, key lookups): a text new to its dictionary is marked
- * pending, a bad cell is noted. Then, record by record in file order, this thread rejects the bad ones,
- * checks and adds keys, adds the pending texts and moves rows down over the rejected ones. So every result
- * (codes in order of first appearance, the first error in the file, no trace of a rejected row) is the one
- * reading row by row would give, whatever the threads.
+ * its buffer; a lane ({@link Lane}) parses them into columns of its own, with a dictionary of its own per
+ * text field, noting bad cells. Parsing reads no state that committing writes. Then, record by record in
+ * file order, this thread rejects the bad ones, checks and adds keys, gives the kept texts their codes in
+ * the field's dictionary and copies the kept rows into the columns. So every result (codes in order of
+ * first appearance among the rows kept, the first error in the file, no trace of a rejected row) is the
+ * one reading row by row would give, whatever the threads.
  *
- * <p>On a file of some size with two processors, the file is read as pairs of chunks, one per thread, each
- * delimited and parsed by its own thread ({@link #readPair}): the second chunk starts at a guessed record
- * start (the line after a byte offset), and counts its lines from 1 until the first chunk's end tells the
- * true line. The guess is taken only when the first chunk, read from a known record start, ends there;
- * otherwise (a quoted cell holding a line break across the cut) the second chunk is read again later from
- * the true record start. Commits stay on this thread, in file order.
+ * <p>On a file of some size with two processors, the rest of the file after the first batch is cut into
+ * chunks that worker threads delimit and parse a few ahead of the commit ({@link #readChunks}): a chunk
+ * starts at a guessed record start (the line after a byte offset) and counts its lines from 1 until the
+ * records before it tell the true line. It is taken only when those records end exactly where it starts;
+ * otherwise (a quoted cell holding a line break across the cut) it is dropped and this thread reads the
+ * records up to the next chunk itself.
  *
  * <p><b>Keys.</b> A text key that another source refers to (or that a formula reads, or that is a dimension,
  * or kept on request) is a dictionary whose codes are the rows: it serves as the key lookup and detects duplicates exactly.
