@@ -106,6 +106,22 @@ final class ByteMap {
 		return code;
 	}
 
+	/** Forgets every value, keeping the room: the next chunk's dictionary. */
+	void clear() {
+		if (size > 0) {
+			java.util.Arrays.fill(table, 0);
+			size = 0;
+			arenaLength = 0;
+		}
+	}
+
+	/** The code of another map's value in this one, added when new. */
+	int intern(ByteMap other, int code) {
+		long span = other.spans[code];
+		int offset = (int) (span >>> 32);
+		return intern(other.arena, offset, offset + (int) span);
+	}
+
 	/** The code of the bytes, added when new. */
 	int intern(byte[] a, int s, int e) {
 		long hash = Hashing.hash(a, s, e);
@@ -116,6 +132,11 @@ final class ByteMap {
 	String value(int code) {
 		long span = spans[code];
 		return new String(arena, (int) (span >>> 32), (int) span, StandardCharsets.UTF_8);
+	}
+
+	/** The values as a compact dictionary with the same codes. */
+	io.yardstick.runtime.data.Dictionary toDictionary() {
+		return io.yardstick.runtime.data.Dictionary.ofUtf8(arena, spans, size);
 	}
 
 	List<String> values() {

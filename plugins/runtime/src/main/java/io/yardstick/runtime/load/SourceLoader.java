@@ -28,19 +28,19 @@ import java.util.concurrent.Future;
  * Loads one source's CSV file into a {@link Table}, a batch of records at a time.
  *
  * <p><b>Batches and chunks.</b> The {@link CsvReader} delimits up to {@link #batchSize} records that stay in
- * its buffer. Then the batch's cells are parsed into the slots their rows would take if none were rejected.
- * This phase only reads shared state (dictionaries, key lookups): a text new to its dictionary is marked
- * pending, a bad cell is noted. Then, record by record in file order, this thread rejects the bad ones,
- * checks and adds keys, adds the pending texts and moves rows down over the rejected ones. So every result
- * (codes in order of first appearance, the first error in the file, no trace of a rejected row) is the one
- * reading row by row would give, whatever the threads.
+ * its buffer; a lane ({@link Lane}) parses them into columns of its own, with a dictionary of its own per
+ * text field, noting bad cells. Parsing reads no state that committing writes. Then, record by record in
+ * file order, this thread rejects the bad ones, checks and adds keys, gives the kept texts their codes in
+ * the field's dictionary and copies the kept rows into the columns. So every result (codes in order of
+ * first appearance among the rows kept, the first error in the file, no trace of a rejected row) is the
+ * one reading row by row would give, whatever the threads.
  *
- * <p>On a file of some size with two processors, the file is read as pairs of chunks, one per thread, each
- * delimited and parsed by its own thread ({@link #readPair}): the second chunk starts at a guessed record
- * start (the line after a byte offset), and counts its lines from 1 until the first chunk's end tells the
- * true line. The guess is taken only when the first chunk, read from a known record start, ends there;
- * otherwise (a quoted cell holding a line break across the cut) the second chunk is read again later from
- * the true record start. Commits stay on this thread, in file order.
+ * <p>On a file of some size with two processors, the rest of the file after the first batch is cut into
+ * chunks that worker threads delimit and parse a few ahead of the commit ({@link #readChunks}): a chunk
+ * starts at a guessed record start (the line after a byte offset) and counts its lines from 1 until the
+ * records before it tell the true line. It is taken only when those records end exactly where it starts;
+ * otherwise (a quoted cell holding a line break across the cut) it is dropped and this thread reads the
+ * records up to the next chunk itself.
  *
  * <p><b>Keys.</b> A text key that another source refers to (or that a formula reads, or that is a dimension,
  * or kept on request) is a dictionary whose codes are the rows: it serves as the key lookup and detects duplicates exactly.
@@ -73,8 +73,6 @@ final class SourceLoader {
 	private static final int KEY_TEXT_DICT = 1;
 	private static final int KEY_TEXT_HASH = 2;
 	private static final int KEY_VALUE = 3;
-	/** The code of a text not in its dictionary yet, until its row is committed. */
-	private static final int PENDING = -3;
 	private static final int NO_FAILURE = Integer.MAX_VALUE;
 
 	private final SourceSpec spec;
@@ -86,7 +84,6 @@ final class SourceLoader {
 	/** The header each field reads: the field's name unless the source's format maps it to another. */
 	private final String[] columnNames;
 	private final boolean rewritesNumbers;
-	private FormattedCells[] formatted;
 	private final LoadOptions options;
 	/** The words of the errors and warnings, in the run's language. */
 	private final Texts texts;
@@ -139,15 +136,8 @@ final class SourceLoader {
 	private int keyColumn = -1;
 	private final List<String> ignored = new ArrayList<>();
 
-	// the batch, per lane (a chunk's thread): the declared columns, parser and failures; per record the key's fingerprint
+	/** The declared columns, which every lane parses. */
 	private int[] parsedColumns;
-	private CellParser[] parsers;
-	private int[][] failedColumn;
-	private String[][] failure;
-	private long[][] keyFingerprints;
-	/** Per record of the batch: malformed as a whole, so not parsed cell by cell. */
-	private boolean[][] skip;
-	private long[][][] pendingHashes;
 
 	// progress
 	private FileChannel channel;
@@ -282,57 +272,33 @@ final class SourceLoader {
 			channel = opened;
 			long size = opened.size();
 			CsvReader reader = new CsvReader(opened, 0, 1, (int) Math.min(readBufferSize, size + 16),
-					copy ? (byte) ',' : format.delimiter());
+					delimiter());
 			reader.texts(texts);
 			reader.skipBom();
 			progress.progress(name, 0, size);
 			readHeader(reader);
 			blankLines = reader.blankLines();
-			long dataStart = reader.position();
+			dataStart = reader.position();
 			allocate(1024 + 16);
+			plan();
+			Lane inline = new Lane(reader);
+			inline.read(dataStart, reader.nextLine(), Long.MAX_VALUE);
+			if (inline.records >= 64) {
+				presize((reader.position() - dataStart) / (double) inline.records, size - dataStart);
+			}
+			commitLane(inline);
 			boolean twoLanes = threads > 1 && size >= parallelFromBytes;
-			plan(twoLanes ? 2 : 1);
-			CsvReader spare = null;
 			if (twoLanes) {
-				worker = Executors.newSingleThreadExecutor(task -> {
+				worker = Executors.newFixedThreadPool(threads, task -> {
 					Thread thread = new Thread(task, "yardstick-load-" + name);
 					thread.setDaemon(true);
 					return thread;
 				});
-				spare = new CsvReader(opened, dataStart, 1, (int) Math.min(readBufferSize, size + 16),
-						format.delimiter());
-				spare.texts(texts);
 			}
-			long step = Math.max(1, size / 100);
-			long nextReport = step;
-			while (true) {
-				if (spare != null && ordinal > 0 && !reader.atEnd()) {
-					long chunk = chunkSize(reader.position() - dataStart);
-					spare.seek(reader.position() + chunk, 1);
-					if (spare.skipPastLineBreak() && spare.position() < size) {
-						CsvReader next = readPair(reader, spare, spare.position(), chunk, worker);
-						if (next != reader) {
-							spare = reader;
-							reader = next;
-						}
-						blankLines += pairBlankLines;
-						nextReport = reportProgress(progress, reader.position(), size, step, nextReport);
-						continue;
-					}
-				}
-				int n = reader.readBatch(batchSize);
-				blankLines += reader.batchBlankLines();
-				if (n == 0) {
-					break;
-				}
-				if (ordinal == 0 && n >= 64) {
-					presize((reader.position() - dataStart) / (double) n, size - dataStart);
-				}
-				readBatch(reader, n);
-				nextReport = reportProgress(progress, reader.position(), size, step, nextReport);
-			}
+			readChunks(inline, reader.position(), reader.nextLine(), size, worker, twoLanes ? threads + 1 : 0, progress);
 			progress.progress(name, size, size);
-			lines = reader.linesRead();
+			lines = linesRead;
+			blankLines += blankLinesTaken;
 		} catch (NoSuchFileException e) {
 			throw fileError(0, 0, null, Hints.fileNotFound(file, name, texts));
 		} catch (IOException e) {
@@ -526,18 +492,6 @@ final class SourceLoader {
 		capacity = newCapacity;
 	}
 
-	private void setNull(int f, int row) {
-		if (numbers[f] != null) {
-			numbers[f][row] = Double.NaN;
-		} else if (times[f] != null) {
-			times[f][row] = Long.MIN_VALUE;
-		} else if (ints[f] != null) {
-			ints[f][row] = -1;
-		} else if (flags[f] != null) {
-			flags[f][row] = -1;
-		}
-	}
-
 	private Table table() {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		Map<String, Dictionary> dictionaryOf = new LinkedHashMap<>();
@@ -557,7 +511,7 @@ final class SourceLoader {
 				flags[f] = null;
 			}
 			if (dictionaries[f] != null) {
-				dictionaryOf.put(field, Dictionary.of(dictionaries[f].values()));
+				dictionaryOf.put(field, dictionaries[f].toDictionary());
 			}
 		}
 		if (referenced) {
@@ -587,10 +541,77 @@ final class SourceLoader {
 		return column.length == rows ? column : Arrays.copyOf(column, rows);
 	}
 
-	// ------------------------------------------------------------------ planning the parse
+	// ------------------------------------------------------------------ lanes
 
-	/** Sizes each lane's batch arrays; every lane parses all the declared columns of its own records. */
-	private void plan(int lanes) {
+	/**
+	 * What one chunk of records needs while it is delimited and parsed, apart from every other chunk: its
+	 * reader, parser, a column per field with a slot per record, and a dictionary per kept text field whose
+	 * codes are local to the chunk. Only the thread the chunk is given to writes it; the committing thread
+	 * reads it once that thread is done.
+	 */
+	private final class Lane {
+		final CsvReader reader;
+		final CellParser parser = new CellParser(zone, texts);
+		final FormattedCells formatted = format.isPlain() ? null : new FormattedCells(format, zone, texts);
+		final double[][] numbers = new double[fieldCount][];
+		final long[][] times = new long[fieldCount][];
+		final int[][] ints = new int[fieldCount][];
+		final byte[][] flags = new byte[fieldCount][];
+		/** Per kept text field (not the key): the chunk's own dictionary, and its codes' global codes once committed. */
+		final ByteMap[] dictionaries = new ByteMap[fieldCount];
+		final int[][] remap = new int[fieldCount][];
+		final int[] failedColumn = new int[batchSize];
+		final String[] failure = new String[batchSize];
+		final long[] keyFingerprints = new long[batchSize];
+		/** Per record: malformed as a whole, so not parsed cell by cell. */
+		final boolean[] skip = new boolean[batchSize];
+		/** Per record: the row it was committed to, or -1 when rejected. */
+		final int[] committedRow = new int[batchSize];
+		/** The chunk: where it starts (a guess unless it is the first), where it should end, what was read. */
+		long start;
+		long end;
+		int records;
+		Future<?> task;
+
+		/** Call after {@link #allocate}: a lane has a column wherever the table has one, texts aside. */
+		Lane(CsvReader reader) {
+			this.reader = reader;
+			reader.texts(texts);
+			for (int f = 0; f < fieldCount; f++) {
+				if (SourceLoader.this.numbers[f] != null) {
+					numbers[f] = new double[batchSize];
+				} else if (SourceLoader.this.times[f] != null) {
+					times[f] = new long[batchSize];
+				} else if (SourceLoader.this.flags[f] != null) {
+					flags[f] = new byte[batchSize];
+				} else if (SourceLoader.this.ints[f] != null && !(f == keyField && kinds[f] == Kinds.TEXT)) {
+					ints[f] = new int[batchSize];
+					if (kinds[f] == Kinds.TEXT) {
+						dictionaries[f] = new ByteMap();
+						remap[f] = new int[64];
+					}
+				}
+			}
+		}
+
+		/** Delimits the chunk's records (a batch) and parses them: the work done off the committing thread. */
+		void read(long from, long line, long until) throws IOException {
+			start = from;
+			end = until;
+			reader.seek(from, line);
+			reader.stopAt(until);
+			records = reader.readBatch(batchSize);
+			prepare(this, records);
+			parse(this, records);
+		}
+	}
+
+	/** Per field: whether its lane column is copied to the table as it is (every stored field but texts). */
+	private boolean[] copied;
+	/** The fields whose lane codes go through the lane's dictionary: kept texts other than the key. */
+	private int[] localTexts;
+
+	private void plan() {
 		List<Integer> columns = new ArrayList<>();
 		for (int c = 0; c < columnCount; c++) {
 			if (fieldOfColumn[c] >= 0) {
@@ -598,28 +619,23 @@ final class SourceLoader {
 			}
 		}
 		parsedColumns = columns.stream().mapToInt(Integer::intValue).toArray();
-		parsers = new CellParser[lanes];
-		failedColumn = new int[lanes][batchSize];
-		failure = new String[lanes][batchSize];
-		formatted = format.isPlain() ? null : new FormattedCells[lanes];
-		keyFingerprints = new long[lanes][batchSize];
-		skip = new boolean[lanes][batchSize];
-		pendingHashes = new long[lanes][fieldCount][];
-		for (int lane = 0; lane < lanes; lane++) {
-			parsers[lane] = new CellParser(zone, texts);
-			if (formatted != null) {
-				formatted[lane] = new FormattedCells(format, zone, texts);
-			}
-			for (int f = 0; f < fieldCount; f++) {
-				if (kinds[f] == Kinds.TEXT && f != keyField && !dropped[f]) {
-					pendingHashes[lane][f] = new long[batchSize];
+		copied = new boolean[fieldCount];
+		List<Integer> texts = new ArrayList<>();
+		for (int f = 0; f < fieldCount; f++) {
+			boolean stored = numbers[f] != null || times[f] != null || ints[f] != null || flags[f] != null;
+			if (kinds[f] == Kinds.TEXT) {
+				if (stored && f != keyField) {
+					texts.add(f);
 				}
+			} else {
+				copied[f] = stored;
 			}
 		}
+		localTexts = texts.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/**
-	 * The bytes of the next chunk: {@link #chunkBytes}, or fewer when the records so far are so short that a
+	 * The bytes of each chunk: {@link #chunkBytes}, or fewer when the records so far are so short that a
 	 * chunk of that size would fill more than three quarters of a batch (a full batch refutes the cut).
 	 */
 	private long chunkSize(long bytesSoFar) {
@@ -629,62 +645,118 @@ final class SourceLoader {
 
 	// ------------------------------------------------------------------ rows
 
-	/** Blank lines skipped by the last pair of chunks that were taken. */
-	private long pairBlankLines;
-
-	/** Reads, parses and commits one batch on this thread alone. */
-	private void readBatch(CsvReader reader, int n) throws IOException {
-		if (rows + (long) n > capacity) {
-			grow(rows + n);
-		}
-		final int base = rows;
-		prepare(0, reader, n);
-		parse(0, reader, n, base);
-		commitAll(0, reader, n, base);
-	}
-
 	/**
-	 * Reads two chunks side by side: {@code first} from where it stands to the record that reaches the cut,
-	 * {@code second} from the cut, a guessed record start, for about {@code chunk} bytes. Each thread delimits
-	 * and parses its own chunk; then this thread commits the first chunk's records and the second's, in file
-	 * order. The guess holds when the first chunk's last record ends exactly at the cut; when it does not (a
-	 * quoted cell holds a line break across the cut, or the first chunk filled its batch before the cut), the
-	 * second chunk's work is dropped and only the first is taken, so the result is always the one reading
-	 * record by record gives. Returns the reader that reads on.
+	 * Reads the rest of the file in chunks on the worker threads, a few ahead of the one being committed,
+	 * and commits them on this thread in file order. Chunk k starts at a guessed record start, the line
+	 * after offset {@code from + k * chunk - 1}, and ends at the record that reaches the next chunk's guessed
+	 * start. A chunk is taken only when it starts exactly where the records before it ended; otherwise (a
+	 * quoted cell holding a line break across the cut, a batch that filled before the cut) it is dropped and
+	 * this thread reads the records up to the next chunk's start itself. So the result is always the one
+	 * reading record by record gives, whatever the chunk size and the threads.
 	 */
-	private CsvReader readPair(CsvReader first, CsvReader second, long cut, long chunk, ExecutorService worker)
-			throws IOException {
-		first.stopAt(cut);
-		second.stopAt(cut + chunk);
-		Future<Integer> delimited = worker.submit(() -> second.readBatch(batchSize));
-		int n = first.readBatch(batchSize);
-		int m = join(delimited);
-		first.stopAt(Long.MAX_VALUE);
-		second.stopAt(Long.MAX_VALUE);
-		pairBlankLines = first.batchBlankLines();
-		if (first.position() != cut || n == 0) {
-			refutedCuts.incrementAndGet();
-			if (n > 0) {
-				readBatch(first, n);
+	private void readChunks(Lane inline, long from, long line, long size, ExecutorService worker, int slots,
+			ProgressListener progress) throws IOException {
+		long chunk = chunkSize(from - dataStart);
+		java.util.ArrayDeque<Lane> free = new java.util.ArrayDeque<>();
+		java.util.ArrayDeque<Lane> inFlight = new java.util.ArrayDeque<>();
+		// a chunk's reader holds the chunk and a record's worth more: a bigger buffer would copy bytes that
+		// the next chunk's reader copies again
+		int buffer = (int) Math.min(readBufferSize, Math.min(size + 16, chunk + (64 << 10)));
+		for (int i = 0; i < slots; i++) {
+			free.add(new Lane(new CsvReader(channel, from, 1, buffer, delimiter())));
+		}
+		long expected = from;
+		long expectedLine = line;
+		long nextStart = from;
+		long nextCut = from;
+		long step = Math.max(1, size / 100);
+		long nextReport = reportProgress(progress, from, size, step, step);
+		while (true) {
+			while (!free.isEmpty() && nextStart < size) {
+				long start = nextStart;
+				nextCut = Math.max(nextCut, start) + chunk;
+				long until = nextCut >= size ? Long.MAX_VALUE : lineAfter(nextCut - 1, size);
+				nextStart = until;
+				Lane lane = free.poll();
+				lane.task = worker.submit(() -> {
+					lane.read(start, 1, until);
+					return null;
+				});
+				inFlight.add(lane);
 			}
-			return first;
+			Lane head = inFlight.peek();
+			if (head == null && expected >= size) {
+				break;
+			}
+			if (head != null) {
+				join(head.task);
+			}
+			if (head != null && head.start == expected) {
+				inFlight.poll();
+				parallelBatches.incrementAndGet();
+				head.reader.shiftLines(expectedLine - 1);
+				commitLane(head);
+				expected = head.reader.position();
+				expectedLine = head.reader.nextLine();
+				free.add(head);
+			} else if (head != null && head.start < expected) {
+				refutedCuts.incrementAndGet();
+				inFlight.poll();
+				free.add(head);
+				continue;
+			} else {
+				// the records between the last taken chunk and the next one's guessed start
+				inline.read(expected, expectedLine, head == null ? Long.MAX_VALUE : head.start);
+				if (inline.records == 0 && inline.reader.position() <= expected) {
+					break;
+				}
+				commitLane(inline);
+				expected = inline.reader.position();
+				expectedLine = inline.reader.nextLine();
+			}
+			nextReport = reportProgress(progress, expected, size, step, nextReport);
 		}
-		second.shiftLines(first.nextLine() - 1);
-		pairBlankLines += second.batchBlankLines();
-		if (rows + (long) n + m > capacity) {
-			grow(rows + (long) n + m);
-		}
-		final int base = rows;
-		prepare(0, first, n);
-		prepare(1, second, m);
-		parallelBatches.incrementAndGet();
-		Future<?> parsed = worker.submit(() -> parse(1, second, m, base + n));
-		parse(0, first, n, base);
-		join(parsed);
-		commitAll(0, first, n, base);
-		commitAll(1, second, m, base + n);
-		return second;
+		linesRead = expectedLine - 1;
 	}
+
+	/** The offset just past the first line break at or after {@code offset}, regardless of quotes; the file's size if none. */
+	private long lineAfter(long offset, long size) throws IOException {
+		java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4096);
+		long at = offset;
+		while (at < size) {
+			buffer.clear();
+			int n = channel.read(buffer, at);
+			if (n <= 0) {
+				return size;
+			}
+			byte[] bytes = buffer.array();
+			for (int i = 0; i < n; i++) {
+				if (bytes[i] == '\n') {
+					return at + i + 1;
+				}
+				if (bytes[i] == '\r') {
+					if (i + 1 < n) {
+						return at + i + (bytes[i + 1] == '\n' ? 2 : 1);
+					}
+					return at + i + 1 < size && lineAfterCr(at + i + 1) ? at + i + 2 : at + i + 1;
+				}
+			}
+			at += n;
+		}
+		return size;
+	}
+
+	private boolean lineAfterCr(long next) throws IOException {
+		java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+		return channel.read(one, next) == 1 && one.get(0) == '\n';
+	}
+
+	/** File offset of the first record, after the header. */
+	private long dataStart;
+	/** Lines of the file, once read. */
+	private long linesRead;
+	/** Blank lines of the chunks taken. */
+	private long blankLinesTaken;
 
 	private static <T> T join(Future<T> task) throws IOException {
 		try {
@@ -707,47 +779,93 @@ final class SourceLoader {
 		}
 	}
 
-	private void prepare(int lane, CsvReader reader, int n) {
-		Arrays.fill(failedColumn[lane], 0, n, NO_FAILURE);
+	private void prepare(Lane lane, int n) {
+		CsvReader reader = lane.reader;
+		Arrays.fill(lane.failedColumn, 0, n, NO_FAILURE);
 		for (int record = 0; record < n; record++) {
-			skip[lane][record] = reader.recordProblem(record) != null || reader.recordCells(record) != columnCount;
+			lane.skip[record] = reader.recordProblem(record) != null || reader.recordCells(record) != columnCount;
 		}
-	}
-
-	private void commitAll(int lane, CsvReader reader, int n, int base) throws IOException {
-		for (int record = 0; record < n; record++) {
-			if ((ordinal & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) {
-				checkpoint(reader.recordOffset(record), reader.recordLine(record));
-			}
-			commit(lane, reader, record, base + record);
-			ordinal++;
+		for (int f : localTexts) {
+			lane.dictionaries[f].clear();
 		}
 	}
 
 	/**
-	 * Parses a lane's batch into the slots {@code base + record}. Reads shared state only: safe on several
-	 * threads, one lane each. One small loop per kind, so that each compiles on its own.
+	 * Commits a lane's records in file order, then copies the accepted rows' values from the lane's columns
+	 * into the table's; texts get their global codes while they commit, so that codes follow the order of
+	 * first appearance among the rows kept.
 	 */
-	private void parse(int lane, CsvReader reader, int n, int base) {
+	private void commitLane(Lane lane) throws IOException {
+		CsvReader reader = lane.reader;
+		int n = lane.records;
+		blankLinesTaken += reader.batchBlankLines();
+		if (rows + (long) n > capacity) {
+			grow(rows + (long) n);
+		}
+		for (int f : localTexts) {
+			int distinct = lane.dictionaries[f].size();
+			if (lane.remap[f].length < distinct) {
+				lane.remap[f] = new int[Math.max(distinct, lane.remap[f].length * 2)];
+			}
+			Arrays.fill(lane.remap[f], 0, distinct, -1);
+		}
+		final int first = rows;
+		for (int record = 0; record < n; record++) {
+			if ((ordinal & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) {
+				checkpoint(reader.recordOffset(record), reader.recordLine(record));
+			}
+			int before = rows;
+			commit(lane, reader, record);
+			lane.committedRow[record] = rows > before ? before : -1;
+			ordinal++;
+		}
+		int accepted = rows - first;
+		for (int f = 0; f < fieldCount; f++) {
+			if (!copied[f]) {
+				continue;
+			}
+			Object from = lane.numbers[f] != null ? lane.numbers[f]
+					: lane.times[f] != null ? lane.times[f] : lane.ints[f] != null ? lane.ints[f] : lane.flags[f];
+			Object to = numbers[f] != null ? numbers[f]
+					: times[f] != null ? times[f] : ints[f] != null ? ints[f] : flags[f];
+			if (accepted == n) {
+				System.arraycopy(from, 0, to, first, n);
+			} else {
+				for (int record = 0; record < n; record++) {
+					int row = lane.committedRow[record];
+					if (row >= 0) {
+						System.arraycopy(from, record, to, row, 1);
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Parses a lane's batch into the lane's columns. Reads shared state only (other sources' keys, the zone):
+	 * safe on several threads, one lane each. One small loop per kind, so that each compiles on its own.
+	 */
+	private void parse(Lane lane, int n) {
+		CsvReader reader = lane.reader;
 		for (int c : parsedColumns) {
 			int f = fieldOfColumn[c];
 			switch (kinds[f]) {
 			case Kinds.TIMESTAMP:
 			case Kinds.DATE:
-				parseTimes(lane, reader, n, base, c, f);
+				parseTimes(lane, reader, n, c, f);
 				break;
 			case Kinds.TEXT:
-				parseTexts(lane, reader, n, base, c, f);
+				parseTexts(lane, reader, n, c, f);
 				break;
 			case Kinds.BOOL:
-				parseFlags(lane, reader, n, base, c, f);
+				parseFlags(lane, reader, n, c, f);
 				break;
 			case Kinds.ENUM:
 			case Kinds.REFERENCE:
-				parseCodes(lane, reader, n, base, c, f);
+				parseCodes(lane, reader, n, c, f);
 				break;
 			default:
-				parseNumbers(lane, reader, n, base, c, f);
+				parseNumbers(lane, reader, n, c, f);
 			}
 		}
 	}
@@ -757,8 +875,8 @@ final class SourceLoader {
 	 * there is nothing to parse (a malformed record, or an empty cell, which this stores as null or notes
 	 * as a failure).
 	 */
-	private long cell(int lane, CsvReader reader, int record, int c, int f, int row) {
-		if (skip[lane][record]) {
+	private long cell(Lane lane, CsvReader reader, int record, int c, int f) {
+		if (lane.skip[record]) {
 			return -1;
 		}
 		int cell = reader.firstCell(record) + c;
@@ -777,21 +895,33 @@ final class SourceLoader {
 			if (!optional[f]) {
 				failed(lane, record, c, texts.get(f == keyField ? "cell.emptyKey" : "cell.empty"));
 			} else {
-				setNull(f, row);
+				setNull(lane, f, record);
 			}
 			return -1;
 		}
 		return ((long) s << 32) | e;
 	}
 
-	private void parseNumbers(int lane, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[lane];
-		final double[] column = numbers[f];
+	private void setNull(Lane lane, int f, int record) {
+		if (lane.numbers[f] != null) {
+			lane.numbers[f][record] = Double.NaN;
+		} else if (lane.times[f] != null) {
+			lane.times[f][record] = Long.MIN_VALUE;
+		} else if (lane.ints[f] != null) {
+			lane.ints[f][record] = -1;
+		} else if (lane.flags[f] != null) {
+			lane.flags[f][record] = -1;
+		}
+	}
+
+	private void parseNumbers(Lane lane, CsvReader reader, int n, int c, int f) {
+		final CellParser parser = lane.parser;
+		final double[] column = lane.numbers[f];
 		final FieldSpec field = fields[f];
 		final int kind = kinds[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(lane, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f);
 			if (range < 0) {
 				continue;
 			}
@@ -799,7 +929,7 @@ final class SourceLoader {
 			int s = (int) (range >>> 32);
 			int e = (int) range;
 			if (rewritesNumbers) {
-				parseRewrittenNumber(lane, record, c, f, base + record, a, s, e);
+				parseRewrittenNumber(lane, record, c, f, a, s, e);
 				continue;
 			}
 			double value;
@@ -828,26 +958,26 @@ final class SourceLoader {
 			if (value != value) {
 				failed(lane, record, c, parser.error);
 			} else {
-				column[base + record] = value;
+				column[record] = value;
 				if (key) {
-					keyFingerprints[lane][record] = Kinds.fingerprint(value);
+					lane.keyFingerprints[record] = Kinds.fingerprint(value);
 				}
 			}
 		}
 	}
 
 	/** A number of a source whose format has other separators or a currency symbol: rewritten, then parsed. */
-	private void parseRewrittenNumber(int lane, int record, int c, int f, int row, byte[] cell, int s, int e) {
-		FormattedCells cells = formatted[lane];
+	private void parseRewrittenNumber(Lane lane, int record, int c, int f, byte[] cell, int s, int e) {
+		FormattedCells cells = lane.formatted;
 		int length = cells.rewrite(cell, s, e);
 		byte[] a = cells.rewritten();
-		double value = parseNumber(parsers[lane], f, a, 0, length);
+		double value = parseNumber(lane.parser, f, a, 0, length);
 		if (value != value) {
-			failed(lane, record, c, FormattedCells.asWritten(parsers[lane].error, cell, s, e, length, a));
+			failed(lane, record, c, FormattedCells.asWritten(lane.parser.error, cell, s, e, length, a));
 		} else {
-			numbers[f][row] = value;
+			lane.numbers[f][record] = value;
 			if (f == keyField) {
-				keyFingerprints[lane][record] = Kinds.fingerprint(value);
+				lane.keyFingerprints[record] = Kinds.fingerprint(value);
 			}
 		}
 	}
@@ -872,16 +1002,16 @@ final class SourceLoader {
 		}
 	}
 
-	private void parseTimes(int lane, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[lane];
-		final long[] column = times[f];
+	private void parseTimes(Lane lane, CsvReader reader, int n, int c, int f) {
+		final CellParser parser = lane.parser;
+		final long[] column = lane.times[f];
 		final boolean date = kinds[f] == Kinds.DATE;
 		final boolean key = f == keyField;
-		final FormattedCells patterned = formatted == null ? null : formatted[lane];
+		final FormattedCells patterned = lane.formatted;
 		final boolean hasPattern = patterned != null
 				&& (date ? patterned.hasDatePattern() : patterned.hasTimestampPattern());
 		for (int record = 0; record < n; record++) {
-			long range = cell(lane, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f);
 			if (range < 0) {
 				continue;
 			}
@@ -902,29 +1032,28 @@ final class SourceLoader {
 			if (time == CellParser.FAIL_TIME) {
 				failed(lane, record, c, hasPattern ? patterned.error : parser.error);
 			} else {
-				column[base + record] = time;
+				column[record] = time;
 				if (key) {
-					keyFingerprints[lane][record] = time;
+					lane.keyFingerprints[record] = time;
 				}
 			}
 		}
 	}
 
-	/** Text: the code when the dictionary has the value, else PENDING and its hash; a key: its hash. */
-	private void parseTexts(int lane, CsvReader reader, int n, int base, int c, int f) {
-		final int[] column = ints[f];
-		final ByteMap dictionary = dictionaries[f];
-		final long[] pending = pendingHashes[lane][f];
+	/** Text: the code in the chunk's own dictionary; a key: its hash. */
+	private void parseTexts(Lane lane, CsvReader reader, int n, int c, int f) {
+		final int[] column = lane.ints[f];
+		final ByteMap dictionary = lane.dictionaries[f];
 		final boolean key = f == keyField;
 		if (dropped[f]) {
 			// checked for emptiness here, for line breaks and UTF-8 by the reader; nothing is kept
 			for (int record = 0; record < n; record++) {
-				cell(lane, reader, record, c, f, base + record);
+				cell(lane, reader, record, c, f);
 			}
 			return;
 		}
 		for (int record = 0; record < n; record++) {
-			long range = cell(lane, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f);
 			if (range < 0) {
 				continue;
 			}
@@ -933,25 +1062,20 @@ final class SourceLoader {
 			int e = (int) range;
 			long hash = Hashing.hash(a, s, e);
 			if (key) {
-				keyFingerprints[lane][record] = hash;
+				lane.keyFingerprints[record] = hash;
 				continue;
 			}
 			int code = dictionary.find(a, s, e, hash);
-			if (code < 0) {
-				column[base + record] = PENDING;
-				pending[record] = hash;
-			} else {
-				column[base + record] = code;
-			}
+			column[record] = code >= 0 ? code : dictionary.add(a, s, e, hash);
 		}
 	}
 
-	private void parseFlags(int lane, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[lane];
-		final byte[] column = flags[f];
+	private void parseFlags(Lane lane, CsvReader reader, int n, int c, int f) {
+		final CellParser parser = lane.parser;
+		final byte[] column = lane.flags[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(lane, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f);
 			if (range < 0) {
 				continue;
 			}
@@ -960,25 +1084,25 @@ final class SourceLoader {
 			if (flag < 0) {
 				failed(lane, record, c, parser.error);
 			} else {
-				column[base + record] = flag;
+				column[record] = flag;
 				if (key) {
-					keyFingerprints[lane][record] = flag;
+					lane.keyFingerprints[record] = flag;
 				}
 			}
 		}
 	}
 
 	/** Enum codes and reference rows. */
-	private void parseCodes(int lane, CsvReader reader, int n, int base, int c, int f) {
-		final CellParser parser = parsers[lane];
-		final int[] column = ints[f];
+	private void parseCodes(Lane lane, CsvReader reader, int n, int c, int f) {
+		final CellParser parser = lane.parser;
+		final int[] column = lane.ints[f];
 		final boolean isEnum = kinds[f] == Kinds.ENUM;
 		final byte[][] values = enumValues[f];
 		final List<String> names = fields[f].enumValues();
 		final KeyIndex target = targets[f];
 		final boolean key = f == keyField;
 		for (int record = 0; record < n; record++) {
-			long range = cell(lane, reader, record, c, f, base + record);
+			long range = cell(lane, reader, record, c, f);
 			if (range < 0) {
 				continue;
 			}
@@ -989,27 +1113,27 @@ final class SourceLoader {
 			if (code < 0) {
 				failed(lane, record, c, isEnum ? parser.error : target.unknown(a, s, e, texts));
 			} else {
-				column[base + record] = code;
+				column[record] = code;
 				if (key) {
-					keyFingerprints[lane][record] = code;
+					lane.keyFingerprints[record] = code;
 				}
 			}
 		}
 	}
 
-	private void failed(int lane, int record, int column, String message) {
-		if (column < failedColumn[lane][record]) {
-			failedColumn[lane][record] = column;
-			failure[lane][record] = message;
+	private void failed(Lane lane, int record, int column, String message) {
+		if (column < lane.failedColumn[record]) {
+			lane.failedColumn[record] = column;
+			lane.failure[record] = message;
 		}
 	}
 
 	/**
 	 * Takes a parsed record into the next row, in file order: rejects it when it is malformed, has a bad
-	 * cell or a duplicate key; otherwise adds its key and its new texts, moving it down from its slot when
-	 * rows before it in the batch were rejected.
+	 * cell or a duplicate key; otherwise adds its key and gives its texts their global codes (the values
+	 * are copied from the lane by {@link #commitLane}).
 	 */
-	private void commit(int lane, CsvReader reader, int record, int slot) throws IOException {
+	private void commit(Lane lane, CsvReader reader, int record) throws IOException {
 		String problem = reader.recordProblem(record);
 		int first = reader.firstCell(record);
 		continuationLines += reader.recordBreaks(record);
@@ -1041,30 +1165,27 @@ final class SourceLoader {
 					texts.plural("load.cellCount", cells, columnCount), true);
 			return;
 		}
-		int bad = failedColumn[lane][record];
-		String message = failure[lane][record];
+		int bad = lane.failedColumn[record];
 		if (bad != NO_FAILURE) {
-			reject(reader, record, reader.cellColumn(first + bad), fieldOfColumn[bad], message, true);
+			reject(reader, record, reader.cellColumn(first + bad), fieldOfColumn[bad], lane.failure[record], true);
 			return;
 		}
 		final int row = rows;
-		long fingerprint = keyFingerprints[lane][record];
+		long fingerprint = lane.keyFingerprints[record];
 		if (keyField >= 0 && isDuplicate(reader, record, fingerprint)) {
 			return;
 		}
-		if (row != slot) {
-			moveRow(slot, row);
-		}
-		for (int f = 0; f < fieldCount; f++) {
-			if (pendingHashes[lane][f] != null && ints[f][row] == PENDING) {
-				int cell = first + columnOfField[f];
-				byte[] a = reader.cellArray(cell);
-				int s = reader.cellStart(cell);
-				int e = reader.cellEnd(cell);
-				long hash = pendingHashes[lane][f][record];
-				int code = dictionaries[f].find(a, s, e, hash);
-				ints[f][row] = code >= 0 ? code : dictionaries[f].add(a, s, e, hash);
+		for (int f : localTexts) {
+			int local = lane.ints[f][record];
+			int code = -1;
+			if (local >= 0) {
+				code = lane.remap[f][local];
+				if (code < 0) {
+					code = dictionaries[f].intern(lane.dictionaries[f], local);
+					lane.remap[f][local] = code;
+				}
 			}
+			ints[f][row] = code;
 		}
 		if (keyMode == KEY_TEXT_DICT) {
 			int cell = first + keyColumn;
@@ -1079,6 +1200,11 @@ final class SourceLoader {
 			keySet.add(fingerprint, row);
 		}
 		rows++;
+	}
+
+	/** The byte between cells: a comma in the CSV copy of a workbook or a Parquet file, else the format's. */
+	private byte delimiter() {
+		return copy ? (byte) ',' : format.delimiter();
 	}
 
 	/** The advice after a malformed UTF-8 problem: what encoding the file looks like; else nothing. */
@@ -1220,20 +1346,6 @@ final class SourceLoader {
 		return true;
 	}
 
-	private void moveRow(int from, int to) {
-		for (int f = 0; f < fieldCount; f++) {
-			if (numbers[f] != null) {
-				numbers[f][to] = numbers[f][from];
-			} else if (times[f] != null) {
-				times[f][to] = times[f][from];
-			} else if (ints[f] != null) {
-				ints[f][to] = ints[f][from];
-			} else if (flags[f] != null) {
-				flags[f][to] = flags[f][from];
-			}
-		}
-	}
-
 	/**
 	 * Rejects a record: throws under FAIL; under SKIP writes it to the quarantine file and counts it.
 	 *
@@ -1359,7 +1471,7 @@ final class SourceLoader {
 	private Located locate(long recordOrdinal) throws IOException {
 		int index = (int) (recordOrdinal >>> CHECKPOINT_SHIFT);
 		CsvReader again = new CsvReader(channel, checkpointOffsets[index], checkpointLines[index], 1 << 16,
-				format.delimiter());
+				delimiter());
 		long skip = recordOrdinal - ((long) index << CHECKPOINT_SHIFT);
 		for (long i = 0; i <= skip; i++) {
 			if (!again.next()) {

@@ -52,6 +52,46 @@ class ParsingPropertiesTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago",
+			"America/Sao_Paulo", "Pacific/Apia", "Africa/Casablanca", "Europe/Dublin", "Antarctica/Troll",
+			"America/St_Johns", "Asia/Gaza", "Pacific/Kiritimati"})
+	void everyTransitionsDayMatchesJavaTime(String zoneId) {
+		ZoneId zone = ZoneId.of(zoneId);
+		ZoneTimes times = new ZoneTimes(zone);
+		java.time.zone.ZoneRules rules = zone.getRules();
+		int checked = 0;
+		// every transition of the table's range: every 7 minutes of the days around it, each second near its switch
+		for (java.time.zone.ZoneOffsetTransition transition = rules.nextTransition(
+				java.time.Instant.parse("1899-12-30T00:00:00Z")); transition != null && transition.getInstant()
+						.isBefore(java.time.Instant.parse("2200-01-02T00:00:00Z")); transition = rules.nextTransition(
+								transition.getInstant())) {
+			LocalDate first = transition.getDateTimeBefore().toLocalDate().minusDays(1);
+			for (int minute = 0; minute < 3 * 1440; minute += 7) {
+				checked += matches(times, zone, first.atStartOfDay().plusMinutes(minute)) ? 1 : 0;
+			}
+			for (LocalDateTime near : List.of(transition.getDateTimeBefore(), transition.getDateTimeAfter())) {
+				for (int second = -90; second <= 90; second++) {
+					checked += matches(times, zone, near.plusSeconds(second)) ? 1 : 0;
+				}
+			}
+			for (LocalDate day = first; day.isBefore(first.plusDays(3)); day = day.plusDays(1)) {
+				assertThat(times.startOfDay(day.toEpochDay())).as("start of %s in %s", day, zoneId)
+						.isEqualTo(day.atStartOfDay(zone).toEpochSecond());
+			}
+		}
+		assertThat(checked).isPositive();
+	}
+
+	private static boolean matches(ZoneTimes times, ZoneId zone, LocalDateTime local) {
+		long actual = times.toEpochSecond(local.toLocalDate().toEpochDay(), local.toLocalTime().toSecondOfDay());
+		long expected = ZonedDateTime.ofLocal(local, zone, null).toEpochSecond();
+		if (actual != expected) {
+			assertThat(actual).as("%s in %s", local, zone).isEqualTo(expected);
+		}
+		return true;
+	}
+
 	@Test
 	void decimalsAreCorrectlyRounded() {
 		Random random = new Random(42);
