@@ -267,16 +267,17 @@ public final class EnginesVsPeer {
 		StringBuilder md = new StringBuilder();
 		boolean spark = outcomes.stream().anyMatch(outcome -> outcome.spark() != null);
 		md.append(String.format(Locale.ROOT, "#### %,d tickets%n%n", outcomes.get(0).tickets()));
-		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Java / hand-written | Java / hand-written, CPU |"
+		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Yardstick SQL / hand-written, CPU | Java / hand-written | Java / hand-written, CPU |"
 				+ (spark ? " Spark: start-up; push + compute |" : "") + "\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
 		for (Outcome o : outcomes) {
 			boolean sql = o.sql() != Timing.SKIPPED;
 			boolean peer = o.peer() != Timing.SKIPPED;
-			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", o.workload().name(),
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |", o.workload().name(),
 					time(o.java().medianMillis()), sql ? time(o.sql().medianMillis()) : "—",
 					peer ? time(o.peer().medianMillis()) : "—",
 					sql && peer ? String.format(Locale.ROOT, "**%.2f**", o.sql().medianMillis() / o.peer().medianMillis()) : "—",
+					sql && peer ? String.format(Locale.ROOT, "%.2f", o.sql().medianCpuMillis() / o.peer().medianCpuMillis()) : "—",
 					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianMillis() / o.peer().medianMillis()) : "—",
 					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianCpuMillis() / o.peer().medianCpuMillis()) : "—"));
 			if (spark) {
@@ -299,7 +300,8 @@ public final class EnginesVsPeer {
 			md.append(String.format(Locale.ROOT, "%-16s java         %s (process CPU, median %s)%n", o.workload().name(),
 					o.java().runs(), time(o.java().medianCpuMillis())));
 			if (o.sql() != Timing.SKIPPED) {
-				md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s%n", o.workload().name(), o.sql().runs()));
+				md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s (process CPU, median %s)%n", o.workload().name(),
+						o.sql().runs(), time(o.sql().medianCpuMillis())));
 			}
 			md.append(String.format(Locale.ROOT, "%-16s hand-written  %s (process CPU, median %s)%n", o.workload().name(),
 					o.peer().runs(), time(o.peer().medianCpuMillis())));
