@@ -264,6 +264,14 @@ public final class ScanQueries {
 						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(divisions.get(i).guard(), zero), 0),
 						aggregate.field() + "__zero" + (i + 1)));
 			}
+			// Divisions inside an aggregate per entity count in its derived table, per period and entity; each
+			// of those rows joins one row of this source per grouping set, so their sum is the rows counted.
+			List<Column> entityZeros = entities.takeZeroDenominators();
+			for (int i = 0; i < entityZeros.size(); i++) {
+				zeroDenominators.computeIfAbsent(metric, m -> new ArrayList<>()).add(column(items, computed,
+						new Aggregate(AggregateFunction.SUM, entityZeros.get(i), null, 0),
+						aggregate.field() + "__entityzero" + (i + 1)));
+			}
 		}
 
 		Map<String, List<String>> danglingReferences = new LinkedHashMap<>();
