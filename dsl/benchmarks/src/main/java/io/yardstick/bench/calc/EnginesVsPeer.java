@@ -103,6 +103,8 @@ public final class EnginesVsPeer {
 		Path summary = null;
 		String spark = null;
 		int runs = 5;
+		int warmups = 2;
+		int sparkRuns = 3;
 		Set<String> only = Set.of();
 		int threads = 0;
 		for (int i = 0; i < args.length; i++) {
@@ -111,11 +113,14 @@ public final class EnginesVsPeer {
 				case "--data" -> data = Path.of(args[++i]);
 				case "--spark" -> spark = args[++i];
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+				case "--spark-runs" -> sparkRuns = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				case "--only" -> only = Set.of(args[++i].split(","));
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				default -> {
-					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--spark MASTER]"
+					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--warmups N] [--spark MASTER]"
+							+ " [--spark-runs N]"
 							+ " [--only java,sql,peer] [--threads N] [--summary FILE]");
 					System.exit(2);
 				}
@@ -125,7 +130,7 @@ public final class EnginesVsPeer {
 			System.err.println("--only needs java: the other legs are compared with its values");
 			System.exit(2);
 		}
-		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3, only, threads), System.out);
+		List<Outcome> outcomes = run(new Settings(tickets, data, warmups, runs, spark, sparkRuns, only, threads), System.out);
 		String markdown = markdown(outcomes);
 		System.out.println();
 		System.out.print(markdown);
@@ -213,7 +218,9 @@ public final class EnginesVsPeer {
 			try (ComputeEngine engine = Engines.open("spark", null, settings.spark(), Map.of())) {
 				double startup = (System.nanoTime() - start) / 1e6;
 				Results[] sparkResults = new Results[1];
-				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(), 1, settings.sparkRuns(),
+				// one warm-up at most: a Spark run at a million rows takes minutes on two cores
+				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(),
+						Math.min(1, settings.warmups()), settings.sparkRuns(),
 						settings.spark(), settings.sparkRuns(), settings.only(), settings.threads());
 				Timing runs = time(sparkSettings,
 						() -> sparkResults[0] = Pipeline.compute(compiled, engine, SourceData.loaded(rows), options));
