@@ -39,4 +39,22 @@ class ReferenceChecksTest {
 							"Sale.customer (Sale): no Customer has the key \"C404\""));
 		}
 	}
+
+	/**
+	 * The scans count the references they follow only on the rows they read; a reference an aggregate per
+	 * entity groups by is checked over every row, here on the first order, which lies before the reporting
+	 * window.
+	 */
+	@Test
+	void aReferenceAnAggregatePerEntityGroupsByIsCheckedOutsideTheWindowToo() throws Exception {
+		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("per-entity"));
+		try (Engine engine = DuckDbEngine.open(null)) {
+			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
+			engine.execute("UPDATE \"Order\" SET \"customer\" = 'C404' WHERE \"placedAt\" = (SELECT min(\"placedAt\") FROM \"Order\")");
+			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
+			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
+					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
+							"Order.customer (Order): no Customer has the key \"C404\""));
+		}
+	}
 }
