@@ -3,6 +3,7 @@ package io.yardstick.engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.yardstick.dsl.generator.sql.SourceTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,28 +17,14 @@ class ReferenceChecksTest {
 
 	@Test
 	void aDuplicateReferencedKeyIsADataErrorNamingIt() throws Exception {
-		EngineCases engineCase = EngineCases.load(CASE);
-		try (Engine engine = DuckDbEngine.open(null)) {
-			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("INSERT INTO \"Customer\" SELECT * FROM \"Customer\" WHERE \"customerId\" = 'C2'");
-			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
-			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
-					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice"));
-		}
+		assertDataError(CASE, "INSERT INTO \"Customer\" SELECT * FROM \"Customer\" WHERE \"customerId\" = 'C2'",
+				"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice");
 	}
 
 	@Test
 	void aReferenceToNoRowIsADataErrorNamingIt() throws Exception {
-		EngineCases engineCase = EngineCases.load(CASE);
-		try (Engine engine = DuckDbEngine.open(null)) {
-			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"soldAt\" = (SELECT min(\"soldAt\") FROM \"Sale\")");
-			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
-			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
-					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Sale.customer (Sale): no Customer has the key \"C404\""));
-		}
+		assertDataError(CASE, "UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"soldAt\" = (SELECT min(\"soldAt\") FROM \"Sale\")",
+				"Sale.customer (Sale): no Customer has the key \"C404\"");
 	}
 
 	/**
@@ -47,14 +34,20 @@ class ReferenceChecksTest {
 	 */
 	@Test
 	void aReferenceAnAggregatePerEntityGroupsByIsCheckedOutsideTheWindowToo() throws Exception {
-		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("per-entity"));
+		assertDataError(EngineCases.CALCULATOR_CASES.resolve("per-entity"),
+				"UPDATE \"Order\" SET \"customer\" = 'C404' WHERE \"placedAt\" = (SELECT min(\"placedAt\") FROM \"Order\")",
+				"Order.customer (Order): no Customer has the key \"C404\"");
+	}
+
+	/** Pushes a case's rows as tables of the engine's own, spoils them with one statement, and runs it. */
+	private static void assertDataError(Path folder, String spoil, String error) throws Exception {
+		EngineCases engineCase = EngineCases.load(folder);
 		try (Engine engine = DuckDbEngine.open(null)) {
-			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("UPDATE \"Order\" SET \"customer\" = 'C404' WHERE \"placedAt\" = (SELECT min(\"placedAt\") FROM \"Order\")");
+			var tables = engineCase.push(engine, SourceTable.TimeStorage.NATIVE);
+			engine.execute(spoil);
 			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
 			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
-					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Order.customer (Order): no Customer has the key \"C404\""));
+					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(error));
 		}
 	}
 }
