@@ -85,7 +85,6 @@ public final class EngineRun {
 
 	private Results run(RunOptions options, List<String> scanFiles) throws SQLException, EngineDataException {
 		engine.prepare(spec.zone());
-		checkReferences();
 		Periods periods = periods(options);
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		for (Grouping grouping : options.groupings()) {
@@ -113,6 +112,8 @@ public final class EngineRun {
 					? ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods))
 					: new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE));
 			List<ScanQuery> scans = queries.scans(options.grain(), periodRows, groupings);
+			checkKeys(scans);
+			Map<String, long[]> dangling = new LinkedHashMap<>();
 			for (int i = 0; i < scans.size(); i++) {
 				String sql;
 				if (scanFiles == null) {
@@ -124,8 +125,9 @@ public final class EngineRun {
 					}
 					sql = statements.get(statements.size() - 1);
 				}
-				read(scans.get(i), sql, run, codes, options, states, zeroDenominators);
+				read(scans.get(i), sql, run, codes, options, states, zeroDenominators, dangling);
 			}
+			checkReferences(dangling);
 		}
 		for (int m = 0; m < spec.metrics().size(); m++) {
 			long[] rows = zeroDenominators.get(spec.metrics().get(m).id());
@@ -166,13 +168,19 @@ public final class EngineRun {
 	}
 
 	private void read(ScanQuery scan, String sql, Run run, Map<String, Map<String, Integer>> codes, RunOptions options,
-			Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators) throws SQLException {
+			Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators, Map<String, long[]> dangling)
+			throws SQLException {
 		// Every grouping set holds each row of a period once: its zero denominators are read from one of them.
 		Integer countedMask = scan.groupings().isEmpty() ? null : scan.groupings().keySet().iterator().next();
 		engine.query(sql, row -> {
 			int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
 			int period = row.getInt("period");
 			Map<Integer, List<Integer>> served = scan.groupings().get(mask);
+			for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
+				for (String column : reference.getValue()) {
+					dangling.computeIfAbsent(reference.getKey(), k -> new long[1])[0] += row.getLong(column);
+				}
+			}
 			if (served == null) {
 				return;
 			}
@@ -309,25 +317,23 @@ public final class EngineRun {
 	// ------------------------------------------------------------------ keys
 
 	/**
-	 * A join through a reference must not multiply rows, and every reference must name a row: the engine
-	 * cannot be trusted to enforce either, so both are checked in it before a run, for the tables Yardstick
-	 * did not load itself (its loader checks its own).
+	 * A join through a reference must not multiply rows: the key of every source a scan joins, or an aggregate
+	 * per entity groups by, is checked unique in the engine before the scans, for the tables Yardstick did not
+	 * load itself (its loader checks its own). A source no scan joins is not checked: its keys change no number.
 	 */
-	private void checkReferences() throws SQLException, EngineDataException {
-		List<LoadMessage> errors = new ArrayList<>();
-		Set<String> referenced = new LinkedHashSet<>();
-		for (SourceSpec source : spec.sources()) {
-			if (!tables.containsKey(source.name())) {
-				continue;
-			}
-			for (FieldSpec field : source.fields()) {
-				if (field.referencedSource() != null && tables.containsKey(field.referencedSource())) {
-					referenced.add(field.referencedSource());
-				}
+	private void checkKeys(List<ScanQuery> scans) throws SQLException, EngineDataException {
+		Set<String> joined = new LinkedHashSet<>();
+		for (ScanQuery scan : scans) {
+			for (String reference : scan.danglingReferences().keySet()) {
+				joined.add(referencedSource(reference));
 			}
 		}
-		for (String target : referenced) {
-			if (tables.get(target).times() == SourceTable.TimeStorage.MILLIS) {
+		for (String reference : entityReferences()) {
+			joined.add(referencedSource(reference));
+		}
+		List<LoadMessage> errors = new ArrayList<>();
+		for (String target : joined) {
+			if (!tables.containsKey(target) || tables.get(target).times() == SourceTable.TimeStorage.MILLIS) {
 				continue;
 			}
 			String key = spec.source(target).flatMap(SourceSpec::key).map(FieldSpec::name).orElse("key");
@@ -339,25 +345,60 @@ public final class EngineRun {
 						duplicates));
 			}
 		}
-		for (SourceSpec source : spec.sources()) {
-			if (!tables.containsKey(source.name()) || tables.get(source.name()).times() == SourceTable.TimeStorage.MILLIS) {
-				continue;
+		if (!errors.isEmpty()) {
+			throw new EngineDataException(errors);
+		}
+	}
+
+	/**
+	 * Every reference a run follows must name a row. The scans count the rows whose followed reference names
+	 * none (no pass of their own: the join is made anyway); where they found some, or for the references an
+	 * aggregate per entity groups by, a query lists the values. A reference nothing follows is not checked.
+	 */
+	private void checkReferences(Map<String, long[]> dangling) throws SQLException, EngineDataException {
+		Set<String> suspect = new LinkedHashSet<>();
+		dangling.forEach((reference, rows) -> {
+			if (rows[0] > 0) {
+				suspect.add(reference);
 			}
-			for (FieldSpec field : source.fields()) {
-				if (field.referencedSource() == null || !tables.containsKey(field.referencedSource())) {
-					continue;
-				}
-				List<String> dangling = new ArrayList<>();
-				engine.query(writer.select(queries.danglingReferences(source.name(), field.name(), EXAMPLES)),
-						row -> dangling.add("\"" + row.getString("reference") + "\""));
-				if (!dangling.isEmpty()) {
-					errors.add(LoadMessage.of("engine.danglingReference", source.name(), field.name(),
-							String.join(".", tables.get(source.name()).name()), field.referencedSource(), dangling));
-				}
+		});
+		for (String reference : entityReferences()) {
+			String source = reference.substring(0, reference.indexOf('.'));
+			if (tables.containsKey(source) && tables.get(source).times() == SourceTable.TimeStorage.NATIVE
+					&& tables.containsKey(referencedSource(reference))) {
+				suspect.add(reference);
+			}
+		}
+		List<LoadMessage> errors = new ArrayList<>();
+		for (String reference : suspect) {
+			String source = reference.substring(0, reference.indexOf('.'));
+			String field = reference.substring(reference.indexOf('.') + 1);
+			List<String> values = new ArrayList<>();
+			engine.query(writer.select(queries.danglingReferences(source, field, EXAMPLES)),
+					row -> values.add("\"" + row.getString("reference") + "\""));
+			if (!values.isEmpty()) {
+				errors.add(LoadMessage.of("engine.danglingReference", source, field,
+						String.join(".", tables.get(source).name()), referencedSource(reference), values));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new EngineDataException(errors);
 		}
+	}
+
+	/** The references ({@code Source.field}) the aggregates per entity group their rows by. */
+	private Set<String> entityReferences() {
+		Set<String> references = new LinkedHashSet<>();
+		for (CalculatorModel.EntityAggregateModel entity : model.entityAggregates()) {
+			references.add(entity.source().getName() + "." + entity.reference().getName());
+		}
+		return references;
+	}
+
+	/** The source a reference ({@code Source.field}) points at. */
+	private String referencedSource(String reference) {
+		String source = reference.substring(0, reference.indexOf('.'));
+		String field = reference.substring(reference.indexOf('.') + 1);
+		return spec.source(source).flatMap(s -> s.field(field)).map(FieldSpec::referencedSource).orElseThrow();
 	}
 }

@@ -3,6 +3,7 @@ package io.yardstick.engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.yardstick.dsl.generator.sql.SourceTable;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,31 +17,44 @@ class ReferenceChecksTest {
 
 	@Test
 	void aDuplicateReferencedKeyIsADataErrorNamingIt() throws Exception {
-		EngineCases engineCase = EngineCases.load(CASE);
-		try (Engine engine = DuckDbEngine.open(null)) {
-			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("INSERT INTO \"Customer\" SELECT * FROM \"Customer\" WHERE \"customerId\" = 'C2'");
-			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
-			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
-					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice"))
-					.satisfies(e -> assertThat(((EngineDataException) e).messages().get(0).in("zh"))
-							.isEqualTo("Customer.customerId（Customer）：重复的键 \"C2\"（2 行）：引用它会把行重复计数"));
-		}
+		assertDataError(CASE, "INSERT INTO \"Customer\" SELECT * FROM \"Customer\" WHERE \"customerId\" = 'C2'",
+				"Customer.customerId (Customer): duplicate key \"C2\" (2 rows): a reference to it would count rows twice",
+				"Customer.customerId（Customer）：重复的键 \"C2\"（2 行）：引用它会把行重复计数");
 	}
 
 	@Test
 	void aReferenceToNoRowIsADataErrorNamingIt() throws Exception {
-		EngineCases engineCase = EngineCases.load(CASE);
+		assertDataError(CASE, "UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"soldAt\" = (SELECT min(\"soldAt\") FROM \"Sale\")",
+				"Sale.customer (Sale): no Customer has the key \"C404\"",
+				"Sale.customer（Sale）：没有哪个 Customer 的键是 \"C404\"");
+	}
+
+	/**
+	 * The scans count the references they follow only on the rows they read; a reference an aggregate per
+	 * entity groups by is checked over every row, here on the first order, which lies before the reporting
+	 * window.
+	 */
+	@Test
+	void aReferenceAnAggregatePerEntityGroupsByIsCheckedOutsideTheWindowToo() throws Exception {
+		assertDataError(EngineCases.CALCULATOR_CASES.resolve("per-entity"),
+				"UPDATE \"Order\" SET \"customer\" = 'C404' WHERE \"placedAt\" = (SELECT min(\"placedAt\") FROM \"Order\")",
+				"Order.customer (Order): no Customer has the key \"C404\"",
+				"Order.customer（Order）：没有哪个 Customer 的键是 \"C404\"");
+	}
+
+	/**
+	 * Pushes a case's rows as tables of the engine's own, spoils them with one statement, and runs it: the one
+	 * data error, in English and in Chinese.
+	 */
+	private static void assertDataError(Path folder, String spoil, String error, String chinese) throws Exception {
+		EngineCases engineCase = EngineCases.load(folder);
 		try (Engine engine = DuckDbEngine.open(null)) {
-			var tables = engineCase.push(engine, io.yardstick.dsl.generator.sql.SourceTable.TimeStorage.NATIVE);
-			engine.execute("UPDATE \"Sale\" SET \"customer\" = 'C404' WHERE \"soldAt\" = (SELECT min(\"soldAt\") FROM \"Sale\")");
+			var tables = engineCase.push(engine, SourceTable.TimeStorage.NATIVE);
+			engine.execute(spoil);
 			EngineRun run = new EngineRun(engine, engineCase.model(), engineCase.calculator(), tables);
 			assertThatThrownBy(() -> run.run(engineCase.options())).isInstanceOf(EngineDataException.class)
-					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(
-							"Sale.customer (Sale): no Customer has the key \"C404\""))
-					.satisfies(e -> assertThat(((EngineDataException) e).messages().get(0).in("zh"))
-							.isEqualTo("Sale.customer（Sale）：没有哪个 Customer 的键是 \"C404\""));
+					.satisfies(e -> assertThat(((EngineDataException) e).errors()).containsExactly(error))
+					.satisfies(e -> assertThat(((EngineDataException) e).messages().get(0).in("zh")).isEqualTo(chinese));
 		}
 	}
 }

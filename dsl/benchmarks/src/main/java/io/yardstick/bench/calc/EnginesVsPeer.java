@@ -103,6 +103,8 @@ public final class EnginesVsPeer {
 		Path summary = null;
 		String spark = null;
 		int runs = 5;
+		int warmups = 2;
+		int sparkRuns = 3;
 		Set<String> only = Set.of();
 		int threads = 0;
 		for (int i = 0; i < args.length; i++) {
@@ -111,11 +113,14 @@ public final class EnginesVsPeer {
 				case "--data" -> data = Path.of(args[++i]);
 				case "--spark" -> spark = args[++i];
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+				case "--spark-runs" -> sparkRuns = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				case "--only" -> only = Set.of(args[++i].split(","));
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				default -> {
-					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--spark MASTER]"
+					System.err.println("usage: EnginesVsPeer [--tickets N] [--data DIR] [--runs N] [--warmups N] [--spark MASTER]"
+							+ " [--spark-runs N]"
 							+ " [--only java,sql,peer] [--threads N] [--summary FILE]");
 					System.exit(2);
 				}
@@ -125,7 +130,7 @@ public final class EnginesVsPeer {
 			System.err.println("--only needs java: the other legs are compared with its values");
 			System.exit(2);
 		}
-		List<Outcome> outcomes = run(new Settings(tickets, data, 2, runs, spark, 3, only, threads), System.out);
+		List<Outcome> outcomes = run(new Settings(tickets, data, warmups, runs, spark, sparkRuns, only, threads), System.out);
 		String markdown = markdown(outcomes);
 		System.out.println();
 		System.out.print(markdown);
@@ -213,7 +218,9 @@ public final class EnginesVsPeer {
 			try (ComputeEngine engine = Engines.open("spark", null, settings.spark(), Map.of())) {
 				double startup = (System.nanoTime() - start) / 1e6;
 				Results[] sparkResults = new Results[1];
-				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(), 1, settings.sparkRuns(),
+				// one warm-up at most: a Spark run at a million rows takes minutes on two cores
+				Settings sparkSettings = new Settings(settings.tickets(), settings.dataRoot(),
+						Math.min(1, settings.warmups()), settings.sparkRuns(),
 						settings.spark(), settings.sparkRuns(), settings.only(), settings.threads());
 				Timing runs = time(sparkSettings,
 						() -> sparkResults[0] = Pipeline.compute(compiled, engine, SourceData.loaded(rows), options));
@@ -267,16 +274,17 @@ public final class EnginesVsPeer {
 		StringBuilder md = new StringBuilder();
 		boolean spark = outcomes.stream().anyMatch(outcome -> outcome.spark() != null);
 		md.append(String.format(Locale.ROOT, "#### %,d tickets%n%n", outcomes.get(0).tickets()));
-		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Java / hand-written | Java / hand-written, CPU |"
+		md.append("| workload | Java calculator | Yardstick SQL on DuckDB | hand-written DuckDB | Yardstick SQL / hand-written | Yardstick SQL / hand-written, CPU | Java / hand-written | Java / hand-written, CPU |"
 				+ (spark ? " Spark: start-up; push + compute |" : "") + "\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (spark ? "---:|" : "") + "\n");
 		for (Outcome o : outcomes) {
 			boolean sql = o.sql() != Timing.SKIPPED;
 			boolean peer = o.peer() != Timing.SKIPPED;
-			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", o.workload().name(),
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |", o.workload().name(),
 					time(o.java().medianMillis()), sql ? time(o.sql().medianMillis()) : "—",
 					peer ? time(o.peer().medianMillis()) : "—",
 					sql && peer ? String.format(Locale.ROOT, "**%.2f**", o.sql().medianMillis() / o.peer().medianMillis()) : "—",
+					sql && peer ? String.format(Locale.ROOT, "%.2f", o.sql().medianCpuMillis() / o.peer().medianCpuMillis()) : "—",
 					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianMillis() / o.peer().medianMillis()) : "—",
 					peer ? String.format(Locale.ROOT, "%.2f", o.java().medianCpuMillis() / o.peer().medianCpuMillis()) : "—"));
 			if (spark) {
@@ -299,7 +307,8 @@ public final class EnginesVsPeer {
 			md.append(String.format(Locale.ROOT, "%-16s java         %s (process CPU, median %s)%n", o.workload().name(),
 					o.java().runs(), time(o.java().medianCpuMillis())));
 			if (o.sql() != Timing.SKIPPED) {
-				md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s%n", o.workload().name(), o.sql().runs()));
+				md.append(String.format(Locale.ROOT, "%-16s yardstick sql %s (process CPU, median %s)%n", o.workload().name(),
+						o.sql().runs(), time(o.sql().medianCpuMillis())));
 			}
 			md.append(String.format(Locale.ROOT, "%-16s hand-written  %s (process CPU, median %s)%n", o.workload().name(),
 					o.peer().runs(), time(o.peer().medianCpuMillis())));

@@ -49,6 +49,10 @@ final class EntityRelations {
 	private final List<Join> joins = new ArrayList<>();
 	private final Map<String, Code> previousColumns = new LinkedHashMap<>();
 	private final List<Item> windowColumns = new ArrayList<>();
+	/** Per derived table, its columns that count the rows whose division met a zero denominator. */
+	private final Map<String, List<String>> zeroColumns = new LinkedHashMap<>();
+	/** The zero-denominator columns of the aggregates per entity read since the last {@link #takeZeroDenominators}. */
+	private final List<Column> zeroDenominators = new ArrayList<>();
 
 	/**
 	 * @param periodJoin the join that cuts a source's rows into the run's periods by a time axis (null: every
@@ -90,6 +94,8 @@ final class EntityRelations {
 		String key = ModelText.full(call) + " per " + inner.reference().getName() + " by "
 				+ (inner.timeAxis() == null ? "every period" : inner.timeAxis().getName());
 		String alias = entityAliases.computeIfAbsent(key, k -> join(inner));
+		// Each use counts, as the calculator computes the aggregate per entity for each metric that reads it.
+		zeroColumns.get(alias).forEach(column -> zeroDenominators.add(new Column(alias, column)));
 		Column value = new Column(alias, "value");
 		boolean temporal = inner.metric().analysis().typeOf(call).kind().isTemporal();
 		return switch (call.getFunction()) {
@@ -105,7 +111,48 @@ final class EntityRelations {
 		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities, grain);
 		FunctionCall call = inner.call();
 		Expr filter = call.getFilter() == null ? null : expressions.condition(call.getFilter());
-		Expr value = switch (call.getFunction()) {
+		// the value is evaluated on the rows the filter keeps: its divisions count there
+		Expr value = expressions.guarded(filter, () -> value(call, filter, expressions));
+		List<Item> items = new ArrayList<>();
+		Column entity = innerRelations.column(innerRelations.rootAlias(), inner.reference());
+		Column period = new Column(ScanQueries.PERIODS, "p");
+		items.add(new Item(period, "p"));
+		items.add(new Item(entity, "entity"));
+		items.add(new Item(value, "value"));
+		List<String> zeros = new ArrayList<>();
+		for (SqlExpressions.Division division : expressions.takeDivisions()) {
+			Expr zero = new Binary("=", division.denominator(), new Sql.Number(BigDecimal.ZERO));
+			String name = "zero" + (zeros.size() + 1);
+			items.add(new Item(new Aggregate(AggregateFunction.COUNT_ROWS, null,
+					division.guard() == null ? zero : new Binary("AND", division.guard(), zero), 0), name));
+			zeros.add(name);
+		}
+		zeroColumns.put(alias, zeros);
+		List<Join> innerJoins = new ArrayList<>(innerRelations.joins());
+		innerJoins.add(periodJoin.apply(innerRelations, inner.timeAxis()));
+		Select select = Select.of(List.of(), items, innerEntities.from(), innerRelations.rootAlias(), innerJoins)
+				.where(new IsNull(entity, true)).groupBy(List.of(List.of(period, entity)));
+		Source outer = inner.reference().getReference();
+		Field key = Sources.key(outer).orElseThrow(() -> new GeneratorException(inner.reference(),
+				"source " + outer.getName() + " has no key for the reference to follow"));
+		joins.add(new Join(JoinKind.LEFT, new Sql.Subquery(select), alias, new Binary("AND",
+				new Binary("=", new Column(alias, "p"), period),
+				new Binary("=", new Column(alias, "entity"), relations.column(relations.rootAlias(), key)))));
+		return alias;
+	}
+
+	/**
+	 * The zero-denominator columns of the aggregates per entity read since the last call, and forgets them: the
+	 * rows of each entity and period whose division inside the aggregate met a zero denominator.
+	 */
+	List<Column> takeZeroDenominators() {
+		List<Column> taken = List.copyOf(zeroDenominators);
+		zeroDenominators.clear();
+		return taken;
+	}
+
+	private Expr value(FunctionCall call, Expr filter, SqlExpressions expressions) {
+		return switch (call.getFunction()) {
 			case "count" -> {
 				var argument = call.getArguments().get(0);
 				boolean wholeRows = argument instanceof io.yardstick.dsl.kpi.SymbolReference reference
@@ -123,20 +170,6 @@ final class EntityRelations {
 					expressions.number(call.getArguments().get(0)), filter, 0);
 			default -> throw new GeneratorException(call, "`" + call.getFunction() + "` is not computed per entity");
 		};
-		Column entity = innerRelations.column(innerRelations.rootAlias(), inner.reference());
-		Column period = new Column(ScanQueries.PERIODS, "p");
-		List<Join> innerJoins = new ArrayList<>(innerRelations.joins());
-		innerJoins.add(periodJoin.apply(innerRelations, inner.timeAxis()));
-		Select select = Select.of(List.of(), List.of(new Item(period, "p"), new Item(entity, "entity"),
-				new Item(value, "value")), innerEntities.from(), innerRelations.rootAlias(), innerJoins)
-				.where(new IsNull(entity, true)).groupBy(List.of(List.of(period, entity)));
-		Source outer = inner.reference().getReference();
-		Field key = Sources.key(outer).orElseThrow(() -> new GeneratorException(inner.reference(),
-				"source " + outer.getName() + " has no key for the reference to follow"));
-		joins.add(new Join(JoinKind.LEFT, new Sql.Subquery(select), alias, new Binary("AND",
-				new Binary("=", new Column(alias, "p"), period),
-				new Binary("=", new Column(alias, "entity"), relations.column(relations.rootAlias(), key)))));
-		return alias;
 	}
 
 	/**

@@ -78,10 +78,15 @@ public final class ScanQueries {
 	 * @param zeroDenominators per metric, the columns that count the rows of a cell whose division inside the
 	 *     metric's aggregates met a zero denominator where the calculator evaluates it (each grouping set counts
 	 *     every row of the period again: read one set)
+	 * @param danglingReferences per reference the scan's joins follow on a table of the engine's own
+	 *     ({@code Source.field}), the columns that count the scanned rows whose reference names no row: the
+	 *     check that every followed reference names a row, made in the scan that follows it rather than in a
+	 *     pass of its own; any row in any cell is a data error
 	 */
 	public record ScanQuery(String source, String timeAxis, Select select, boolean groupingId,
 			List<DimensionColumn> dimensions, Map<Integer, Map<Integer, List<Integer>>> groupings,
-			Map<String, List<String>> states, Map<String, List<String>> zeroDenominators) {
+			Map<String, List<String>> states, Map<String, List<String>> zeroDenominators,
+			Map<String, List<String>> danglingReferences) {
 	}
 
 	private final CalculatorModel model;
@@ -259,6 +264,29 @@ public final class ScanQueries {
 						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(divisions.get(i).guard(), zero), 0),
 						aggregate.field() + "__zero" + (i + 1)));
 			}
+			// Divisions inside an aggregate per entity count in its derived table, per period and entity; each
+			// of those rows joins one row of this source per grouping set, so their sum is the rows counted.
+			List<Column> entityZeros = entities.takeZeroDenominators();
+			for (int i = 0; i < entityZeros.size(); i++) {
+				zeroDenominators.computeIfAbsent(metric, m -> new ArrayList<>()).add(column(items, computed,
+						new Aggregate(AggregateFunction.SUM, entityZeros.get(i), null, 0),
+						aggregate.field() + "__entityzero" + (i + 1)));
+			}
+		}
+
+		Map<String, List<String>> danglingReferences = new LinkedHashMap<>();
+		List<String> danglingComments = new ArrayList<>();
+		for (ScanRelations.Followed followed : relations.followed()) {
+			Source from = relations.sourceOf(followed.from());
+			if (relations.table(from).times() != SourceTable.TimeStorage.NATIVE) {
+				continue; // Yardstick's loader has checked every reference of the rows it read
+			}
+			String name = "dangling" + (danglingComments.size() + 1);
+			String reference = from.getName() + "." + followed.reference().getName();
+			danglingReferences.computeIfAbsent(reference, r -> new ArrayList<>()).add(column(items, computed,
+					new Aggregate(AggregateFunction.COUNT_ROWS, null, relations.danglingReference(followed), 0), name));
+			danglingComments.add(name + ": rows whose " + reference + " names no "
+					+ followed.reference().getReference().getName() + " (a data error)");
 		}
 
 		List<Join> joins = new ArrayList<>(relations.joins());
@@ -271,6 +299,7 @@ public final class ScanQueries {
 		for (DimensionColumn column : dimensionColumns) {
 			comments.add(column.column() + ": " + column.dimension());
 		}
+		comments.addAll(danglingComments);
 		if (groupingId) {
 			byMask.forEach((mask, served) -> {
 				List<String> names = new ArrayList<>();
@@ -281,7 +310,7 @@ public final class ScanQueries {
 		Select select = Select.of(comments, items, entities.from(), root, joins)
 				.groupBy(new ArrayList<>(setsByMask.values()));
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
-				dimensionColumns, byMask, states, zeroDenominators);
+				dimensionColumns, byMask, states, zeroDenominators, danglingReferences);
 	}
 
 	/** The column of an aggregate: the one already selected for it, or a new one. */

@@ -27,7 +27,12 @@ final class ScanRelations {
 	private final Map<String, String> joinAliases = new LinkedHashMap<>();
 	private final Map<String, Source> aliasSources = new LinkedHashMap<>();
 	private final List<Join> joins = new ArrayList<>();
+	private final List<Followed> followed = new ArrayList<>();
 	private final WallClock wallClock;
+
+	/** A reference a join follows: the field of the row under {@code from}, and the alias of the row it names. */
+	record Followed(String from, Field reference, String joined) {
+	}
 
 	/** @param wallClock how local times become instants without the zone's arithmetic, or null */
 	ScanRelations(Source root, Map<String, SourceTable> tables, WallClock wallClock) {
@@ -73,11 +78,32 @@ final class ScanRelations {
 					"source " + target.getName() + " has no key for the reference to follow"));
 			String joined = "j" + (joins.size() + 1);
 			aliasSources.put(joined, target);
+			followed.add(new Followed(alias, reference, joined));
 			joins.add(new Join(JoinKind.LEFT, new Sql.Table(table(target).name()), joined,
 					new Sql.Binary("=", new Column(joined, table(target).column(key.getName())),
 							column(alias, reference))));
 			return joined;
 		});
+	}
+
+	/** Every reference the joins follow, in join order. */
+	List<Followed> followed() {
+		return followed;
+	}
+
+	/** The source whose row an alias stands for. */
+	Source sourceOf(String alias) {
+		return aliasSources.get(alias);
+	}
+
+	/**
+	 * The rows whose reference names no row of its source: a value that the LEFT JOIN did not match. The
+	 * join matches on the key, so the key of the joined row is null exactly then.
+	 */
+	Expr danglingReference(Followed reference) {
+		Field key = Sources.key(reference.reference().getReference()).orElseThrow();
+		return new Sql.Binary("AND", new Sql.IsNull(column(reference.from(), reference.reference()), true),
+				new Sql.IsNull(column(reference.joined(), key), false));
 	}
 
 	/** A field's column as stored: for a point in time held as milliseconds, those. */

@@ -4,6 +4,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves nps, afterSalesCostRate, csat, firstResponseTime, firstContactResolution, backlogRate, ticketCloseRate, complaintHandlingTime, followUps
 -- d0: region
 -- d1: segment
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 3: total
 -- grouping_id 1: region
 -- grouping_id 2: segment
@@ -28,7 +29,8 @@ SELECT
   sum(((epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE))) FILTER (WHERE "t"."isComplaint") AS "complaintHandlingTimeAvg1__sum",
   count(*) FILTER (WHERE ("t"."isComplaint" AND (((epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) IS NOT NULL))) AS "complaintHandlingTimeAvg1__values",
   sum("t"."followUps") AS "followUpsAvg1__sum",
-  count(*) FILTER (WHERE ("t"."followUps" IS NOT NULL)) AS "followUpsAvg1__values"
+  count(*) FILTER (WHERE ("t"."followUps" IS NOT NULL)) AS "followUpsAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

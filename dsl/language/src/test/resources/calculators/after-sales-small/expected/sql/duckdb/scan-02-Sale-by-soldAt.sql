@@ -4,6 +4,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves afterSalesCostRate
 -- d0: region
 -- d1: segment
+-- dangling1: rows whose Sale.customer names no Customer (a data error)
 -- grouping_id 3: total
 -- grouping_id 1: region
 -- grouping_id 2: segment
@@ -12,7 +13,8 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   "j1"."segment" AS "d1",
-  sum("t"."amount") AS "afterSalesCostRateSum2__sum"
+  sum("t"."amount") AS "afterSalesCostRateSum2__sum",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
 FROM "Sale" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."soldAt" AS DATE)) * 12) + month(CAST("t"."soldAt" AS DATE))) - 1))

@@ -4,6 +4,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves nps, afterSalesCostRate, csat, firstResponseTime, firstContactResolution, backlogRate, ticketCloseRate, complaintHandlingTime, followUps
 -- d0: region
 -- d1: segment
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 3: total
 -- grouping_id 1: region
 -- grouping_id 2: segment
@@ -28,7 +29,8 @@ SELECT
   sum(((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) FILTER (WHERE "t"."isComplaint") AS "complaintHandlingTimeAvg1__sum",
   count(*) FILTER (WHERE ("t"."isComplaint" AND (((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL))) AS "complaintHandlingTimeAvg1__values",
   sum("t"."followUps") AS "followUpsAvg1__sum",
-  count(*) FILTER (WHERE ("t"."followUps" IS NOT NULL)) AS "followUpsAvg1__values"
+  count(*) FILTER (WHERE ("t"."followUps" IS NOT NULL)) AS "followUpsAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))

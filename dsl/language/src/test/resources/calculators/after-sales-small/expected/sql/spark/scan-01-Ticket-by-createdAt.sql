@@ -4,6 +4,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves nps, afterSalesCostRate, csat, firstResponseTime, firstContactResolution, backlogRate, ticketCloseRate, complaintHandlingTime, followUps
 -- d0: region
 -- d1: segment
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 3: total
 -- grouping_id 1: region
 -- grouping_id 2: segment
@@ -28,7 +29,8 @@ SELECT
   sum(((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__sum`,
   count(*) FILTER (WHERE (`t`.`isComplaint` AND (((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) IS NOT NULL))) AS `complaintHandlingTimeAvg1__values`,
   sum(`t`.`followUps`) AS `followUpsAvg1__sum`,
-  count(*) FILTER (WHERE (`t`.`followUps` IS NOT NULL)) AS `followUpsAvg1__values`
+  count(*) FILTER (WHERE (`t`.`followUps` IS NOT NULL)) AS `followUpsAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`customerId` IS NULL))) AS `dangling1`
 FROM `Ticket` AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))

@@ -5,6 +5,7 @@ SET TimeZone = 'UTC';
 -- d0: region
 -- d1: segment
 -- d2: channel
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 7: total
 -- grouping_id 3: region
 -- grouping_id 5: segment
@@ -21,7 +22,8 @@ SELECT
   count(*) FILTER (WHERE ("j1"."segment" = 'enterprise')) AS "enterpriseTicketsCount1__rows",
   count(*) FILTER (WHERE ("j1"."region" = 'east')) AS "eastCustomerTicketsCount1__rows",
   count(*) FILTER (WHERE ("t"."region" = "j1"."region")) AS "ownRegionTicketsCount1__rows",
-  count(*) FILTER (WHERE ("t"."region" <> "j1"."region")) AS "otherRegionTicketsCount1__rows"
+  count(*) FILTER (WHERE ("t"."region" <> "j1"."region")) AS "otherRegionTicketsCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

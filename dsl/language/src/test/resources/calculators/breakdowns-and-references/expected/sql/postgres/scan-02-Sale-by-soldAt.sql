@@ -4,6 +4,7 @@ SET TIME ZONE 'UTC';
 -- serves revenue, costRate, bigCustomerSales
 -- d0: region
 -- d1: segment
+-- dangling1: rows whose Sale.customer names no Customer (a data error)
 -- grouping_id 3: total
 -- grouping_id 1: region
 -- grouping_id 2: segment
@@ -14,7 +15,8 @@ SELECT
   "j1"."region" AS "d0",
   "j1"."segment" AS "d1",
   sum("t"."amount") AS "revenueSum1__sum",
-  sum("t"."amount") FILTER (WHERE ((("j1"."segment" = 'enterprise') OR ("j1"."segment" = 'smb')) AND (NOT ("j1"."region" IS NULL)))) AS "bigCustomerSalesSum1__sum"
+  sum("t"."amount") FILTER (WHERE ((("j1"."segment" = 'enterprise') OR ("j1"."segment" = 'smb')) AND (NOT ("j1"."region" IS NULL)))) AS "bigCustomerSalesSum1__sum",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
 FROM "Sale" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."soldAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."soldAt" AS DATE)) AS INTEGER)) - 1))

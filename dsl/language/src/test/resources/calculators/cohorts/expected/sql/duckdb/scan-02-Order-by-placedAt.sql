@@ -2,10 +2,12 @@
 SET TimeZone = 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves firstMonthRevenue, ownPeriodOrders
+-- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
   "periods"."p" AS "period",
   sum("t"."amount") FILTER (WHERE (("periods"."k" - (((year("j1"."signedAt") * 12) + month("j1"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE))) AS "firstMonthRevenueSum1__sum",
-  count(*) FILTER (WHERE (("periods"."k" - (((year(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE)) * 12) + month(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE))) - 1)) = CAST(0.0 AS DOUBLE))) AS "ownPeriodOrdersCount1__rows"
+  count(*) FILTER (WHERE (("periods"."k" - (((year(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE)) * 12) + month(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE))) - 1)) = CAST(0.0 AS DOUBLE))) AS "ownPeriodOrdersCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Order" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))

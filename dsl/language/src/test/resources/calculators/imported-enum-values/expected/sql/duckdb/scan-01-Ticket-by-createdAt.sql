@@ -2,9 +2,11 @@
 SET TimeZone = 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves enterpriseTickets
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
   "periods"."p" AS "period",
-  count(*) FILTER (WHERE ("j1"."segment" = 'enterprise')) AS "enterpriseTicketsCount1__rows"
+  count(*) FILTER (WHERE ("j1"."segment" = 'enterprise')) AS "enterpriseTicketsCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

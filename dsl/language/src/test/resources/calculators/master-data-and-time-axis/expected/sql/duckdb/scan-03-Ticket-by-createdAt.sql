@@ -3,6 +3,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdAt
 -- serves tickets, backlog
 -- d0: region
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
@@ -10,7 +11,8 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   count(*) AS "ticketsCount1__rows",
-  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) >= "periods"."end_ms"))) AS "backlogCount1__rows"
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) >= "periods"."end_ms"))) AS "backlogCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

@@ -3,6 +3,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdAt
 -- serves tickets, backlog
 -- d0: region
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
@@ -10,7 +11,8 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   count(*) AS "ticketsCount1__rows",
-  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms"))) AS "backlogCount1__rows"
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms"))) AS "backlogCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))

@@ -3,13 +3,15 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Ticket: periods by Ticket.resolvedAt
 -- serves resolved
 -- d0: region
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
   GROUPING("j1"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
-  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "resolvedCount1__rows"
+  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "resolvedCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER)) - 1))

@@ -3,6 +3,7 @@ SET TimeZone = 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdOn
 -- serves ticketGap
 -- d0: region
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
@@ -10,7 +11,8 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   sum((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE))) AS "ticketGapAvg1__sum",
-  count(*) FILTER (WHERE ((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE)) IS NOT NULL)) AS "ticketGapAvg1__values"
+  count(*) FILTER (WHERE ((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE)) IS NOT NULL)) AS "ticketGapAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT
     "t".*,

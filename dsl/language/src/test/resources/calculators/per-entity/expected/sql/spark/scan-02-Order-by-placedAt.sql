@@ -3,6 +3,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves returningOrders, daysSincePrevious
 -- d0: region
+-- dangling1: rows whose Order.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
@@ -11,7 +12,8 @@ SELECT
   `j1`.`region` AS `d0`,
   count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
   sum(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT
     `t`.*,

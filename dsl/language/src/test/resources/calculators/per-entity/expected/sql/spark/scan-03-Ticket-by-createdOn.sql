@@ -3,6 +3,7 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdOn
 -- serves ticketGap
 -- d0: region
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
@@ -10,7 +11,8 @@ SELECT
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
   sum((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D)) AS `ticketGapAvg1__sum`,
-  count(*) FILTER (WHERE ((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) IS NOT NULL)) AS `ticketGapAvg1__values`
+  count(*) FILTER (WHERE ((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) IS NOT NULL)) AS `ticketGapAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT
     `t`.*,

@@ -2,11 +2,13 @@
 SET TimeZone = 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves westTickets, sameRegion, regions
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
   "periods"."p" AS "period",
   count(*) FILTER (WHERE (coalesce("t"."region", "j1"."region") = 'west')) AS "westTicketsCount1__rows",
   count(*) FILTER (WHERE ("t"."region" = "j1"."region")) AS "sameRegionCount1__rows",
-  count(DISTINCT coalesce("t"."region", "j1"."region")) AS "regionsCountDistinct1__distinct"
+  count(DISTINCT coalesce("t"."region", "j1"."region")) AS "regionsCountDistinct1__distinct",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))

@@ -2,11 +2,13 @@
 SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves westTickets, sameRegion, regions
+-- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
   "periods"."p" AS "period",
   count(*) FILTER (WHERE (coalesce("t"."region", "j1"."region") = 'west')) AS "westTicketsCount1__rows",
   count(*) FILTER (WHERE ("t"."region" = "j1"."region")) AS "sameRegionCount1__rows",
-  count(DISTINCT coalesce("t"."region", "j1"."region")) AS "regionsCountDistinct1__distinct"
+  count(DISTINCT coalesce("t"."region", "j1"."region")) AS "regionsCountDistinct1__distinct",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
