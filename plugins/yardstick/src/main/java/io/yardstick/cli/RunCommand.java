@@ -301,7 +301,7 @@ public final class RunCommand implements Callable<Integer> {
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),
-					ReviewCommand.structural(built.selected().findings()));
+					ReviewCommand.structural(built.selected().findings()), input.language);
 			Path reviewJson = outputs.staging().resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			files.add(reviewJson);
