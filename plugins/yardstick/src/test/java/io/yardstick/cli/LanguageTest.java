@@ -151,7 +151,10 @@ class LanguageTest {
 				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--by", "nothing" },
 				new String[] { "review", template, "--language", "zh", "--data", data, "--out", out, "--alpha", "2" },
 				new String[] { "review", template, "--language", "zh", "--data", data, "--out", out, "--by", "a,b" },
-				new String[] { "demo", "--language", "zh", "--home", dir.toString(), "--out", out });
+				new String[] { "demo", "--language", "zh", "--home", dir.toString(), "--out", out },
+				new String[] { "generate", "--language", "zh", bad.toString(), "--out", out },
+				new String[] { "generate", "--language", "zh", template, "--out", out, "--target", "sql" },
+				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out });
 		List<String> english = new java.util.ArrayList<>();
 		for (String[] command : commands) {
 			Cli.Result run = Cli.run(command);
@@ -159,7 +162,7 @@ class LanguageTest {
 			for (String line : (run.out() + run.err()).split("\n")) {
 				List<String> words = new java.util.ArrayList<>(englishWords(line));
 				words.removeAll(List.of("yardstick", "Yardstick", command[0], "frobnicate", "yaml", "text", "json", "nothing",
-						"region", "segment", "Source", "Nope", "strategic"));
+						"region", "segment", "Source", "Nope", "strategic", "sql", "duckdb", "postgres", "spark"));
 				if (!words.isEmpty()) {
 					english.add(String.join(" ", command) + ": " + line + " " + words);
 				}
