@@ -50,7 +50,7 @@ public final class CliTexts {
 	}
 
 	/** What was asked for and is not there (no such path, no or several templates), in the language of the texts. */
-	static String selection(io.yardstick.dsl.pipeline.Pipeline.BadSelection problem, Texts texts) {
+	public static String selection(io.yardstick.dsl.pipeline.Pipeline.BadSelection problem, Texts texts) {
 		String key = problem.key() == null ? null : "selection." + problem.key();
 		return key != null && texts.has(key) ? texts.get(key, problem.arguments()) : problem.getMessage();
 	}

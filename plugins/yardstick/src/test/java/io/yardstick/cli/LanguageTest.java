@@ -154,7 +154,9 @@ class LanguageTest {
 				new String[] { "demo", "--language", "zh", "--home", dir.toString(), "--out", out },
 				new String[] { "generate", "--language", "zh", bad.toString(), "--out", out },
 				new String[] { "generate", "--language", "zh", template, "--out", out, "--target", "sql" },
-				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out });
+				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out },
+				new String[] { "sample-data", "--language", "zh", bad.toString(), "-o", out },
+				new String[] { "sample-data", "--language", "zh", missing, "-o", out });
 		List<String> english = new java.util.ArrayList<>();
 		for (String[] command : commands) {
 			Cli.Result run = Cli.run(command);
