@@ -40,8 +40,8 @@ public record Notice(List<String> key, Alert alert, String metricLabel, String g
 					.orElse(null);
 			String label = metric == null ? alert.metric() : Values.label(metric.labels(), lang, metric.id());
 			String target = metric == null || metric.target() == null ? NotifyTexts.format(lang, "noTarget")
-					: NotifyTexts.format(lang, "target", "condition", Values.condition(metric, metric.target(), zone));
-			String rule = NotifyTexts.format(lang, "rule." + alert.kind(), "condition", alert.rule());
+					: NotifyTexts.format(lang, "target", Values.condition(metric, metric.target(), zone));
+			String rule = NotifyTexts.format(lang, "rule." + alert.kind(), alert.rule());
 			notices.add(new Notice(key(alert), alert, label, groupText(alert, template, lang), alert.display(), rule,
 					target));
 		}
@@ -66,7 +66,7 @@ public record Notice(List<String> key, Alert alert, String metricLabel, String g
 					.orElse(null);
 			String dimensionLabel = dimension == null ? name : Values.label(dimension.labels(), lang, name);
 			String value = alert.group().get(i);
-			parts.add(NotifyTexts.format(lang, "group", "dimension", dimensionLabel, "value",
+			parts.add(NotifyTexts.format(lang, "group", dimensionLabel,
 					value == null ? NotifyTexts.format(lang, "noValue") : value));
 		}
 		return String.join(" · ", parts);

@@ -26,20 +26,18 @@ public record Notification(String language, String template, String period, Stri
 
 	/** "Standard after-sales service: 3 new alerts for 2026-06". */
 	String title() {
-		return NotifyTexts.format(language, notices.size() == 1 ? "title.one" : "title.other", "template", template,
-				"count", notices.size(), "period", period);
+		return NotifyTexts.plural(language, "title", notices.size(), template, period);
 	}
 
 	/** "1 critical, 2 warning". */
 	String counts() {
-		return NotifyTexts.format(language, "counts", "critical", count("critical"), "warning", count("warning"));
+		return NotifyTexts.format(language, "counts", count("critical"), count("warning"));
 	}
 
 	/** One line per alert, as plain text. */
 	String line(Notice notice) {
-		return NotifyTexts.format(language, "line", "kind", kind(notice), "metric", notice.metricLabel(), "group",
-				notice.groupText(), "period", notice.alert().period(), "value", notice.display(), "rule", notice.rule(),
-				"target", notice.target());
+		return NotifyTexts.format(language, "line", kind(notice), notice.metricLabel(), notice.groupText(),
+				notice.alert().period(), notice.display(), notice.rule(), notice.target());
 	}
 
 	String kind(Notice notice) {
@@ -47,11 +45,11 @@ public record Notification(String language, String template, String period, Stri
 	}
 
 	String more(int count) {
-		return NotifyTexts.format(language, "more", "count", count);
+		return NotifyTexts.format(language, "more", count);
 	}
 
 	String reportLine() {
-		return NotifyTexts.format(language, "report", "link", report);
+		return NotifyTexts.format(language, "report", report);
 	}
 
 	/** The whole message as plain text: title, counts, a line per alert, the report. */

@@ -53,7 +53,7 @@ public final class Notifier {
 			told.retainAll(active); // an alert that cleared is told again should it come back
 			List<Notice> fresh = current.notices().stream().filter(notice -> !told.contains(notice.key())).toList();
 			if (fresh.isEmpty()) {
-				info.accept("notify " + channel.name() + ": no new critical or warning alerts");
+				info.accept(NotifyTexts.format(current.language(), "status.none", channel.name()));
 			} else if (send(channel, current.with(fresh), redactor)) {
 				fresh.forEach(notice -> told.add(notice.key()));
 			} else {
@@ -65,30 +65,29 @@ public final class Notifier {
 	}
 
 	private boolean send(Channel channel, Notification notification, Secrets redactor) {
-		String alerts = notification.notices().size() + " new alert" + (notification.notices().size() == 1 ? "" : "s");
+		String language = notification.language();
+		String alerts = NotifyTexts.plural(language, "status.alerts", notification.notices().size());
 		for (int attempt = 1;; attempt++) {
 			try {
 				channel.send(notification);
-				info.accept("notify " + channel.name() + ": sent " + alerts + " (" + notification.count("critical")
-						+ " critical, " + notification.count("warning") + " warning)");
+				info.accept(NotifyTexts.format(language, "status.sent", channel.name(), alerts,
+						notification.count("critical"), notification.count("warning")));
 				return true;
 			} catch (DeliveryException e) {
 				String why = redactor.redact(e.getMessage());
 				if (!e.retryable() || attempt == retry.attempts()) {
-					problem.accept("notify " + channel.name() + ": not delivered"
-							+ (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + why + "; the " + alerts
-							+ " stay new for the next run");
+					problem.accept(NotifyTexts.format(language, attempt > 1 ? "status.failedAfter" : "status.failed",
+							channel.name(), why, alerts, attempt));
 					return false;
 				}
 				Duration delay = retry.delayAfter(attempt);
-				problem.accept("notify " + channel.name() + ": attempt " + attempt + " of " + retry.attempts()
-						+ " failed: " + why + "; trying again in " + seconds(delay));
+				problem.accept(NotifyTexts.format(language, "status.retry", channel.name(), attempt, retry.attempts(), why,
+						seconds(delay)));
 				try {
 					retry.sleeper().sleep(delay);
 				} catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
-					problem.accept("notify " + channel.name() + ": interrupted; the " + alerts
-							+ " stay new for the next run");
+					problem.accept(NotifyTexts.format(language, "status.interrupted", channel.name(), alerts));
 					return false;
 				}
 			}

@@ -86,7 +86,7 @@ class NotifierTest {
 		Notification all = Samples.notification("zh", "r");
 		Notifier.Outcome first = deliver(List.of(down, up), all, DeliveredState.empty());
 		assertThat(first.failed()).containsExactly("wecom");
-		assertThat(problems).containsExactly("notify wecom: not delivered: refused; the 3 new alerts stay new for the next run");
+		assertThat(problems).containsExactly("通知 wecom：未送达：refused；3 条新告警留到下次运行时再发");
 
 		down.failing = false;
 		Notifier.Outcome second = deliver(List.of(down, up), all, first.state());

@@ -46,7 +46,8 @@ class SmtpDeliveryTest {
 		try (LocalSmtp server = new LocalSmtp(List.of("8BITMIME", "AUTH PLAIN"), Map.of())) {
 			Notifier.Outcome outcome = deliver(channel(server.port(), null, null, false), language);
 			assertThat(outcome.failed()).as(problems.toString()).isEmpty();
-			assertThat(info).containsExactly("notify email: sent 3 new alerts (1 critical, 2 warning)");
+			assertThat(info).containsExactly(language.equals("en") ? "notify email: sent 3 new alerts (1 critical, 2 warning)"
+					: "通知 email：已发送 3 条新告警（严重 1 条，预警 2 条）");
 			List<String> transcript = server.transcript();
 			GoldenFiles.assertMatches(Samples.GOLDEN.resolve("email-" + language + ".txt"),
 					String.join("\n", transcript) + "\n");

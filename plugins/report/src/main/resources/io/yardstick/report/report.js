@@ -2227,9 +2227,12 @@
     return ps.length ? Math.max(...ps) : null;
   }
 
-  /** Why the verdict: Java's English sentence in English; built from the numbers otherwise. */
+  /**
+   * Why the verdict: the review's own sentence when the page is in the run's language (review.json's reason is
+   * written in it); built from the numbers in the other language.
+   */
   function reasonText(link) {
-    if (state.lang === 'en' && nonEmpty(link.reason)) return link.reason;
+    if (state.lang === state.model.language && nonEmpty(link.reason)) return link.reason;
     const method = reviewMethod();
     const r = obj(link.pearson).r;
     const rho = obj(link.spearman).rho;

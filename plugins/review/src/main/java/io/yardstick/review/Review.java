@@ -68,7 +68,7 @@ public record Review(String schema, String template, String grain, String groupi
 	 * Coefficients, p-values, slope and intercept are null when they cannot be computed (a constant series,
 	 * fewer than three points). {@code reasonCode} is the verdict's keyword when judged, else {@code too-few-points},
 	 * {@code no-variation}, {@code not-significant} or {@code coefficients-disagree}; {@code reason} says it in a
-	 * sentence.
+	 * sentence, in the language of the run ({@code reason.<reasonCode>} in {@code review_en/zh.properties}).
 	 */
 	@JsonPropertyOrder({ "from", "to", "polarity", "lag", "shift", "grouping", "points", "pearson", "spearman", "slope",
 			"intercept", "verdict", "reasonCode", "reason", "sample" })

@@ -21,13 +21,18 @@ public final class ReviewText {
 		return render(review, "en");
 	}
 
-	/** The review in {@code en} or {@code zh}; link reasons are the review's own words, as in review.json. */
+	/**
+	 * The review in {@code en} or {@code zh}. Link reasons are the review's own sentences, as in review.json:
+	 * in the language the review was made in ({@link Reviewer#review(io.yardstick.runtime.results.Results, String,
+	 * Review.Method, List, String)}).
+	 */
 	public static String render(Review review, String language) {
 		Texts texts = Texts.of(TEXTS, language);
 		StringBuilder text = new StringBuilder();
 		Review.Method method = review.method();
 		text.append(texts.get(review.grouping().equals("total") ? "header" : "header.grouped", review.links().size(),
-				review.template(), review.grain(), review.grouping(), method.minPoints(),
+				review.template(), texts.has("noun." + review.grain()) ? texts.get("noun." + review.grain()) : review.grain(),
+				review.grouping(), method.minPoints(),
 				Reviewer.decimal(method.alpha()))).append('\n');
 		text.append(texts.get("caution")).append("\n\n");
 
@@ -36,7 +41,7 @@ public final class ReviewText {
 				"rho", "p", texts.get("column.verdict") });
 		for (LinkEvidence link : review.links()) {
 			rows.add(new String[] { link.from() + " -> " + link.to(), texts.get("sign." + link.polarity()),
-					link.lag() == null ? "-" : link.lag().count() + " " + link.lag().grain(), Integer.toString(link.points()),
+					link.lag() == null ? "-" : lag(texts, link.lag()), Integer.toString(link.points()),
 					signed(link.pearson().r()), signed(link.spearman().rho()), p(link),
 					texts.get("verdict." + link.verdict().keyword()) });
 		}
@@ -95,6 +100,11 @@ public final class ReviewText {
 			}
 			text.append(line.toString().stripTrailing()).append('\n');
 		}
+	}
+
+	private static String lag(Texts texts, Review.Lag lag) {
+		String key = "unit." + lag.grain();
+		return texts.has(key + ".one") ? texts.plural(key, lag.count()) : lag.count() + " " + lag.grain();
 	}
 
 	private static String p(LinkEvidence link) {

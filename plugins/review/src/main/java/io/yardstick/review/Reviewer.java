@@ -17,6 +17,7 @@ import io.yardstick.runtime.results.Values;
 import io.yardstick.runtime.spec.LinkSpec;
 import io.yardstick.runtime.spec.LoopSpec;
 import io.yardstick.runtime.spec.MetricSpec;
+import io.yardstick.runtime.text.Texts;
 import io.yardstick.runtime.time.Grain;
 import io.yardstick.runtime.time.Periods;
 import java.math.BigDecimal;
@@ -39,11 +40,14 @@ public final class Reviewer {
 	private final Results results;
 	private final GroupingResult grouping;
 	private final Method method;
+	/** The words of the reasons, in the run's language: {@code reason.*} and {@code unit.*} of {@link ReviewText#TEXTS}. */
+	private final Texts texts;
 
-	private Reviewer(Results results, GroupingResult grouping, Method method) {
+	private Reviewer(Results results, GroupingResult grouping, Method method, String language) {
 		this.results = results;
 		this.grouping = grouping;
 		this.method = method;
+		this.texts = Texts.of(ReviewText.TEXTS, language);
 	}
 
 	/**
@@ -52,8 +56,17 @@ public final class Reviewer {
 	 * @param findings the validator's findings on the template
 	 */
 	public static Review review(Results results, String groupingName, Method method, List<StructuralFinding> findings) {
+		return review(results, groupingName, method, findings, "en");
+	}
+
+	/**
+	 * The review with each link's {@code reason} in {@code language} ({@code en} or {@code zh}, as
+	 * {@link Texts#textLanguage} chooses); every other field is the same in both.
+	 */
+	public static Review review(Results results, String groupingName, Method method, List<StructuralFinding> findings,
+			String language) {
 		GroupingResult grouping = results.grouping(groupingName);
-		Reviewer reviewer = new Reviewer(results, grouping, method);
+		Reviewer reviewer = new Reviewer(results, grouping, method, language);
 		List<LinkEvidence> links = new ArrayList<>();
 		for (LinkSpec link : results.template().links()) {
 			links.add(reviewer.link(link));
@@ -107,19 +120,9 @@ public final class Reviewer {
 			slope = regression.getSlope();
 			intercept = regression.getIntercept();
 		}
-		String overWhat = over.grouping().isTotal() ? plural(points.size(), grain.keyword())
-				: points.size() + " " + over.grouping().name() + "-" + grain.keyword() + (points.size() == 1 ? "" : "s");
-		String lagText = link.lag() == 0 ? "" : ", lagged " + plural(link.lag(), link.lagGrain())
-				+ (lagIsExact(link, grain) ? "" : " (taken as " + plural(shift, grain.keyword()) + ")");
 		String polarity = link.positive() ? "positive" : "negative";
 		Judgement judgement = judge(link.positive(), points.size(), pearson, spearman);
-		String reason = switch (judgement.verdict()) {
-			case SUPPORTED -> "consistent with the declared " + polarity + " link" + lagText + ": " + numbers(pearson,
-					spearman) + " over " + overWhat;
-			case CONTRADICTED -> "contradicts the declared " + polarity + " link" + lagText + ": " + numbers(pearson,
-					spearman) + " over " + overWhat;
-			case INCONCLUSIVE -> judgement.why() + " (" + overWhat + lagText.replace(", lagged", "; lagged") + ")";
-		};
+		String reason = reason(link, judgement, over, points.size(), shift, pearson, spearman);
 		return new LinkEvidence(link.from(), link.to(), polarity,
 				link.lag() == 0 ? null : new Lag(link.lag(), link.lagGrain()), shift, over.grouping().name(), points.size(),
 				new Pearson(pearson.coefficient(), pearson.p(), pearson.test()),
@@ -127,30 +130,70 @@ public final class Reviewer {
 				judgement.verdict(), judgement.code(), reason, points);
 	}
 
-	/** A verdict, the code of its reason (for tools and translations), and the reason when inconclusive. */
-	private record Judgement(Verdict verdict, String code, String why) {
+	/** A verdict and the code of its reason (for tools, and the key of its sentence in {@code review_*.properties}). */
+	private record Judgement(Verdict verdict, String code) {
 	}
 
 	private Judgement judge(boolean positive, int points, Correlations.Result pearson, Correlations.Result spearman) {
 		if (points < method.minPoints()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "too-few-points", "too few points: " + points + ", fewer than the "
-					+ method.minPoints() + " a verdict needs");
+			return new Judgement(Verdict.INCONCLUSIVE, "too-few-points");
 		}
 		if (!pearson.defined() || !spearman.defined()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "no-variation", "one of the two series does not vary, so it cannot go with the other");
+			return new Judgement(Verdict.INCONCLUSIVE, "no-variation");
 		}
 		double r = pearson.coefficient();
 		double rho = spearman.coefficient();
 		if (Math.max(pearson.p(), spearman.p()) >= method.alpha()) {
-			return new Judgement(Verdict.INCONCLUSIVE, "not-significant", "not significant at " + decimal(method.alpha()) + ": "
-					+ numbers(pearson, spearman));
+			return new Judgement(Verdict.INCONCLUSIVE, "not-significant");
 		}
 		// Both significant yet of opposite signs: a few extreme points pull Pearson's r against the ranks.
 		if (Math.signum(r) != Math.signum(rho)) {
-			return new Judgement(Verdict.INCONCLUSIVE, "coefficients-disagree", "Pearson and Spearman disagree in sign: " + numbers(pearson, spearman));
+			return new Judgement(Verdict.INCONCLUSIVE, "coefficients-disagree");
 		}
 		Verdict verdict = (r > 0) == positive ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
-		return new Judgement(verdict, verdict.keyword(), null);
+		return new Judgement(verdict, verdict.keyword());
+	}
+
+	/**
+	 * The reason in a sentence: {@code reason.<code>} with, in this order, the declared polarity, the lag, the
+	 * coefficients, the points (how many, of what), the fewest points a verdict needs and alpha. A sentence
+	 * uses the arguments it needs; a judged link's lag reads ", lagged ...", an unjudged one's "; lagged ...",
+	 * because there the points come first inside the parentheses.
+	 */
+	private String reason(LinkSpec link, Judgement judgement, GroupingResult over, int points, int shift,
+			Correlations.Result pearson, Correlations.Result spearman) {
+		Grain grain = results.periods().grain();
+		boolean judged = judgement.verdict() != Verdict.INCONCLUSIVE;
+		String lag = "";
+		if (link.lag() != 0) {
+			String declared = unit(link.lag(), link.lagGrain() == null ? grain.keyword() : link.lagGrain());
+			lag = lagIsExact(link, grain) ? texts.get(judged ? "reason.lag" : "reason.lag.unjudged", declared)
+					: texts.get(judged ? "reason.lag.rounded" : "reason.lag.rounded.unjudged", declared,
+							unit(shift, grain.keyword()));
+		}
+		String numbers = pearson.defined() && spearman.defined() ? numbers(pearson, spearman) : "";
+		return texts.get("reason." + judgement.code(), texts.get("sign." + (link.positive() ? "positive" : "negative")),
+				lag, numbers, pointsOver(over, points), method.minPoints(), decimal(method.alpha()), points);
+	}
+
+	/** {@code 6 months}, {@code 89 region-months}; in Chinese the breakdown's dimension labels, {@code 89 个区域×月}. */
+	private String pointsOver(GroupingResult over, int points) {
+		String grain = results.periods().grain().keyword();
+		if (over.grouping().isTotal()) {
+			return unit(points, grain);
+		}
+		boolean english = texts.language().equals("en");
+		List<String> dimensions = over.grouping().dimensions().stream()
+				.map(name -> english ? name : results.template().dimension(name)
+						.map(dimension -> Values.label(dimension.labels(), texts.language(), name)).orElse(name))
+				.toList();
+		return texts.plural("unit.grouped", points, String.join(english ? "*" : "×", dimensions),
+				texts.get("noun." + grain));
+	}
+
+	/** A count of periods of a grain, such as {@code 1 month} or {@code 3 个月}. */
+	private String unit(int count, String grain) {
+		return texts.plural("unit." + grain, count);
 	}
 
 	/** The lag in periods of the run's grain, rounded when the grains do not divide (a month in weeks). */
@@ -229,10 +272,6 @@ public final class Reviewer {
 
 	static String decimal(double value) {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-	}
-
-	private static String plural(int count, String unit) {
-		return count + " " + unit + (count == 1 ? "" : "s");
 	}
 
 	private static String sign(boolean positive) {

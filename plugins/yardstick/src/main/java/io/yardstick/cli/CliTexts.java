@@ -49,6 +49,12 @@ public final class CliTexts {
 		return language;
 	}
 
+	/** What was asked for and is not there (no such path, no or several templates), in the language of the texts. */
+	public static String selection(io.yardstick.dsl.pipeline.Pipeline.BadSelection problem, Texts texts) {
+		String key = problem.key() == null ? null : "selection." + problem.key();
+		return key != null && texts.has(key) ? texts.get(key, problem.arguments()) : problem.getMessage();
+	}
+
 	/** A finding as {@link Finding#toText()} writes it, with the severity word in the language of the texts. */
 	public static String finding(Finding finding, Texts texts) {
 		return finding.file() + ":" + finding.line() + ":" + finding.column() + ": "

@@ -16,6 +16,7 @@ import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.spec.TemplateSpec;
 import io.yardstick.runtime.time.Grain;
 import io.yardstick.runtime.time.Periods;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -84,37 +85,46 @@ public final class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--to", paramLabel = "DATE", description = "With --target sql: the last day of the reporting window.")
 	String to;
 
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the messages and findings: zh or en (default: the locale's language).")
+	String language;
+
+	/** The words of the messages, in the language of --language or the locale. */
+	private Texts texts;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
+		texts = CliTexts.of(language);
 		GeneratedTemplate built;
 		try {
-			built = Pipeline.generate(Pipeline.select(template, templateName, ProgressListener.NONE), packageName);
+			built = Pipeline.generate(Pipeline.select(template, templateName, ProgressListener.NONE,
+					Texts.labelLanguage(language)), packageName);
 		} catch (Pipeline.BadSelection e) {
-			throw new ParameterException(spec.commandLine(), e.getMessage());
+			throw new ParameterException(spec.commandLine(), CliTexts.selection(e, texts));
 		} catch (Pipeline.Refused refused) {
 			for (Finding finding : refused.findings()) {
-				stderr.println(finding.toText());
+				stderr.println(CliTexts.finding(finding, texts));
 			}
-			stderr.println("not generated: " + refused.findings().size() + " error(s)");
+			stderr.println(texts.get("generate.refused", refused.findings().size()));
 			return Main.EXIT_FINDINGS;
 		}
 		if ("sql".equals(target)) {
 			return sql(built, stdout, stderr);
 		}
 		if (!"java".equals(target)) {
-			throw new ParameterException(spec.commandLine(), "--target takes java or sql, not " + target);
+			throw new ParameterException(spec.commandLine(), texts.get("generate.target", target));
 		}
 		Path file = out.resolve(built.source().relativePath());
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, built.source().content(), StandardCharsets.UTF_8);
-		stdout.println("wrote " + file);
+		stdout.println(texts.get("run.wrote", file));
 		for (GeneratedReport report : built.reports()) {
 			Path json = out.resolve(report.relativePath());
 			Files.createDirectories(json.getParent());
 			Files.writeString(json, report.definition().toJson(), StandardCharsets.UTF_8);
-			stdout.println("wrote " + json);
+			stdout.println(texts.get("run.wrote", json));
 		}
 		return Main.EXIT_OK;
 	}
@@ -126,11 +136,10 @@ public final class GenerateCommand implements Callable<Integer> {
 	private Integer sql(GeneratedTemplate built, PrintWriter stdout, PrintWriter stderr) throws Exception {
 		SqlDialect chosen = DIALECTS.get(dialect == null ? "" : dialect);
 		if (chosen == null) {
-			throw new ParameterException(spec.commandLine(), "--target sql needs --dialect duckdb, postgres or spark");
+			throw new ParameterException(spec.commandLine(), texts.get("generate.dialect"));
 		}
 		if (from == null || to == null) {
-			throw new ParameterException(spec.commandLine(),
-					"--target sql needs the reporting window: --from DATE --to DATE (ISO dates, both included)");
+			throw new ParameterException(spec.commandLine(), texts.get("generate.window"));
 		}
 		Grain parsedGrain;
 		List<Grouping> groupings;
@@ -148,8 +157,8 @@ public final class GenerateCommand implements Callable<Integer> {
 		for (Grouping grouping : groupings) {
 			for (String dimension : grouping.dimensions()) {
 				if (template.dimension(dimension).isEmpty()) {
-					throw new ParameterException(spec.commandLine(), "unknown breakdown \"" + dimension + "\": the template has "
-							+ String.join(", ", template.dimensions().stream().map(d -> d.name()).toList()));
+					throw new ParameterException(spec.commandLine(), texts.get("usage.unknownBreakdown", dimension,
+							String.join(", ", template.dimensions().stream().map(d -> d.name()).toList())));
 				}
 			}
 		}
@@ -159,15 +168,15 @@ public final class GenerateCommand implements Callable<Integer> {
 					Periods.between(parsedGrain, template.zone(), first, last),
 					groupings.stream().map(Grouping::dimensions).toList());
 		} catch (GeneratorException e) {
-			stderr.println(built.refusal(e).toText());
-			stderr.println("not generated: " + chosen.name() + " cannot compute the template exactly");
+			stderr.println(CliTexts.finding(built.refusal(e), texts));
+			stderr.println(texts.get("generate.notExact", chosen.name()));
 			return Main.EXIT_FINDINGS;
 		}
 		for (SqlFile sqlFile : files) {
 			Path file = out.resolve(sqlFile.relativePath());
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, sqlFile.content(), StandardCharsets.UTF_8);
-			stdout.println("wrote " + file);
+			stdout.println(texts.get("run.wrote", file));
 		}
 		return Main.EXIT_OK;
 	}

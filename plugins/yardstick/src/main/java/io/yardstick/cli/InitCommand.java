@@ -9,6 +9,7 @@ import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,10 +78,18 @@ public final class InitCommand implements Callable<Integer> {
 					+ "(default: as for demo).")
 	Path home;
 
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the messages and findings: zh or en (default: the locale's language).")
+	String language;
+
+	/** The words of the messages, in the language of --language or the locale. */
+	private Texts texts;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
+		texts = CliTexts.of(language);
 		KpiWorkspace workspace = new KpiWorkspace();
 		Set<String> reserved = TemplateFolders.reservedWords(workspace.injector().getInstance(KpiGrammarAccess.class));
 		String problem = ClientTemplateWriter.nameProblem(name, reserved);
@@ -97,40 +106,39 @@ public final class InitCommand implements Callable<Integer> {
 		Path clientFolder = out.resolve(clientFolderName);
 		Path clientFile = clientFolder.resolve(ClientTemplateWriter.fileName(name));
 		if (Files.exists(clientFile)) {
-			stderr.println("error: " + clientFile + " exists already; nothing was written (remove it, or choose another "
-					+ "name or --out)");
+			stderr.println(texts.get("init.exists", clientFile));
 			return Main.EXIT_FINDINGS;
 		}
 		if (parent.folder().equals(clientFolderName)) {
-			throw usage("the client's folder would be the industry template's own (" + clientFolderName
-					+ "): choose another name");
+			throw usage(texts.get("init.ownFolder", clientFolderName));
 		}
 		Path parentCopy = out.resolve(parent.folder());
 		if (!Files.isDirectory(parentCopy)) {
 			copyFolder(parent, parentCopy, stdout);
 		} else {
-			stdout.println("kept " + parentCopy + " (there already)");
+			stdout.println(texts.get("init.kept", parentCopy));
 		}
 		Files.createDirectories(clientFolder);
 		String text = ClientTemplateWriter.write(new ClientTemplateWriter.Client(pkg, name, zhLabel, enLabel,
 				parent.qualifiedName(), parent.title(), parent.examples()));
 		Files.writeString(clientFile, text, StandardCharsets.UTF_8);
-		stdout.println("wrote " + clientFile);
-		List<Finding> errors = Pipeline.validate(clientFolder, ProgressListener.NONE).report().findings().stream()
+		stdout.println(texts.get("run.wrote", clientFile));
+		List<Finding> errors = Pipeline.validate(clientFolder, ProgressListener.NONE, Texts.labelLanguage(language))
+				.report().findings().stream()
 				.filter(finding -> finding.severity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
-			errors.forEach(finding -> stderr.println(finding.toText()));
-			stderr.println("the new client template does not validate: " + errors.size() + " error(s)");
+			errors.forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
+			stderr.println(texts.get("init.invalid", errors.size()));
 			return Main.EXIT_FINDINGS;
 		}
-		stdout.println(name + " extends " + parent.qualifiedName() + " and validates. Next:");
+		stdout.println(texts.get("init.done", name, parent.qualifiedName()));
 		// validate checks the folders it is given, so both: the client's extends the copied one.
 		stdout.println("  yardstick validate " + out);
 		Path data = parentCopy.resolve("data");
 		if (Files.isDirectory(data)) {
 			stdout.println("  yardstick run " + clientFolder + " --data " + data + " --out " + out.resolve("out"));
 		}
-		stdout.println("  yardstick diff " + clientFolder + "   (what the client changes)");
+		stdout.println(texts.get("init.nextDiff", clientFolder));
 		return Main.EXIT_OK;
 	}
 
@@ -143,12 +151,12 @@ public final class InitCommand implements Callable<Integer> {
 			if (found.size() == 1) {
 				return found.get(0);
 			}
-			throw usage(found.isEmpty() ? "no template to extend in " + from
-					: "several templates in " + from + ": name one with --from (" + names(found) + ")");
+			throw usage(found.isEmpty() ? texts.get("init.noTemplateIn", from)
+					: texts.get("init.severalIn", from, names(found)));
 		}
 		Path library = library();
 		if (library == null) {
-			throw usage("no template library (example-templates/) here or beside the jar: give --from a path, or --home");
+			throw usage(texts.get("init.noLibrary"));
 		}
 		if (Files.isDirectory(library.resolve(from))) {
 			List<TemplateChoice> found = templates(workspace, library.resolve(from), null, true);
@@ -167,9 +175,8 @@ public final class InitCommand implements Callable<Integer> {
 		if (matching.size() == 1) {
 			return matching.get(0);
 		}
-		throw usage((matching.isEmpty() ? "no template " + from + " in the library " + library
-				: "several templates are called " + from + ": use the qualified name")
-				+ "; it has " + names(all));
+		throw usage(matching.isEmpty() ? texts.get("init.notInLibrary", from, library, names(all))
+				: texts.get("init.ambiguous", from, names(all)));
 	}
 
 	private static String names(List<TemplateChoice> choices) {
@@ -222,7 +229,7 @@ public final class InitCommand implements Callable<Integer> {
 	}
 
 	/** The industry template's folder, its sample data included, so that the client can run at once. */
-	private static void copyFolder(TemplateChoice parent, Path target, PrintWriter stdout) throws IOException {
+	private void copyFolder(TemplateChoice parent, Path target, PrintWriter stdout) throws IOException {
 		Path source = Path.of(parent.origin());
 		Files.createDirectories(target);
 		try (Stream<Path> walk = Files.walk(source)) {
@@ -244,7 +251,7 @@ public final class InitCommand implements Callable<Integer> {
 				}
 			}
 		}
-		stdout.println("copied " + parent.qualifiedName() + " into " + target);
+		stdout.println(texts.get("init.copied", parent.qualifiedName(), target));
 	}
 
 	private ParameterException usage(String message) {

@@ -120,7 +120,7 @@ public final class Main {
 
 	private static int usageError(ParameterException problem, PrintWriter errors, Texts texts) {
 		CommandLine command = problem.getCommandLine();
-		errors.println(texts.get("error.usage", problem.getMessage()));
+		errors.println(texts.get("error.usage", ParseErrors.message(problem, texts)));
 		String name = command.getCommandSpec().qualifiedName();
 		errors.println(texts.get("error.tryHelp", name));
 		errors.flush();

@@ -4,6 +4,7 @@ import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.review.Review;
 import io.yardstick.review.Review.StructuralFinding;
 import io.yardstick.runtime.calc.Grouping;
+import io.yardstick.runtime.text.Texts;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,11 +61,12 @@ public final class ReviewCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		Texts texts = CliTexts.of(input.language);
 		if (!(alpha > 0 && alpha < 1)) {
-			throw usage("--alpha takes a level between 0 and 1, such as 0.05, not " + alpha);
+			throw usage(texts.get("usage.reviewAlpha", alpha));
 		}
 		if (minPoints < 3) {
-			throw usage("--min-points takes 3 or more: fewer points cannot show a correlation");
+			throw usage(texts.get("usage.reviewMinPoints"));
 		}
 		String grouping = "total";
 		if (by != null) {
@@ -75,7 +77,7 @@ public final class ReviewCommand implements Callable<Integer> {
 				throw usage(e.getMessage());
 			}
 			if (groupings.size() != 1) {
-				throw usage("--by takes one breakdown for a review (region, or region*segment), not " + by);
+				throw usage(texts.get("usage.reviewBy", by));
 			}
 			grouping = groupings.get(0).name();
 		}

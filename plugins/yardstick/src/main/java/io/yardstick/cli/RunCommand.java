@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
 			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE,
 					input.language), null);
 		} catch (Pipeline.BadSelection e) {
-			throw usage(e.getMessage());
+			throw usage(CliTexts.selection(e, texts));
 		} catch (Pipeline.Refused refused) {
 			refused.findings().forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
 			stderr.println(texts.get("run.notRun.template", refused.findings().size()));
@@ -188,6 +188,14 @@ public final class RunCommand implements Callable<Integer> {
 		for (String source : tableBindings.keySet()) {
 			if (templateSpec.source(source).isEmpty()) {
 				throw usage(texts.get("usage.bindUnknownSource", source, templateSpec.simpleName()));
+			}
+		}
+		for (Grouping grouping : options.groupings()) {
+			for (String dimension : grouping.dimensions()) {
+				if (templateSpec.dimension(dimension).isEmpty()) {
+					throw usage(texts.get("usage.unknownBreakdown", dimension, String.join(", ",
+							templateSpec.dimensions().stream().map(io.yardstick.runtime.spec.DimensionSpec::name).toList())));
+				}
 			}
 		}
 		boolean allTables = !tableBindings.isEmpty() && tableBindings.size() == templateSpec.sources().size();
@@ -303,7 +311,7 @@ public final class RunCommand implements Callable<Integer> {
 		Review evidence = null;
 		if (review != null) {
 			evidence = Reviewer.review(results, review.grouping(), review.method(),
-					ReviewCommand.structural(built.selected().findings()));
+					ReviewCommand.structural(built.selected().findings()), input.language);
 			Path reviewJson = outputs.staging().resolve("review.json");
 			Files.writeString(reviewJson, evidence.toJson(), StandardCharsets.UTF_8);
 			files.add(reviewJson);

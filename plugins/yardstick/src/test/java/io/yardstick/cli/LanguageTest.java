@@ -97,6 +97,61 @@ class LanguageTest {
 
 	@Test
 	void runOfOneFileReportsItsFindingsInTheLanguageAskedFor() throws Exception {
+		Path file = oneFileWithAnError();
+		Cli.Result chinese = Cli.run("run", file.toString(), "--language", "zh", "--data", dir.toString(), "--out",
+				dir.resolve("out").toString(), "-q");
+		Cli.Result english = Cli.run("run", file.toString(), "--language", "en", "--data", dir.toString(), "--out",
+				dir.resolve("out").toString(), "-q");
+		assertThat(chinese.exit()).isEqualTo(1);
+		assertThat(chinese.out() + chinese.err()).contains("one.kpi:9:").contains(": 错误 ");
+		assertThat(english.out() + english.err()).contains("one.kpi:9:").contains(": error ");
+	}
+
+	/**
+	 * The error paths of several commands with --language zh: an unknown option, a missing file, a template with
+	 * errors, a bad option value, an unknown breakdown, an option only review checks. Every line is Chinese
+	 * but for what was typed (files, options, values), the template's names and codes, and the command's name.
+	 */
+	@Test
+	void errorPathsOfTheCommandsAreInChineseWithLanguageZh() throws Exception {
+		Path bad = oneFileWithAnError();
+		String template = Cli.exampleTemplates().toString();
+		String data = Cli.exampleTemplates().resolve("data").toString();
+		String missing = dir.resolve("missing.kpi").toString();
+		String out = dir.resolve("out").toString();
+		List<String[]> commands = List.of(new String[] { "validate", "--language", "zh", bad.toString() },
+				new String[] { "validate", "--language", "zh", "--frobnicate", template },
+				new String[] { "validate", "--language", "zh", "--format", "yaml", template },
+				new String[] { "run", missing, "--language", "zh", "--data", data, "--out", out },
+				new String[] { "run", bad.toString(), "--language", "zh", "--data", data, "--out", out },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out" },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--by", "nothing" },
+				new String[] { "review", template, "--language", "zh", "--data", data, "--out", out, "--alpha", "2" },
+				new String[] { "review", template, "--language", "zh", "--data", data, "--out", out, "--by", "a,b" },
+				new String[] { "demo", "--language", "zh", "--home", dir.toString(), "--out", out },
+				new String[] { "generate", "--language", "zh", bad.toString(), "--out", out },
+				new String[] { "generate", "--language", "zh", template, "--out", out, "--target", "sql" },
+				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out },
+				new String[] { "sample-data", "--language", "zh", bad.toString(), "-o", out },
+				new String[] { "sample-data", "--language", "zh", missing, "-o", out });
+		List<String> english = new java.util.ArrayList<>();
+		for (String[] command : commands) {
+			Cli.Result run = Cli.run(command);
+			assertThat(run.exit()).as(String.join(" ", command)).isIn(1, 2);
+			for (String line : (run.out() + run.err()).split("\n")) {
+				List<String> words = new java.util.ArrayList<>(englishWords(line));
+				words.removeAll(List.of("yardstick", "Yardstick", command[0], "frobnicate", "yaml", "text", "json", "nothing",
+						"region", "segment", "strategic", "sql", "duckdb", "postgres", "spark"));
+				if (!words.isEmpty()) {
+					english.add(String.join(" ", command) + ": " + line + " " + words);
+				}
+			}
+		}
+		assertThat(english).as("lines with English words in Chinese output").isEmpty();
+	}
+
+	/** A template of one file whose formula names a source that is not there (line 9). */
+	private Path oneFileWithAnError() throws java.io.IOException {
 		Path file = dir.resolve("one.kpi");
 		java.nio.file.Files.writeString(file, """
 				package one
@@ -112,13 +167,7 @@ class LanguageTest {
 					}
 				}
 				""");
-		Cli.Result chinese = Cli.run("run", file.toString(), "--language", "zh", "--data", dir.toString(), "--out",
-				dir.resolve("out").toString(), "-q");
-		Cli.Result english = Cli.run("run", file.toString(), "--language", "en", "--data", dir.toString(), "--out",
-				dir.resolve("out").toString(), "-q");
-		assertThat(chinese.exit()).isEqualTo(1);
-		assertThat(chinese.out() + chinese.err()).contains("one.kpi:9:").contains(": 错误 ");
-		assertThat(english.out() + english.err()).contains("one.kpi:9:").contains(": error ");
+		return file;
 	}
 
 	private static String home() {

@@ -87,8 +87,9 @@ class RunNotifyTest {
 		Run first = run("--notify", "json", "--notify", "slack:ops", "--report-url",
 				"https://reports.example.com/aftersales/report.html");
 		assertThat(first.exit()).as(first.err()).isZero();
-		assertThat(first.out()).contains("notify json: sent 20 new alerts (6 critical, 14 warning)\n"
-				+ "notify slack:ops: sent 20 new alerts (6 critical, 14 warning)\n报告："); // --language zh: the run's own lines in Chinese
+		// --language zh: the run's own lines in Chinese, the delivery lines too
+		assertThat(first.out()).contains("通知 json：已发送 20 条新告警（严重 6 条，预警 14 条）\n"
+				+ "通知 slack:ops：已发送 20 条新告警（严重 6 条，预警 14 条）\n报告：");
 		assertThat(received).hasSize(2);
 		JsonNode document = JSON.readTree(received.get(0).substring(received.get(0).indexOf(' ') + 1));
 		assertThat(document.get("language").asText()).isEqualTo("zh");
@@ -102,8 +103,7 @@ class RunNotifyTest {
 
 		Run second = run("--notify", "json", "--notify", "slack:ops");
 		assertThat(second.exit()).as(second.err()).isZero();
-		assertThat(second.out()).contains("notify json: no new critical or warning alerts\n"
-				+ "notify slack:ops: no new critical or warning alerts\n");
+		assertThat(second.out()).contains("通知 json：没有新的严重或预警告警\n" + "通知 slack:ops：没有新的严重或预警告警\n");
 		assertThat(received).hasSize(2);
 
 		// The state is gone, so every alert is new again, and now the services refuse.
@@ -112,9 +112,8 @@ class RunNotifyTest {
 		Run refused = run("--notify", "json", "--notify", "slack:ops");
 		assertThat(refused.exit()).as(refused.err()).isEqualTo(Main.EXIT_UNDELIVERED);
 		assertThat(received).hasSize(4);
-		assertThat(refused.err()).contains("notify json: not delivered: HTTP 403: {}; the 20 new alerts stay new for"
-				+ " the next run\n").contains("notify slack:ops: not delivered: HTTP 403: ok; the 20 new alerts stay new"
-				+ " for the next run\n");
+		assertThat(refused.err()).contains("通知 json：未送达：HTTP 403: {}；20 条新告警留到下次运行时再发\n")
+				.contains("通知 slack:ops：未送达：HTTP 403: ok；20 条新告警留到下次运行时再发\n");
 		assertThat(refused.out()).contains("已写入 " + dir.resolve("out/results.json")).contains("报告：");
 		assertThat(JSON.readTree(dir.resolve("out/notified.json").toFile()).get("channels").get("json")).isEmpty();
 

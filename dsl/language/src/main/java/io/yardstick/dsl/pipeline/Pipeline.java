@@ -40,12 +40,34 @@ public final class Pipeline {
 	private Pipeline() {
 	}
 
-	/** A problem with what was asked for rather than with the template: no such path, no or several templates. */
+	/**
+	 * A problem with what was asked for rather than with the template: no such path, no or several templates.
+	 * The message is English; {@link #key} and {@link #arguments} let a caller say it in another language
+	 * ({@code selection.<key>} of the command line's messages).
+	 */
 	public static final class BadSelection extends Exception {
 		private static final long serialVersionUID = 1L;
 
+		private final String key;
+		private final transient Object[] arguments;
+
 		public BadSelection(String message) {
+			this(message, (String) null);
+		}
+
+		/** @param key what went wrong, such as {@code noSuchPath}; null when only the message says it */
+		public BadSelection(String message, String key, Object... arguments) {
 			super(message);
+			this.key = key;
+			this.arguments = arguments.clone();
+		}
+
+		public String key() {
+			return key;
+		}
+
+		public Object[] arguments() {
+			return arguments.clone();
 		}
 	}
 
@@ -104,7 +126,7 @@ public final class Pipeline {
 	public static KpiWorkspace.ValidatedModel validate(Path template, ProgressListener progress, String language)
 			throws IOException, BadSelection {
 		if (!Files.exists(template)) {
-			throw new BadSelection("no such file or folder: " + template);
+			throw new BadSelection("no such file or folder: " + template, "noSuchPath", template);
 		}
 		if (!Files.isDirectory(template)) {
 			return KpiWorkspace.validateWithImports(template, progress, language);
@@ -113,7 +135,7 @@ public final class Pipeline {
 		Path absolute = folder.toAbsolutePath().normalize();
 		List<KpiFiles.InputFile> files = KpiFiles.collect(List.of(folder));
 		if (files.isEmpty()) {
-			throw new BadSelection("no .kpi files in folder: " + folder);
+			throw new BadSelection("no .kpi files in folder: " + folder, "noKpiFiles", folder);
 		}
 		KpiWorkspace.ValidatedModel alone = new KpiWorkspace(language).loadAndValidate(files, progress);
 		boolean reachesOut = alone.report().findings().stream()
@@ -176,14 +198,17 @@ public final class Pipeline {
 					return candidate;
 				}
 			}
-			throw new BadSelection("no template " + templateName + " in " + template
-					+ (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+			throw names.isEmpty() ? new BadSelection("no template " + templateName + " in " + template, "noTemplateNamed",
+					templateName, template)
+					: new BadSelection("no template " + templateName + " in " + template + "; it has " + String.join(", ", names),
+							"noTemplateNamedOf", templateName, template, String.join(", ", names));
 		}
 		if (candidates.size() == 1) {
 			return candidates.get(0);
 		}
-		throw new BadSelection(candidates.isEmpty() ? "no template in " + template
-				: "several templates in " + template + ": choose one with --template (" + String.join(", ", names) + ")");
+		throw candidates.isEmpty() ? new BadSelection("no template in " + template, "noTemplate", template)
+				: new BadSelection("several templates in " + template + ": choose one with --template ("
+						+ String.join(", ", names) + ")", "severalTemplates", template, String.join(", ", names));
 	}
 
 	/** A template an editor holds already validated, without errors, as the start of a run. */

@@ -94,10 +94,18 @@ public final class SampleDataCommand implements Callable<Integer> {
 			description = "Folder to write the files to.")
 	Path out;
 
+	@Option(names = "--language", paramLabel = "LANG",
+			description = "Language of the messages and findings: zh or en (default: the locale's language).")
+	String language;
+
+	/** The words of the messages, in the language of --language or the locale. */
+	private Texts texts;
+
 	@Override
 	public Integer call() throws IOException {
+		texts = CliTexts.of(language);
 		if (Files.exists(out) && !Files.isDirectory(out)) {
-			throw usage("not a folder: " + out);
+			throw usage(texts.get("sample.notFolder", out));
 		}
 		if (template == null) {
 			return afterSales();
@@ -110,13 +118,12 @@ public final class SampleDataCommand implements Callable<Integer> {
 		}
 		CompiledTemplate compiled;
 		try {
-			compiled = Pipeline.compile(Pipeline.generate(Pipeline.select(template, templateName, ProgressListener.NONE),
-					null));
+			compiled = Pipeline.compile(Pipeline.generate(Pipeline.select(template, templateName, ProgressListener.NONE,
+					Texts.labelLanguage(language)), null));
 		} catch (Pipeline.BadSelection bad) {
-			throw usage(bad.getMessage());
+			throw usage(CliTexts.selection(bad, texts));
 		} catch (Pipeline.Refused refused) {
 			PrintWriter err = spec.commandLine().getErr();
-			Texts texts = CliTexts.of("en");
 			refused.findings().forEach(finding -> err.println(CliTexts.finding(finding, texts)));
 			err.flush();
 			return Main.EXIT_FINDINGS;
@@ -138,7 +145,7 @@ public final class SampleDataCommand implements Callable<Integer> {
 					: (source, done, total) -> line.show("yardstick: writing " + source + " " + done + "/" + total
 							+ " rows (" + done * 100 / total + "%)"));
 		} catch (IOException failed) {
-			throw usage("cannot write to " + out + ": " + describe(failed));
+			throw usage(texts.get("sample.cannotWrite", out, describe(failed)));
 		} finally {
 			if (line != null) {
 				line.clear();
@@ -146,7 +153,7 @@ public final class SampleDataCommand implements Callable<Integer> {
 		}
 		PrintWriter printed = spec.commandLine().getOut();
 		for (TemplateSampleData.Written file : written) {
-			printed.print(file.file() + ": " + file.rows() + " rows\n");
+			printed.print(texts.get("sample.rows", file.file(), file.rows()) + "\n");
 		}
 		printed.flush();
 		return Main.EXIT_OK;
@@ -182,13 +189,13 @@ public final class SampleDataCommand implements Callable<Integer> {
 		try {
 			summary = new SampleDataGenerator(settings).write(out);
 		} catch (IOException failed) {
-			throw usage("cannot write to " + out + ": " + describe(failed));
+			throw usage(texts.get("sample.cannotWrite", out, describe(failed)));
 		}
 		PrintWriter printed = spec.commandLine().getOut();
-		printed.print(out.resolve(SampleDataGenerator.CUSTOMER_FILE) + ": " + summary.customers() + " customers ("
-				+ summary.churned() + " churned)\n"
-				+ out.resolve(SampleDataGenerator.TICKET_FILE) + ": " + summary.tickets() + " tickets\n"
-				+ out.resolve(SampleDataGenerator.SALE_FILE) + ": " + summary.sales() + " orders\n");
+		printed.print(texts.get("sample.customers", out.resolve(SampleDataGenerator.CUSTOMER_FILE), summary.customers(),
+				summary.churned()) + "\n" + texts.get("sample.tickets", out.resolve(SampleDataGenerator.TICKET_FILE),
+						summary.tickets()) + "\n"
+				+ texts.get("sample.orders", out.resolve(SampleDataGenerator.SALE_FILE), summary.sales()) + "\n");
 		printed.flush();
 		return Main.EXIT_OK;
 	}
