@@ -97,8 +97,8 @@ class ReviewTextTest {
 		assertThat(ReviewText.render(REVIEW)).isEqualTo(english);
 		assertThat(english).startsWith("Evidence on 3 declared link(s) of ").contains("  supported\n", "  contradicted\n")
 				.contains("Links: 1 supported, 1 contradicted, 1 inconclusive\n").doesNotContainPattern("\\p{IsHan}");
-		assertThat(chinese).contains("个已声明链接的证据，按月和 region：给出判定需要 12 个点", "  支持\n", "  矛盾\n",
-				"未获支持的链接及原因\n", "链接：1 个支持，1 个矛盾，1 个无定论\n");
+		assertThat(chinese).contains("个已声明链接的证据，按月和 region：给出判定需要 12 个点", "  得到支持\n", "  与声明相反\n",
+				"未获支持的链接及原因\n", "链接：1 个得到支持，1 个与声明相反，1 个证据不足\n");
 		// Row by row, the links, lags, counts, coefficients and p-values stay as written; the words are translated.
 		List<String> englishRows = english.lines().filter(line -> line.startsWith("x -> ")).toList();
 		List<String> chineseRows = chinese.lines().filter(line -> line.startsWith("x -> ")).toList();
