@@ -25,6 +25,8 @@ public final class Run {
 	private final List<Grouping> groupings;
 	private final List<List<List<String>>> groupLabels = new ArrayList<>();
 	private final int[] groupCounts;
+	/** How many values each dimension of a grouping has, by name. */
+	private final Map<String, Integer> dimensionSizes = new HashMap<>();
 	private final Map<String, int[][]> groupCodesBySource = new HashMap<>();
 	private final boolean[][] enabled;
 	private final double[][][] values;
@@ -56,7 +58,9 @@ public final class Run {
 		for (int g = 0; g < groupings.size(); g++) {
 			List<DimensionValues> crossed = new ArrayList<>();
 			for (String dimension : groupings.get(g).dimensions()) {
-				crossed.add(dimensionValues.computeIfAbsent(dimension, valuesOf));
+				DimensionValues values = dimensionValues.computeIfAbsent(dimension, valuesOf);
+				crossed.add(values);
+				dimensionSizes.put(dimension, values.size());
 			}
 			groupCounts[g] = 1;
 			for (DimensionValues values : crossed) {
@@ -333,6 +337,35 @@ public final class Run {
 			int[] codes = groupCodes[g];
 			cells[g] = codes == null ? -1 : period * groupCounts[g] + codes[row];
 		}
+	}
+
+	/**
+	 * For each group of a grouping, its group in a coarser one: the coarser grouping's dimensions are among the
+	 * finer one's ({@code region} in {@code region*productLine}, the total in every grouping), so each row's
+	 * group there follows from its group here. Null when {@code coarse} has a dimension {@code fine} lacks.
+	 */
+	int[] groupMap(int fine, int coarse) {
+		List<String> fineDimensions = groupings.get(fine).dimensions();
+		List<String> coarseDimensions = groupings.get(coarse).dimensions();
+		if (!fineDimensions.containsAll(coarseDimensions)) {
+			return null;
+		}
+		int[] map = new int[groupCounts[fine]];
+		int[] digits = new int[fineDimensions.size()];
+		for (int group = 0; group < map.length; group++) {
+			int rest = group;
+			for (int d = fineDimensions.size() - 1; d >= 0; d--) {
+				int size = dimensionSizes.get(fineDimensions.get(d));
+				digits[d] = rest % size;
+				rest /= size;
+			}
+			int coarseGroup = 0;
+			for (String dimension : coarseDimensions) {
+				coarseGroup = coarseGroup * dimensionSizes.get(dimension) + digits[fineDimensions.indexOf(dimension)];
+			}
+			map[group] = coarseGroup;
+		}
+		return map;
 	}
 
 	public boolean enabled(int metric, int grouping) {
