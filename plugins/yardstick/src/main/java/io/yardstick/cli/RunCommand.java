@@ -403,8 +403,12 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
+		Integer threads = RunInputs.scanThreads(input.threads);
+		if (threads == null) {
+			throw usage(texts.get("usage.threads", input.threads));
+		}
 		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to),
-				input.partialHeadline);
+				input.partialHeadline, threads);
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {
