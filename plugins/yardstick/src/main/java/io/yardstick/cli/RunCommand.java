@@ -129,6 +129,9 @@ public final class RunCommand implements Callable<Integer> {
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
 		exports.check(spec.commandLine());
 		Grain parsedGrain = grain();
+		if (RunInputs.scanThreads(input.threads) == null) {
+			throw usage(texts.get("usage.threads", input.threads));
+		}
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
 			case "skip" -> BadRowPolicy.SKIP;
@@ -403,12 +406,8 @@ public final class RunCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
-		Integer threads = RunInputs.scanThreads(input.threads);
-		if (threads == null) {
-			throw usage(texts.get("usage.threads", input.threads));
-		}
 		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to),
-				input.partialHeadline, threads);
+				input.partialHeadline, RunInputs.scanThreads(input.threads));
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {

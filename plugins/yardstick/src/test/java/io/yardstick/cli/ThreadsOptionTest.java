@@ -52,7 +52,8 @@ class ThreadsOptionTest {
 	@Test
 	void noThreadsOrFewerIsAUsageErrorOfEveryCommandThatComputes() {
 		Cli.Result zero = run("--threads", "0", "--out", dir.resolve("zero").toString());
-		Cli.Result negative = Cli.run("demo", "--language", "en", "--threads", "-2", "--out",
+		Cli.Result negative = Cli.run("demo", "--home", Cli.exampleTemplates().getParent().getParent().toString(),
+				"--language", "en", "--threads", "-2", "--out",
 				dir.resolve("demo").toString());
 		Cli.Result test = Cli.run("test", "--threads", "0", Cli.exampleTemplates().toString());
 		Cli.Result chinese = Cli.run("run", Cli.exampleTemplates().toString(), "--language", "zh", "--threads", "0",
