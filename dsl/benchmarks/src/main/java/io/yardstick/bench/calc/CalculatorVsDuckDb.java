@@ -109,11 +109,11 @@ public final class CalculatorVsDuckDb {
 
 	/** What to run. */
 	record Settings(Workload workload, long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups,
-			int runs, int duckdbThreads, double tolerance, int threads) {
+			int runs, int duckdbThreads, double tolerance, int threads, boolean peer) {
 
 		Settings(Workload workload, long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups,
 				int runs, int duckdbThreads, double tolerance) {
-			this(workload, tickets, dataRoot, templateDir, loadRuns, warmups, runs, duckdbThreads, tolerance, 0);
+			this(workload, tickets, dataRoot, templateDir, loadRuns, warmups, runs, duckdbThreads, tolerance, 0, true);
 		}
 
 		static Settings defaults(long tickets, Path dataRoot) {
@@ -153,6 +153,7 @@ public final class CalculatorVsDuckDb {
 		Path summary = null;
 		int threads = 0;
 		int calculatorThreads = 0;
+		boolean peer = true;
 		Workload workload = Workload.AFTER_SALES;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -162,17 +163,18 @@ public final class CalculatorVsDuckDb {
 				case "--template" -> template = Path.of(args[++i]);
 				case "--duckdb-threads" -> threads = Integer.parseInt(args[++i]);
 				case "--threads" -> calculatorThreads = Integer.parseInt(args[++i]);
+				case "--no-peer" -> peer = false;
 				case "--summary" -> summary = Path.of(args[++i]);
 				default -> {
 					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates|wide] [--tickets N]"
-							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--summary FILE]");
+							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--no-peer] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
 		Settings defaults = Settings.defaults(tickets, data);
 		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(), defaults.warmups(),
-				defaults.runs(), threads, defaults.tolerance(), calculatorThreads);
+				defaults.runs(), threads, defaults.tolerance(), calculatorThreads, peer);
 		Outcome outcome = run(settings, System.out);
 		String markdown = markdown(outcome);
 		System.out.println();
@@ -275,6 +277,11 @@ public final class CalculatorVsDuckDb {
 		results = null;
 		Heap.usedAfterGc();
 
+		if (!settings.peer()) {
+			return new Outcome(settings, dir, csvBytes, rows, months, regions, yardstickLoad, yardstickCompute,
+					retained, null, null, 0, "-", 0, ours.size(), ours.nulls(), 0, List.of(), loadBefore, loadAverage());
+		}
+
 		// ---- DuckDB
 		try (DuckDbPeer duckdb = new DuckDbPeer(settings.duckdbThreads())) {
 			String version = duckdb.version();
@@ -337,6 +344,9 @@ public final class CalculatorVsDuckDb {
 
 	/** The summary: a table of both phases on both sides, the ratios, and the conditions. */
 	static String markdown(Outcome o) {
+		if (!o.settings().peer()) {
+			return yardstickOnly(o);
+		}
 		StringBuilder md = new StringBuilder();
 		Settings s = o.settings();
 		md.append(String.format(Locale.ROOT, "#### %,d tickets%s%n%n", o.rows().get("Ticket"),
@@ -395,6 +405,37 @@ public final class CalculatorVsDuckDb {
 		md.append("yardstick compute  ").append(millis(o.yardstickCompute().wallNanos())).append('\n');
 		md.append("duckdb compute     ").append(millis(o.duckdbCompute().wallNanos())).append('\n');
 		md.append("```\n");
+		return md.toString();
+	}
+
+	/**
+	 * With {@code --no-peer}: the calculator's side alone, for its time and memory where DuckDB would not fit
+	 * beside it (DuckDB's tables live outside the Java heap, in the same process).
+	 */
+	private static String yardstickOnly(Outcome o) {
+		Settings s = o.settings();
+		StringBuilder md = new StringBuilder();
+		md.append(String.format(Locale.ROOT, "#### %,d tickets, %s, Yardstick only%n%n", o.rows().get("Ticket"),
+				s.workload().id));
+		md.append("| phase | Yardstick |\n|---|---:|\n");
+		md.append(String.format(Locale.ROOT, "| load, wall (median of %d); process CPU | %s; %s |%n", s.loadRuns(),
+				time(o.yardstickLoad().medianWallMillis()), time(o.yardstickLoad().medianCpuMillis())));
+		md.append(String.format(Locale.ROOT, "| compute, wall (median of %d, after %d warm-up); process CPU | %s; %s |%n",
+				s.runs(), s.warmups(), time(o.yardstickCompute().medianWallMillis()),
+				time(o.yardstickCompute().medianCpuMillis())));
+		md.append(String.format(Locale.ROOT, "| GC pauses per run, load; compute (mean) | %s; %s |%n",
+				time(o.yardstickLoad().meanGcMillis()), time(o.yardstickCompute().meanGcMillis())));
+		md.append(String.format(Locale.ROOT, "| peak Java heap, load (true peak; sum of pool peaks) | %s; %s |%n",
+				mb(o.yardstickLoad().heapPeakBeforeGc()), mb(o.yardstickLoad().heapPoolPeaks())));
+		md.append(String.format(Locale.ROOT, "| peak Java heap, compute (true peak; sum of pool peaks) | %s; %s |%n",
+				mb(o.yardstickCompute().heapPeakBeforeGc()), mb(o.yardstickCompute().heapPoolPeaks())));
+		md.append(String.format(Locale.ROOT, "| data held after load | %s of heap |%n", mb(o.yardstickRetained())));
+		md.append(String.format(Locale.ROOT,
+				"%nValues computed: %,d; not compared (--no-peer). Load average %s before, %s after; max heap %s; the "
+						+ "calculator %s.%n%n```%nyardstick load     %s%nyardstick compute  %s%n```%n",
+				o.valuesCompared(), o.loadBefore(), o.loadAfter(), mb(Heap.max()),
+				s.threads() == 0 ? "one thread per core" : s.threads() + " threads",
+				millis(o.yardstickLoad().wallNanos()), millis(o.yardstickCompute().wallNanos())));
 		return md.toString();
 	}
 

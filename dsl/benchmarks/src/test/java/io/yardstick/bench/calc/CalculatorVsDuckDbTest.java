@@ -55,7 +55,7 @@ class CalculatorVsDuckDbTest {
 	void theWideWorkloadAgreesWithItsHandWrittenQueryOnOneThreadAndTwo() throws Exception {
 		for (int threads : new int[] { 1, 2 }) {
 			CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(CalculatorVsDuckDb.Workload.WIDE,
-					2_000, data, null, 1, 1, 1, 0, 1e-9, threads);
+					2_000, data, null, 1, 1, 1, 0, 1e-9, threads, true);
 			ByteArrayOutputStream log = new ByteArrayOutputStream();
 			CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
 					new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -67,6 +67,20 @@ class CalculatorVsDuckDbTest {
 			assertThat(CalculatorVsDuckDb.markdown(outcome)).contains("2,000 tickets, wide").contains("all agree")
 					.contains("no customer table").contains(threads == 1 ? "the calculator 1 thread;" : "2 threads;");
 		}
+	}
+
+	/** {@code --no-peer}: the calculator's phases alone, for its memory where DuckDB would not fit beside it. */
+	@Test
+	void withoutThePeerOnlyTheCalculatorIsMeasured() throws Exception {
+		CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(CalculatorVsDuckDb.Workload.WIDE,
+				2_000, data, null, 1, 1, 1, 0, 1e-9, 1, false);
+		CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+		assertThat(outcome.duckdbLoad()).isNull();
+		assertThat(outcome.valuesCompared()).isEqualTo(16 * 18 * 8);
+		assertThat(CalculatorVsDuckDb.markdown(outcome)).startsWith("#### 2,000 tickets, wide, Yardstick only\n")
+				.contains("| peak Java heap, compute (true peak; sum of pool peaks) |").doesNotContain("DuckDB");
 	}
 
 	/** Ticket ids are unique, customer ids one per eight tickets or so, and the same bytes every time. */
