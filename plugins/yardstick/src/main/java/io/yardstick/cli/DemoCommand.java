@@ -42,6 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--pdf", description = "Also write report.pdf, as run --pdf does.")
 	boolean pdf;
 
+	@Option(names = "--threads", paramLabel = "N", description = RunInputs.THREADS_HELP)
+	Integer threads;
+
 	@Option(names = "--home", paramLabel = "DIR",
 			description = "The Yardstick checkout or unzipped release that holds example-templates/ (default: the current "
 					+ "folder if it holds them, else the release or checkout this jar belongs to).")
@@ -66,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
 		run.input.out = out;
 		run.by = "region,productLine,segment";
 		run.exports.pdf = pdf;
+		run.input.threads = threads;
 		return run.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 

@@ -130,6 +130,9 @@ public final class RunCommand implements Callable<Integer> {
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
 		exports.check(spec.commandLine());
 		Grain parsedGrain = grain();
+		if (RunInputs.scanThreads(input.threads) == null) {
+			throw usage(texts.get("usage.threads", input.threads));
+		}
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
 			case "skip" -> BadRowPolicy.SKIP;
@@ -414,7 +417,7 @@ public final class RunCommand implements Callable<Integer> {
 			throw usage(e.getMessage());
 		}
 		return new RunOptions(parsedGrain, groupings, date("--from", input.from), date("--to", input.to),
-				input.partialHeadline);
+				input.partialHeadline, RunInputs.scanThreads(input.threads));
 	}
 
 	static List<String> reportBreakdowns(ReportDefinition report) {

@@ -8,6 +8,14 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code run} and {@code review} both take: the template, its data, the periods and where to write. */
 final class RunInputs {
+	/**
+	 * {@link io.yardstick.runtime.calc.RunOptions#threads} for a --threads value: 0 (one per processor) when it is
+	 * not given, null when it is not a count of threads.
+	 */
+	static Integer scanThreads(Integer given) {
+		return given == null ? Integer.valueOf(0) : given >= 1 ? given : null;
+	}
+
 	@Parameters(paramLabel = "TEMPLATE", description = "A .kpi file, or a folder of .kpi files.")
 	Path template;
 
@@ -64,6 +72,13 @@ final class RunInputs {
 			description = "Head the tables, statuses and threshold alerts with the latest period even when the data "
 					+ "does not cover it to its end (by default: the last complete period).")
 	boolean partialHeadline;
+
+	/** The help of --threads, the same for every command that computes. */
+	static final String THREADS_HELP = "How many threads the Java calculator may scan a large source with: at least 1; "
+			+ "1 keeps every scan on one thread (default: one per processor). The results are the same either way.";
+
+	@Option(names = "--threads", paramLabel = "N", description = THREADS_HELP)
+	Integer threads;
 
 	@Option(names = "--language", paramLabel = "LANG",
 			description = "Language of the messages, the printed table and report.html: zh or en; other tags (fr) choose "

@@ -65,10 +65,17 @@ public final class TestCommand implements Callable<Integer> {
 	@Option(names = "--java-only", description = "Run the tests on the Java calculator only, not on DuckDB too.")
 	boolean javaOnly;
 
+	@Option(names = "--threads", paramLabel = "N", description = RunInputs.THREADS_HELP)
+	Integer threads;
+
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		Integer scanThreads = RunInputs.scanThreads(threads);
+		if (scanThreads == null) {
+			throw new ParameterException(spec.commandLine(), CliTexts.of(null).get("usage.threads", threads));
+		}
 		KpiWorkspace.ValidatedModel validated;
 		try {
 			validated = Pipeline.validate(path, ProgressListener.NONE);
@@ -93,7 +100,7 @@ public final class TestCommand implements Callable<Integer> {
 				others.add(Engines.open("duckdb", null, null, System.getenv()));
 				engineNames.add("duckdb");
 			}
-			results = new TestRunner(others, recorded).runAll(validated.model(), validated.report().findings(),
+			results = new TestRunner(others, recorded, scanThreads).runAll(validated.model(), validated.report().findings(),
 					template -> within(template, under));
 		} catch (ComputeException e) {
 			err.println("cannot open DuckDB: " + e.getMessage() + " (--java-only runs without it)");

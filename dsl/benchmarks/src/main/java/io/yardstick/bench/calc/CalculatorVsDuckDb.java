@@ -1,6 +1,5 @@
 package io.yardstick.bench.calc;
 
-import io.yardstick.cli.sample.SampleDataSettings;
 import io.yardstick.runtime.calc.Calculator;
 import io.yardstick.runtime.calc.Grouping;
 import io.yardstick.runtime.calc.RunOptions;
@@ -46,7 +45,10 @@ import java.util.stream.Collectors;
  * <p>{@code --workload all-aggregates} measures the same phases for the benchmark template that uses every
  * aggregate kind ({@code templates/all-aggregates}, by month in total, by region and by region × product line)
  * against its hand-written query ({@link AllAggregatesPeer}); DuckDB then loads only the tables that template
- * reads.
+ * reads. {@code --workload wide} measures issue 21's wide workload ({@code templates/wide}: one table of 18
+ * columns with a unique ticket id and about one customer id per eight tickets, sixteen metrics by month in total
+ * and by region) on its own data ({@link WideData}) against {@link WidePeer}. {@code --threads N} sets the
+ * calculator's {@code RunOptions.threads} (default: one per processor).
  */
 public final class CalculatorVsDuckDb {
 	/** What is computed: a template of the repository, the breakdowns asked for, and the peer's tables and query. */
@@ -54,7 +56,9 @@ public final class CalculatorVsDuckDb {
 		AFTER_SALES("after-sales", AfterSalesCalculator.TEMPLATE_DIR, AfterSalesCalculator.TEMPLATE, "region",
 				List.of("customer", "ticket", "sale")),
 		ALL_AGGREGATES("all-aggregates", "dsl/benchmarks/src/main/resources/templates/all-aggregates", "AllAggregates",
-				"region,region*productLine", List.of("customer", "ticket"));
+				"region,region*productLine", List.of("customer", "ticket")),
+		WIDE("wide", "dsl/benchmarks/src/main/resources/templates/wide", "WideAfterSales", "region",
+				List.of("wide_ticket"));
 
 		final String id;
 		final String templateDir;
@@ -76,18 +80,41 @@ public final class CalculatorVsDuckDb {
 					return workload;
 				}
 			}
-			throw new IllegalArgumentException("unknown workload " + id + ": after-sales or all-aggregates");
+			throw new IllegalArgumentException("unknown workload " + id + ": after-sales, all-aggregates or wide");
 		}
 
 		MetricValues peer(DuckDbPeer duckdb) throws java.sql.SQLException {
-			return this == AFTER_SALES ? duckdb.compute()
-					: duckdb.computeGrouped(AllAggregatesPeer.QUERY, AllAggregatesPeer.METRICS);
+			return switch (this) {
+				case AFTER_SALES -> duckdb.compute();
+				case ALL_AGGREGATES -> duckdb.computeGrouped(AllAggregatesPeer.QUERY, AllAggregatesPeer.METRICS);
+				case WIDE -> duckdb.computeGrouped(WidePeer.QUERY, WidePeer.METRICS);
+			};
+		}
+
+		/** The peer's table of a source. */
+		String table(String source) {
+			return (this == WIDE ? "wide_" : "") + source.toLowerCase(Locale.ROOT);
+		}
+
+		/** The folder of the workload's CSV files for so many tickets, generated unless it is there already. */
+		Path data(Path root, long tickets, PrintStream log) throws java.io.IOException {
+			return this == WIDE ? WideData.ensure(root, tickets, log)
+					: SampleData.ensure(root, SampleData.settings(tickets), log);
+		}
+
+		long csvBytes(Path dir) throws java.io.IOException {
+			return this == WIDE ? WideData.size(dir) : SampleData.size(dir);
 		}
 	}
 
 	/** What to run. */
 	record Settings(Workload workload, long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups,
-			int runs, int duckdbThreads, double tolerance) {
+			int runs, int duckdbThreads, double tolerance, int threads, boolean peer) {
+
+		Settings(Workload workload, long tickets, Path dataRoot, Path templateDir, int loadRuns, int warmups,
+				int runs, int duckdbThreads, double tolerance) {
+			this(workload, tickets, dataRoot, templateDir, loadRuns, warmups, runs, duckdbThreads, tolerance, 0, true);
+		}
 
 		static Settings defaults(long tickets, Path dataRoot) {
 			return new Settings(Workload.AFTER_SALES, tickets, dataRoot, null, 3, 3, 5, 0, 1e-9);
@@ -125,6 +152,8 @@ public final class CalculatorVsDuckDb {
 		Path template = null;
 		Path summary = null;
 		int threads = 0;
+		int calculatorThreads = 0;
+		boolean peer = true;
 		Workload workload = Workload.AFTER_SALES;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -133,17 +162,19 @@ public final class CalculatorVsDuckDb {
 				case "--data" -> data = Path.of(args[++i]);
 				case "--template" -> template = Path.of(args[++i]);
 				case "--duckdb-threads" -> threads = Integer.parseInt(args[++i]);
+				case "--threads" -> calculatorThreads = Integer.parseInt(args[++i]);
+				case "--no-peer" -> peer = false;
 				case "--summary" -> summary = Path.of(args[++i]);
 				default -> {
-					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates] [--tickets N]"
-							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--summary FILE]");
+					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates|wide] [--tickets N]"
+							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--no-peer] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
 		Settings defaults = Settings.defaults(tickets, data);
 		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(), defaults.warmups(),
-				defaults.runs(), threads, defaults.tolerance());
+				defaults.runs(), threads, defaults.tolerance(), calculatorThreads, peer);
 		Outcome outcome = run(settings, System.out);
 		String markdown = markdown(outcome);
 		System.out.println();
@@ -165,14 +196,13 @@ public final class CalculatorVsDuckDb {
 
 	/** Generates or reuses the data, measures both sides, and compares their values. */
 	static Outcome run(Settings settings, PrintStream log) throws Exception {
-		SampleDataSettings sample = SampleData.settings(settings.tickets());
-		Path dir = SampleData.ensure(settings.dataRoot(), sample, log);
+		Workload workload = settings.workload();
+		Path dir = workload.data(settings.dataRoot(), settings.tickets(), log);
 		String loadBefore = loadAverage();
 		log.println("load average: " + loadBefore);
-		long csvBytes = SampleData.size(dir);
+		long csvBytes = workload.csvBytes(dir);
 
 		long start = System.nanoTime();
-		Workload workload = settings.workload();
 		Path templateDir = settings.templateDir() != null ? settings.templateDir()
 				: EnginesVsPeer.locate(workload.templateDir);
 		Calculator calculator = AfterSalesCalculator.compile(templateDir, workload.template).calculator();
@@ -180,7 +210,8 @@ public final class CalculatorVsDuckDb {
 				calculator.getClass().getName(), (System.nanoTime() - start) / 1e9);
 		TemplateSpec spec = calculator.template();
 		Map<String, Path> bindings = Bindings.byConvention(dir, spec);
-		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns), null, null);
+		RunOptions options = new RunOptions(Grain.MONTH, Grouping.parseList(workload.breakdowns), null, null)
+				.withThreads(settings.threads());
 
 		// ---- Yardstick: load
 		long baseline = Heap.usedAfterGc();
@@ -246,6 +277,11 @@ public final class CalculatorVsDuckDb {
 		results = null;
 		Heap.usedAfterGc();
 
+		if (!settings.peer()) {
+			return new Outcome(settings, dir, csvBytes, rows, months, regions, yardstickLoad, yardstickCompute,
+					retained, null, null, 0, "-", 0, ours.size(), ours.nulls(), 0, List.of(), loadBefore, loadAverage());
+		}
+
 		// ---- DuckDB
 		try (DuckDbPeer duckdb = new DuckDbPeer(settings.duckdbThreads())) {
 			String version = duckdb.version();
@@ -270,7 +306,7 @@ public final class CalculatorVsDuckDb {
 			long duckdbMemory = duckdb.memory();
 			List<String> problems = new ArrayList<>();
 			for (Map.Entry<String, Long> count : rows.entrySet()) {
-				long theirs = duckdb.rows(count.getKey().toLowerCase(Locale.ROOT));
+				long theirs = duckdb.rows(workload.table(count.getKey()));
 				if (theirs != count.getValue()) {
 					problems.add(count.getKey() + ": the loader loaded " + count.getValue() + " rows, DuckDB "
 							+ theirs);
@@ -308,6 +344,9 @@ public final class CalculatorVsDuckDb {
 
 	/** The summary: a table of both phases on both sides, the ratios, and the conditions. */
 	static String markdown(Outcome o) {
+		if (!o.settings().peer()) {
+			return yardstickOnly(o);
+		}
 		StringBuilder md = new StringBuilder();
 		Settings s = o.settings();
 		md.append(String.format(Locale.ROOT, "#### %,d tickets%s%n%n", o.rows().get("Ticket"),
@@ -339,19 +378,22 @@ public final class CalculatorVsDuckDb {
 				mb(o.yardstickRetained()), mb(o.duckdbMemory()), (double) o.yardstickRetained() / o.duckdbMemory()));
 		md.append('\n');
 		md.append(String.format(Locale.ROOT,
-				"Data: %,d tickets, %s%,d customers; %.0f MB of CSV in %s; %d months × (total + %d regions). "
+				"Data: %,d tickets, %s%s; %.0f MB of CSV in %s; %d months × (total + %d regions). "
 						+ "Values compared: %,d (%,d of them null on both sides), %s.%n",
 				o.rows().get("Ticket"),
 				o.rows().containsKey("Sale") ? String.format(Locale.ROOT, "%,d orders, ", o.rows().get("Sale")) : "",
-				o.rows().get("Customer"), o.csvBytes() / 1e6,
+				o.rows().containsKey("Customer") ? String.format(Locale.ROOT, "%,d customers", o.rows().get("Customer"))
+						: "no customer table", o.csvBytes() / 1e6,
 				o.dataDir(), o.months(), o.regions(), o.valuesCompared(), o.nullValues(),
 				o.mismatches().isEmpty() ? "**all agree** (relative tolerance " + s.tolerance()
 						+ "; largest relative difference " + String.format(Locale.ROOT, "%.1e", o.largestDifference()) + ")"
 						: "**" + o.mismatches().size() + " MISMATCHES**"));
 		md.append(String.format(Locale.ROOT,
-				"Conditions: DuckDB %s, %d threads; the loader and the calculator one thread per core; %d cores, load"
+				"Conditions: DuckDB %s, %d threads; the loader one thread per core, the calculator %s; %d cores, load"
 						+ " average %s before, %s after; Java %s, max heap %s, %s.%n",
-				o.duckdbVersion(), o.duckdbThreads(), Runtime.getRuntime().availableProcessors(), o.loadBefore(),
+				o.duckdbVersion(), o.duckdbThreads(),
+				s.threads() == 0 ? "one thread per core" : s.threads() + (s.threads() == 1 ? " thread" : " threads"),
+				Runtime.getRuntime().availableProcessors(), o.loadBefore(),
 				o.loadAfter(),
 				System.getProperty("java.runtime.version"), mb(Heap.max()),
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
@@ -363,6 +405,37 @@ public final class CalculatorVsDuckDb {
 		md.append("yardstick compute  ").append(millis(o.yardstickCompute().wallNanos())).append('\n');
 		md.append("duckdb compute     ").append(millis(o.duckdbCompute().wallNanos())).append('\n');
 		md.append("```\n");
+		return md.toString();
+	}
+
+	/**
+	 * With {@code --no-peer}: the calculator's side alone, for its time and memory where DuckDB would not fit
+	 * beside it (DuckDB's tables live outside the Java heap, in the same process).
+	 */
+	private static String yardstickOnly(Outcome o) {
+		Settings s = o.settings();
+		StringBuilder md = new StringBuilder();
+		md.append(String.format(Locale.ROOT, "#### %,d tickets, %s, Yardstick only%n%n", o.rows().get("Ticket"),
+				s.workload().id));
+		md.append("| phase | Yardstick |\n|---|---:|\n");
+		md.append(String.format(Locale.ROOT, "| load, wall (median of %d); process CPU | %s; %s |%n", s.loadRuns(),
+				time(o.yardstickLoad().medianWallMillis()), time(o.yardstickLoad().medianCpuMillis())));
+		md.append(String.format(Locale.ROOT, "| compute, wall (median of %d, after %d warm-up); process CPU | %s; %s |%n",
+				s.runs(), s.warmups(), time(o.yardstickCompute().medianWallMillis()),
+				time(o.yardstickCompute().medianCpuMillis())));
+		md.append(String.format(Locale.ROOT, "| GC pauses per run, load; compute (mean) | %s; %s |%n",
+				time(o.yardstickLoad().meanGcMillis()), time(o.yardstickCompute().meanGcMillis())));
+		md.append(String.format(Locale.ROOT, "| peak Java heap, load (true peak; sum of pool peaks) | %s; %s |%n",
+				mb(o.yardstickLoad().heapPeakBeforeGc()), mb(o.yardstickLoad().heapPoolPeaks())));
+		md.append(String.format(Locale.ROOT, "| peak Java heap, compute (true peak; sum of pool peaks) | %s; %s |%n",
+				mb(o.yardstickCompute().heapPeakBeforeGc()), mb(o.yardstickCompute().heapPoolPeaks())));
+		md.append(String.format(Locale.ROOT, "| data held after load | %s of heap |%n", mb(o.yardstickRetained())));
+		md.append(String.format(Locale.ROOT,
+				"%nValues computed: %,d; not compared (--no-peer). Load average %s before, %s after; max heap %s; the "
+						+ "calculator %s.%n%n```%nyardstick load     %s%nyardstick compute  %s%n```%n",
+				o.valuesCompared(), o.loadBefore(), o.loadAfter(), mb(Heap.max()),
+				s.threads() == 0 ? "one thread per core" : s.threads() + " threads",
+				millis(o.yardstickLoad().wallNanos()), millis(o.yardstickCompute().wallNanos())));
 		return md.toString();
 	}
 

@@ -52,6 +52,63 @@ class CalculatorVsDuckDbTest {
 	}
 
 	@Test
+	void theWideWorkloadAgreesWithItsHandWrittenQueryOnOneThreadAndTwo() throws Exception {
+		for (int threads : new int[] { 1, 2 }) {
+			CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(CalculatorVsDuckDb.Workload.WIDE,
+					2_000, data, null, 1, 1, 1, 0, 1e-9, threads, true);
+			ByteArrayOutputStream log = new ByteArrayOutputStream();
+			CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
+					new PrintStream(log, true, StandardCharsets.UTF_8));
+
+			assertThat(outcome.mismatches()).as(log.toString(StandardCharsets.UTF_8)).isEmpty();
+			assertThat(outcome.rows()).containsOnlyKeys("Ticket").containsEntry("Ticket", 2_000L);
+			// 16 metrics × 18 months × (the total + 7 regions)
+			assertThat(outcome.valuesCompared()).isEqualTo(16 * 18 * 8);
+			assertThat(CalculatorVsDuckDb.markdown(outcome)).contains("2,000 tickets, wide").contains("all agree")
+					.contains("no customer table").contains(threads == 1 ? "the calculator 1 thread;" : "2 threads;");
+		}
+	}
+
+	/** {@code --no-peer}: the calculator's phases alone, for its memory where DuckDB would not fit beside it. */
+	@Test
+	void withoutThePeerOnlyTheCalculatorIsMeasured() throws Exception {
+		CalculatorVsDuckDb.Settings settings = new CalculatorVsDuckDb.Settings(CalculatorVsDuckDb.Workload.WIDE,
+				2_000, data, null, 1, 1, 1, 0, 1e-9, 1, false);
+		CalculatorVsDuckDb.Outcome outcome = CalculatorVsDuckDb.run(settings,
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+		assertThat(outcome.duckdbLoad()).isNull();
+		assertThat(outcome.valuesCompared()).isEqualTo(16 * 18 * 8);
+		assertThat(CalculatorVsDuckDb.markdown(outcome)).startsWith("#### 2,000 tickets, wide, Yardstick only\n")
+				.contains("| peak Java heap, compute (true peak; sum of pool peaks) |").doesNotContain("DuckDB");
+	}
+
+	/** Ticket ids are unique, customer ids one per eight tickets or so, and the same bytes every time. */
+	@Test
+	void wideDataHasTheIssuesIdsAndIsTheSameEveryTime() throws Exception {
+		java.io.StringWriter first = new java.io.StringWriter();
+		java.io.StringWriter again = new java.io.StringWriter();
+		WideData.write(first, 8_000);
+		WideData.write(again, 8_000);
+		String[] lines = first.toString().split("\n");
+
+		assertThat(again.toString()).isEqualTo(first.toString());
+		assertThat(lines).hasSize(8_001);
+		assertThat(lines[0].split(",")).hasSize(18);
+		java.util.Set<String> tickets = new java.util.HashSet<>();
+		java.util.Set<String> customers = new java.util.HashSet<>();
+		for (int i = 1; i < lines.length; i++) {
+			String[] cells = lines[i].split(",", -1);
+			assertThat(cells).as(lines[i]).hasSize(18);
+			tickets.add(cells[0]);
+			customers.add(cells[1]);
+		}
+		assertThat(tickets).hasSize(8_000);
+		// 8,000 draws from 1,000 customers leave almost none out
+		assertThat(customers.size()).isBetween(990, 1_000);
+	}
+
+	@Test
 	void generatedDataIsReusedWhenTheSettingsMatch() throws Exception {
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);

@@ -60,14 +60,21 @@ public final class TestRunner {
 
 	private final List<ComputeEngine> others;
 	private final TestCoverage coverage;
+	private final int threads;
 
 	/**
 	 * @param others engines to run every test on besides Java (DuckDB in the CLI); the caller closes them
 	 * @param coverage where to record what the tests exercised; null for none
 	 */
 	public TestRunner(List<ComputeEngine> others, TestCoverage coverage) {
+		this(others, coverage, 0);
+	}
+
+	/** @param threads the threads a scan may use ({@link RunOptions#threads}): 0 for one per processor */
+	public TestRunner(List<ComputeEngine> others, TestCoverage coverage, int threads) {
 		this.others = List.copyOf(others);
 		this.coverage = coverage;
+		this.threads = threads;
 	}
 
 	/** Runs the tests of every template of the model that {@code which} accepts, template by template. */
@@ -146,7 +153,7 @@ public final class TestRunner {
 			if (loaded == null) {
 				return result(template, testCase, model, checked, skipped, failures);
 			}
-			RunOptions options = options(test);
+			RunOptions options = options(test).withThreads(threads);
 			Results java;
 			try (JavaEngine engine = new JavaEngine()) {
 				java = Pipeline.compute(compiled, engine, SourceData.loaded(loaded.dataset()), options);

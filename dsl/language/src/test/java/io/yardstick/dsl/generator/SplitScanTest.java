@@ -25,16 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan cut into chunks on several threads gives the values of a scan on one thread: the calculator of the
- * {@code aggregates} case (every aggregate kind) over 160,000 generated orders, large enough to be split.
+ * A scan cut into chunks on several threads gives the values of a scan on one thread, to the bit: the cut and the
+ * order of the merges depend on the rows only. The calculator of the {@code aggregates} case (every aggregate
+ * kind, sums and deviations too) over 160,000 generated orders, large enough to be cut into three chunks.
  */
 class SplitScanTest {
 	private static final int ORDERS = 160_000;
-	/** Aggregates whose merge involves no rounding: their values must be identical, not only close. */
-	private static final Set<String> EXACT = Set.of("orders", "rated", "customers", "expressCustomers", "bigOrders",
-			"minAmount", "maxAmount", "medianAmount", "p90Amount", "firstShipped", "lastShipped", "lastDelivery",
-			"firstDelivery", "expressShare", "bigExpressShare", "medianShipHours", "items", "medianItems", "p30Items");
-
 	@TempDir
 	static Path data;
 	static Calculator calculator;
@@ -73,6 +69,7 @@ class SplitScanTest {
 	void chunksOnThreadsGiveTheValuesOfOneThread() {
 		Results single = calculator.run(dataset, options.withThreads(1));
 		Results split = calculator.run(dataset, options.withThreads(3));
+		Results two = calculator.run(dataset, options.withThreads(2));
 		List<String> differences = new ArrayList<>();
 		int compared = 0;
 		for (int g = 0; g < single.groupings().size(); g++) {
@@ -88,10 +85,7 @@ class SplitScanTest {
 						double expected = one.value(m, p, c);
 						double actual = many.value(m, p, c);
 						compared++;
-						boolean same = EXACT.contains(metric) ? Double.compare(expected, actual) == 0
-								: Double.isNaN(expected) ? Double.isNaN(actual)
-										: Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-						if (!same) {
+						if (Double.compare(expected, actual) != 0) {
 							differences.add(metric + " " + one.grouping().name() + " " + p + " " + c + ": " + expected
 									+ " on one thread, " + actual + " on three");
 						}

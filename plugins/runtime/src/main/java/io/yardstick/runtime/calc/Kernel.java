@@ -70,6 +70,11 @@ public abstract class Kernel {
 				}
 			}
 		}
+		release();
+	}
+
+	/** Lets go of what only {@link #result} needed, once every cell has its value. */
+	protected void release() {
 	}
 
 	/**

@@ -4,13 +4,29 @@ import java.util.Arrays;
 
 /**
  * {@code percentile(p, x)} and {@code median(x)}: R-7, linear interpolation between order statistics (Excel
- * PERCENTILE.INC, NumPy's default, DuckDB's quantile_cont); null over no values. Keeps every value, per cell in
- * a growable {@code double[]}, and finds the order statistics by selection in place: no sort, no copy.
+ * PERCENTILE.INC, NumPy's default, DuckDB's quantile_cont); null over no values.
+ * <p>
+ * Every value is kept, but once: in the cells of the finest grouping the metric is broken down by (region ×
+ * product line, say), in blocks that never move. A coarser grouping's cell (a region, the total) is the union
+ * of the fine cells its rows fall in; its order statistics are found by selection over a copy of that union in
+ * one scratch buffer, reused cell after cell. Each part of a split scan fills blocks of its own; merging links
+ * them to the whole's, in chunk order, without copying a value.
  */
 public final class Quantile extends Kernel {
+	/** The longest block a cell's values grow by: cells past it add blocks of this length. */
+	static final int LONGEST_BLOCK = 4096;
+
 	private final double fraction;
-	private final double[][][] values;
-	private final int[][] sizes;
+	/**
+	 * Per enabled grouping, the grouping whose cells hold its values, or -1 where rows have no cell; null until
+	 * the first row shows which groupings its source gives cells in.
+	 */
+	private int[] holder;
+	/** Per holding grouping, per cell, its values; null elsewhere. */
+	private CellValues[][] held;
+	/** Per grouping, per group, the groups of its holder whose rows it takes. */
+	private int[][][] holderGroups;
+	private double[] scratch = new double[0];
 
 	public Quantile(Run run, int metric, double fraction) {
 		super(run, metric);
@@ -18,14 +34,6 @@ public final class Quantile extends Kernel {
 			throw new IllegalArgumentException("a percentile lies in 0..1, not " + fraction);
 		}
 		this.fraction = fraction;
-		this.values = new double[on.length][][];
-		this.sizes = new int[on.length][];
-		for (int g = 0; g < on.length; g++) {
-			if (on[g]) {
-				values[g] = new double[run.cells(g)][];
-				sizes[g] = new int[run.cells(g)];
-			}
-		}
 	}
 
 	public static Quantile median(Run run, int metric) {
@@ -36,41 +44,106 @@ public final class Quantile extends Kernel {
 		if (Double.isNaN(value)) {
 			return;
 		}
+		if (holder == null) {
+			plan(cells);
+		}
 		for (int g = 0; g < cells.length; g++) {
-			if (on[g] && cells[g] >= 0) {
-				int cell = cells[g];
-				double[] held = values[g][cell];
-				int size = sizes[g][cell];
-				if (held == null) {
-					held = values[g][cell] = new double[8];
-				} else if (size == held.length) {
-					held = values[g][cell] = Arrays.copyOf(held, size * 2);
+			if (holder[g] == g) {
+				CellValues values = held[g][cells[g]];
+				if (values == null) {
+					values = held[g][cells[g]] = new CellValues();
 				}
-				held[size] = value;
-				sizes[g][cell] = size + 1;
+				values.add(value);
 			}
 		}
+	}
+
+	/**
+	 * Chooses, for each grouping the row has a cell in, the finest such grouping whose dimensions include its
+	 * own. A source that cannot be broken down by a grouping gives none of its rows a cell there, so one row
+	 * tells for all.
+	 */
+	private void plan(int[] cells) {
+		Integer[] finestFirst = new Integer[on.length];
+		for (int g = 0; g < on.length; g++) {
+			finestFirst[g] = g;
+		}
+		// more groups first: a grouping that holds another's values has at least as many groups
+		Arrays.sort(finestFirst, (a, b) -> Integer.compare(run.groups(b), run.groups(a)));
+		int[] chosen = new int[on.length];
+		Arrays.fill(chosen, -1);
+		int[][][] groups = new int[on.length][][];
+		// The first grouping in this order that holds g's values holds its own too: whatever holds it holds g.
+		for (int g = 0; g < on.length; g++) {
+			if (!on[g] || cells[g] < 0) {
+				continue;
+			}
+			for (int h : finestFirst) {
+				int[] map = on[h] && cells[h] >= 0 ? run.groupMap(h, g) : null;
+				if (map != null) {
+					chosen[g] = h;
+					groups[g] = inverse(map, run.groups(g));
+					break;
+				}
+			}
+		}
+		CellValues[][] store = new CellValues[on.length][];
+		for (int g = 0; g < on.length; g++) {
+			if (chosen[g] == g) {
+				store[g] = new CellValues[run.cells(g)];
+			}
+		}
+		this.holder = chosen;
+		this.held = store;
+		this.holderGroups = groups;
+	}
+
+	/** For each coarse group, the fine groups that map to it, in ascending order. */
+	private static int[][] inverse(int[] map, int coarseGroups) {
+		int[] counts = new int[coarseGroups];
+		for (int coarse : map) {
+			counts[coarse]++;
+		}
+		int[][] inverse = new int[coarseGroups][];
+		for (int coarse = 0; coarse < coarseGroups; coarse++) {
+			inverse[coarse] = new int[counts[coarse]];
+			counts[coarse] = 0;
+		}
+		for (int fine = 0; fine < map.length; fine++) {
+			inverse[map[fine]][counts[map[fine]]++] = fine;
+		}
+		return inverse;
 	}
 
 	@Override
 	protected void mergeState(int grouping, Kernel part) {
 		Quantile other = (Quantile) part;
-		for (int cell = 0; cell < sizes[grouping].length; cell++) {
-			int more = other.sizes[grouping][cell];
-			if (more == 0) {
+		if (other.holder == null) {
+			return;
+		}
+		if (holder == null) {
+			holder = other.holder;
+			holderGroups = other.holderGroups;
+			held = new CellValues[on.length][];
+			for (int g = 0; g < on.length; g++) {
+				if (holder[g] == g) {
+					held[g] = new CellValues[run.cells(g)];
+				}
+			}
+		}
+		if (holder[grouping] != grouping) {
+			return;
+		}
+		CellValues[] into = held[grouping];
+		CellValues[] from = other.held[grouping];
+		for (int cell = 0; cell < into.length; cell++) {
+			if (from[cell] == null) {
 				continue;
 			}
-			int size = sizes[grouping][cell];
-			double[] held = values[grouping][cell];
-			if (size == 0) {
-				values[grouping][cell] = other.values[grouping][cell];
-			} else {
-				if (held.length < size + more) {
-					held = values[grouping][cell] = Arrays.copyOf(held, Math.max(size + more, held.length * 2));
-				}
-				System.arraycopy(other.values[grouping][cell], 0, held, size, more);
+			if (into[cell] == null) {
+				into[cell] = new CellValues();
 			}
-			sizes[grouping][cell] = size + more;
+			into[cell].link(from[cell]);
 		}
 	}
 
@@ -99,29 +172,61 @@ public final class Quantile extends Kernel {
 		if (loaded != null && loaded[grouping] != null) {
 			return loaded[grouping][cell];
 		}
-		int size = sizes[grouping][cell];
+		if (holder == null || holder[grouping] < 0) {
+			return Double.NaN;
+		}
+		int from = holder[grouping];
+		int groups = run.groups(grouping);
+		int fineCells = cell / groups * run.groups(from);
+		int[] fineGroups = holderGroups[grouping][cell % groups];
+		int size = 0;
+		for (int fine : fineGroups) {
+			CellValues values = held[from][fineCells + fine];
+			size += values == null ? 0 : values.size();
+		}
 		if (size == 0) {
 			return Double.NaN;
 		}
-		double[] held = values[grouping][cell];
+		if (scratch.length < size) {
+			// a little room over the need: the next period's cell of the same group is often a little larger
+			scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
+		}
+		int at = 0;
+		for (int fine : fineGroups) {
+			CellValues values = held[from][fineCells + fine];
+			if (values != null) {
+				at = values.copyTo(scratch, at);
+			}
+		}
+		return percentile(scratch, size);
+	}
+
+	/** The R-7 percentile of the first {@code size} values, which it reorders. */
+	private double percentile(double[] values, int size) {
 		// the order statistic at 1-based position h = p(n - 1) + 1, interpolated to the next one. The level
 		// goes through percent and back, as the library this replaced computed it, so that values stay equal.
 		double level = fraction * 100 / 100;
 		double position = level == 0 ? 0 : level == 1 ? size : level * (size - 1) + 1;
 		if (position < 1) {
-			return select(held, size, 0);
+			return select(values, size, 0);
 		}
 		if (position >= size) {
-			return select(held, size, size - 1);
+			return select(values, size, size - 1);
 		}
 		int lower = (int) Math.floor(position) - 1;
-		double below = select(held, size, lower);
+		double below = select(values, size, lower);
 		// After the selection every value right of lower is at least as large: the next statistic is their least.
-		double above = held[lower + 1];
+		double above = values[lower + 1];
 		for (int i = lower + 2; i < size; i++) {
-			above = Math.min(above, held[i]);
+			above = Math.min(above, values[i]);
 		}
 		return below + (position - Math.floor(position)) * (above - below);
+	}
+
+	@Override
+	protected void release() {
+		held = null;
+		scratch = new double[0];
 	}
 
 	/**
@@ -172,5 +277,66 @@ public final class Quantile extends Kernel {
 		double held = values[a];
 		values[a] = values[b];
 		values[b] = held;
+	}
+
+	/**
+	 * The values of one cell in blocks that are filled and never moved: the first short, each next one twice
+	 * as long up to {@link #LONGEST_BLOCK}, so a cell of a few values wastes little and a cell of millions
+	 * grows without copying. Blocks of another part are linked in after this one's, partly filled as they are.
+	 */
+	static final class CellValues {
+		private double[][] full = new double[4][];
+		private int[] fullSizes = new int[4];
+		private int fullCount;
+		private double[] tail = new double[8];
+		private int tailSize;
+		private int size;
+
+		void add(double value) {
+			if (tailSize == tail.length) {
+				keep(tail, tailSize);
+				tail = new double[Math.min(tail.length * 2, LONGEST_BLOCK)];
+				tailSize = 0;
+			}
+			tail[tailSize++] = value;
+			size++;
+		}
+
+		/** Appends the other cell's values after this one's, by reference: the other must not be used after. */
+		void link(CellValues other) {
+			keep(tail, tailSize);
+			for (int i = 0; i < other.fullCount; i++) {
+				keep(other.full[i], other.fullSizes[i]);
+			}
+			tail = other.tail;
+			tailSize = other.tailSize;
+			size += other.size;
+		}
+
+		private void keep(double[] block, int used) {
+			if (used == 0) {
+				return;
+			}
+			if (fullCount == full.length) {
+				full = Arrays.copyOf(full, fullCount * 2);
+				fullSizes = Arrays.copyOf(fullSizes, fullCount * 2);
+			}
+			full[fullCount] = block;
+			fullSizes[fullCount++] = used;
+		}
+
+		int size() {
+			return size;
+		}
+
+		/** Copies the values, in the order they were added, to {@code into} from {@code at}; returns the end. */
+		int copyTo(double[] into, int at) {
+			for (int i = 0; i < fullCount; i++) {
+				System.arraycopy(full[i], 0, into, at, fullSizes[i]);
+				at += fullSizes[i];
+			}
+			System.arraycopy(tail, 0, into, at, tailSize);
+			return at + tailSize;
+		}
 	}
 }

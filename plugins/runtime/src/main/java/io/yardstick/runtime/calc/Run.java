@@ -25,6 +25,8 @@ public final class Run {
 	private final List<Grouping> groupings;
 	private final List<List<List<String>>> groupLabels = new ArrayList<>();
 	private final int[] groupCounts;
+	/** How many values each dimension of a grouping has, by name. */
+	private final Map<String, Integer> dimensionSizes = new HashMap<>();
 	private final Map<String, int[][]> groupCodesBySource = new HashMap<>();
 	private final boolean[][] enabled;
 	private final double[][][] values;
@@ -56,7 +58,9 @@ public final class Run {
 		for (int g = 0; g < groupings.size(); g++) {
 			List<DimensionValues> crossed = new ArrayList<>();
 			for (String dimension : groupings.get(g).dimensions()) {
-				crossed.add(dimensionValues.computeIfAbsent(dimension, valuesOf));
+				DimensionValues values = dimensionValues.computeIfAbsent(dimension, valuesOf);
+				crossed.add(values);
+				dimensionSizes.put(dimension, values.size());
 			}
 			groupCounts[g] = 1;
 			for (DimensionValues values : crossed) {
@@ -196,6 +200,12 @@ public final class Run {
 	 */
 	static final int CHUNK_ROWS = 50_000;
 
+	/**
+	 * The most chunks a scan is cut into, and so the most threads one scan uses. The cut depends on the rows
+	 * only, never on the threads, so that every number of threads adds the same numbers in the same order.
+	 */
+	static final int MAX_CHUNKS = 8;
+
 	/** Threads shared by every run; they end when idle, and never keep the JVM alive. */
 	private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors
 			.newCachedThreadPool(task -> {
@@ -217,56 +227,89 @@ public final class Run {
 	}
 
 	/**
-	 * Scans every row of a source. A large source is cut into as many chunks of consecutive rows as the run has
-	 * threads ({@link RunOptions#threads}); the first chunk is scanned into {@code whole}, each other one into
-	 * a fresh part on a thread of its own, and then every part's kernels are merged into the whole's in chunk
-	 * order. Chunks depend only on the number of rows and threads, and each kernel merges in chunk order, so
-	 * the sums (and so the values) are the same in every run, however the threads were scheduled.
+	 * Scans every row of a source. A large source is cut into chunks of consecutive rows, as many as its rows
+	 * call for ({@link #chunks}) whatever the threads; the first chunk is scanned into {@code whole}, each
+	 * other one into a fresh part, and each part's kernels are merged into the whole's as soon as the chunks
+	 * before it are, in chunk order. The run's threads ({@link RunOptions#threads}) take the chunks in turn: one
+	 * thread scans them one after the other, several at once. Since the cut and the order of the merges never
+	 * change, the values are the same bits with any number of threads, in every run.
 	 *
 	 * @param newPart makes a part with empty kernels; null when the scan cannot be split (it reads values
-	 *     computed over all the source's rows, such as {@link PreviousRows}), which keeps it on this thread
+	 *     computed over all the source's rows, such as {@link PreviousRows}), which keeps it whole, on this
+	 *     thread
 	 */
 	public void scan(String source, Part whole, java.util.function.Supplier<Part> newPart) {
 		int rows = data.table(source).rows();
-		int chunks = newPart == null ? 1 : chunks(rows, threads);
+		int chunks = newPart == null ? 1 : chunks(rows);
 		if (chunks == 1) {
 			whole.rows().scan(0, rows);
 			return;
 		}
-		Part[] parts = new Part[chunks];
-		parts[0] = whole;
-		for (int i = 1; i < chunks; i++) {
-			parts[i] = newPart.get();
-		}
+		Chunks work = new Chunks(whole, newPart, rows, chunks);
 		List<java.util.concurrent.Future<?>> others = new ArrayList<>();
-		for (int i = 1; i < chunks; i++) {
-			Part part = parts[i];
-			int from = (int) ((long) rows * i / chunks);
-			int to = (int) ((long) rows * (i + 1) / chunks);
-			others.add(POOL.submit(() -> part.rows().scan(from, to)));
+		for (int i = 1; i < Math.min(threads, chunks); i++) {
+			others.add(POOL.submit(work::take));
 		}
-		whole.rows().scan(0, (int) ((long) rows / chunks));
-		await(others);
-		// Kernels are independent: each merges its parts in chunk order, the kernels spread over the threads.
-		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-		Runnable merge = () -> {
-			for (int k; (k = next.getAndIncrement()) < whole.kernels().length;) {
-				for (int i = 1; i < chunks; i++) {
-					whole.kernels()[k].merge(parts[i].kernels()[k]);
-				}
-			}
-		};
-		List<java.util.concurrent.Future<?>> merging = new ArrayList<>();
-		for (int i = 1; i < Math.min(threads, whole.kernels().length); i++) {
-			merging.add(POOL.submit(merge));
+		try {
+			work.take();
+		} finally {
+			await(others);
 		}
-		merge.run();
-		await(merging);
 	}
 
 	/** How many chunks a scan of so many rows is cut into. */
-	static int chunks(int rows, int threads) {
-		return Math.max(1, Math.min(threads, rows / CHUNK_ROWS));
+	static int chunks(int rows) {
+		return Math.max(1, Math.min(MAX_CHUNKS, rows / CHUNK_ROWS));
+	}
+
+	/** The chunks of one scan: taken in order by each thread, merged in order by whichever finishes one. */
+	private static final class Chunks {
+		private final Part whole;
+		private final java.util.function.Supplier<Part> newPart;
+		private final int rows;
+		/** The chunks scanned and not merged yet, and the whole once scanned; guarded by {@code this}. */
+		private final Part[] scanned;
+		private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		/** The next chunk to merge into the whole; guarded by {@code this}. */
+		private int merged = 1;
+		private volatile boolean failed;
+
+		Chunks(Part whole, java.util.function.Supplier<Part> newPart, int rows, int chunks) {
+			this.whole = whole;
+			this.newPart = newPart;
+			this.rows = rows;
+			this.scanned = new Part[chunks];
+		}
+
+		/** Scans chunks until none is left, merging every one the chunks before it allow. */
+		void take() {
+			for (int chunk; !failed && (chunk = next.getAndIncrement()) < scanned.length;) {
+				try {
+					Part part = chunk == 0 ? whole : newPart.get();
+					part.rows().scan((int) ((long) rows * chunk / scanned.length),
+							(int) ((long) rows * (chunk + 1) / scanned.length));
+					mergeReady(chunk, part);
+				} catch (RuntimeException | Error e) {
+					failed = true;
+					throw e;
+				}
+			}
+		}
+
+		private synchronized void mergeReady(int chunk, Part part) {
+			scanned[chunk] = part;
+			if (scanned[0] == null) {
+				return; // the whole is still being scanned: nothing merges into it yet
+			}
+			// a part waits, holding its kernels, only while an earlier chunk is still being scanned
+			while (merged < scanned.length && scanned[merged] != null) {
+				Part ready = scanned[merged];
+				for (int k = 0; k < whole.kernels().length; k++) {
+					whole.kernels()[k].merge(ready.kernels()[k]);
+				}
+				scanned[merged++] = null;
+			}
+		}
 	}
 
 	private static void await(List<java.util.concurrent.Future<?>> tasks) {
@@ -333,6 +376,35 @@ public final class Run {
 			int[] codes = groupCodes[g];
 			cells[g] = codes == null ? -1 : period * groupCounts[g] + codes[row];
 		}
+	}
+
+	/**
+	 * For each group of a grouping, its group in a coarser one: the coarser grouping's dimensions are among the
+	 * finer one's ({@code region} in {@code region*productLine}, the total in every grouping), so each row's
+	 * group there follows from its group here. Null when {@code coarse} has a dimension {@code fine} lacks.
+	 */
+	int[] groupMap(int fine, int coarse) {
+		List<String> fineDimensions = groupings.get(fine).dimensions();
+		List<String> coarseDimensions = groupings.get(coarse).dimensions();
+		if (!fineDimensions.containsAll(coarseDimensions)) {
+			return null;
+		}
+		int[] map = new int[groupCounts[fine]];
+		int[] digits = new int[fineDimensions.size()];
+		for (int group = 0; group < map.length; group++) {
+			int rest = group;
+			for (int d = fineDimensions.size() - 1; d >= 0; d--) {
+				int size = dimensionSizes.get(fineDimensions.get(d));
+				digits[d] = rest % size;
+				rest /= size;
+			}
+			int coarseGroup = 0;
+			for (String dimension : coarseDimensions) {
+				coarseGroup = coarseGroup * dimensionSizes.get(dimension) + digits[fineDimensions.indexOf(dimension)];
+			}
+			map[group] = coarseGroup;
+		}
+		return map;
 	}
 
 	public boolean enabled(int metric, int grouping) {
