@@ -42,9 +42,9 @@ import java.util.Set;
 
 /**
  * Plans the SQL of a run from the calculator's plan ({@link CalculatorModel}): for each source scan and each
- * time axis it buckets by, one query that joins the references its expressions follow, computes each row value
- * once ({@link RowValues}), cuts rows into the run's periods and the groups of every requested breakdown
- * (GROUPING SETS), and returns every aggregate's state per cell, named as the calculator's kernels are. Everything after the aggregates (derived formulas,
+ * time axis it buckets by, one query that joins the references its expressions follow, cuts rows into the
+ * run's periods and the groups of every requested breakdown (GROUPING SETS), and returns every aggregate's
+ * state per cell, named as the calculator's kernels are. Everything after the aggregates (derived formulas,
  * period functions, targets) is the calculator's own Java, run on those cells.
  */
 public final class ScanQueries {
@@ -307,13 +307,8 @@ public final class ScanQueries {
 				comments.add("grouping_id " + mask + ": " + String.join(", ", names));
 			});
 		}
-		Map<Expr, String> rowColumns = new LinkedHashMap<>();
-		rowColumns.put(period, "period");
-		for (int i = 0; i < dimensionExpressions.size(); i++) {
-			rowColumns.put(dimensionExpressions.get(i), dimensionColumns.get(i).column());
-		}
-		Select select = RowValues.split(Select.of(comments, items, entities.from(), root, joins)
-				.groupBy(new ArrayList<>(setsByMask.values())), rowColumns);
+		Select select = Select.of(comments, items, entities.from(), root, joins)
+				.groupBy(new ArrayList<>(setsByMask.values()));
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
 				dimensionColumns, byMask, states, zeroDenominators, danglingReferences);
 	}

@@ -8,23 +8,16 @@ SET TimeZone = 'Asia/Shanghai';
 -- grouping_id 1: region
 -- grouping_id 2: segment
 SELECT
-  grouping("row_values"."d0", "row_values"."d1") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  "row_values"."d1" AS "d1",
-  count(*) FILTER (WHERE "row_values"."v1") AS "churnRateShare1__hits",
-  count(*) FILTER (WHERE "row_values"."v2") AS "churnRateShare1__base"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    "t"."segment" AS "d1",
-    ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day"))) AS "v1",
-    (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AS "v2"
-  FROM "Customer" AS "t"
-  CROSS JOIN "yardstick_periods" AS "periods") AS "row_values"
+  grouping("t"."region", "t"."segment") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
+  "t"."segment" AS "d1",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
+FROM "Customer" AS "t"
+CROSS JOIN "yardstick_periods" AS "periods"
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0"),
-  ("row_values"."period", "row_values"."d1")
+  ("periods"."p"),
+  ("periods"."p", "t"."region"),
+  ("periods"."p", "t"."segment")
 );

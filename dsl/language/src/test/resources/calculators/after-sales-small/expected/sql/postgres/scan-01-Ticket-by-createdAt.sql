@@ -9,56 +9,33 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: region
 -- grouping_id 2: segment
 SELECT
-  GROUPING("row_values"."d0", "row_values"."d1") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  "row_values"."d1" AS "d1",
-  count(*) FILTER (WHERE "row_values"."v1") AS "npsShare1__hits",
-  count(*) FILTER (WHERE "row_values"."v2") AS "npsShare1__base",
-  count(*) FILTER (WHERE "row_values"."v3") AS "npsShare2__hits",
-  sum("row_values"."v4") AS "afterSalesCostRateSum1__sum",
-  sum("row_values"."v5") AS "csatAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v6") AS "csatAvg1__values",
-  sum("row_values"."v7") AS "firstResponseTimeAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v8") AS "firstResponseTimeAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v9") AS "firstContactResolutionShare1__hits",
-  count(*) FILTER (WHERE "row_values"."v10") AS "firstContactResolutionShare1__base",
-  count(*) FILTER (WHERE "row_values"."v11") AS "backlogRateShare1__hits",
+  GROUPING("t"."region", "j1"."segment") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
+  "j1"."segment" AS "d1",
+  count(*) FILTER (WHERE (("t"."nps" IS NOT NULL) AND ("t"."nps" >= CAST(9.0 AS DOUBLE PRECISION)))) AS "npsShare1__hits",
+  count(*) FILTER (WHERE ("t"."nps" IS NOT NULL)) AS "npsShare1__base",
+  count(*) FILTER (WHERE (("t"."nps" IS NOT NULL) AND ("t"."nps" <= CAST(6.0 AS DOUBLE PRECISION)))) AS "npsShare2__hits",
+  sum("t"."cost") AS "afterSalesCostRateSum1__sum",
+  sum("t"."csat") AS "csatAvg1__sum",
+  count(*) FILTER (WHERE ("t"."csat" IS NOT NULL)) AS "csatAvg1__values",
+  sum(((CAST(floor(extract(epoch FROM CAST("t"."firstResponseAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) AS "firstResponseTimeAvg1__sum",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."firstResponseAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "firstResponseTimeAvg1__values",
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NOT NULL) AND ("t"."contacts" = CAST(1.0 AS DOUBLE PRECISION)))) AS "firstContactResolutionShare1__hits",
+  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "firstContactResolutionShare1__base",
+  count(*) FILTER (WHERE (("t"."resolvedAt" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms"))) AS "backlogRateShare1__hits",
   count(*) AS "backlogRateShare1__base",
-  count(*) FILTER (WHERE "row_values"."v12") AS "ticketCloseRateShare1__hits",
-  sum("row_values"."v13") FILTER (WHERE "row_values"."v14") AS "complaintHandlingTimeAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v15") AS "complaintHandlingTimeAvg1__values",
-  sum("row_values"."v16") AS "followUpsAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v17") AS "followUpsAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v18") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    "j1"."segment" AS "d1",
-    (("t"."nps" IS NOT NULL) AND ("t"."nps" >= CAST(9.0 AS DOUBLE PRECISION))) AS "v1",
-    ("t"."nps" IS NOT NULL) AS "v2",
-    (("t"."nps" IS NOT NULL) AND ("t"."nps" <= CAST(6.0 AS DOUBLE PRECISION))) AS "v3",
-    "t"."cost" AS "v4",
-    "t"."csat" AS "v5",
-    ("t"."csat" IS NOT NULL) AS "v6",
-    ((CAST(floor(extract(epoch FROM CAST("t"."firstResponseAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) AS "v7",
-    (((CAST(floor(extract(epoch FROM CAST("t"."firstResponseAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL) AS "v8",
-    (("t"."resolvedAt" IS NOT NULL) AND ("t"."contacts" = CAST(1.0 AS DOUBLE PRECISION))) AS "v9",
-    ("t"."resolvedAt" IS NOT NULL) AS "v10",
-    (("t"."resolvedAt" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) >= "periods"."end_ms")) AS "v11",
-    ("t"."status" = 'closed') AS "v12",
-    ((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) AS "v13",
-    "t"."isComplaint" AS "v14",
-    ("t"."isComplaint" AND (((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "v15",
-    "t"."followUps" AS "v16",
-    ("t"."followUps" IS NOT NULL) AS "v17",
-    (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL)) AS "v18"
-  FROM "Ticket" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
+  count(*) FILTER (WHERE ("t"."status" = 'closed')) AS "ticketCloseRateShare1__hits",
+  sum(((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) FILTER (WHERE "t"."isComplaint") AS "complaintHandlingTimeAvg1__sum",
+  count(*) FILTER (WHERE ("t"."isComplaint" AND (((CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL))) AS "complaintHandlingTimeAvg1__values",
+  sum("t"."followUps") AS "followUpsAvg1__sum",
+  count(*) FILTER (WHERE ("t"."followUps" IS NOT NULL)) AS "followUpsAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
+FROM "Ticket" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0"),
-  ("row_values"."period", "row_values"."d1")
+  ("periods"."p"),
+  ("periods"."p", "t"."region"),
+  ("periods"."p", "j1"."segment")
 );

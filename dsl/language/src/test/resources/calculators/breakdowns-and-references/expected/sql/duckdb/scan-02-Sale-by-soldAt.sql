@@ -10,27 +10,19 @@ SET TimeZone = 'UTC';
 -- grouping_id 2: segment
 -- grouping_id 0: region*segment
 SELECT
-  grouping("row_values"."d0", "row_values"."d1") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  "row_values"."d1" AS "d1",
-  sum("row_values"."v1") AS "revenueSum1__sum",
-  sum("row_values"."v1") FILTER (WHERE "row_values"."v2") AS "bigCustomerSalesSum1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "j1"."region" AS "d0",
-    "j1"."segment" AS "d1",
-    "t"."amount" AS "v1",
-    ((("j1"."segment" = 'enterprise') OR ("j1"."segment" = 'smb')) AND (NOT ("j1"."region" IS NULL))) AS "v2",
-    (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL)) AS "v3"
-  FROM "Sale" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."soldAt" AS DATE)) * 12) + month(CAST("t"."soldAt" AS DATE))) - 1))) AS "row_values"
+  grouping("j1"."region", "j1"."segment") AS "grouping_id",
+  "periods"."p" AS "period",
+  "j1"."region" AS "d0",
+  "j1"."segment" AS "d1",
+  sum("t"."amount") AS "revenueSum1__sum",
+  sum("t"."amount") FILTER (WHERE ((("j1"."segment" = 'enterprise') OR ("j1"."segment" = 'smb')) AND (NOT ("j1"."region" IS NULL)))) AS "bigCustomerSalesSum1__sum",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."customerId" IS NULL))) AS "dangling1"
+FROM "Sale" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."customerId" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."soldAt" AS DATE)) * 12) + month(CAST("t"."soldAt" AS DATE))) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0"),
-  ("row_values"."period", "row_values"."d1"),
-  ("row_values"."period", "row_values"."d0", "row_values"."d1")
+  ("periods"."p"),
+  ("periods"."p", "j1"."region"),
+  ("periods"."p", "j1"."segment"),
+  ("periods"."p", "j1"."region", "j1"."segment")
 );

@@ -9,21 +9,16 @@ SET TIME ZONE 'UTC';
 -- grouping_id 2: segment
 -- grouping_id 0: region*segment
 SELECT
-  (grouping(`row_values`.`d0`) * 2 + grouping(`row_values`.`d1`)) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
-  `row_values`.`d1` AS `d1`,
+  (grouping(`t`.`region`) * 2 + grouping(`t`.`segment`)) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `t`.`region` AS `d0`,
+  `t`.`segment` AS `d1`,
   count(*) AS `customersCount1__rows`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`region` AS `d0`,
-    `t`.`segment` AS `d1`
-  FROM `Customer` AS `t`
-  CROSS JOIN `yardstick_periods` AS `periods`) AS `row_values`
+FROM `Customer` AS `t`
+CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`),
-  (`row_values`.`period`, `row_values`.`d1`),
-  (`row_values`.`period`, `row_values`.`d0`, `row_values`.`d1`)
+  (`periods`.`p`),
+  (`periods`.`p`, `t`.`region`),
+  (`periods`.`p`, `t`.`segment`),
+  (`periods`.`p`, `t`.`region`, `t`.`segment`)
 );

@@ -12,37 +12,25 @@ SET TIME ZONE 'UTC';
 -- grouping_id 6: channel
 -- grouping_id 1: region*segment
 SELECT
-  (grouping(`row_values`.`d0`) * 4 + grouping(`row_values`.`d1`) * 2 + grouping(`row_values`.`d2`)) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
-  `row_values`.`d1` AS `d1`,
-  `row_values`.`d2` AS `d2`,
+  (grouping(`t`.`region`) * 4 + grouping(`j1`.`segment`) * 2 + grouping(`t`.`channel`)) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `t`.`region` AS `d0`,
+  `j1`.`segment` AS `d1`,
+  `t`.`channel` AS `d2`,
   count(*) AS `ticketsCount1__rows`,
-  sum(`row_values`.`v1`) AS `costSum1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `enterpriseTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `eastCustomerTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v4`) AS `ownRegionTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v5`) AS `otherRegionTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v6`) AS `dangling1`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`region` AS `d0`,
-    `j1`.`segment` AS `d1`,
-    `t`.`channel` AS `d2`,
-    `t`.`cost` AS `v1`,
-    (`j1`.`segment` = 'enterprise') AS `v2`,
-    (`j1`.`region` = 'east') AS `v3`,
-    (`t`.`region` = `j1`.`region`) AS `v4`,
-    (`t`.`region` <> `j1`.`region`) AS `v5`,
-    ((`t`.`customer` IS NOT NULL) AND (`j1`.`customerId` IS NULL)) AS `v6`
-  FROM `Ticket` AS `t`
-  LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
+  sum(`t`.`cost`) AS `costSum1__sum`,
+  count(*) FILTER (WHERE (`j1`.`segment` = 'enterprise')) AS `enterpriseTicketsCount1__rows`,
+  count(*) FILTER (WHERE (`j1`.`region` = 'east')) AS `eastCustomerTicketsCount1__rows`,
+  count(*) FILTER (WHERE (`t`.`region` = `j1`.`region`)) AS `ownRegionTicketsCount1__rows`,
+  count(*) FILTER (WHERE (`t`.`region` <> `j1`.`region`)) AS `otherRegionTicketsCount1__rows`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`customerId` IS NULL))) AS `dangling1`
+FROM `Ticket` AS `t`
+LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`),
-  (`row_values`.`period`, `row_values`.`d1`),
-  (`row_values`.`period`, `row_values`.`d2`),
-  (`row_values`.`period`, `row_values`.`d0`, `row_values`.`d1`)
+  (`periods`.`p`),
+  (`periods`.`p`, `t`.`region`),
+  (`periods`.`p`, `j1`.`segment`),
+  (`periods`.`p`, `t`.`channel`),
+  (`periods`.`p`, `t`.`region`, `j1`.`segment`)
 );

@@ -3,12 +3,8 @@ SET TimeZone = 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdAt
 -- serves lastHour, lastYear
 SELECT
-  "row_values"."period" AS "period",
-  max("row_values"."v1") AS "lastHourMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ)) AS "v1"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "lastHourMax1__extreme"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

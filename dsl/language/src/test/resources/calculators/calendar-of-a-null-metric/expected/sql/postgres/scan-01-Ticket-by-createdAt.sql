@@ -3,12 +3,8 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdAt
 -- serves lastHour, lastYear
 SELECT
-  "row_values"."period" AS "period",
-  max("row_values"."v1") AS "lastHourMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "v1"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastHourMax1__extreme"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

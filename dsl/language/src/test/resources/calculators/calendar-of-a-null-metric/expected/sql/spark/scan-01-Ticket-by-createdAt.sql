@@ -3,12 +3,8 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Ticket: periods by Ticket.createdAt
 -- serves lastHour, lastYear
 SELECT
-  `row_values`.`period` AS `period`,
-  max(`row_values`.`v1`) AS `lastHourMax1__extreme`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP)) AS `v1`
-  FROM `Ticket` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `lastHourMax1__extreme`
+FROM `Ticket` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
+GROUP BY `periods`.`p`;

@@ -6,21 +6,15 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
+  GROUPING("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
   count(*) AS "ordersCount1__rows",
-  sum("row_values"."v1") AS "revenueSum1__sum",
-  sum("row_values"."v2") AS "unitsSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    "t"."amount" AS "v1",
-    "t"."qty" AS "v2"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
+  sum("t"."amount") AS "revenueSum1__sum",
+  sum("t"."qty") AS "unitsSum1__sum"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );

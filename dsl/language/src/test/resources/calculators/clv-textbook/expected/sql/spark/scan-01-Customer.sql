@@ -3,28 +3,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Customer: no time axis, every row in every period
 -- serves marginPerCustomer, churnRate, pooledChurn
 SELECT
-  `row_values`.`period` AS `period`,
-  sum(`row_values`.`v1`) FILTER (WHERE `row_values`.`v2`) AS `marginPerCustomerAvg1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `marginPerCustomerAvg1__values`,
-  count(*) FILTER (WHERE `row_values`.`v4`) AS `churnRateShare1__hits`,
-  count(*) FILTER (WHERE `row_values`.`v5`) AS `churnRateShare1__base`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    coalesce(`e1`.`value`, 0.0D) AS `v1`,
-    ((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AS `v2`,
-    (((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND (coalesce(`e1`.`value`, 0.0D) IS NOT NULL)) AS `v3`,
-    (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `v4`,
-    ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AS `v5`
-  FROM `Customer` AS `t`
-  CROSS JOIN `yardstick_periods` AS `periods`
-  LEFT JOIN (
-      SELECT
-        `periods`.`p` AS `p`,
-        `t`.`customer` AS `entity`,
-        sum((`t`.`amount` - `t`.`cost`)) AS `value`
-      FROM `Order` AS `t`
-      JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(`t`.`orderedOn`) * 12) + month(`t`.`orderedOn`)) - 1))
-      WHERE (`t`.`customer` IS NOT NULL)
-      GROUP BY `periods`.`p`, `t`.`customer`) AS `e1` ON ((`e1`.`p` = `periods`.`p`) AND (`e1`.`entity` = `t`.`id`))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  sum(coalesce(`e1`.`value`, 0.0D)) FILTER (WHERE ((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `marginPerCustomerAvg1__sum`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`end_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND (coalesce(`e1`.`value`, 0.0D) IS NOT NULL))) AS `marginPerCustomerAvg1__values`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`,
+  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `churnRateShare1__base`
+FROM `Customer` AS `t`
+CROSS JOIN `yardstick_periods` AS `periods`
+LEFT JOIN (
+    SELECT
+      `periods`.`p` AS `p`,
+      `t`.`customer` AS `entity`,
+      sum((`t`.`amount` - `t`.`cost`)) AS `value`
+    FROM `Order` AS `t`
+    JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(`t`.`orderedOn`) * 12) + month(`t`.`orderedOn`)) - 1))
+    WHERE (`t`.`customer` IS NOT NULL)
+    GROUP BY `periods`.`p`, `t`.`customer`) AS `e1` ON ((`e1`.`p` = `periods`.`p`) AND (`e1`.`entity` = `t`.`id`))
+GROUP BY `periods`.`p`;

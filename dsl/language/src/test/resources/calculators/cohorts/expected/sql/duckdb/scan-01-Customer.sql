@@ -3,36 +3,24 @@ SET TimeZone = 'Asia/Shanghai';
 -- Customer: no time axis, every row in every period
 -- serves newCustomers, retention0, retention1, retention2, averageAge
 SELECT
-  "row_values"."period" AS "period",
-  count(*) FILTER (WHERE "row_values"."v1") AS "newCustomersCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "retention0Share1__hits",
-  count(*) FILTER (WHERE "row_values"."v3") AS "retention1Share1__hits",
-  count(*) FILTER (WHERE "row_values"."v4") AS "retention1Share1__base",
-  count(*) FILTER (WHERE "row_values"."v5") AS "retention2Share1__hits",
-  count(*) FILTER (WHERE "row_values"."v6") AS "retention2Share1__base",
-  sum("row_values"."v7") FILTER (WHERE "row_values"."v8") AS "averageAgeAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v9") AS "averageAgeAvg1__values"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE)) AS "v1",
-    ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "v2",
-    ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "v3",
-    (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE)) AS "v4",
-    ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "v5",
-    (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE)) AS "v6",
-    ("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) AS "v7",
-    (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE)) AS "v8",
-    ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE)) AND (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) IS NOT NULL)) AS "v9"
-  FROM "Customer" AS "t"
-  CROSS JOIN "yardstick_periods" AS "periods"
-  LEFT JOIN (
-      SELECT
-        "periods"."p" AS "p",
-        "t"."customer" AS "entity",
-        count(*) AS "value"
-      FROM "Order" AS "t"
-      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-      WHERE ("t"."customer" IS NOT NULL)
-      GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE))) AS "newCustomersCount1__rows",
+  count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention0Share1__hits",
+  count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention1Share1__hits",
+  count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(1.0 AS DOUBLE))) AS "retention1Share1__base",
+  count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention2Share1__hits",
+  count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE))) AS "retention2Share1__base",
+  sum(("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1))) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE))) AS "averageAgeAvg1__sum",
+  count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE)) AND (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) IS NOT NULL))) AS "averageAgeAvg1__values"
+FROM "Customer" AS "t"
+CROSS JOIN "yardstick_periods" AS "periods"
+LEFT JOIN (
+    SELECT
+      "periods"."p" AS "p",
+      "t"."customer" AS "entity",
+      count(*) AS "value"
+    FROM "Order" AS "t"
+    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+    WHERE ("t"."customer" IS NOT NULL)
+    GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
+GROUP BY "periods"."p";

@@ -4,18 +4,11 @@ SET TimeZone = 'Asia/Shanghai';
 -- serves firstMonthRevenue, ownPeriodOrders
 -- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
-  "row_values"."period" AS "period",
-  sum("row_values"."v1") FILTER (WHERE "row_values"."v2") AS "firstMonthRevenueSum1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "ownPeriodOrdersCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v4") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."amount" AS "v1",
-    (("periods"."k" - (((year("j1"."signedAt") * 12) + month("j1"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE)) AS "v2",
-    (("periods"."k" - (((year(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE)) * 12) + month(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE))) - 1)) = CAST(0.0 AS DOUBLE)) AS "v3",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v4"
-  FROM "Order" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  sum("t"."amount") FILTER (WHERE (("periods"."k" - (((year("j1"."signedAt") * 12) + month("j1"."signedAt")) - 1)) = CAST(0.0 AS DOUBLE))) AS "firstMonthRevenueSum1__sum",
+  count(*) FILTER (WHERE (("periods"."k" - (((year(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE)) * 12) + month(CAST(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0) AS DATE))) - 1)) = CAST(0.0 AS DOUBLE))) AS "ownPeriodOrdersCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+FROM "Order" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

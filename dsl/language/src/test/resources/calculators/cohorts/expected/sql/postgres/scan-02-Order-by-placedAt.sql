@@ -4,18 +4,11 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves firstMonthRevenue, ownPeriodOrders
 -- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
-  "row_values"."period" AS "period",
-  sum("row_values"."v1") FILTER (WHERE "row_values"."v2") AS "firstMonthRevenueSum1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "ownPeriodOrdersCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v4") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."amount" AS "v1",
-    (("periods"."k" - (((CAST(extract(year FROM "j1"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "j1"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION)) AS "v2",
-    (("periods"."k" - (((CAST(extract(year FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION)) AS "v3",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v4"
-  FROM "Order" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  sum("t"."amount") FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "j1"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "j1"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "firstMonthRevenueSum1__sum",
+  count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "ownPeriodOrdersCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+FROM "Order" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

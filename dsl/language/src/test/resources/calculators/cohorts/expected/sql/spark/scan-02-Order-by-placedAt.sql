@@ -4,18 +4,11 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves firstMonthRevenue, ownPeriodOrders
 -- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
-  `row_values`.`period` AS `period`,
-  sum(`row_values`.`v1`) FILTER (WHERE `row_values`.`v2`) AS `firstMonthRevenueSum1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `ownPeriodOrdersCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v4`) AS `dangling1`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`amount` AS `v1`,
-    ((`periods`.`k` - (((year(`j1`.`signedAt`) * 12) + month(`j1`.`signedAt`)) - 1)) = 0.0D) AS `v2`,
-    ((`periods`.`k` - (((year(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) * 12) + month(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))))) - 1)) = 0.0D) AS `v3`,
-    ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL)) AS `v4`
-  FROM `Order` AS `t`
-  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  sum(`t`.`amount`) FILTER (WHERE ((`periods`.`k` - (((year(`j1`.`signedAt`) * 12) + month(`j1`.`signedAt`)) - 1)) = 0.0D)) AS `firstMonthRevenueSum1__sum`,
+  count(*) FILTER (WHERE ((`periods`.`k` - (((year(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) * 12) + month(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))))) - 1)) = 0.0D)) AS `ownPeriodOrdersCount1__rows`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
+FROM `Order` AS `t`
+LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
+GROUP BY `periods`.`p`;

@@ -3,12 +3,8 @@ SET TimeZone = 'UTC';
 -- Order: periods by Order.placedAt
 -- serves closedOrders
 SELECT
-  "row_values"."period" AS "period",
-  count(*) FILTER (WHERE "row_values"."v1") AS "closedOrdersCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    ("t"."state" = 'closed') AS "v1"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  count(*) FILTER (WHERE ("t"."state" = 'closed')) AS "closedOrdersCount1__rows"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

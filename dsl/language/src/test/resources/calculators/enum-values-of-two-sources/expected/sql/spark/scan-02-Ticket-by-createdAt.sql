@@ -3,14 +3,9 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves closedTickets, openTickets
 SELECT
-  `row_values`.`period` AS `period`,
-  count(*) FILTER (WHERE `row_values`.`v1`) AS `closedTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `openTicketsCount1__rows`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    (`t`.`status` = 'closed') AS `v1`,
-    (`t`.`status` = 'open') AS `v2`
-  FROM `Ticket` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  count(*) FILTER (WHERE (`t`.`status` = 'closed')) AS `closedTicketsCount1__rows`,
+  count(*) FILTER (WHERE (`t`.`status` = 'open')) AS `openTicketsCount1__rows`
+FROM `Ticket` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
+GROUP BY `periods`.`p`;

@@ -3,20 +3,13 @@ SET TimeZone = 'Asia/Shanghai';
 -- Visit: periods by Visit.at
 -- serves visits, minutes, hourSum, firstHour, firstHourVisits, lastVisit
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "visitsCount1__rows",
-  sum("row_values"."v1") AS "minutesSum1__sum",
-  sum("row_values"."v2") AS "hourSumSum1__sum",
-  min("row_values"."v2") AS "firstHourMin1__extreme",
-  count(*) FILTER (WHERE "row_values"."v3") AS "firstHourVisitsCount1__rows",
-  max("row_values"."v4") AS "lastVisitMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."minutes" AS "v1",
-    hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "v2",
-    (((epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE)) < CAST(3600.0 AS DOUBLE)) AS "v3",
-    epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) AS "v4"
-  FROM "Visit" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum("t"."minutes") AS "minutesSum1__sum",
+  sum(hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "hourSumSum1__sum",
+  min(hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstHourMin1__extreme",
+  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE)) < CAST(3600.0 AS DOUBLE))) AS "firstHourVisitsCount1__rows",
+  max(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) AS "lastVisitMax1__extreme"
+FROM "Visit" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))
+GROUP BY "periods"."p";

@@ -3,20 +3,13 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Visit: periods by Visit.at
 -- serves visits, minutes, hourSum, firstHour, firstHourVisits, lastVisit
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "visitsCount1__rows",
-  sum("row_values"."v1") AS "minutesSum1__sum",
-  sum("row_values"."v2") AS "hourSumSum1__sum",
-  min("row_values"."v2") AS "firstHourMin1__extreme",
-  count(*) FILTER (WHERE "row_values"."v3") AS "firstHourVisitsCount1__rows",
-  max("row_values"."v4") AS "lastVisitMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."minutes" AS "v1",
-    CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v2",
-    (((CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION)) AS "v3",
-    CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "v4"
-  FROM "Visit" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum("t"."minutes") AS "minutesSum1__sum",
+  sum(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "hourSumSum1__sum",
+  min(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstHourMin1__extreme",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION))) AS "firstHourVisitsCount1__rows",
+  max(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastVisitMax1__extreme"
+FROM "Visit" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))
+GROUP BY "periods"."p";

@@ -3,20 +3,13 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Visit: periods by Visit.at
 -- serves visits, minutes, hourSum, firstHour, firstHourVisits, lastVisit
 SELECT
-  `row_values`.`period` AS `period`,
+  `periods`.`p` AS `period`,
   count(*) AS `visitsCount1__rows`,
-  sum(`row_values`.`v1`) AS `minutesSum1__sum`,
-  sum(`row_values`.`v2`) AS `hourSumSum1__sum`,
-  min(`row_values`.`v2`) AS `firstHourMin1__extreme`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `firstHourVisitsCount1__rows`,
-  max(`row_values`.`v4`) AS `lastVisitMax1__extreme`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`minutes` AS `v1`,
-    hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `v2`,
-    (((unix_millis(CAST(`t`.`at` AS TIMESTAMP)) - `periods`.`start_ms`) / 1000.0D) < 3600.0D) AS `v3`,
-    unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS `v4`
-  FROM `Visit` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = unix_date(to_date(`t`.`at`)))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  sum(`t`.`minutes`) AS `minutesSum1__sum`,
+  sum(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `hourSumSum1__sum`,
+  min(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstHourMin1__extreme`,
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`at` AS TIMESTAMP)) - `periods`.`start_ms`) / 1000.0D) < 3600.0D)) AS `firstHourVisitsCount1__rows`,
+  max(unix_millis(CAST(`t`.`at` AS TIMESTAMP))) AS `lastVisitMax1__extreme`
+FROM `Visit` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = unix_date(to_date(`t`.`at`)))
+GROUP BY `periods`.`p`;

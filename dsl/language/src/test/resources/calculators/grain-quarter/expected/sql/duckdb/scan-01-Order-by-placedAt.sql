@@ -3,19 +3,12 @@ SET TimeZone = 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum("row_values"."v1") AS "revenueSum1__sum",
-  sum("row_values"."v2") AS "quarterAvgAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "quarterAvgAvg1__values",
-  sum("row_values"."v4") AS "monthSumSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."amount" AS "v1",
-    quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) AS "v2",
-    (quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL) AS "v3",
-    month(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) AS "v4"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 4) + quarter(CAST("t"."placedAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum("t"."amount") AS "revenueSum1__sum",
+  sum(quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterAvgAvg1__sum",
+  count(*) FILTER (WHERE (quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL)) AS "quarterAvgAvg1__values",
+  sum(month(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "monthSumSum1__sum"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 4) + quarter(CAST("t"."placedAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

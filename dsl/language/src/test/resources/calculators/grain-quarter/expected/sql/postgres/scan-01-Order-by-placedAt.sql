@@ -3,19 +3,12 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum("row_values"."v1") AS "revenueSum1__sum",
-  sum("row_values"."v2") AS "quarterAvgAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "quarterAvgAvg1__values",
-  sum("row_values"."v4") AS "monthSumSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."amount" AS "v1",
-    CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v2",
-    (CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL) AS "v3",
-    CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v4"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 4) + CAST(extract(quarter FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum("t"."amount") AS "revenueSum1__sum",
+  sum(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterAvgAvg1__sum",
+  count(*) FILTER (WHERE (CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL)) AS "quarterAvgAvg1__values",
+  sum(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 4) + CAST(extract(quarter FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

@@ -3,19 +3,12 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  `row_values`.`period` AS `period`,
+  `periods`.`p` AS `period`,
   count(*) AS `ordersCount1__rows`,
-  sum(`row_values`.`v1`) AS `revenueSum1__sum`,
-  sum(`row_values`.`v2`) AS `quarterAvgAvg1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `quarterAvgAvg1__values`,
-  sum(`row_values`.`v4`) AS `monthSumSum1__sum`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`amount` AS `v1`,
-    quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `v2`,
-    (quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL) AS `v3`,
-    month(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `v4`
-  FROM `Order` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 4) + quarter(to_date(`t`.`placedAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  sum(`t`.`amount`) AS `revenueSum1__sum`,
+  sum(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `quarterAvgAvg1__sum`,
+  count(*) FILTER (WHERE (quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL)) AS `quarterAvgAvg1__values`,
+  sum(month(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `monthSumSum1__sum`
+FROM `Order` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 4) + quarter(to_date(`t`.`placedAt`))) - 1))
+GROUP BY `periods`.`p`;

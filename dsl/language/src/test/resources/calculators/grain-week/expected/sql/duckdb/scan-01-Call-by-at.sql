@@ -3,22 +3,14 @@ SET TimeZone = 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "callsCount1__rows",
-  sum("row_values"."v1") AS "weekAvgAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v2") AS "weekAvgAvg1__values",
-  sum("row_values"."v3") AS "weekdaySumSum1__sum",
-  min("row_values"."v4") AS "firstYearMin1__extreme",
-  max("row_values"."v4") AS "lastYearMax1__extreme",
-  count(*) FILTER (WHERE "row_values"."v5") AS "weekendCallsCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "v1",
-    (weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL) AS "v2",
-    isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "v3",
-    year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "v4",
-    ((isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(6.0 AS DOUBLE)) OR (isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(7.0 AS DOUBLE))) AS "v5"
-  FROM "Call" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE))))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__sum",
+  count(*) FILTER (WHERE (weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL)) AS "weekAvgAvg1__values",
+  sum(isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekdaySumSum1__sum",
+  min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstYearMin1__extreme",
+  max(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "lastYearMax1__extreme",
+  count(*) FILTER (WHERE ((isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(6.0 AS DOUBLE)) OR (isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(7.0 AS DOUBLE)))) AS "weekendCallsCount1__rows"
+FROM "Call" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE))))
+GROUP BY "periods"."p";

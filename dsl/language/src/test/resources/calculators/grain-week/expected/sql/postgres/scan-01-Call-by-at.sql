@@ -3,22 +3,14 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "callsCount1__rows",
-  sum("row_values"."v1") AS "weekAvgAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v2") AS "weekAvgAvg1__values",
-  sum("row_values"."v3") AS "weekdaySumSum1__sum",
-  min("row_values"."v4") AS "firstYearMin1__extreme",
-  max("row_values"."v4") AS "lastYearMax1__extreme",
-  count(*) FILTER (WHERE "row_values"."v5") AS "weekendCallsCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v1",
-    (CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL) AS "v2",
-    CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v3",
-    CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v4",
-    ((CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(6.0 AS DOUBLE PRECISION)) OR (CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(7.0 AS DOUBLE PRECISION))) AS "v5"
-  FROM "Call" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE PRECISION))))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekAvgAvg1__sum",
+  count(*) FILTER (WHERE (CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL)) AS "weekAvgAvg1__values",
+  sum(CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekdaySumSum1__sum",
+  min(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstYearMin1__extreme",
+  max(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "lastYearMax1__extreme",
+  count(*) FILTER (WHERE ((CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(6.0 AS DOUBLE PRECISION)) OR (CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(7.0 AS DOUBLE PRECISION)))) AS "weekendCallsCount1__rows"
+FROM "Call" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE PRECISION))))
+GROUP BY "periods"."p";

@@ -3,22 +3,14 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  `row_values`.`period` AS `period`,
+  `periods`.`p` AS `period`,
   count(*) AS `callsCount1__rows`,
-  sum(`row_values`.`v1`) AS `weekAvgAvg1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `weekAvgAvg1__values`,
-  sum(`row_values`.`v3`) AS `weekdaySumSum1__sum`,
-  min(`row_values`.`v4`) AS `firstYearMin1__extreme`,
-  max(`row_values`.`v4`) AS `lastYearMax1__extreme`,
-  count(*) FILTER (WHERE `row_values`.`v5`) AS `weekendCallsCount1__rows`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `v1`,
-    (weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL) AS `v2`,
-    extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `v3`,
-    year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `v4`,
-    ((extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 6.0D) OR (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 7.0D)) AS `v5`
-  FROM `Call` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = floor(((unix_date(to_date(`t`.`at`)) + 3) / 7.0D)))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  sum(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__sum`,
+  count(*) FILTER (WHERE (weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL)) AS `weekAvgAvg1__values`,
+  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekdaySumSum1__sum`,
+  min(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstYearMin1__extreme`,
+  max(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `lastYearMax1__extreme`,
+  count(*) FILTER (WHERE ((extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 6.0D) OR (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 7.0D))) AS `weekendCallsCount1__rows`
+FROM `Call` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = floor(((unix_date(to_date(`t`.`at`)) + 3) / 7.0D)))
+GROUP BY `periods`.`p`;

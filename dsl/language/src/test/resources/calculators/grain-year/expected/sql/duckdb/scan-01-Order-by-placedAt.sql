@@ -3,17 +3,11 @@ SET TimeZone = 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum("row_values"."v1") AS "yearSumSum1__sum",
-  sum("row_values"."v2") AS "daySumSum1__sum",
-  sum("row_values"."v3") AS "budgetUseSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    year(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) AS "v1",
-    day(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) AS "v2",
-    "t"."amount" AS "v3"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year(CAST("t"."placedAt" AS DATE)))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum(year(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "yearSumSum1__sum",
+  sum(day(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "daySumSum1__sum",
+  sum("t"."amount") AS "budgetUseSum1__sum"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year(CAST("t"."placedAt" AS DATE)))
+GROUP BY "periods"."p";

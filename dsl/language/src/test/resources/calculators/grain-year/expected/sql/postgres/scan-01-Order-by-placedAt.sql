@@ -3,17 +3,11 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  "row_values"."period" AS "period",
+  "periods"."p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum("row_values"."v1") AS "yearSumSum1__sum",
-  sum("row_values"."v2") AS "daySumSum1__sum",
-  sum("row_values"."v3") AS "budgetUseSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v1",
-    CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "v2",
-    "t"."amount" AS "v3"
-  FROM "Order" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER))) AS "row_values"
-GROUP BY "row_values"."period";
+  sum(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearSumSum1__sum",
+  sum(CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
+  sum("t"."amount") AS "budgetUseSum1__sum"
+FROM "Order" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER))
+GROUP BY "periods"."p";

@@ -3,12 +3,8 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Budget: periods by Budget.day
 -- serves budget, budgetUse
 SELECT
-  "row_values"."period" AS "period",
-  sum("row_values"."v1") AS "budgetSum1__sum"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."amount" AS "v1"
-  FROM "Budget" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM "t"."day") AS INTEGER))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  sum("t"."amount") AS "budgetSum1__sum"
+FROM "Budget" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM "t"."day") AS INTEGER))
+GROUP BY "periods"."p";

@@ -3,17 +3,11 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  `row_values`.`period` AS `period`,
+  `periods`.`p` AS `period`,
   count(*) AS `ordersCount1__rows`,
-  sum(`row_values`.`v1`) AS `yearSumSum1__sum`,
-  sum(`row_values`.`v2`) AS `daySumSum1__sum`,
-  sum(`row_values`.`v3`) AS `budgetUseSum1__sum`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    year(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `v1`,
-    dayofmonth(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `v2`,
-    `t`.`amount` AS `v3`
-  FROM `Order` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = year(to_date(`t`.`placedAt`)))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  sum(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `yearSumSum1__sum`,
+  sum(dayofmonth(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `daySumSum1__sum`,
+  sum(`t`.`amount`) AS `budgetUseSum1__sum`
+FROM `Order` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = year(to_date(`t`.`placedAt`)))
+GROUP BY `periods`.`p`;

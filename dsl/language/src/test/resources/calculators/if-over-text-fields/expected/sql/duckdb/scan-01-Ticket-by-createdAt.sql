@@ -4,15 +4,10 @@ SET TimeZone = 'UTC';
 -- serves westByIf
 -- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
-  "row_values"."period" AS "period",
-  count(*) FILTER (WHERE "row_values"."v1") AS "westByIfCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    (CASE WHEN "t"."vip" THEN "j1"."region" ELSE "t"."region" END = 'west') AS "v1",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v2"
-  FROM "Ticket" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  count(*) FILTER (WHERE (CASE WHEN "t"."vip" THEN "j1"."region" ELSE "t"."region" END = 'west')) AS "westByIfCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+FROM "Ticket" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

@@ -4,15 +4,10 @@ SET TIME ZONE 'UTC';
 -- serves westByIf
 -- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
-  "row_values"."period" AS "period",
-  count(*) FILTER (WHERE "row_values"."v1") AS "westByIfCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    (CASE WHEN "t"."vip" THEN "j1"."region" ELSE "t"."region" END = 'west') AS "v1",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v2"
-  FROM "Ticket" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  count(*) FILTER (WHERE (CASE WHEN "t"."vip" THEN "j1"."region" ELSE "t"."region" END = 'west')) AS "westByIfCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+FROM "Ticket" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

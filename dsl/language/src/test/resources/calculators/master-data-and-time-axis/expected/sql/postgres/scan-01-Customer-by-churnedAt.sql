@@ -6,17 +6,13 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
+  GROUPING("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
   count(*) AS "churnedByDateCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0"
-  FROM "Customer" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."churnedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."churnedAt") AS INTEGER)) - 1))) AS "row_values"
+FROM "Customer" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."churnedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."churnedAt") AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );

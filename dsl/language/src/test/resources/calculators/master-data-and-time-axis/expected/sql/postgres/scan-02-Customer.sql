@@ -6,25 +6,17 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
+  GROUPING("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
   count(*) AS "customersCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v1") AS "signedCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "churnedCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v3") AS "activeAtStartCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v4") AS "churnRateShare1__hits"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    (("t"."signedAt" >= "periods"."start_day") AND ("t"."signedAt" < "periods"."end_day")) AS "v1",
-    (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")) AS "v2",
-    (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AS "v3",
-    ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day"))) AS "v4"
-  FROM "Customer" AS "t"
-  CROSS JOIN "yardstick_periods" AS "periods") AS "row_values"
+  count(*) FILTER (WHERE (("t"."signedAt" >= "periods"."start_day") AND ("t"."signedAt" < "periods"."end_day"))) AS "signedCount1__rows",
+  count(*) FILTER (WHERE (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day"))) AS "churnedCount1__rows",
+  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "activeAtStartCount1__rows",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits"
+FROM "Customer" AS "t"
+CROSS JOIN "yardstick_periods" AS "periods"
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );

@@ -7,21 +7,15 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  count(*) FILTER (WHERE "row_values"."v1") AS "resolvedCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "dangling1"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "j1"."region" AS "d0",
-    ("t"."resolvedAt" IS NOT NULL) AS "v1",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v2"
-  FROM "Ticket" AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
+  GROUPING("j1"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "j1"."region" AS "d0",
+  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "resolvedCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+FROM "Ticket" AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."resolvedAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "j1"."region")
 );

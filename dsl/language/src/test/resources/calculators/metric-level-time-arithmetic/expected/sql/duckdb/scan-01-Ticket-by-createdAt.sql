@@ -3,15 +3,10 @@ SET TimeZone = 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  "row_values"."period" AS "period",
-  max("row_values"."v1") AS "spanMax1__extreme",
-  min("row_values"."v2") AS "spanMin2__extreme",
-  max("row_values"."v2") AS "sinceStartMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ)) AS "v1",
-    epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ)) AS "v2"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanMax1__extreme",
+  min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanMin2__extreme",
+  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "sinceStartMax1__extreme"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
+GROUP BY "periods"."p";

@@ -3,15 +3,10 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  "row_values"."period" AS "period",
-  max("row_values"."v1") AS "spanMax1__extreme",
-  min("row_values"."v2") AS "spanMin2__extreme",
-  max("row_values"."v2") AS "sinceStartMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "v1",
-    CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "v2"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  max(CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "spanMax1__extreme",
+  min(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "spanMin2__extreme",
+  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "sinceStartMax1__extreme"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

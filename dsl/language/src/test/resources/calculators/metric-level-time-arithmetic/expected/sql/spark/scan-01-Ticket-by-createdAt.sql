@@ -3,15 +3,10 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  `row_values`.`period` AS `period`,
-  max(`row_values`.`v1`) AS `spanMax1__extreme`,
-  min(`row_values`.`v2`) AS `spanMin2__extreme`,
-  max(`row_values`.`v2`) AS `sinceStartMax1__extreme`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) AS `v1`,
-    unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP)) AS `v2`
-  FROM `Ticket` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  max(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP))) AS `spanMax1__extreme`,
+  min(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `spanMin2__extreme`,
+  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `sinceStartMax1__extreme`
+FROM `Ticket` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
+GROUP BY `periods`.`p`;

@@ -6,65 +6,55 @@ SET TimeZone = 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  count(*) FILTER (WHERE "row_values"."v1") AS "repeatBuyersCount1__rows",
-  count(*) FILTER (WHERE "row_values"."v2") AS "activeCustomersCount1__rows",
-  sum("row_values"."v3") FILTER (WHERE "row_values"."v2") AS "marginPerBuyerAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v4") AS "marginPerBuyerAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v5") AS "silentShareShare1__hits",
+  grouping("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
+  count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(2.0 AS DOUBLE))) AS "repeatBuyersCount1__rows",
+  count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "activeCustomersCount1__rows",
+  sum(coalesce("e2"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "marginPerBuyerAvg1__sum",
+  count(*) FILTER (WHERE ((coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AND (coalesce("e2"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerBuyerAvg1__values",
+  count(*) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE)) = CAST(0.0 AS DOUBLE))) AS "silentShareShare1__hits",
   count(*) AS "silentShareShare1__base",
-  count(*) FILTER (WHERE "row_values"."v6") AS "bigOrderCustomersCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(2.0 AS DOUBLE)) AS "v1",
-    (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AS "v2",
-    coalesce("e2"."value", CAST(0.0 AS DOUBLE)) AS "v3",
-    ((coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AND (coalesce("e2"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL)) AS "v4",
-    (coalesce("e3"."value", CAST(0.0 AS DOUBLE)) = CAST(0.0 AS DOUBLE)) AS "v5",
-    ("e4"."value" >= CAST(100.0 AS DOUBLE)) AS "v6"
-  FROM "Customer" AS "t"
-  CROSS JOIN "yardstick_periods" AS "periods"
-  LEFT JOIN (
-      SELECT
-        "periods"."p" AS "p",
-        "t"."customer" AS "entity",
-        count(*) AS "value"
-      FROM "Order" AS "t"
-      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-      WHERE ("t"."customer" IS NOT NULL)
-      GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
-  LEFT JOIN (
-      SELECT
-        "periods"."p" AS "p",
-        "t"."customer" AS "entity",
-        sum("t"."margin") AS "value"
-      FROM "Order" AS "t"
-      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-      WHERE ("t"."customer" IS NOT NULL)
-      GROUP BY "periods"."p", "t"."customer") AS "e2" ON (("e2"."p" = "periods"."p") AND ("e2"."entity" = "t"."id"))
-  LEFT JOIN (
-      SELECT
-        "periods"."p" AS "p",
-        "t"."customer" AS "entity",
-        count(*) AS "value"
-      FROM "Ticket" AS "t"
-      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year("t"."createdOn") * 12) + month("t"."createdOn")) - 1))
-      WHERE ("t"."customer" IS NOT NULL)
-      GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
-  LEFT JOIN (
-      SELECT
-        "periods"."p" AS "p",
-        "t"."customer" AS "entity",
-        max("t"."margin") AS "value"
-      FROM "Order" AS "t"
-      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
-      WHERE ("t"."customer" IS NOT NULL)
-      GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))) AS "row_values"
+  count(*) FILTER (WHERE ("e4"."value" >= CAST(100.0 AS DOUBLE))) AS "bigOrderCustomersCount1__rows"
+FROM "Customer" AS "t"
+CROSS JOIN "yardstick_periods" AS "periods"
+LEFT JOIN (
+    SELECT
+      "periods"."p" AS "p",
+      "t"."customer" AS "entity",
+      count(*) AS "value"
+    FROM "Order" AS "t"
+    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+    WHERE ("t"."customer" IS NOT NULL)
+    GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
+LEFT JOIN (
+    SELECT
+      "periods"."p" AS "p",
+      "t"."customer" AS "entity",
+      sum("t"."margin") AS "value"
+    FROM "Order" AS "t"
+    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+    WHERE ("t"."customer" IS NOT NULL)
+    GROUP BY "periods"."p", "t"."customer") AS "e2" ON (("e2"."p" = "periods"."p") AND ("e2"."entity" = "t"."id"))
+LEFT JOIN (
+    SELECT
+      "periods"."p" AS "p",
+      "t"."customer" AS "entity",
+      count(*) AS "value"
+    FROM "Ticket" AS "t"
+    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year("t"."createdOn") * 12) + month("t"."createdOn")) - 1))
+    WHERE ("t"."customer" IS NOT NULL)
+    GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
+LEFT JOIN (
+    SELECT
+      "periods"."p" AS "p",
+      "t"."customer" AS "entity",
+      max("t"."margin") AS "value"
+    FROM "Order" AS "t"
+    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 12) + month(CAST("t"."placedAt" AS DATE))) - 1))
+    WHERE ("t"."customer" IS NOT NULL)
+    GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );

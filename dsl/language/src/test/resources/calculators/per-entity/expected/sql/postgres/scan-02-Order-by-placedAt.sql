@@ -7,29 +7,21 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  count(*) FILTER (WHERE "row_values"."v1") AS "returningOrdersCount1__rows",
-  sum("row_values"."v2") AS "daysSincePreviousAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v3") AS "daysSincePreviousAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v4") AS "dangling1"
+  GROUPING("j1"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "j1"."region" AS "d0",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
+  sum(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__sum",
+  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "daysSincePreviousAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT
-    "periods"."p" AS "period",
-    "j1"."region" AS "d0",
-    (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION)) AS "v1",
-    ((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) AS "v2",
-    (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL) AS "v3",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v4"
-  FROM (
-    SELECT
-      "t".*,
-      CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
-    FROM "Order" AS "t") AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
+    "t".*,
+    CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
+  FROM "Order" AS "t") AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "j1"."region")
 );

@@ -7,28 +7,21 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  sum("row_values"."v1") AS "ticketGapAvg1__sum",
-  count(*) FILTER (WHERE "row_values"."v2") AS "ticketGapAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v3") AS "dangling1"
+  GROUPING("j1"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "j1"."region" AS "d0",
+  sum((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION))) AS "ticketGapAvg1__sum",
+  count(*) FILTER (WHERE ((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "ticketGapAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT
-    "periods"."p" AS "period",
-    "j1"."region" AS "d0",
-    (((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION)) AS "v1",
-    ((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION)) IS NOT NULL) AS "v2",
-    (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL)) AS "v3"
-  FROM (
-    SELECT
-      "t".*,
-      CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END IS NULL)) THEN NULL ELSE max(CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END) OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1",
-      CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END IS NULL)) THEN NULL ELSE max("t"."createdOn") OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1_date"
-    FROM "Ticket" AS "t") AS "t"
-  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."createdOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."createdOn") AS INTEGER)) - 1))) AS "row_values"
+    "t".*,
+    CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END IS NULL)) THEN NULL ELSE max(CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END) OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1",
+    CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END IS NULL)) THEN NULL ELSE max("t"."createdOn") OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."createdOn" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1_date"
+  FROM "Ticket" AS "t") AS "t"
+LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."createdOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."createdOn") AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "j1"."region")
 );

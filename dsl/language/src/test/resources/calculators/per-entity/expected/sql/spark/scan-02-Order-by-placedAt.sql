@@ -7,29 +7,21 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping(`row_values`.`d0`) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
-  count(*) FILTER (WHERE `row_values`.`v1`) AS `returningOrdersCount1__rows`,
-  sum(`row_values`.`v2`) AS `daysSincePreviousAvg1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `daysSincePreviousAvg1__values`,
-  count(*) FILTER (WHERE `row_values`.`v4`) AS `dangling1`
+  grouping(`j1`.`region`) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `j1`.`region` AS `d0`,
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
+  sum(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
+  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT
-    `periods`.`p` AS `period`,
-    `j1`.`region` AS `d0`,
-    (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D) AS `v1`,
-    ((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) AS `v2`,
-    (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL) AS `v3`,
-    ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL)) AS `v4`
-  FROM (
-    SELECT
-      `t`.*,
-      CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
-    FROM `Order` AS `t`) AS `t`
-  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))) AS `row_values`
+    `t`.*,
+    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
+  FROM `Order` AS `t`) AS `t`
+LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`)
+  (`periods`.`p`),
+  (`periods`.`p`, `j1`.`region`)
 );

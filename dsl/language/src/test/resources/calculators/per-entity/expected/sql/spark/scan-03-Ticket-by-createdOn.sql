@@ -7,28 +7,21 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping(`row_values`.`d0`) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
-  sum(`row_values`.`v1`) AS `ticketGapAvg1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `ticketGapAvg1__values`,
-  count(*) FILTER (WHERE `row_values`.`v3`) AS `dangling1`
+  grouping(`j1`.`region`) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `j1`.`region` AS `d0`,
+  sum((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D)) AS `ticketGapAvg1__sum`,
+  count(*) FILTER (WHERE ((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) IS NOT NULL)) AS `ticketGapAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT
-    `periods`.`p` AS `period`,
-    `j1`.`region` AS `d0`,
-    (((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) AS `v1`,
-    ((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) IS NOT NULL) AS `v2`,
-    ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL)) AS `v3`
-  FROM (
-    SELECT
-      `t`.*,
-      CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`,
-      CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(`t`.`createdOn`) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1_date`
-    FROM `Ticket` AS `t`) AS `t`
-  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(`t`.`createdOn`) * 12) + month(`t`.`createdOn`)) - 1))) AS `row_values`
+    `t`.*,
+    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`,
+    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(`t`.`createdOn`) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`createdOn` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1_date`
+  FROM `Ticket` AS `t`) AS `t`
+LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(`t`.`createdOn`) * 12) + month(`t`.`createdOn`)) - 1))
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`)
+  (`periods`.`p`),
+  (`periods`.`p`, `j1`.`region`)
 );

@@ -6,21 +6,15 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping(`row_values`.`d0`) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
+  grouping(`t`.`region`) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `t`.`region` AS `d0`,
   count(*) AS `volumeCount1__rows`,
-  sum(`row_values`.`v1`) AS `previousCostSum1__sum`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `avgCostAvg1__values`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`region` AS `d0`,
-    `t`.`cost` AS `v1`,
-    (`t`.`cost` IS NOT NULL) AS `v2`
-  FROM `Ticket` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
+  sum(`t`.`cost`) AS `previousCostSum1__sum`,
+  count(*) FILTER (WHERE (`t`.`cost` IS NOT NULL)) AS `avgCostAvg1__values`
+FROM `Ticket` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`)
+  (`periods`.`p`),
+  (`periods`.`p`, `t`.`region`)
 );

@@ -6,20 +6,14 @@ SET TimeZone = 'UTC';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  sum("row_values"."v1") AS "costRateSum1__sum",
-  count(*) FILTER (WHERE "row_values"."v2") AS "goldTicketsCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    "t"."cost" AS "v1",
-    ("t"."tier" = 'gold') AS "v2"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))) AS "row_values"
+  grouping("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
+  sum("t"."cost") AS "costRateSum1__sum",
+  count(*) FILTER (WHERE ("t"."tier" = 'gold')) AS "goldTicketsCount1__rows"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );

@@ -6,18 +6,13 @@ SET TIME ZONE 'UTC';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping(`row_values`.`d0`) AS `grouping_id`,
-  `row_values`.`period` AS `period`,
-  `row_values`.`d0` AS `d0`,
-  sum(`row_values`.`v1`) AS `costRateSum2__sum`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    `t`.`region` AS `d0`,
-    `t`.`amount` AS `v1`
-  FROM `Sale` AS `t`
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`soldAt`)) * 12) + month(to_date(`t`.`soldAt`))) - 1))) AS `row_values`
+  grouping(`t`.`region`) AS `grouping_id`,
+  `periods`.`p` AS `period`,
+  `t`.`region` AS `d0`,
+  sum(`t`.`amount`) AS `costRateSum2__sum`
+FROM `Sale` AS `t`
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`soldAt`)) * 12) + month(to_date(`t`.`soldAt`))) - 1))
 GROUP BY GROUPING SETS (
-  (`row_values`.`period`),
-  (`row_values`.`period`, `row_values`.`d0`)
+  (`periods`.`p`),
+  (`periods`.`p`, `t`.`region`)
 );

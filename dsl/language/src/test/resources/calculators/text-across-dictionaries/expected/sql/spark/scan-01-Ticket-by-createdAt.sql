@@ -4,19 +4,12 @@ SET TIME ZONE 'UTC';
 -- serves westTickets, sameRegion, regions
 -- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
-  `row_values`.`period` AS `period`,
-  count(*) FILTER (WHERE `row_values`.`v1`) AS `westTicketsCount1__rows`,
-  count(*) FILTER (WHERE `row_values`.`v2`) AS `sameRegionCount1__rows`,
-  count(DISTINCT `row_values`.`v3`) AS `regionsCountDistinct1__distinct`,
-  count(*) FILTER (WHERE `row_values`.`v4`) AS `dangling1`
-FROM (
-  SELECT
-    `periods`.`p` AS `period`,
-    (coalesce(`t`.`region`, `j1`.`region`) = 'west') AS `v1`,
-    (`t`.`region` = `j1`.`region`) AS `v2`,
-    coalesce(`t`.`region`, `j1`.`region`) AS `v3`,
-    ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL)) AS `v4`
-  FROM `Ticket` AS `t`
-  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `row_values`
-GROUP BY `row_values`.`period`;
+  `periods`.`p` AS `period`,
+  count(*) FILTER (WHERE (coalesce(`t`.`region`, `j1`.`region`) = 'west')) AS `westTicketsCount1__rows`,
+  count(*) FILTER (WHERE (`t`.`region` = `j1`.`region`)) AS `sameRegionCount1__rows`,
+  count(DISTINCT coalesce(`t`.`region`, `j1`.`region`)) AS `regionsCountDistinct1__distinct`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
+FROM `Ticket` AS `t`
+LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
+GROUP BY `periods`.`p`;

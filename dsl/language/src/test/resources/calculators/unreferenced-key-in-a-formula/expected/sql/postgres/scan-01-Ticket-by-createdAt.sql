@@ -3,14 +3,9 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves distinctIds, notFirst
 SELECT
-  "row_values"."period" AS "period",
-  count(DISTINCT "row_values"."v1") AS "distinctIdsCountDistinct1__distinct",
-  count(*) FILTER (WHERE "row_values"."v2") AS "notFirstCount1__rows"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."id" AS "v1",
-    ("t"."id" <> 'T1') AS "v2"
-  FROM "Ticket" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
-GROUP BY "row_values"."period";
+  "periods"."p" AS "period",
+  count(DISTINCT "t"."id") AS "distinctIdsCountDistinct1__distinct",
+  count(*) FILTER (WHERE ("t"."id" <> 'T1')) AS "notFirstCount1__rows"
+FROM "Ticket" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
+GROUP BY "periods"."p";

@@ -6,24 +6,17 @@ SET TIME ZONE 'UTC';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("row_values"."d0") AS "grouping_id",
-  "row_values"."period" AS "period",
-  "row_values"."d0" AS "d0",
-  sum("row_values"."v1") AS "revenueSum1__sum",
-  count(*) FILTER (WHERE "row_values"."v2") AS "rollingAverageAvg1__values",
-  count(*) FILTER (WHERE "row_values"."v3") AS "rollingReturnsShare1__hits",
+  GROUPING("t"."region") AS "grouping_id",
+  "periods"."p" AS "period",
+  "t"."region" AS "d0",
+  sum("t"."amount") AS "revenueSum1__sum",
+  count(*) FILTER (WHERE ("t"."amount" IS NOT NULL)) AS "rollingAverageAvg1__values",
+  count(*) FILTER (WHERE "t"."returned") AS "rollingReturnsShare1__hits",
   count(*) AS "rollingReturnsShare1__base",
-  max("row_values"."v1") AS "rollingLargestMax1__extreme"
-FROM (
-  SELECT
-    "periods"."p" AS "period",
-    "t"."region" AS "d0",
-    "t"."amount" AS "v1",
-    ("t"."amount" IS NOT NULL) AS "v2",
-    "t"."returned" AS "v3"
-  FROM "Sale" AS "t"
-  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."soldAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."soldAt" AS DATE)) AS INTEGER)) - 1))) AS "row_values"
+  max("t"."amount") AS "rollingLargestMax1__extreme"
+FROM "Sale" AS "t"
+JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."soldAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."soldAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (
-  ("row_values"."period"),
-  ("row_values"."period", "row_values"."d0")
+  ("periods"."p"),
+  ("periods"."p", "t"."region")
 );
