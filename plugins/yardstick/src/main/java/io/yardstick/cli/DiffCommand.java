@@ -109,7 +109,7 @@ public final class DiffCommand implements Callable<Integer> {
 		} catch (Pipeline.BadSelection e) {
 			throw usage(CliTexts.selection(e, texts));
 		}
-		ConformanceReport report = Conformance.compare(chosen, base);
+		ConformanceReport report = Conformance.compare(chosen, base, texts.language());
 		String text = format.equals("json") ? report.toJson() : text(report, texts);
 		if (out == null) {
 			spec.commandLine().getOut().print(text);

@@ -170,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
 		GeneratedTemplate built;
 		try {
 			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE,
-					input.language), null);
+					input.language), null, input.language);
 		} catch (Pipeline.BadSelection e) {
 			throw usage(CliTexts.selection(e, texts));
 		} catch (Pipeline.Refused refused) {
