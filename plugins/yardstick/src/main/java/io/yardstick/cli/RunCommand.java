@@ -398,7 +398,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	private Grain grain() {
 		try {
-			return Grain.parse(input.grain);
+			return CliTexts.grain(input.grain, texts);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -409,7 +409,7 @@ public final class RunCommand implements Callable<Integer> {
 		String breakdowns = by != null ? by : String.join(",", reportBreakdowns(report));
 		List<Grouping> groupings;
 		try {
-			groupings = Grouping.parseList(breakdowns);
+			groupings = CliTexts.groupings(breakdowns, texts);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}

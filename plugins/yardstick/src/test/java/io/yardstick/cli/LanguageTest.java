@@ -134,6 +134,10 @@ class LanguageTest {
 				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out },
 				new String[] { "sample-data", "--language", "zh", bad.toString(), "-o", out },
 				new String[] { "sample-data", "--language", "zh", missing, "-o", out },
+				new String[] { "sample-data", "--language", "zh", "--months", "0", "-o", out },
+				new String[] { "sample-data", "--language", "zh", template, "--rows", "0", "-o", out },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--grain", "fortnight" },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--by", "region,,segment" },
 				new String[] { "test", "--language", "zh", bad.toString() },
 				new String[] { "test", "--language", "zh", missing },
 				new String[] { "diff", "--language", "zh", bad.toString() },
@@ -146,7 +150,8 @@ class LanguageTest {
 			for (String line : (run.out() + run.err()).split("\n")) {
 				List<String> words = new java.util.ArrayList<>(englishWords(line));
 				words.removeAll(List.of("yardstick", "Yardstick", command[0], "frobnicate", "yaml", "text", "json", "nothing",
-						"region", "segment", "strategic", "sql", "duckdb", "postgres", "spark", "OTHER", "StandardAfterSales"));
+						"region", "segment", "strategic", "sql", "duckdb", "postgres", "spark", "OTHER", "StandardAfterSales",
+						"fortnight", "day", "week", "month", "quarter", "year"));
 				if (!words.isEmpty()) {
 					english.add(String.join(" ", command) + ": " + line + " " + words);
 				}
