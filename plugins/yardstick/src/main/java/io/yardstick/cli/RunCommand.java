@@ -128,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
-		exports.check(spec.commandLine());
+		exports.check(spec.commandLine(), input.language);
 		Grain parsedGrain = grain();
 		BadRowPolicy policy = switch (input.onBadRow) {
 			case "fail" -> BadRowPolicy.FAIL;
