@@ -31,6 +31,19 @@ public final class ChannelSpecs {
 	 * @throws IllegalArgumentException saying which value or variable is wrong and what it should be
 	 */
 	public static List<Channel> parse(List<String> specs, Map<String, String> environment, LongSupplier clock) {
+		return parse(specs, environment, clock, "en");
+	}
+
+	/** The refusals' words: {@code specs_en.properties}, {@code specs_zh.properties}. */
+	static final String SPECS = "io/yardstick/notify/specs";
+
+	private static io.yardstick.runtime.text.Texts texts(String language) {
+		return io.yardstick.runtime.text.Texts.of(SPECS, NotifyTexts.language(language));
+	}
+
+	/** {@link #parse(List, Map, LongSupplier)} with its refusals in a language: zh or en ({@link NotifyTexts}). */
+	public static List<Channel> parse(List<String> specs, Map<String, String> environment, LongSupplier clock,
+			String language) {
 		List<Channel> channels = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (String spec : specs) {
@@ -38,19 +51,18 @@ public final class ChannelSpecs {
 			String type = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
 			String name = colon < 0 ? type : spec.substring(colon + 1).trim();
 			if (!TYPES.contains(type)) {
-				throw new IllegalArgumentException("--notify " + spec + ": unknown type \"" + type + "\"; use one of "
-						+ String.join(", ", TYPES) + ", optionally with a name (slack:ops)");
+				throw new IllegalArgumentException(
+						texts(language).get("spec.unknownType", spec, type, String.join(", ", TYPES)));
 			}
 			if (!NAME.matcher(name).matches()) {
-				throw new IllegalArgumentException("--notify " + spec + ": a channel's name is letters, digits, - and _");
+				throw new IllegalArgumentException(texts(language).get("spec.badName", spec));
 			}
 			String variablePrefix = PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
 			String channelName = colon < 0 ? type : type + ":" + name;
 			if (!names.add(variablePrefix)) {
-				throw new IllegalArgumentException("--notify " + spec + ": a second channel reading " + variablePrefix
-						+ "*; give each a name of its own (slack:ops, slack:sales)");
+				throw new IllegalArgumentException(texts(language).get("spec.sameName", spec, variablePrefix));
 			}
-			Variables variables = new Variables(environment, variablePrefix, "--notify " + spec);
+			Variables variables = new Variables(environment, variablePrefix, "--notify " + spec, language);
 			channels.add(type.equals("email") ? email(channelName, variables, clock)
 					: webhook(channelName, type.equals("lark") ? WebhookFormat.FEISHU : WebhookFormat.of(type),
 							variables, clock));
@@ -59,22 +71,22 @@ public final class ChannelSpecs {
 	}
 
 	private static Channel webhook(String name, WebhookFormat format, Variables variables, LongSupplier clock) {
-		String url = variables.required("URL", "the webhook's URL");
+		String url = variables.required("URL", "url");
 		if (!url.startsWith("https://") && !url.startsWith("http://")) {
-			throw variables.wrong("URL", "is not an http(s) URL");
+			throw variables.wrong("URL", "notHttp");
 		}
 		String secret = variables.optional("SECRET");
 		if (secret != null && !format.signs()) {
-			throw variables.wrong("SECRET", "is set, but " + format.id() + " webhooks are not signed");
+			throw variables.wrong("SECRET", "unsigned", format.id());
 		}
 		return new WebhookChannel(name, format, url, secret, clock);
 	}
 
 	private static Channel email(String name, Variables variables, LongSupplier clock) {
-		String host = variables.required("HOST", "the SMTP server's host name");
+		String host = variables.required("HOST", "host");
 		String startTlsText = variables.optional("STARTTLS");
 		if (startTlsText != null && !startTlsText.equals("true") && !startTlsText.equals("false")) {
-			throw variables.wrong("STARTTLS", "is true or false");
+			throw variables.wrong("STARTTLS", "notBoolean");
 		}
 		boolean startTls = "true".equals(startTlsText);
 		String portText = variables.optional("PORT");
@@ -86,26 +98,26 @@ public final class ChannelSpecs {
 				port = -1;
 			}
 			if (port < 1 || port > 65535) {
-				throw variables.wrong("PORT", "is a port number, 1 to 65535");
+				throw variables.wrong("PORT", "notPort");
 			}
 		}
-		String from = address(variables, "FROM", variables.required("FROM", "the sender's address"));
+		String from = address(variables, "FROM", variables.required("FROM", "from"));
 		List<String> to = new ArrayList<>();
-		for (String recipient : variables.required("TO", "the recipients' addresses, comma-separated").split(",")) {
+		for (String recipient : variables.required("TO", "to").split(",")) {
 			to.add(address(variables, "TO", recipient.trim()));
 		}
 		String user = variables.optional("USER");
 		String password = variables.optional("PASSWORD");
 		if ((user == null) != (password == null)) {
-			throw variables.wrong(user == null ? "PASSWORD" : "USER", "is set without "
-					+ variables.prefix + (user == null ? "USER" : "PASSWORD") + "; give both or neither");
+			throw variables.wrong(user == null ? "PASSWORD" : "USER", "withoutOther",
+					variables.prefix + (user == null ? "USER" : "PASSWORD"));
 		}
 		return new SmtpChannel(name, new SmtpChannel.Settings(host, port, from, to, user, password, startTls), clock);
 	}
 
 	private static String address(Variables variables, String suffix, String address) {
 		if (!ADDRESS.matcher(address).matches()) {
-			throw variables.wrong(suffix, "holds something that is not an email address (name@example.com)");
+			throw variables.wrong(suffix, "notAddress");
 		}
 		return address;
 	}
@@ -115,11 +127,13 @@ public final class ChannelSpecs {
 		final String prefix;
 		private final Map<String, String> environment;
 		private final String option;
+		private final String language;
 
-		Variables(Map<String, String> environment, String prefix, String option) {
+		Variables(Map<String, String> environment, String prefix, String option, String language) {
 			this.environment = environment;
 			this.prefix = prefix;
 			this.option = option;
+			this.language = language;
 		}
 
 		String optional(String suffix) {
@@ -127,17 +141,20 @@ public final class ChannelSpecs {
 			return value == null || value.isBlank() ? null : value.trim();
 		}
 
+		/** @param what the key after {@code spec.what.} of what the variable holds */
 		String required(String suffix, String what) {
 			String value = optional(suffix);
 			if (value == null) {
-				throw new IllegalArgumentException(option + " reads " + what + " from " + prefix + suffix
-						+ ", which is not set");
+				throw new IllegalArgumentException(texts(language).get("spec.notSet", option,
+						texts(language).get("spec.what." + what), prefix + suffix));
 			}
 			return value;
 		}
 
-		IllegalArgumentException wrong(String suffix, String problem) {
-			return new IllegalArgumentException(option + ": " + prefix + suffix + " " + problem);
+		/** @param problem the key after {@code spec.wrong.} of what is wrong with the variable */
+		IllegalArgumentException wrong(String suffix, String problem, Object... arguments) {
+			return new IllegalArgumentException(option + ": " + prefix + suffix + " "
+					+ texts(language).get("spec.wrong." + problem, arguments));
 		}
 	}
 }

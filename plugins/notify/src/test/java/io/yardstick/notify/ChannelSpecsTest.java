@@ -30,6 +30,20 @@ class ChannelSpecsTest {
 	}
 
 	@Test
+	void withLanguageZhTheRefusalsAreChineseAndTheNamesAsTyped() {
+		assertThat(io.yardstick.runtime.text.Texts.entries(ChannelSpecs.SPECS, "zh").keySet())
+				.isEqualTo(io.yardstick.runtime.text.Texts.entries(ChannelSpecs.SPECS, "en").keySet());
+		assertThatThrownBy(() -> ChannelSpecs.parse(List.of("feishu"), Map.of(), () -> 0L, "zh")).hasMessage(
+				"--notify feishu 从 YARDSTICK_NOTIFY_FEISHU_URL 读取通知用的 webhook URL，但它没有设置");
+		assertThatThrownBy(() -> ChannelSpecs.parse(List.of("wecom"), Map.of("YARDSTICK_NOTIFY_WECOM_URL", URL,
+				"YARDSTICK_NOTIFY_WECOM_SECRET", "0a1b2c3d-secret"), () -> 0L, "zh"))
+				.hasMessage("--notify wecom: YARDSTICK_NOTIFY_WECOM_SECRET 已设置，但 wecom 的 webhook 不签名")
+				.hasMessageNotContaining("0a1b2c3d");
+		assertThatThrownBy(() -> ChannelSpecs.parse(List.of("pager"), Map.of(), () -> 0L, "zh"))
+				.hasMessageStartingWith("--notify pager：未知的类型“pager”；请使用 wecom, dingtalk");
+	}
+
+	@Test
 	void aMissingOrWrongSettingIsNamedAndItsValueIsNotShown() {
 		assertThatThrownBy(() -> parse(Map.of(), "feishu")).hasMessage(
 				"--notify feishu reads the webhook's URL from YARDSTICK_NOTIFY_FEISHU_URL, which is not set");

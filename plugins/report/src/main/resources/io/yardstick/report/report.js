@@ -116,6 +116,8 @@
       conformanceSubtitle: (o) => o.template + ' against ' + o.against + ': ' + o.added + ' added, ' + o.removed +
         ' removed, ' + o.changed + ' changed',
       conformanceChange: { added: 'Added', removed: 'Removed', changed: 'Changed' },
+      // The kind of subject, before its name: 'metric csat', 'link a -> b', 'loop x'.
+      conformanceSubject: { metric: 'metric', link: 'link', loop: 'loop' },
       conformanceColumns: ['Change', 'What', 'Meaning', 'Before → after'],
       noDifferences: 'No differences: the template takes effect exactly as the one it extends.',
       reviewSubtitle: 'What this run’s data says about each declared link',
@@ -266,6 +268,7 @@
       conformanceSubtitle: (o) => o.template + ' 对比 ' + o.against + '：新增 ' + o.added + '，移除 ' + o.removed +
         '，变更 ' + o.changed,
       conformanceChange: { added: '新增', removed: '移除', changed: '变更' },
+      conformanceSubject: { metric: '指标', link: '链接', loop: '回路' },
       conformanceColumns: ['变化', '对象', '含义', '之前 → 之后'],
       noDifferences: '没有差异：该模板与其继承的模板完全一致。',
       reviewSubtitle: '本次运行的数据对每条声明的因果关系说明了什么',
@@ -2630,11 +2633,18 @@
         class: 'conformance-change change-' + str(c.change), 'data-change': str(c.change), 'data-category': str(c.category)
       },
       el('td', null, el('span', { class: 'badge conformance-badge change-' + str(c.change), text: own(words, c.change) || str(c.change) })),
-      el('td', { class: 'conformance-subject', text: str(c.subject) }),
+      el('td', { class: 'conformance-subject', text: conformanceSubject(str(c.subject)) }),
       el('td', null, el('code', { text: str(c.category) })),
       el('td', { class: 'conformance-detail', text: str(c.detail) })))));
     section.appendChild(el('div', { class: 'panel' }, table));
     return section;
+  }
+
+  /** A change's subject with its kind in the page's language; the name after it as written. */
+  function conformanceSubject(subject) {
+    const space = subject.indexOf(' ');
+    const kind = space < 0 ? undefined : own(t('conformanceSubject'), subject.slice(0, space));
+    return kind === undefined ? subject : kind + subject.slice(space);
   }
 
   // ------------------------------------------------------------------ detail panel

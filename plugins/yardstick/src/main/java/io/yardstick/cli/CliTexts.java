@@ -61,4 +61,21 @@ public final class CliTexts {
 				+ texts.get("severity." + finding.severity().word()) + " " + finding.code() + ": " + finding.message();
 	}
 
+	/** {@link io.yardstick.runtime.time.Grain#parse}, its refusal in the language of the texts. */
+	public static io.yardstick.runtime.time.Grain grain(String text, Texts texts) {
+		try {
+			return io.yardstick.runtime.time.Grain.parse(text);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(texts.get("usage.grain", text), e);
+		}
+	}
+
+	/** {@link io.yardstick.runtime.calc.Grouping#parseList}, its refusal in the language of the texts. */
+	public static java.util.List<io.yardstick.runtime.calc.Grouping> groupings(String text, Texts texts) {
+		try {
+			return io.yardstick.runtime.calc.Grouping.parseList(text);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(texts.get("usage.emptyBreakdown", text), e);
+		}
+	}
 }

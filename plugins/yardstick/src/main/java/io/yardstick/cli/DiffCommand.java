@@ -9,6 +9,7 @@ import io.yardstick.dsl.workspace.Finding;
 import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
+import io.yardstick.runtime.text.Texts;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,14 +66,19 @@ public final class DiffCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of to standard output.")
 	Path out;
 
+	@Option(names = "--language", paramLabel = "LANG", description = "Language of the messages, findings and the text "
+			+ "report's words: zh or en (default: the locale's language). Names, codes and --format json stay as they are.")
+	String language;
+
 	@Override
 	public Integer call() throws Exception {
+		Texts texts = CliTexts.of(language);
 		if (!format.equals("text") && !format.equals("json")) {
-			throw usage("--format takes text or json, not " + format);
+			throw usage(texts.get("diff.format", format));
 		}
 		for (Path path : new Path[] { template, against }) {
 			if (path != null && !Files.exists(path)) {
-				throw usage("no such file or folder: " + path);
+				throw usage(texts.get("selection.noSuchPath", path));
 			}
 		}
 		PrintWriter stderr = spec.commandLine().getErr();
@@ -80,72 +86,84 @@ public final class DiffCommand implements Callable<Integer> {
 		Template chosen;
 		Template base;
 		try {
-			ours = Pipeline.validate(template, ProgressListener.NONE);
-			if (refused(ours, stderr)) {
+			ours = Pipeline.validate(template, ProgressListener.NONE, texts.language());
+			if (refused(ours, stderr, texts)) {
 				return Main.EXIT_FINDINGS;
 			}
 			chosen = Pipeline.choose(ours, template, templateName);
 			if (against == null) {
 				base = chosen.getParent();
 				if (base == null) {
-					throw usage("template " + chosen.getName() + " extends none: name the template to compare with, --against OTHER");
+					throw usage(texts.get("diff.extendsNone", chosen.getName()));
 				}
 			} else if (sameFolder(template, against)) {
 				base = Pipeline.choose(ours, against, againstName);
 			} else {
 				// Apart: two versions of one template would clash in one model.
-				KpiWorkspace.ValidatedModel other = Pipeline.validate(against, ProgressListener.NONE);
-				if (refused(other, stderr)) {
+				KpiWorkspace.ValidatedModel other = Pipeline.validate(against, ProgressListener.NONE, texts.language());
+				if (refused(other, stderr, texts)) {
 					return Main.EXIT_FINDINGS;
 				}
 				base = Pipeline.choose(other, against, againstName);
 			}
 		} catch (Pipeline.BadSelection e) {
-			throw usage(e.getMessage());
+			throw usage(CliTexts.selection(e, texts));
 		}
-		ConformanceReport report = Conformance.compare(chosen, base);
-		String text = format.equals("json") ? report.toJson() : text(report);
+		ConformanceReport report = Conformance.compare(chosen, base, texts.language());
+		String text = format.equals("json") ? report.toJson() : text(report, texts);
 		if (out == null) {
 			spec.commandLine().getOut().print(text);
 		} else {
 			Files.writeString(out, text, StandardCharsets.UTF_8);
-			spec.commandLine().getOut().println("wrote " + out);
+			spec.commandLine().getOut().println(texts.get("run.wrote", out));
 		}
 		return Main.EXIT_OK;
 	}
 
-	/** A heading, then the changes grouped by what changed, one line each. */
-	static String text(ConformanceReport report) {
+	/**
+	 * A heading, then the changes grouped by what changed, one line each, in the language of the texts: the change
+	 * words and the kind of subject are told, the names and category codes stay as --format json writes them.
+	 */
+	static String text(ConformanceReport report, Texts texts) {
 		StringBuilder text = new StringBuilder();
 		ConformanceReport.Summary summary = report.summary();
-		text.append(report.template()).append(" against ").append(report.against()).append(": ")
-				.append(summary.added()).append(" added, ").append(summary.removed()).append(" removed, ")
-				.append(summary.changed()).append(" changed\n");
+		text.append(texts.get("diff.heading", report.template(), report.against(), summary.added(), summary.removed(),
+				summary.changed())).append('\n');
 		Map<String, List<Change>> bySubject = new LinkedHashMap<>();
 		for (Change change : report.changes()) {
 			bySubject.computeIfAbsent(change.subject(), key -> new ArrayList<>()).add(change);
 		}
 		int width = report.changes().stream().mapToInt(change -> change.category().length()).max().orElse(0);
+		int changeWidth = java.util.stream.Stream.of("added", "removed", "changed")
+				.mapToInt(word -> texts.get("diff.change." + word).length()).max().orElse(0) + 1;
 		for (Map.Entry<String, List<Change>> subject : bySubject.entrySet()) {
-			text.append('\n').append(subject.getKey()).append('\n');
+			text.append('\n').append(subject(subject.getKey(), texts)).append('\n');
 			for (Change change : subject.getValue()) {
-				text.append("  ").append(String.format("%-8s", change.change())).append(' ')
+				String word = texts.get("diff.change." + change.change());
+				text.append("  ").append(word).append(" ".repeat(changeWidth - word.length() + 1))
 						.append(change.category()).append(" ".repeat(width - change.category().length() + 2))
 						.append(change.detail()).append('\n');
 			}
 		}
 		if (report.changes().isEmpty()) {
-			text.append("no differences\n");
+			text.append(texts.get("diff.none")).append('\n');
 		}
 		return text.toString();
 	}
 
-	private static boolean refused(KpiWorkspace.ValidatedModel model, PrintWriter stderr) {
+	/** {@code metric csat}, {@code link a -> b}, {@code loop x}: the kind in the language of the texts, the name as is. */
+	static String subject(String subject, Texts texts) {
+		int space = subject.indexOf(' ');
+		String kind = space < 0 ? null : "diff.subject." + subject.substring(0, space);
+		return kind != null && texts.has(kind) ? texts.get(kind, subject.substring(space + 1)) : subject;
+	}
+
+	private static boolean refused(KpiWorkspace.ValidatedModel model, PrintWriter stderr, Texts texts) {
 		List<Finding> errors = model.report().findings().stream()
 				.filter(finding -> finding.severity() == Severity.ERROR).toList();
-		errors.forEach(finding -> stderr.println(finding.toText()));
+		errors.forEach(finding -> stderr.println(CliTexts.finding(finding, texts)));
 		if (!errors.isEmpty()) {
-			stderr.println("not compared: " + errors.size() + " error(s)");
+			stderr.println(texts.get("diff.refused", errors.size()));
 		}
 		return !errors.isEmpty();
 	}

@@ -146,8 +146,8 @@ public final class GenerateCommand implements Callable<Integer> {
 		LocalDate first;
 		LocalDate last;
 		try {
-			parsedGrain = Grain.parse(grain);
-			groupings = Grouping.parseList(by == null ? "" : by);
+			parsedGrain = CliTexts.grain(grain, texts);
+			groupings = CliTexts.groupings(by == null ? "" : by, texts);
 			first = LocalDate.parse(from);
 			last = LocalDate.parse(to);
 		} catch (IllegalArgumentException | java.time.DateTimeException e) {

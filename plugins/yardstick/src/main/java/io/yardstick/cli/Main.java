@@ -64,7 +64,7 @@ public final class Main {
 			return commandLine(out, err, interactive, CliTexts.requested(args)).execute(args);
 		} catch (Throwable unexpected) {
 			// picocli reports exceptions through the handler below; this is for Errors thrown past it.
-			String outOfMemory = OutOfMemoryAdvice.of(unexpected);
+			String outOfMemory = OutOfMemoryAdvice.of(unexpected, CliTexts.of(CliTexts.requested(args)));
 			if (outOfMemory != null) {
 				err.println(outOfMemory);
 				err.flush();
@@ -99,7 +99,8 @@ public final class Main {
 		commandLine.setParameterExceptionHandler((problem, args) -> usageError(problem, err, CliTexts.of(CliTexts.requested(args))));
 		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
 			PrintWriter errors = err;
-			String outOfMemory = OutOfMemoryAdvice.of(exception);
+			String outOfMemory = OutOfMemoryAdvice.of(exception,
+					CliTexts.of(CliTexts.requested(parseResult.originalArgs().toArray(String[]::new))));
 			if (outOfMemory != null) {
 				errors.println(outOfMemory);
 				errors.flush();

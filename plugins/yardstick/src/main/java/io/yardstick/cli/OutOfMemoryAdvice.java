@@ -1,6 +1,7 @@
 package io.yardstick.cli;
 
 import io.yardstick.runtime.load.LoadOutOfMemoryError;
+import io.yardstick.runtime.text.Texts;
 
 /**
  * What to tell a user whose run ran out of memory: what ran out, while doing what, the data's size, how far
@@ -13,11 +14,16 @@ final class OutOfMemoryAdvice {
 	private OutOfMemoryAdvice() {
 	}
 
-	/** The advice when the failure is (or was caused by) running out of memory; else null. */
+	/** {@link #of(Throwable, Texts)} in English. */
 	static String of(Throwable failure) {
+		return of(failure, CliTexts.of("en"));
+	}
+
+	/** The advice, in the language of the texts, when the failure is (or was caused by) running out of memory; else null. */
+	static String of(Throwable failure, Texts texts) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof OutOfMemoryError outOfMemory) {
-				return advice(outOfMemory, Runtime.getRuntime().maxMemory());
+				return advice(outOfMemory, Runtime.getRuntime().maxMemory(), texts);
 			}
 			if (cause.getCause() == cause) {
 				break;
@@ -27,22 +33,30 @@ final class OutOfMemoryAdvice {
 	}
 
 	static String advice(OutOfMemoryError error, long maxHeapBytes) {
-		StringBuilder text = new StringBuilder("yardstick: ");
+		return advice(error, maxHeapBytes, CliTexts.of("en"));
+	}
+
+	static String advice(OutOfMemoryError error, long maxHeapBytes, Texts texts) {
+		StringBuilder text = new StringBuilder(texts.get("oom.program"));
 		long dataBytes = 0;
 		if (error instanceof LoadOutOfMemoryError loading) {
-			text.append(loading.getMessage());
+			text.append(texts.get("oom.loading", loading.ranOut(), loading.source(), loading.file(),
+					size(loading.fileBytes(), texts), size(loading.dataBytes(), texts), size(loading.maxHeapBytes(), texts)));
 			dataBytes = loading.dataBytes();
 			maxHeapBytes = loading.maxHeapBytes();
 		} else {
-			text.append("out of memory (").append(error.getMessage() == null ? "Java heap space" : error.getMessage())
-					.append("), with a Java heap that may grow to ").append(LoadOutOfMemoryError.size(maxHeapBytes));
+			text.append(texts.get("oom.other", error.getMessage() == null ? "Java heap space" : error.getMessage(),
+					size(maxHeapBytes, texts)));
 		}
-		String heap = suggestedHeap(dataBytes, maxHeapBytes);
-		text.append("\nGive Java more memory, such as ").append(heap).append(": with the launcher, JAVA_OPTS=-Xmx")
-				.append(heap).append(" ./yardstick ...; with the jar, java -Xmx").append(heap)
-				.append(" -jar yardstick.jar ... (loading keeps about 70% of a CSV file's size: see docs/data.md,"
-						+ " speed and memory)");
-		return text.toString();
+		return text.append('\n').append(texts.get("oom.advice", suggestedHeap(dataBytes, maxHeapBytes))).toString();
+	}
+
+	/** {@link LoadOutOfMemoryError#size}, its words (bytes, unknown) in the language of the texts. */
+	static String size(long bytes, Texts texts) {
+		if (bytes < 0) {
+			return texts.get("oom.sizeUnknown");
+		}
+		return bytes < 1000 ? texts.get("oom.bytes", bytes) : LoadOutOfMemoryError.size(bytes);
 	}
 
 	/** Twice the data, and at least twice the heap that was too small, in whole gigabytes. */

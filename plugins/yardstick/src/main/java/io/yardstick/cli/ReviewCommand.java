@@ -72,7 +72,7 @@ public final class ReviewCommand implements Callable<Integer> {
 		if (by != null) {
 			List<Grouping> groupings;
 			try {
-				groupings = Grouping.parseList(by);
+				groupings = CliTexts.groupings(by, texts);
 			} catch (IllegalArgumentException e) {
 				throw usage(e.getMessage());
 			}

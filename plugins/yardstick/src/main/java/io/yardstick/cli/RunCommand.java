@@ -128,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	private Integer compute(PrintWriter stdout, PrintWriter stderr) throws Exception {
-		exports.check(spec.commandLine());
+		exports.check(spec.commandLine(), input.language);
 		Grain parsedGrain = grain();
 		if (RunInputs.scanThreads(input.threads) == null) {
 			throw usage(texts.get("usage.threads", input.threads));
@@ -173,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
 		GeneratedTemplate built;
 		try {
 			built = Pipeline.generate(Pipeline.select(input.template, input.templateName, ProgressListener.NONE,
-					input.language), null);
+					input.language), null, input.language);
 		} catch (Pipeline.BadSelection e) {
 			throw usage(CliTexts.selection(e, texts));
 		} catch (Pipeline.Refused refused) {
@@ -401,7 +401,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	private Grain grain() {
 		try {
-			return Grain.parse(input.grain);
+			return CliTexts.grain(input.grain, texts);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}
@@ -412,7 +412,7 @@ public final class RunCommand implements Callable<Integer> {
 		String breakdowns = by != null ? by : String.join(",", reportBreakdowns(report));
 		List<Grouping> groupings;
 		try {
-			groupings = Grouping.parseList(breakdowns);
+			groupings = CliTexts.groupings(breakdowns, texts);
 		} catch (IllegalArgumentException e) {
 			throw usage(e.getMessage());
 		}

@@ -56,15 +56,15 @@ final class RunExports {
 	private List<Channel> channels = List.of();
 	private boolean undelivered;
 
-	/** Checks the options before anything is computed: a wrong channel is a usage error. */
-	void check(CommandLine commandLine) {
+	/** Checks the options before anything is computed: a wrong channel is a usage error, in the run's language. */
+	void check(CommandLine commandLine, String language) {
 		try {
-			channels = ChannelSpecs.parse(notify, environment, clock);
+			channels = ChannelSpecs.parse(notify, environment, clock, language);
 		} catch (IllegalArgumentException e) {
 			throw new ParameterException(commandLine, e.getMessage());
 		}
 		if (reportUrl != null && !reportUrl.startsWith("https://") && !reportUrl.startsWith("http://")) {
-			throw new ParameterException(commandLine, "--report-url takes an http(s) URL, not \"" + reportUrl + "\"");
+			throw new ParameterException(commandLine, CliTexts.of(language).get("run.reportUrl", reportUrl));
 		}
 	}
 

@@ -15,6 +15,7 @@ import io.yardstick.dsl.workspace.KpiWorkspace;
 import io.yardstick.dsl.workspace.ProgressListener;
 import io.yardstick.dsl.workspace.Severity;
 import io.yardstick.engines.Engines;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,25 +69,30 @@ public final class TestCommand implements Callable<Integer> {
 	@Option(names = "--threads", paramLabel = "N", description = RunInputs.THREADS_HELP)
 	Integer threads;
 
+	@Option(names = "--language", paramLabel = "LANG", description = "Language of the messages, findings, summary "
+			+ "and coverage: zh or en (default: the locale's language). Failures' expected/got lines stay English.")
+	String language;
+
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		Texts texts = CliTexts.of(language);
 		Integer scanThreads = RunInputs.scanThreads(threads);
 		if (scanThreads == null) {
-			throw new ParameterException(spec.commandLine(), CliTexts.of(null).get("usage.threads", threads));
+			throw new ParameterException(spec.commandLine(), texts.get("usage.threads", threads));
 		}
 		KpiWorkspace.ValidatedModel validated;
 		try {
-			validated = Pipeline.validate(path, ProgressListener.NONE);
+			validated = Pipeline.validate(path, ProgressListener.NONE, texts.language());
 		} catch (Pipeline.BadSelection e) {
-			throw new ParameterException(spec.commandLine(), e.getMessage());
+			throw new ParameterException(spec.commandLine(), CliTexts.selection(e, texts));
 		}
 		List<Finding> errors = validated.report().findings().stream()
 				.filter(finding -> finding.severity() == Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
-			errors.forEach(finding -> err.println(finding.toText()));
-			err.println("no test ran: the templates have " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+			errors.forEach(finding -> err.println(CliTexts.finding(finding, texts)));
+			err.println(texts.plural("test.refused", errors.size()));
 			err.flush();
 			return Main.EXIT_FINDINGS;
 		}
@@ -103,18 +109,19 @@ public final class TestCommand implements Callable<Integer> {
 			results = new TestRunner(others, recorded, scanThreads).runAll(validated.model(), validated.report().findings(),
 					template -> within(template, under));
 		} catch (ComputeException e) {
-			err.println("cannot open DuckDB: " + e.getMessage() + " (--java-only runs without it)");
+			err.println(texts.get("test.noDuckdb", e.getMessage()));
 			err.flush();
 			return Main.EXIT_FINDINGS;
 		} finally {
 			others.forEach(ComputeEngine::close);
 		}
-		out.print(TestReport.text(results, engineNames));
+		Texts reportTexts = TestReport.texts(texts.language());
+		out.print(TestReport.text(results, engineNames, reportTexts));
 		if (recorded != null) {
-			out.print(CoverageReport.text(recorded));
+			out.print(CoverageReport.text(recorded, reportTexts));
 			Path json = coverageJson == null ? Path.of("yardstick-coverage.json") : coverageJson;
 			write(json, CoverageReport.json(recorded));
-			out.println("coverage: " + json);
+			out.println(texts.get("test.coverage", json));
 		}
 		if (junit != null) {
 			write(junit, TestReport.junitXml(results));

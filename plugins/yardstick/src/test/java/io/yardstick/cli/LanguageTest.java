@@ -133,7 +133,16 @@ class LanguageTest {
 				new String[] { "generate", "--language", "zh", template, "--out", out, "--target", "sql" },
 				new String[] { "init", "Client", "--language", "zh", "--from", "nothing", "--home", home(), "--out", out },
 				new String[] { "sample-data", "--language", "zh", bad.toString(), "-o", out },
-				new String[] { "sample-data", "--language", "zh", missing, "-o", out });
+				new String[] { "sample-data", "--language", "zh", missing, "-o", out },
+				new String[] { "sample-data", "--language", "zh", "--months", "0", "-o", out },
+				new String[] { "sample-data", "--language", "zh", template, "--rows", "0", "-o", out },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--grain", "fortnight" },
+				new String[] { "run", template, "--language", "zh", "--data", data, "--out", out, "--by", "region,,segment" },
+				new String[] { "test", "--language", "zh", bad.toString() },
+				new String[] { "test", "--language", "zh", missing },
+				new String[] { "diff", "--language", "zh", bad.toString() },
+				new String[] { "diff", "--language", "zh", template, "--format", "yaml" },
+				new String[] { "diff", "--language", "zh", template });
 		List<String> english = new java.util.ArrayList<>();
 		for (String[] command : commands) {
 			Cli.Result run = Cli.run(command);
@@ -141,13 +150,32 @@ class LanguageTest {
 			for (String line : (run.out() + run.err()).split("\n")) {
 				List<String> words = new java.util.ArrayList<>(englishWords(line));
 				words.removeAll(List.of("yardstick", "Yardstick", command[0], "frobnicate", "yaml", "text", "json", "nothing",
-						"region", "segment", "strategic", "sql", "duckdb", "postgres", "spark"));
+						"region", "segment", "strategic", "sql", "duckdb", "postgres", "spark", "OTHER", "StandardAfterSales",
+						"fortnight", "day", "week", "month", "quarter", "year"));
 				if (!words.isEmpty()) {
 					english.add(String.join(" ", command) + ": " + line + " " + words);
 				}
 			}
 		}
 		assertThat(english).as("lines with English words in Chinese output").isEmpty();
+	}
+
+	/** A normal run of test and of diff with --language zh: the summary, coverage and comparison in Chinese. */
+	@Test
+	void testAndDiffRunInChineseWithLanguageZh() {
+		Path templates = Cli.exampleTemplates().resolve("..").normalize();
+		String json = dir.resolve("coverage.json").toString();
+		Cli.Result test = Cli.run("test", "--language", "zh", "--java-only", "--coverage", "--coverage-json", json,
+				templates.resolve("after-sales-standard").toString());
+		assertThat(test.exit()).as(test.out() + test.err()).isZero();
+		assertThat(test.out()).contains("个测试，在 java 上运行：通过 ", "有期望值的指标 ", "覆盖率：");
+		Cli.Result diff = Cli.run("diff", "--language", "zh", templates.resolve("acme-after-sales").toString());
+		assertThat(diff.exit()).as(diff.err()).isZero();
+		assertThat(diff.out()).contains(" 与 aftersales.standard.StandardAfterSales 相比：新增 ", "\n指标 ", "  新增 ");
+		List<String> english = new java.util.ArrayList<>(englishWords(test.out() + test.err() + diff.out() + diff.err()));
+		// The engine, and what the templates say as written: layer names, formulas, clauses and keywords, labels.
+		english.removeAll(List.of("java", "execution", "avg", "target", "warning", "critical", "negative", "Acme"));
+		assertThat(english).as("English words in the Chinese output of test and diff").isEmpty();
 	}
 
 	/** A template of one file whose formula names a source that is not there (line 9). */

@@ -21,6 +21,17 @@ class OutOfMemoryAdviceTest {
 	}
 
 	@Test
+	void withLanguageZhTheAdviceIsChinese() {
+		LoadOutOfMemoryError error = new LoadOutOfMemoryError("Java heap space", "Ticket", Path.of("data/Ticket.csv"),
+				-1, 900, 256L << 20);
+		assertThat(OutOfMemoryAdvice.of(error, CliTexts.of("zh"))).isEqualTo("""
+				yardstick：加载 Ticket（data/Ticket.csv，大小未知；数据文件共 900 字节）时内存不足（Java heap space），\
+				Java 堆最多可增长到 268.4 MB
+				请给 Java 更多内存，例如 1g：使用启动脚本时 JAVA_OPTS=-Xmx1g ./yardstick ...；使用 jar 时 \
+				java -Xmx1g -jar yardstick.jar ...（加载会占用约为 CSV 文件大小 70% 的内存：见 docs/data.md 的“速度与内存”）""");
+	}
+
+	@Test
 	void elsewhereItNamesTheHeap() {
 		assertThat(OutOfMemoryAdvice.advice(new OutOfMemoryError("GC overhead limit exceeded"), 1_500_000_000L))
 				.startsWith("yardstick: out of memory (GC overhead limit exceeded), with a Java heap that may grow to"

@@ -333,6 +333,10 @@ class ReportInBrowserTest {
 			JsonNode rows = browser.evaluate("[...document.querySelectorAll('tr.conformance-change')].map(row => "
 					+ "row.dataset.change + ' ' + row.dataset.category)");
 			assertThat(strings(rows)).containsExactlyElementsOf(expected);
+			JsonNode subjects = browser.evaluate("[...document.querySelectorAll('td.conformance-subject')]"
+					+ ".map(cell => cell.textContent.split(' ')[0])");
+			assertThat(strings(subjects)).isSubsetOf(language.equals("zh") ? List.of("指标", "链接", "回路")
+					: List.of("metric", "link", "loop"));
 			browser.screenshot(SCREENSHOTS.resolve("conformance-" + language + ".png"));
 		}
 		assertNoProblems(html);

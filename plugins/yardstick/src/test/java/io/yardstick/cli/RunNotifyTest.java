@@ -131,8 +131,9 @@ class RunNotifyTest {
 	void aChannelWithoutItsSettingsIsAUsageErrorBeforeAnythingRuns() throws Exception {
 		Run run = run("--notify", "json:audit");
 		assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
-		assertThat(run.err()).contains("--notify json:audit reads the webhook's URL from YARDSTICK_NOTIFY_AUDIT_URL,"
-				+ " which is not set");
+		// The run is in Chinese (--language zh): so is the refusal, with the option and variable as typed.
+		assertThat(run.err()).contains("--notify json:audit 从 YARDSTICK_NOTIFY_AUDIT_URL 读取通知用的 webhook URL，"
+				+ "但它没有设置");
 		assertThat(dir.resolve("out")).doesNotExist();
 	}
 }

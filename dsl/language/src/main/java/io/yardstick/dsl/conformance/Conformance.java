@@ -43,15 +43,27 @@ public final class Conformance {
 	private static final Set<String> PERIOD_FUNCTIONS = Set.of("previous", "change", "changeRate", "rolling", "yearToDate",
 			"quarterToDate", "monthToDate", "periodsSince");
 
+	/** The details' words: {@code conformance_en.properties}, {@code conformance_zh.properties}. */
+	public static final String TEXTS = "io/yardstick/dsl/conformance/conformance";
+
 	private final List<Change> changes = new ArrayList<>();
+	/** The words of the details, in the language asked for; categories and subjects stay stable codes. */
+	private final io.yardstick.runtime.text.Texts texts;
 	/** The reasons the compared template gives for what it excludes, by "metric name" or "loop name". */
 	private final Map<String, String> exclusionReasons = new java.util.HashMap<>();
 
-	private Conformance() {
+	private Conformance(String language) {
+		this.texts = io.yardstick.runtime.text.Texts.of(TEXTS, language);
 	}
 
+	/** {@link #compare(Template, Template, String)} with the details in English. */
 	public static ConformanceReport compare(Template template, Template against) {
-		Conformance conformance = new Conformance();
+		return compare(template, against, "en");
+	}
+
+	/** The changes from {@code against} to {@code template}, the details in a language (zh or en). */
+	public static ConformanceReport compare(Template template, Template against, String language) {
+		Conformance conformance = new Conformance(language);
 		for (Exclusion exclusion : TemplateHierarchy.exclusions(template)) {
 			EObject excluded = exclusion.getMetric() != null ? exclusion.getMetric() : exclusion.getLoop();
 			String subject = exclusion.getMetric() != null ? "metric " + exclusion.getMetric().getName()
@@ -79,15 +91,15 @@ public final class Conformance {
 		for (Metric metric : now) {
 			Metric old = earlier.get(metric.getName());
 			if (old == null) {
-				add("added", "metric " + metric.getName(), "metric-added", "in layer " + Layers.layerName(metric) + ": "
-						+ text(Overrides.formula(metric)));
+				add("added", "metric " + metric.getName(), "metric-added",
+						texts.get("detail.added", Layers.layerName(metric), text(Overrides.formula(metric))));
 			} else {
 				metric(old, metric);
 			}
 		}
 		for (Metric metric : before) {
 			if (!later.containsKey(metric.getName())) {
-				removed("metric " + metric.getName(), "metric", "was in layer " + Layers.layerName(metric));
+				removed("metric " + metric.getName(), "metric", texts.get("detail.removed", Layers.layerName(metric)));
 			}
 		}
 	}
@@ -98,7 +110,7 @@ public final class Conformance {
 		if (reason == null) {
 			add("removed", subject, what + "-removed", detail);
 		} else {
-			add("removed", subject, what + "-excluded", "excluded: " + reason + " (" + detail + ")");
+			add("removed", subject, what + "-excluded", texts.get("detail.excluded", reason, detail));
 		}
 	}
 
@@ -138,7 +150,7 @@ public final class Conformance {
 		String labelsAfter = labels(Overrides.labels(after));
 		if (!labelsBefore.equals(labelsAfter)
 				|| !Objects.equals(Overrides.description(before), Overrides.description(after))) {
-			add("changed", subject, "wording-changed", "labels or description: " + labelsBefore + " -> " + labelsAfter);
+			add("changed", subject, "wording-changed", texts.get("detail.wording", labelsBefore, labelsAfter));
 		}
 	}
 
@@ -156,8 +168,8 @@ public final class Conformance {
 			default -> clause + "-changed";
 		};
 		add("changed", subject, category, detail + switch (movement) {
-			case TIGHTENED -> judging ? ": fewer values meet it" : ": it fires on more values";
-			case LOOSENED -> judging ? ": more values meet it" : ": it fires on fewer values";
+			case TIGHTENED -> texts.get(judging ? "detail.target.tightened" : "detail.threshold.tightened");
+			case LOOSENED -> texts.get(judging ? "detail.target.loosened" : "detail.threshold.loosened");
 			default -> "";
 		});
 	}
@@ -350,8 +362,8 @@ public final class Conformance {
 		return element == null ? "" : ModelText.full(element);
 	}
 
-	private static String orNone(String text) {
-		return text.isEmpty() ? "(none)" : text;
+	private String orNone(String text) {
+		return text.isEmpty() ? texts.get("detail.none") : text;
 	}
 
 	private static List<String> names(List<Symbol> symbols) {

@@ -223,12 +223,18 @@ public final class Pipeline {
 	 * @throws Refused when the generator cannot translate a construct (the finding gives its position)
 	 */
 	public static GeneratedTemplate generate(SelectedTemplate selected, String packageName) throws Refused {
+		return generate(selected, packageName, "en");
+	}
+
+	/** {@link #generate(SelectedTemplate, String)} with the conformance details in a language: zh or en. */
+	public static GeneratedTemplate generate(SelectedTemplate selected, String packageName, String language)
+			throws Refused {
 		Template template = selected.template();
 		try {
 			CalculatorModel plan = new CalculatorModelBuilder().build(template, packageName);
 			return new GeneratedTemplate(selected, plan, new CalculatorGenerator().generate(plan),
 					new ReportGenerator().generate(template),
-					template.getParent() == null ? null : Conformance.compare(template, template.getParent()));
+					template.getParent() == null ? null : Conformance.compare(template, template.getParent(), language));
 		} catch (GeneratorException e) {
 			throw new Refused(List.of(KpiWorkspace.findingAt(selected.model(), e.where(), Severity.ERROR,
 					GeneratedTemplate.NOT_GENERATED, e.getMessage())));

@@ -2,6 +2,7 @@ package io.yardstick.dsl.templatetest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,11 +13,16 @@ public final class CoverageReport {
 	private CoverageReport() {
 	}
 
+	/** {@link #text(TestCoverage, Texts)} in English. */
+	public static String text(TestCoverage coverage) {
+		return text(coverage, TestReport.texts("en"));
+	}
+
 	/**
 	 * Per template a summary line, then one line per gap: a metric without an expectation, a filter seen only true
 	 * or only false, a row value never seen null, a division never seen by zero.
 	 */
-	public static String text(TestCoverage coverage) {
+	public static String text(TestCoverage coverage, Texts texts) {
 		StringBuilder text = new StringBuilder();
 		for (TestCoverage.TemplateCoverage template : coverage.templates()) {
 			List<TestCoverage.MetricCoverage> metrics = template.metrics();
@@ -26,41 +32,42 @@ public final class CoverageReport {
 			List<TestCoverage.MetricCoverage> dividing = metrics.stream().filter(TestCoverage.MetricCoverage::divides)
 					.toList();
 			long zeroSeen = dividing.stream().filter(TestCoverage.MetricCoverage::seenZeroDenominator).count();
-			text.append(template.template()).append(": metrics with an expectation ").append(expected).append('/')
-					.append(metrics.size()).append(", filters seen true and false ").append(filtersBoth).append('/')
-					.append(template.filters().size()).append(", row values seen null ").append(nullsSeen).append('/')
-					.append(template.nullables().size()).append(", divisions seen by zero ").append(zeroSeen).append('/')
-					.append(dividing.size()).append('\n');
+			text.append(texts.get("coverage.summary", template.template(), expected, metrics.size(), filtersBoth,
+					template.filters().size(), nullsSeen, template.nullables().size(), zeroSeen, dividing.size()))
+					.append('\n');
 			for (TestCoverage.MetricCoverage metric : metrics) {
 				if (!metric.expected()) {
-					text.append("  metric ").append(metric.name()).append(": no expectation\n");
+					gap(text, texts.get("coverage.noExpectation", metric.name()));
 				}
 			}
 			for (TestCoverage.Probe filter : template.filters()) {
 				if (!bothWays(filter)) {
-					text.append("  ").append(filter.position().toText()).append(": filter `").append(filter.text())
-							.append("` of ").append(filter.metric()).append(" seen ")
-							.append(filter.rows() == 0 ? "on no row" : filter.seen() == 0 ? "only false" : "only true")
-							.append(" (").append(filter.seen()).append(" of ").append(filter.rows()).append(" rows true)\n");
+					String seen = texts.get(filter.rows() == 0 ? "coverage.filter.onNoRow"
+							: filter.seen() == 0 ? "coverage.filter.onlyFalse" : "coverage.filter.onlyTrue");
+					gap(text, texts.get("coverage.filter", filter.position().toText(), filter.text(), filter.metric(), seen,
+							filter.seen(), filter.rows()));
 				}
 			}
 			for (TestCoverage.Probe nullable : template.nullables()) {
 				if (nullable.seen() == 0) {
-					text.append("  ").append(nullable.position().toText()).append(": `").append(nullable.text())
-							.append("` of ").append(nullable.metric()).append(" never seen null (").append(nullable.rows())
-							.append(nullable.rows() == 1 ? " row)\n" : " rows)\n");
+					gap(text, texts.plural("coverage.neverNull", nullable.rows(), nullable.position().toText(),
+							nullable.text(), nullable.metric()));
 				}
 			}
 			for (TestCoverage.MetricCoverage metric : dividing) {
 				if (!metric.seenZeroDenominator()) {
-					text.append("  metric ").append(metric.name()).append(": zero denominator never seen\n");
+					gap(text, texts.get("coverage.zeroNeverSeen", metric.name()));
 				}
 			}
 			if (template.problem() != null) {
-				text.append("  ").append(template.problem()).append('\n');
+				gap(text, template.problem());
 			}
 		}
 		return text.toString();
+	}
+
+	private static void gap(StringBuilder text, String line) {
+		text.append("  ").append(line).append('\n');
 	}
 
 	static boolean bothWays(TestCoverage.Probe filter) {

@@ -1,5 +1,6 @@
 package io.yardstick.dsl.templatetest;
 
+import io.yardstick.runtime.text.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,35 +8,52 @@ import java.util.Map;
 
 /** Test results for people ({@link #text}) and for CI servers ({@link #junitXml}). Deterministic: no times. */
 public final class TestReport {
+	/** The summary's and the coverage's words: {@code testreport_en.properties}, {@code testreport_zh.properties}. */
+	public static final String TEXTS = "io/yardstick/dsl/templatetest/testreport";
+
 	private TestReport() {
 	}
 
-	/** Every failure, {@code path:line:column: test: expected … got …}, then the summary line. */
+	/** The report's words in a language (zh or en; others and null as {@link Texts#textLanguage} chooses). */
+	public static Texts texts(String language) {
+		return Texts.of(TEXTS, language);
+	}
+
+	/** {@link #text(List, List, Texts)} in English. */
 	public static String text(List<TestResult> results, List<String> engines) {
+		return text(results, engines, texts("en"));
+	}
+
+	/** Every failure, {@code path:line:column: test: expected … got …}, then the summary line. */
+	public static String text(List<TestResult> results, List<String> engines, Texts texts) {
 		StringBuilder text = new StringBuilder();
 		for (TestResult result : results) {
 			for (TestFailure failure : result.failures()) {
 				text.append(failure.toText());
 				if (result.inherited()) {
-					text.append(" (inherited, run on ").append(result.template()).append(')');
+					text.append(texts.get("inherited", result.template()));
 				}
 				text.append('\n');
 			}
 		}
-		return text.append(summary(results, engines)).append('\n').toString();
+		return text.append(summary(results, engines, texts)).append('\n').toString();
+	}
+
+	/** {@link #summary(List, List, Texts)} in English. */
+	public static String summary(List<TestResult> results, List<String> engines) {
+		return summary(results, engines, texts("en"));
 	}
 
 	/** {@code 12 tests of 3 templates on java and duckdb: 11 passed, 1 failed (40 expectations checked)}. */
-	public static String summary(List<TestResult> results, List<String> engines) {
+	public static String summary(List<TestResult> results, List<String> engines, Texts texts) {
 		long failed = results.stream().filter(result -> !result.passed()).count();
 		long templates = results.stream().map(TestResult::template).distinct().count();
 		int checked = results.stream().mapToInt(TestResult::checked).sum();
 		long skipped = results.stream().mapToLong(result -> result.skipped().size()).sum();
-		return results.size() + (results.size() == 1 ? " test" : " tests") + " of " + templates
-				+ (templates == 1 ? " template" : " templates") + " on " + String.join(" and ", engines) + ": "
-				+ (results.size() - failed) + " passed, " + failed + " failed (" + checked
-				+ (checked == 1 ? " expectation" : " expectations") + " checked"
-				+ (skipped == 0 ? "" : ", " + skipped + " skipped") + ")";
+		return texts.get("summary", texts.plural("summary.tests", results.size()),
+				texts.plural("summary.templates", templates), String.join(texts.get("summary.and"), engines),
+				results.size() - failed, failed, texts.plural("summary.expectations", checked),
+				skipped == 0 ? "" : texts.get("summary.skipped", skipped));
 	}
 
 	/**

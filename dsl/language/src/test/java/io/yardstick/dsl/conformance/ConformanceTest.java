@@ -100,10 +100,14 @@ class ConformanceTest {
 			""";
 
 	private static List<String> changes(String before, String after) {
+		return changes(before, after, "en");
+	}
+
+	private static List<String> changes(String before, String after, String language) {
 		LoadedModel loaded = Models.load("before.kpi", before, "after.kpi", after);
 		Template was = Models.template(Models.model(loaded, "before.kpi"), "T");
 		Template is = Models.template(Models.model(loaded, "after.kpi"), "T");
-		return Conformance.compare(is, was).changes().stream()
+		return Conformance.compare(is, was, language).changes().stream()
 				.map(change -> change.change() + " " + change.subject() + " " + change.category() + ": " + change.detail())
 				.toList();
 	}
@@ -130,6 +134,20 @@ class ConformanceTest {
 				"changed link complaintShare -> csat polarity-flipped: negative -> positive",
 				"added link added -> csat link-added: positive",
 				"removed link dropped -> csat link-removed: positive");
+	}
+
+	@Test
+	void theDetailsAreToldInChineseWithTheCodesAndClausesAsWritten() {
+		assertThat(io.yardstick.runtime.text.Texts.entries(Conformance.TEXTS, "zh").keySet())
+				.isEqualTo(io.yardstick.runtime.text.Texts.entries(Conformance.TEXTS, "en").keySet());
+		assertThat(changes(BEFORE, AFTER, "zh")).contains(
+				"changed metric csat target-tightened: target >= 4.2 -> >= 4.5：达标的值更少",
+				"changed metric csat warning-tightened: warning < 4.0 -> < 4.1：对更多的值告警",
+				"changed metric csat wording-changed: 标签或描述：\"满意度\" -> \"客户满意度\"",
+				"changed metric complaintShare target-loosened: target <= 5% -> <= 6%：达标的值更多",
+				"added metric added metric-added: 在 strategic 层：count(Ticket where Ticket.reopened)",
+				"removed metric dropped metric-removed: 原在 strategic 层",
+				"changed link handling -> csat lag-changed: （无） -> lag 1 month");
 	}
 
 	@Test

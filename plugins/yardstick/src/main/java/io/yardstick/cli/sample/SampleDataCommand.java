@@ -107,6 +107,7 @@ public final class SampleDataCommand implements Callable<Integer> {
 		if (Files.exists(out) && !Files.isDirectory(out)) {
 			throw usage(texts.get("sample.notFolder", out));
 		}
+		checkRanges();
 		if (template == null) {
 			return afterSales();
 		}
@@ -135,8 +136,8 @@ public final class SampleDataCommand implements Callable<Integer> {
 		TemplateSampleData generator;
 		try {
 			generator = TemplateSampleData.of(compiled.generated().selected().template(), templateSpec, settings);
-		} catch (IllegalArgumentException cannot) {
-			throw usage(cannot.getMessage());
+		} catch (SampleRefusal cannot) {
+			throw usage(texts.get("sample.refused." + cannot.key(), cannot.arguments()));
 		}
 		ProgressLine line = parent != null && parent.interactive() ? new ProgressLine(spec.commandLine().getErr()) : null;
 		List<TemplateSampleData.Written> written;
@@ -176,6 +177,26 @@ public final class SampleDataCommand implements Callable<Integer> {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The settings' ranges, checked here to be told in the language of --language; the settings' records check them
+	 * again for their other callers.
+	 */
+	private void checkRanges() {
+		if (rows < 1 || rows > TemplateSampleData.MAX_ROWS) {
+			throw usage(texts.get(template == null ? "sample.ticketsRange" : "sample.rowsRange", TemplateSampleData.MAX_ROWS,
+					rows));
+		}
+		if (months < 1 || months > 1200) {
+			throw usage(texts.get("sample.monthsRange", months));
+		}
+		if (from != null && from.getDayOfMonth() != 1) {
+			throw usage(texts.get("sample.fromFirstDay", from));
+		}
+		if (from != null && (from.getYear() < 1900 || from.getYear() > 9000)) {
+			throw usage(texts.get("sample.fromYears", from));
+		}
 	}
 
 	private Integer afterSales() {

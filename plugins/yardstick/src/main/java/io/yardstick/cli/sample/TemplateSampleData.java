@@ -100,8 +100,9 @@ public final class TemplateSampleData {
 				}
 				if (field.type() == FieldType.REFERENCE && spec.source(field.referencedSource())
 						.flatMap(SourceSpec::key).isEmpty()) {
-					throw new IllegalArgumentException(source.name() + "." + field.name() + " refers to "
-							+ field.referencedSource() + ", which has no key");
+					throw new SampleRefusal("keylessReference", source.name() + "." + field.name() + " refers to "
+							+ field.referencedSource() + ", which has no key", source.name() + "." + field.name(),
+							field.referencedSource());
 				}
 			}
 		}
@@ -225,8 +226,9 @@ public final class TemplateSampleData {
 		switch (key.type()) {
 			case TEXT, COUNT, NUMBER, RATIO -> {
 			}
-			default -> throw new IllegalArgumentException(source.name() + "." + key.name() + ": a key of kind "
-					+ key.type().keyword() + " cannot be given a unique value per row");
+			default -> throw new SampleRefusal("keyKind", source.name() + "." + key.name() + ": a key of kind "
+					+ key.type().keyword() + " cannot be given a unique value per row", source.name() + "." + key.name(),
+					key.type().keyword());
 		}
 	}
 
@@ -295,8 +297,9 @@ public final class TemplateSampleData {
 				}
 				for (String text : written) {
 					if (!encoder.canEncode(text)) {
-						throw new IllegalArgumentException(source.name() + "." + field.name() + ": \"" + text
-								+ "\" cannot be written in " + format.encoding().name() + ", the encoding its data block declares");
+						throw new SampleRefusal("encoding", source.name() + "." + field.name() + ": \"" + text
+								+ "\" cannot be written in " + format.encoding().name() + ", the encoding its data block declares",
+								source.name() + "." + field.name(), text, format.encoding().name());
 					}
 				}
 				categories.add(values);

@@ -147,5 +147,9 @@ class SampleDataCommandTest {
 		Path flags = Files.writeString(dir.resolve("flags.kpi"), TemplateSampleDataTest.BOOL_KEY);
 		assertUsageError(run(flags.toString(), "--out", dir.resolve("data").toString()),
 				"Flag.on: a key of kind bool cannot be given a unique value per row");
+		assertUsageError(run(flags.toString(), "--language", "zh", "--out", dir.resolve("data").toString()),
+				"Flag.on：bool 类型的键无法为每行给出唯一值");
+		assertUsageError(run("--months", "0", "--language", "zh", "--out", dir.toString()),
+				"--months 取 1 到 1200，而不是 0");
 	}
 }
