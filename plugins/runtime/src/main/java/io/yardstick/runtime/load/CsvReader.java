@@ -59,6 +59,8 @@ final class CsvReader {
 	private int[] cellCounts = new int[16];
 	private String[] problems = new String[16];
 	private int[] problemCells = new int[16];
+	/** Per record: whether its problem is a byte that is not UTF-8, which may mean the file has another encoding. */
+	private boolean[] encodingProblems = new boolean[16];
 	private int[] recordEnds = new int[16];
 	private int[] recordEndLineStarts = new int[16];
 	private int[] recordBreaks = new int[16];
@@ -75,6 +77,7 @@ final class CsvReader {
 	private int multiLineCellsOfRecord;
 	private String problem;
 	private int problemCell;
+	private boolean problemIsEncoding;
 	/** The words of the problems: English unless the loader tells the run's language. */
 	private Texts texts = LoadTexts.of("en");
 
@@ -181,6 +184,7 @@ final class CsvReader {
 			cellCounts[r] = cellCount;
 			problems[r] = problem;
 			problemCells[r] = problemCell;
+			encodingProblems[r] = problemIsEncoding;
 			recordEnds[r] = recordEnd;
 			recordEndLineStarts[r] = recordLineStartOfEnd;
 			recordBreaks[r] = breaksOfRecord;
@@ -344,6 +348,11 @@ final class CsvReader {
 		return problems[record];
 	}
 
+	/** Whether a record's problem is a malformed UTF-8 byte. */
+	boolean recordProblemIsEncoding(int record) {
+		return encodingProblems[record];
+	}
+
 	/** The cell (of its record) the problem is in. */
 	int recordProblemCell(int record) {
 		return problemCells[record];
@@ -393,6 +402,10 @@ final class CsvReader {
 		return problems[0];
 	}
 
+	boolean problemIsEncoding() {
+		return encodingProblems[0];
+	}
+
 	int problemCell() {
 		return problemCells[0];
 	}
@@ -438,6 +451,7 @@ final class CsvReader {
 		int multiLine = 0;
 		cellCount = 0;
 		problem = null;
+		problemIsEncoding = false;
 		int p = from;
 		int lineStart = from;
 		final byte[] b = buf;
@@ -509,7 +523,7 @@ final class CsvReader {
 							return NEED_MORE;
 						}
 						if (n < 0) {
-							problem(cell - base, malformed(b[p]));
+							malformedUtf8(cell - base, b[p]);
 							n = 1;
 						}
 					}
@@ -553,7 +567,7 @@ final class CsvReader {
 							return NEED_MORE;
 						}
 						if (n < 0) {
-							problem(cell - base, malformed(c));
+							malformedUtf8(cell - base, c);
 							n = 1;
 						}
 						p += n;
@@ -606,8 +620,11 @@ final class CsvReader {
 		}
 	}
 
-	private String malformed(byte b) {
-		return texts.get("csv.malformedUtf8", String.format("0x%02x", b & 0xFF));
+	private void malformedUtf8(int cell, byte b) {
+		if (problem == null) {
+			problem(cell, texts.get("csv.malformedUtf8", String.format("0x%02x", b & 0xFF)));
+			problemIsEncoding = true;
+		}
 	}
 
 	private static String shown(byte[] b, int p, int lim) {
@@ -683,6 +700,7 @@ final class CsvReader {
 		cellCounts = java.util.Arrays.copyOf(cellCounts, n);
 		problems = java.util.Arrays.copyOf(problems, n);
 		problemCells = java.util.Arrays.copyOf(problemCells, n);
+		encodingProblems = java.util.Arrays.copyOf(encodingProblems, n);
 		recordEnds = java.util.Arrays.copyOf(recordEnds, n);
 		recordEndLineStarts = java.util.Arrays.copyOf(recordEndLineStarts, n);
 		recordBreaks = java.util.Arrays.copyOf(recordBreaks, n);

@@ -87,8 +87,6 @@ final class SourceLoader {
 	private final LoadOptions options;
 	/** The words of the errors and warnings, in the run's language. */
 	private final Texts texts;
-	/** How the reader's message about a malformed UTF-8 byte starts, in that language. */
-	private final String malformedUtf8;
 	private final boolean fail;
 	private final boolean referenced;
 	private final boolean keepKey;
@@ -179,7 +177,6 @@ final class SourceLoader {
 		this.rewritesNumbers = format.rewritesNumbers();
 		this.options = options;
 		this.texts = LoadTexts.of(options.language());
-		this.malformedUtf8 = texts.get("csv.malformedUtf8", "");
 		this.fail = options.policy() == BadRowPolicy.FAIL;
 		this.referenced = referenced;
 		this.zone = zone;
@@ -344,7 +341,7 @@ final class SourceLoader {
 		}
 		if (reader.problem() != null) {
 			throw fileError(reader.line(), reader.column(reader.problemCell()), null,
-					texts.get("load.header", reader.problem()) + spanned(reader, 0) + encodingHint(reader.problem()));
+					texts.get("load.header", reader.problem()) + spanned(reader, 0) + encodingHint(reader.problemIsEncoding()));
 		}
 		continuationLines += reader.recordBreaks(0);
 		columnCount = reader.cells();
@@ -1142,16 +1139,17 @@ final class SourceLoader {
 		}
 		if (problem != null) {
 			int cell = reader.recordProblemCell(record);
-			if (problem.startsWith(malformedUtf8) && !encodingGuessed) {
+			boolean encoding = reader.recordProblemIsEncoding(record);
+			if (encoding && !encodingGuessed) {
 				// a file in another encoding fails on most rows: stop at the first, saying which it looks like
 				encodingGuessed = true;
 				String guess = Encodings.guess(readFrom);
 				if (guess != null && !guess.equals("UTF-8")) {
 					throw new DataLoadException(new DataError(file, reader.recordLine(record),
-							reader.cellColumn(first + cell), name, null, problem + encodingHint(problem)));
+							reader.cellColumn(first + cell), name, null, problem + encodingHint(true)));
 				}
 			}
-			int f = cell < columnCount && problem.startsWith(malformedUtf8) ? fieldOfColumn[cell] : -1;
+			int f = cell < columnCount && encoding ? fieldOfColumn[cell] : -1;
 			reject(reader, record, reader.cellColumn(first + cell), f, problem + spanned(reader, record), true);
 			return;
 		}
@@ -1208,8 +1206,8 @@ final class SourceLoader {
 	}
 
 	/** The advice after a malformed UTF-8 problem: what encoding the file looks like; else nothing. */
-	private String encodingHint(String problem) {
-		return problem.startsWith(malformedUtf8) ? Encodings.hint(readFrom, format.encoding(), name, texts) : "";
+	private String encodingHint(boolean malformedUtf8) {
+		return malformedUtf8 ? Encodings.hint(readFrom, format.encoding(), name, texts) : "";
 	}
 
 	/** Notes the record's quoted cells that span lines, for the report's warnings. */
