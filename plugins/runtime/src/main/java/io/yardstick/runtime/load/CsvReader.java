@@ -2,7 +2,10 @@ package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.text.Texts;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -27,6 +30,12 @@ final class CsvReader {
 	static final int DEFAULT_BUFFER = 1 << 22;
 	private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
 	private static final int NEED_MORE = -1;
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final long ONES = 0x0101010101010101L;
+	private static final long HIGHS = 0x8080808080808080L;
+	private static final long QUOTES = '"' * ONES;
+	/** A cell's span whose bytes are in the scratch buffer, not the read buffer. */
+	private static final long SCRATCHED = Long.MIN_VALUE;
 
 	private final FileChannel channel;
 	private final long fileSize;
@@ -39,13 +48,17 @@ final class CsvReader {
 	private long nextLine;
 	/** The byte between cells: a comma unless the source's format declares another. */
 	private final byte delimiter;
+	/** The delimiter in every byte of a word, for the word-at-a-time scan of unquoted cells. */
+	private final long delimiters;
 
 	// the cells of the batch, flat
-	private int[] starts = new int[256];
-	private int[] ends = new int[256];
+	/**
+	 * Per cell: start (bits 32-62) and end (bits 0-31) of its content, and {@link #SCRATCHED} when the content
+	 * is in the scratch buffer. One array, so that parsing a column reads one slot per cell.
+	 */
+	private long[] spans = new long[256];
 	private int[] rawStarts = new int[256];
 	private int[] lineStarts = new int[256];
-	private boolean[] scratched = new boolean[256];
 	/** Per cell: the line breaks of its record before it, and inside it (only a quoted cell has any). */
 	private int[] breaksBefore = new int[256];
 	private int[] breaksInside = new int[256];
@@ -88,6 +101,7 @@ final class CsvReader {
 	CsvReader(FileChannel channel, long startOffset, long startLine, int bufferSize, byte delimiter)
 			throws IOException {
 		this.delimiter = delimiter;
+		this.delimiters = (delimiter & 0xFFL) * ONES;
 		this.channel = channel;
 		this.fileSize = channel.size();
 		this.buf = new byte[Math.max(bufferSize, 64)];
@@ -364,19 +378,37 @@ final class CsvReader {
 	}
 
 	byte[] cellArray(int cell) {
-		return scratched[cell] ? scratch : buf;
+		return spans[cell] < 0 ? scratch : buf;
 	}
 
 	int cellStart(int cell) {
-		return starts[cell];
+		return spanStart(spans[cell]);
 	}
 
 	int cellEnd(int cell) {
-		return ends[cell];
+		return spanEnd(spans[cell]);
+	}
+
+	/** A cell's span: its array, start and end in one value ({@link #spanArray}, {@link #spanStart}, {@link #spanEnd}). */
+	long cellSpan(int cell) {
+		return spans[cell];
+	}
+
+	byte[] spanArray(long span) {
+		return span < 0 ? scratch : buf;
+	}
+
+	static int spanStart(long span) {
+		return (int) (span >>> 32) & Integer.MAX_VALUE;
+	}
+
+	static int spanEnd(long span) {
+		return (int) span;
 	}
 
 	String cellText(int cell) {
-		return new String(cellArray(cell), starts[cell], ends[cell] - starts[cell], StandardCharsets.UTF_8);
+		int start = cellStart(cell);
+		return new String(cellArray(cell), start, cellEnd(cell) - start, StandardCharsets.UTF_8);
 	}
 
 	/** The 1-based character column where a cell starts, on the physical line it starts on. */
@@ -415,11 +447,11 @@ final class CsvReader {
 	}
 
 	int start(int cell) {
-		return starts[firstCells[0] + cell];
+		return cellStart(firstCells[0] + cell);
 	}
 
 	int end(int cell) {
-		return ends[firstCells[0] + cell];
+		return cellEnd(firstCells[0] + cell);
 	}
 
 	String text(int cell) {
@@ -459,12 +491,11 @@ final class CsvReader {
 		final byte delim = delimiter;
 		while (true) {
 			int cell = base + cellCount;
-			if (cell == starts.length) {
+			if (cell == spans.length) {
 				growCells();
 			}
 			rawStarts[cell] = p;
 			lineStarts[cell] = lineStart;
-			scratched[cell] = false;
 			breaksBefore[cell] = breaks;
 			if (p < lim && b[p] == '"') {
 				p++;
@@ -536,14 +567,7 @@ final class CsvReader {
 				if (breaksInside[cell] > 0) {
 					multiLine++;
 				}
-				if (inScratch) {
-					scratched[cell] = true;
-					starts[cell] = scratchStart;
-					ends[cell] = scratchLen;
-				} else {
-					starts[cell] = contentStart;
-					ends[cell] = contentEnd;
-				}
+				spans[cell] = inScratch ? SCRATCHED | span(scratchStart, scratchLen) : span(contentStart, contentEnd);
 				// after the closing quote: a delimiter, or text that should not be there
 				if (p < lim && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
 					problem(cell - base, texts.get("csv.afterClosingQuote", shown(b, p, lim)));
@@ -556,7 +580,19 @@ final class CsvReader {
 				}
 			} else {
 				int s = p;
-				while (p < lim) {
+				while (true) {
+					if (p + 8 <= lim) {
+						// eight bytes at a time up to the first that needs a look: the delimiter, a control
+						// byte (line breaks among them), a quote, or a byte of a multi-byte character
+						long special = specialBytes((long) LONGS.get(b, p));
+						if (special == 0) {
+							p += 8;
+							continue;
+						}
+						p += Long.numberOfTrailingZeros(special) >>> 3;
+					} else if (p >= lim) {
+						break;
+					}
 					byte c = b[p];
 					if (c == delim || c == '\n' || c == '\r') {
 						break;
@@ -581,8 +617,7 @@ final class CsvReader {
 				if (p >= lim && !eof) {
 					return NEED_MORE;
 				}
-				starts[cell] = s;
-				ends[cell] = p;
+				spans[cell] = span(s, p);
 				breaksInside[cell] = 0;
 			}
 			cellCount++;
@@ -611,6 +646,21 @@ final class CsvReader {
 			}
 			return p + 1 < lim && b[p + 1] == '\n' ? p + 2 : p + 1;
 		}
+	}
+
+	private static long span(int start, int end) {
+		return ((long) start << 32) | (end & 0xFFFFFFFFL);
+	}
+
+	/**
+	 * The high bit of each byte of a word (little-endian) that is the delimiter, a quote, below 0x20 or above
+	 * 0x7F; exact up to the first such byte, which is all the scan needs (a borrow may mark bytes after it).
+	 */
+	private long specialBytes(long word) {
+		long delimiter = word ^ delimiters;
+		long quote = word ^ QUOTES;
+		long control = word - 0x2020202020202020L;
+		return ((delimiter - ONES) & ~delimiter | (quote - ONES) & ~quote | control & ~word | word) & HIGHS;
 	}
 
 	private void problem(int cell, String message) {
@@ -682,12 +732,10 @@ final class CsvReader {
 	}
 
 	private void growCells() {
-		int n = starts.length * 2;
-		starts = java.util.Arrays.copyOf(starts, n);
-		ends = java.util.Arrays.copyOf(ends, n);
+		int n = spans.length * 2;
+		spans = java.util.Arrays.copyOf(spans, n);
 		rawStarts = java.util.Arrays.copyOf(rawStarts, n);
 		lineStarts = java.util.Arrays.copyOf(lineStarts, n);
-		scratched = java.util.Arrays.copyOf(scratched, n);
 		breaksBefore = java.util.Arrays.copyOf(breaksBefore, n);
 		breaksInside = java.util.Arrays.copyOf(breaksInside, n);
 	}

@@ -40,6 +40,16 @@ final class KeyIndex {
 		return kind != Kinds.TEXT;
 	}
 
+	/** Whether the keys are texts, looked up by their bytes and {@link Hashing#hash}. */
+	boolean byText() {
+		return textKeys != null;
+	}
+
+	/** The row of a text key given its bytes and their hash, or -1; only when {@link #byText()}. */
+	int row(byte[] a, int s, int e, long hash) {
+		return textKeys.find(a, s, e, hash);
+	}
+
 	/** The row holding the key in the cell, or -1. Safe for several threads, each with its own parser. */
 	int row(CellParser parser, byte[] a, int s, int e) {
 		if (textKeys != null) {

@@ -560,6 +560,9 @@ final class SourceLoader {
 		final int[] failedColumn = new int[batchSize];
 		final String[] failure = new String[batchSize];
 		final long[] keyFingerprints = new long[batchSize];
+		/** Scratch of {@link #parseTextReferences}: per record, the cell's range and hash. */
+		final long[] ranges = new long[batchSize];
+		final long[] hashes = new long[batchSize];
 		/** Per record: malformed as a whole, so not parsed cell by cell. */
 		final boolean[] skip = new boolean[batchSize];
 		/** Per record: the row it was committed to, or -1 when rejected. */
@@ -857,8 +860,14 @@ final class SourceLoader {
 			case Kinds.BOOL:
 				parseFlags(lane, reader, n, c, f);
 				break;
-			case Kinds.ENUM:
 			case Kinds.REFERENCE:
+				if (targets[f].byText()) {
+					parseTextReferences(lane, reader, n, c, f);
+				} else {
+					parseCodes(lane, reader, n, c, f);
+				}
+				break;
+			case Kinds.ENUM:
 				parseCodes(lane, reader, n, c, f);
 				break;
 			default:
@@ -876,10 +885,10 @@ final class SourceLoader {
 		if (lane.skip[record]) {
 			return -1;
 		}
-		int cell = reader.firstCell(record) + c;
-		byte[] a = reader.cellArray(cell);
-		int s = reader.cellStart(cell);
-		int e = reader.cellEnd(cell);
+		long span = reader.cellSpan(reader.firstCell(record) + c);
+		byte[] a = reader.spanArray(span);
+		int s = CsvReader.spanStart(span);
+		int e = CsvReader.spanEnd(span);
 		if (trims[f]) {
 			while (s < e && (a[s] == ' ' || a[s] == '\t')) {
 				s++;
@@ -1113,6 +1122,45 @@ final class SourceLoader {
 				column[record] = code;
 				if (key) {
 					lane.keyFingerprints[record] = code;
+				}
+			}
+		}
+	}
+
+	/**
+	 * References to a text key: first every cell's hash, then every lookup. The lookups of a column go to
+	 * random places of a table that may be far larger than the processor's caches; with nothing else in
+	 * the loop, several of them wait for memory at once instead of one after the other.
+	 */
+	private void parseTextReferences(Lane lane, CsvReader reader, int n, int c, int f) {
+		final int[] column = lane.ints[f];
+		final long[] ranges = lane.ranges;
+		final long[] hashes = lane.hashes;
+		final KeyIndex target = targets[f];
+		final boolean key = f == keyField;
+		for (int record = 0; record < n; record++) {
+			long range = cell(lane, reader, record, c, f);
+			ranges[record] = range;
+			if (range >= 0) {
+				byte[] a = reader.cellArray(reader.firstCell(record) + c);
+				hashes[record] = Hashing.hash(a, (int) (range >>> 32), (int) range);
+			}
+		}
+		for (int record = 0; record < n; record++) {
+			long range = ranges[record];
+			if (range < 0) {
+				continue;
+			}
+			byte[] a = reader.cellArray(reader.firstCell(record) + c);
+			int s = (int) (range >>> 32);
+			int e = (int) range;
+			int row = target.row(a, s, e, hashes[record]);
+			if (row < 0) {
+				failed(lane, record, c, target.unknown(a, s, e, texts));
+			} else {
+				column[record] = row;
+				if (key) {
+					lane.keyFingerprints[record] = row;
 				}
 			}
 		}
