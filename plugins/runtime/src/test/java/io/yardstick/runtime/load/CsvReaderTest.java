@@ -55,6 +55,44 @@ class CsvReaderTest {
 						+ " of the file in 1");
 	}
 
+	/**
+	 * Unquoted cells are scanned a word of eight bytes at a time: a byte that ends the cell or needs a look is
+	 * found at every place of a word, and the bytes after it in the same word are not mistaken for one.
+	 */
+	@Test
+	void aSpecialByteIsFoundAtEveryPlaceOfAWord() throws IOException {
+		String letters = "abcdefghijklmnopqrstuvw";
+		for (int at = 0; at <= letters.length(); at++) {
+			String before = letters.substring(0, at);
+			String after = letters.substring(at);
+			assertThat(cells("x," + before + "," + after + ",y\n")).as("comma at %d", at)
+					.containsExactly("|x|" + before + "|" + after + "|y");
+			assertThat(cells("x," + before + "\n" + after + ",y\n")).as("LF at %d", at)
+					.containsExactly("|x|" + before, "|" + after + "|y");
+			assertThat(cells("x," + before + "\r\n" + after + ",y\n")).as("CRLF at %d", at)
+					.containsExactly("|x|" + before, "|" + after + "|y");
+			assertThat(cells("x," + before + "\t\u0001" + after + ",y\n")).as("control bytes at %d", at)
+					.containsExactly("|x|" + before + "\t\u0001" + after + "|y");
+			assertThat(cells("x," + before + "é华" + after + ",y\n")).as("UTF-8 at %d", at)
+					.containsExactly("|x|" + before + "é华" + after + "|y");
+			if (at == 0) {
+				continue; // a quote that starts a cell opens a quoted cell
+			}
+			assertThat(cells("x," + before + "\"" + after + ",y\n")).as("quote at %d", at)
+					.containsExactly("|x|" + before + "\"" + after + "|y !a quote inside an unquoted cell: quote the"
+							+ " whole cell and double the quote (\"\") in 1");
+		}
+	}
+
+	/** The cells of each record, without lines and columns. */
+	private List<String> cells(String text) throws IOException {
+		List<String> cells = new ArrayList<>();
+		for (String record : records(text.getBytes(StandardCharsets.UTF_8), 1 << 20)) {
+			cells.add(record.replaceAll("#\\d+", "").replaceAll("^\\d+@\\d+", ""));
+		}
+		return cells;
+	}
+
 	@Test
 	void everyBufferSizeGivesTheSameRecords() throws IOException {
 		byte[] bytes = TRICKY.getBytes(StandardCharsets.UTF_8);
