@@ -67,6 +67,10 @@ final class SourceLoader {
 	/** Chunks whose guessed start the chunk before refuted (a quoted cell over the cut, a full batch), for tests. */
 	static final java.util.concurrent.atomic.AtomicLong refutedCuts = new java.util.concurrent.atomic.AtomicLong();
 
+	/** Records of the first batch when the rest goes to the workers. */
+	private static final int FIRST_BATCH = 1024;
+	/** The smallest chunk a file's size makes: below this, a chunk's own costs would show. */
+	private static final long MIN_SPLIT_CHUNK = 256 << 10;
 	private static final int CHECKPOINT_SHIFT = 10;
 	private static final int MAX_ROWS = Integer.MAX_VALUE - 16;
 	private static final int KEY_NONE = 0;
@@ -279,12 +283,14 @@ final class SourceLoader {
 			allocate(1024 + 16);
 			plan();
 			Lane inline = new Lane(reader);
-			inline.read(dataStart, reader.nextLine(), Long.MAX_VALUE);
+			boolean twoLanes = threads > 1 && size >= parallelFromBytes;
+			// the first batch is read by this thread alone, before any worker starts: on two lanes, only enough
+			// records to size the columns and the chunks
+			inline.read(dataStart, reader.nextLine(), Long.MAX_VALUE, twoLanes ? Math.min(batchSize, FIRST_BATCH) : batchSize);
 			if (inline.records >= 64) {
 				presize((reader.position() - dataStart) / (double) inline.records, size - dataStart);
 			}
 			commitLane(inline);
-			boolean twoLanes = threads > 1 && size >= parallelFromBytes;
 			if (twoLanes) {
 				worker = Executors.newFixedThreadPool(threads, task -> {
 					Thread thread = new Thread(task, "yardstick-load-" + name);
@@ -596,11 +602,15 @@ final class SourceLoader {
 
 		/** Delimits the chunk's records (a batch) and parses them: the work done off the committing thread. */
 		void read(long from, long line, long until) throws IOException {
+			read(from, line, until, batchSize);
+		}
+
+		void read(long from, long line, long until, int maxRecords) throws IOException {
 			start = from;
 			end = until;
 			reader.seek(from, line);
 			reader.stopAt(until);
-			records = reader.readBatch(batchSize);
+			records = reader.readBatch(maxRecords);
 			prepare(this, records);
 			parse(this, records);
 		}
@@ -636,11 +646,14 @@ final class SourceLoader {
 
 	/**
 	 * The bytes of each chunk: {@link #chunkBytes}, or fewer when the records so far are so short that a
-	 * chunk of that size would fill more than three quarters of a batch (a full batch refutes the cut).
+	 * chunk of that size would fill more than three quarters of a batch (a full batch refutes the cut), or
+	 * when the file holds fewer than sixteen such chunks (so that the last chunk, parsed while the other
+	 * worker may have nothing left to do, is a small part of the file).
 	 */
-	private long chunkSize(long bytesSoFar) {
+	private long chunkSize(long bytesSoFar, long dataBytes) {
 		double bytesPerRecord = bytesSoFar / (double) Math.max(1, ordinal);
-		return Math.max(1, Math.min(chunkBytes, (long) (bytesPerRecord * batchSize * 0.75)));
+		long chunk = Math.min(chunkBytes, Math.max(MIN_SPLIT_CHUNK, dataBytes / 16));
+		return Math.max(1, Math.min(chunk, (long) (bytesPerRecord * batchSize * 0.75)));
 	}
 
 	// ------------------------------------------------------------------ rows
@@ -656,7 +669,7 @@ final class SourceLoader {
 	 */
 	private void readChunks(Lane inline, long from, long line, long size, ExecutorService worker, int slots,
 			ProgressListener progress) throws IOException {
-		long chunk = chunkSize(from - dataStart);
+		long chunk = chunkSize(from - dataStart, size - dataStart);
 		java.util.ArrayDeque<Lane> free = new java.util.ArrayDeque<>();
 		java.util.ArrayDeque<Lane> inFlight = new java.util.ArrayDeque<>();
 		// a chunk's reader holds the chunk and a record's worth more: a bigger buffer would copy bytes that
