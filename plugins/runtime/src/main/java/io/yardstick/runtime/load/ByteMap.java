@@ -23,6 +23,8 @@ final class ByteMap {
 	private int size;
 	/** Per code: offset in the arena (high half) and length (low half). */
 	private long[] spans = new long[64];
+	/** Per code: the hash of its bytes, so that neither a rehash nor another map's lookup computes it again. */
+	private long[] hashes = new long[64];
 	private byte[] arena = new byte[1024];
 	private int arenaLength;
 
@@ -85,6 +87,7 @@ final class ByteMap {
 		int code = size;
 		if (code == spans.length) {
 			spans = Arrays.copyOf(spans, code * 2);
+			hashes = Arrays.copyOf(hashes, code * 2);
 		}
 		int length = e - s;
 		if ((long) arenaLength + length > Integer.MAX_VALUE - 64) {
@@ -96,6 +99,7 @@ final class ByteMap {
 		}
 		System.arraycopy(a, s, arena, arenaLength, length);
 		spans[code] = ((long) arenaLength << 32) | length;
+		hashes[code] = hash;
 		arenaLength += length;
 		size++;
 		if (size * 8L > (mask + 1L) * 5L) {
@@ -115,11 +119,26 @@ final class ByteMap {
 		}
 	}
 
-	/** The code of another map's value in this one, added when new. */
-	int intern(ByteMap other, int code) {
+	/**
+	 * The code in this map of each of another map's values, or -1 for those it lacks, into {@code codes}. One
+	 * lookup after another with nothing between them, so that their cache misses overlap.
+	 */
+	void findAll(ByteMap other, int[] codes) {
+		final long[] otherSpans = other.spans;
+		final long[] otherHashes = other.hashes;
+		final byte[] otherArena = other.arena;
+		for (int code = 0; code < other.size; code++) {
+			long span = otherSpans[code];
+			int offset = (int) (span >>> 32);
+			codes[code] = find(otherArena, offset, offset + (int) span, otherHashes[code]);
+		}
+	}
+
+	/** Adds another map's value, known to be absent from this one; its code here. */
+	int addFrom(ByteMap other, int code) {
 		long span = other.spans[code];
 		int offset = (int) (span >>> 32);
-		return intern(other.arena, offset, offset + (int) span);
+		return add(other.arena, offset, offset + (int) span, other.hashes[code]);
 	}
 
 	/** The code of the bytes, added when new. */
@@ -165,8 +184,7 @@ final class ByteMap {
 			long span = spans[code];
 			int offset = (int) (span >>> 32);
 			int length = (int) span;
-			place(bigger, biggerMask, Hashing.hash(arena, offset, offset + length), code, length,
-					prefix(arena, offset, length));
+			place(bigger, biggerMask, hashes[code], code, length, prefix(arena, offset, length));
 		}
 		table = bigger;
 		mask = biggerMask;

@@ -820,7 +820,7 @@ final class SourceLoader {
 			if (lane.remap[f].length < distinct) {
 				lane.remap[f] = new int[Math.max(distinct, lane.remap[f].length * 2)];
 			}
-			Arrays.fill(lane.remap[f], 0, distinct, -1);
+			dictionaries[f].findAll(lane.dictionaries[f], lane.remap[f]);
 		}
 		final int first = rows;
 		for (int record = 0; record < n; record++) {
@@ -1240,7 +1240,8 @@ final class SourceLoader {
 			if (local >= 0) {
 				code = lane.remap[f][local];
 				if (code < 0) {
-					code = dictionaries[f].intern(lane.dictionaries[f], local);
+					// absent when the chunk was looked up: this row is its first among the rows kept
+					code = dictionaries[f].addFrom(lane.dictionaries[f], local);
 					lane.remap[f][local] = code;
 				}
 			}
