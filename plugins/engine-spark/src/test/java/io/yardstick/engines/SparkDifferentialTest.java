@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yardstick.dsl.generator.sql.SourceTable;
 import io.yardstick.engines.spark.SparkEngine;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +52,34 @@ class SparkDifferentialTest extends DifferentialSuite {
 			assertThat(engine.columns(List.of("NoSuchTable"))).isEmpty();
 		}
 		assertThat(spark.catalog().tableExists("Sale")).isFalse();
+	}
+
+	/**
+	 * On a local master a view reads Parquet files of the pushed rows, written once: pushed again, a source gets
+	 * new files and its old ones go; closing the engine deletes the rest.
+	 */
+	@Test
+	void pushedRowsAreFilesDeletedOnClose() throws Exception {
+		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
+		List<Path> first;
+		List<Path> second;
+		try (Engine engine = open()) {
+			engineCase.push(engine, SourceTable.TimeStorage.MILLIS);
+			first = files("Sale");
+			assertThat(first).isNotEmpty().allSatisfy(file -> assertThat(file.getFileName().toString()).endsWith(".parquet"));
+			long rows = spark.table("Sale").count();
+			engineCase.push(engine, SourceTable.TimeStorage.MILLIS);
+			second = files("Sale");
+			assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first).allSatisfy(file -> assertThat(file).exists());
+			assertThat(first).allSatisfy(file -> assertThat(file).doesNotExist());
+			assertThat(spark.table("Sale").count()).isEqualTo(rows).isPositive();
+		}
+		assertThat(second).allSatisfy(file -> assertThat(file).doesNotExist());
+		assertThat(second.get(0).getParent().getParent()).doesNotExist();
+	}
+
+	private static List<Path> files(String view) {
+		return Stream.of(spark.table(view).inputFiles()).map(file -> Path.of(URI.create(file))).toList();
 	}
 
 	@Test

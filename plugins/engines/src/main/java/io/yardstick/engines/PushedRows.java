@@ -9,7 +9,6 @@ import io.yardstick.runtime.spec.FieldType.Storage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,20 +33,111 @@ public final class PushedRows {
 	public record Column(String name, Kind kind) {
 	}
 
+	/** Writes one field's cells of a row (two for a point in time held as millis), from columns found once. */
+	@FunctionalInterface
+	private interface FieldCells {
+		/** @return the index of the next cell */
+		int write(int row, Object[] cells, int at);
+	}
+
 	private final Table table;
-	private final ZoneId zone;
-	private final Map<String, Table> referenced;
-	private final SourceTable.TimeStorage times;
-	private final Map<String, Dictionary> dictionaries = new HashMap<>();
+	private final List<Column> columns = new ArrayList<>();
+	// Each field's column, dictionary and referenced key are looked up once here, not once per cell: a push
+	// of a million rows otherwise spends most of its time finding them again.
+	private final List<FieldCells> fields = new ArrayList<>();
 
 	/**
 	 * @param referenced the loaded tables that {@code table}'s references point at, by source name
 	 */
 	public PushedRows(Table table, ZoneId zone, Map<String, Table> referenced, SourceTable.TimeStorage times) {
 		this.table = table;
-		this.zone = zone;
-		this.referenced = referenced;
-		this.times = times;
+		for (FieldSpec field : table.spec().fields()) {
+			if (!table.has(field.name())) {
+				continue;
+			}
+			String name = field.name();
+			switch (field.type().storage()) {
+				case NUMBER -> {
+					columns.add(new Column(name, Kind.DOUBLE));
+					double[] values = table.numbers(name);
+					fields.add((row, cells, at) -> {
+						cells[at] = Double.isNaN(values[row]) ? null : values[row];
+						return at + 1;
+					});
+				}
+				case TIME -> {
+					long[] values = table.times(name);
+					if (times == SourceTable.TimeStorage.NATIVE) {
+						boolean date = field.type() == FieldType.DATE;
+						columns.add(new Column(name, date ? Kind.DATE : Kind.INSTANT));
+						fields.add((row, cells, at) -> {
+							long value = values[row];
+							cells[at] = value == Long.MIN_VALUE ? null
+									: date ? Instant.ofEpochMilli(value).atZone(zone).toLocalDate() : Instant.ofEpochMilli(value);
+							return at + 1;
+						});
+					} else {
+						columns.add(new Column(name, Kind.MILLIS));
+						columns.add(new Column(SourceTable.localDateColumn(name), Kind.DATE));
+						fields.add((row, cells, at) -> {
+							long value = values[row];
+							if (value != Long.MIN_VALUE) {
+								cells[at] = value;
+								cells[at + 1] = Instant.ofEpochMilli(value).atZone(zone).toLocalDate();
+							}
+							return at + 2;
+						});
+					}
+				}
+				case CODE -> {
+					columns.add(new Column(name, Kind.TEXT));
+					int[] codes = table.codes(name);
+					Dictionary dictionary = table.dictionary(name);
+					fields.add((row, cells, at) -> {
+						cells[at] = codes[row] < 0 ? null : dictionary.value(codes[row]);
+						return at + 1;
+					});
+				}
+				case FLAG -> {
+					columns.add(new Column(name, Kind.BOOLEAN));
+					byte[] flags = table.flags(name);
+					fields.add((row, cells, at) -> {
+						cells[at] = flags[row] < 0 ? null : flags[row] == 1;
+						return at + 1;
+					});
+				}
+				case ROW -> {
+					Table target = referenced.get(field.referencedSource());
+					FieldSpec key = target.spec().key().orElseThrow();
+					int[] targets = table.rowRefs(name);
+					FieldCells cellsOfKey = keyCells(target, key, targets);
+					columns.add(new Column(name, key.type().storage() == Storage.NUMBER ? Kind.DOUBLE : Kind.TEXT));
+					fields.add(cellsOfKey);
+				}
+			}
+		}
+	}
+
+	/** The key value of the referenced row, or null for a reference to no row. */
+	private static FieldCells keyCells(Table target, FieldSpec key, int[] targets) {
+		return switch (key.type().storage()) {
+			case NUMBER -> {
+				double[] keys = target.numbers(key.name());
+				yield (row, cells, at) -> {
+					cells[at] = targets[row] < 0 ? null : keys[targets[row]];
+					return at + 1;
+				};
+			}
+			case CODE -> {
+				int[] codes = target.codes(key.name());
+				Dictionary dictionary = target.dictionary(key.name());
+				yield (row, cells, at) -> {
+					cells[at] = targets[row] < 0 ? null : dictionary.value(codes[targets[row]]);
+					return at + 1;
+				};
+			}
+			default -> throw new IllegalStateException("a key of kind " + key.type().keyword() + " cannot be referenced");
+		};
 	}
 
 	public int rows() {
@@ -56,30 +146,7 @@ public final class PushedRows {
 
 	/** The columns, in the order {@link #cells} writes them. */
 	public List<Column> columns() {
-		List<Column> columns = new ArrayList<>();
-		for (FieldSpec field : table.spec().fields()) {
-			if (!table.has(field.name())) {
-				continue;
-			}
-			switch (field.type().storage()) {
-				case NUMBER -> columns.add(new Column(field.name(), Kind.DOUBLE));
-				case TIME -> {
-					if (times == SourceTable.TimeStorage.NATIVE) {
-						columns.add(new Column(field.name(), field.type() == FieldType.DATE ? Kind.DATE : Kind.INSTANT));
-					} else {
-						columns.add(new Column(field.name(), Kind.MILLIS));
-						columns.add(new Column(SourceTable.localDateColumn(field.name()), Kind.DATE));
-					}
-				}
-				case CODE -> columns.add(new Column(field.name(), Kind.TEXT));
-				case FLAG -> columns.add(new Column(field.name(), Kind.BOOLEAN));
-				case ROW -> {
-					FieldSpec key = referenced.get(field.referencedSource()).spec().key().orElseThrow();
-					columns.add(new Column(field.name(), key.type().storage() == Storage.NUMBER ? Kind.DOUBLE : Kind.TEXT));
-				}
-			}
-		}
-		return columns;
+		return List.copyOf(columns);
 	}
 
 	/**
@@ -87,58 +154,11 @@ public final class PushedRows {
 	 * {@link String}, {@link Boolean}, {@link Long} (millis), {@link java.time.LocalDate}, {@link Instant}.
 	 */
 	public Object[] cells(int row) {
-		List<Object> cells = new ArrayList<>();
-		for (FieldSpec field : table.spec().fields()) {
-			if (!table.has(field.name())) {
-				continue;
-			}
-			switch (field.type().storage()) {
-				case NUMBER -> {
-					double value = table.numbers(field.name())[row];
-					cells.add(Double.isNaN(value) ? null : value);
-				}
-				case TIME -> {
-					long value = table.times(field.name())[row];
-					if (times == SourceTable.TimeStorage.NATIVE) {
-						cells.add(value == Long.MIN_VALUE ? null : field.type() == FieldType.DATE
-								? Instant.ofEpochMilli(value).atZone(zone).toLocalDate()
-								: Instant.ofEpochMilli(value));
-					} else if (value == Long.MIN_VALUE) {
-						cells.add(null);
-						cells.add(null);
-					} else {
-						cells.add(value);
-						cells.add(Instant.ofEpochMilli(value).atZone(zone).toLocalDate());
-					}
-				}
-				case CODE -> {
-					int code = table.codes(field.name())[row];
-					cells.add(code < 0 ? null : dictionary(table, field).value(code));
-				}
-				case FLAG -> {
-					byte flag = table.flags(field.name())[row];
-					cells.add(flag < 0 ? null : flag == 1);
-				}
-				case ROW -> {
-					int target = table.rowRefs(field.name())[row];
-					cells.add(target < 0 ? null : keyOf(referenced.get(field.referencedSource()), target));
-				}
-			}
+		Object[] cells = new Object[columns.size()];
+		int at = 0;
+		for (FieldCells field : fields) {
+			at = field.write(row, cells, at);
 		}
-		return cells.toArray();
-	}
-
-	private Dictionary dictionary(Table of, FieldSpec field) {
-		return dictionaries.computeIfAbsent(of.name() + "." + field.name(), k -> of.dictionary(field.name()));
-	}
-
-	/** The key value of a referenced row. */
-	private Object keyOf(Table target, int row) {
-		FieldSpec key = target.spec().key().orElseThrow();
-		return switch (key.type().storage()) {
-			case NUMBER -> target.numbers(key.name())[row];
-			case CODE -> dictionary(target, key).value(target.codes(key.name())[row]);
-			default -> throw new IllegalStateException("a key of kind " + key.type().keyword() + " cannot be referenced");
-		};
+		return cells;
 	}
 }

@@ -313,8 +313,9 @@ public final class EnginesVsPeer {
 			md.append(String.format(Locale.ROOT, "%-16s hand-written  %s (process CPU, median %s)%n", o.workload().name(),
 					o.peer().runs(), time(o.peer().medianCpuMillis())));
 			if (o.spark() != null) {
-				md.append(String.format(Locale.ROOT, "%-16s spark         %s (start-up %.0f; %s)%n", o.workload().name(),
-						o.spark().runs().runs(), o.spark().startupMillis(), o.spark().described()));
+				md.append(String.format(Locale.ROOT, "%-16s spark         %s (process CPU, median %s; start-up %.0f; %s)%n",
+						o.workload().name(), o.spark().runs().runs(), time(o.spark().runs().medianCpuMillis()),
+						o.spark().startupMillis(), o.spark().described()));
 			}
 		}
 		md.append("```\n");

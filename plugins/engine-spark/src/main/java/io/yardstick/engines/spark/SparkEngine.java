@@ -8,6 +8,7 @@ import io.yardstick.engines.EngineRow;
 import io.yardstick.engines.PushedRows;
 import io.yardstick.runtime.data.Table;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Apache Spark SQL 4 in ANSI mode. Rows Yardstick loaded become temporary views named after their source;
- * queries run with {@code spark.sql}. An engine either owns its session (stopped on close) or borrows one
+ * Apache Spark SQL 4 in ANSI mode. Rows Yardstick loaded become temporary views named after their source:
+ * on a local master views of Parquet files the engine writes once into a temporary folder, elsewhere (a
+ * cluster, Spark Connect) views of the rows themselves; queries run with {@code spark.sql}. An engine either owns its session (stopped on close) or borrows one
  * (its views dropped on close), since a session takes many seconds to start.
  *
  * <p>The class uses only Spark's SQL API (the abstract {@link SparkSession}, {@link Row}, the types), which both
@@ -57,13 +60,25 @@ public final class SparkEngine implements Engine {
 	private final boolean owned;
 	private final Path warehouse;
 	private final String described;
+	/** Whether pushed rows go through Parquet files: only where the executors share this JVM's file system. */
+	private final boolean rowFiles;
 	private final Set<String> views = new LinkedHashSet<>();
+	/** The folder of each view's files, under {@link #rowFolder}. */
+	private final Map<String, Path> pushedFiles = new HashMap<>();
+	/** A temporary folder, made at the first push to files and deleted on close. */
+	private Path rowFolder;
+	private int pushes;
 
-	private SparkEngine(SparkSession spark, boolean owned, Path warehouse, String master) {
+	private SparkEngine(SparkSession spark, boolean owned, Path warehouse, String master, boolean rowFiles) {
 		this.spark = spark;
 		this.owned = owned;
 		this.warehouse = warehouse;
 		this.described = "Spark " + spark.version() + " (" + master + ")";
+		this.rowFiles = rowFiles;
+	}
+
+	private static boolean local(String master) {
+		return master.startsWith("local");
 	}
 
 	/**
@@ -88,7 +103,7 @@ public final class SparkEngine implements Engine {
 			throw new SQLException("cannot make Spark's warehouse folder: " + e.getMessage(), e);
 		}
 		try {
-			return new SparkEngine(session(chosen, warehouse), true, warehouse, chosen);
+			return new SparkEngine(session(chosen, warehouse), true, warehouse, chosen, local(chosen));
 		} catch (RuntimeException | LinkageError e) {
 			deleteQuietly(warehouse);
 			throw new SQLException("cannot start Spark (" + chosen + "): " + e, e);
@@ -114,7 +129,7 @@ public final class SparkEngine implements Engine {
 			// create(), not getOrCreate(): a session of the run's own, whose views no other run sees.
 			SparkSession session = SparkSession.builder().remote(url).config("spark.sql.ansi.enabled", "true")
 					.config("spark.sql.datetime.java8API.enabled", "true").create();
-			return new SparkEngine(session, true, null, shown);
+			return new SparkEngine(session, true, null, shown, false);
 		} catch (RuntimeException | LinkageError e) {
 			throw new SQLException("cannot open a Spark Connect session at " + shown + ": " + e.getMessage(), e);
 		}
@@ -164,7 +179,8 @@ public final class SparkEngine implements Engine {
 
 	/** An engine on a session someone else owns and stops: many runs share one session's start-up. */
 	public static SparkEngine over(SparkSession spark) {
-		return new SparkEngine(spark, false, null, spark.sparkContext().master());
+		String master = spark.sparkContext().master();
+		return new SparkEngine(spark, false, null, master, local(master));
 	}
 
 	/**
@@ -178,7 +194,7 @@ public final class SparkEngine implements Engine {
 				.config("spark.sql.ansi.enabled", "true")
 				.config("spark.sql.datetime.java8API.enabled", "true")
 				.config("spark.ui.enabled", "false");
-		if (master.startsWith("local")) {
+		if (local(master)) {
 			builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
 					.config("spark.sql.shuffle.partitions", "2")
 					.config("spark.sql.warehouse.dir", warehouse.toUri().toString());
@@ -215,20 +231,62 @@ public final class SparkEngine implements Engine {
 		for (PushedRows.Column column : pushed.columns()) {
 			fields.add(DataTypes.createStructField(column.name(), type(column.kind()), true));
 		}
-		List<Row> rows = new ArrayList<>(pushed.rows());
-		for (int row = 0; row < pushed.rows(); row++) {
-			rows.add(RowFactory.create(pushed.cells(row)));
-		}
+		StructType schema = DataTypes.createStructType(fields);
 		try {
-			// A lenient encoder takes LocalDate and Instant whatever the session's java8API setting: the Connect
-			// client encodes rows on this side, before the server's settings apply.
-			spark.createDataset(rows, RowEncoder.encoderFor(DataTypes.createStructType(fields), true)).toDF()
-					.createOrReplaceTempView(table.name());
+			if (rowFiles) {
+				pushToFiles(table.name(), pushed, schema);
+			} else {
+				// A lenient encoder takes LocalDate and Instant whatever the session's java8API setting: the Connect
+				// client encodes rows on this side, before the server's settings apply.
+				spark.createDataset(rows(pushed), RowEncoder.encoderFor(schema, true)).toDF()
+						.createOrReplaceTempView(table.name());
+			}
 		} catch (RuntimeException e) {
 			throw failure("cannot make a view of " + table.name(), e);
 		}
 		views.add(table.name());
 		return new SourceTable(List.of(table.name()), Map.of(), times);
+	}
+
+	/**
+	 * Writes the rows to Parquet files in a temporary folder and makes the view read them. A view over the rows
+	 * themselves would be a local relation that the driver holds, that every rule of Spark's analyzer and
+	 * optimizer walks, and that every query ships to the tasks again (about 76 MB a task at a million rows);
+	 * the files are written once, from the loader's columns, and read column by column, in parallel. A source
+	 * pushed again replaces its files.
+	 */
+	private void pushToFiles(String name, PushedRows pushed, StructType schema) {
+		Path folder = rowFolder().resolve("rows-" + pushes++);
+		try {
+			Files.createDirectory(folder);
+			ParquetRows.write(pushed, folder);
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot write the rows of " + name + " for Spark: " + e.getMessage(), e);
+		}
+		spark.read().schema(schema).parquet(folder.toUri().toString()).createOrReplaceTempView(name);
+		Path replaced = pushedFiles.put(name, folder);
+		if (replaced != null) {
+			deleteQuietly(replaced);
+		}
+	}
+
+	private Path rowFolder() {
+		if (rowFolder == null) {
+			try {
+				rowFolder = Files.createTempDirectory("yardstick-spark-rows");
+			} catch (IOException e) {
+				throw new UncheckedIOException("cannot make a folder for the pushed rows: " + e.getMessage(), e);
+			}
+		}
+		return rowFolder;
+	}
+
+	private static List<Row> rows(PushedRows pushed) {
+		List<Row> rows = new ArrayList<>(pushed.rows());
+		for (int row = 0; row < pushed.rows(); row++) {
+			rows.add(RowFactory.create(pushed.cells(row)));
+		}
+		return rows;
 	}
 
 	/** Spark's type of a pushed column: with the Java 8 time API, DATE holds LocalDate and TIMESTAMP Instant. */
@@ -304,13 +362,19 @@ public final class SparkEngine implements Engine {
 
 	@Override
 	public void close() throws SQLException {
-		if (owned) {
-			spark.stop();
-			if (warehouse != null) {
-				deleteQuietly(warehouse);
+		try {
+			if (owned) {
+				spark.stop();
+				if (warehouse != null) {
+					deleteQuietly(warehouse);
+				}
+			} else {
+				views.forEach(view -> spark.catalog().dropTempView(view));
 			}
-		} else {
-			views.forEach(view -> spark.catalog().dropTempView(view));
+		} finally {
+			if (rowFolder != null) {
+				deleteQuietly(rowFolder);
+			}
 		}
 	}
 
