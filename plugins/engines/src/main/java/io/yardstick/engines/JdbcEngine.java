@@ -96,6 +96,9 @@ abstract class JdbcEngine implements Engine {
 			if (failed[i] != null) {
 				throw failed[i];
 			}
+			if (fetched[i] == null) {
+				throw new SQLException("the engine's thread stopped before it read the rows of: " + queries.get(i).sql());
+			}
 			fetched[i].replay(queries.get(i).reader());
 		}
 	}
