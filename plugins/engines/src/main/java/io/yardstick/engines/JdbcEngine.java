@@ -17,6 +17,12 @@ abstract class JdbcEngine implements Engine {
 	/** Further connections to the same database, for queries run side by side, each set up as the first. */
 	private final List<Connection> siblings = new ArrayList<>();
 	private List<String> setup = List.of();
+	/**
+	 * How many statements of a batch run at once: the machine's cores, at least two; {@code
+	 * -Dyardstick.engine.lanes=1} runs them one after the other, to compare.
+	 */
+	private static final int LANES = Integer.getInteger("yardstick.engine.lanes",
+			Math.max(2, Runtime.getRuntime().availableProcessors()));
 
 	JdbcEngine(Connection connection, SqlDialect dialect) {
 		this.connection = connection;
@@ -60,7 +66,7 @@ abstract class JdbcEngine implements Engine {
 	 */
 	@Override
 	public void queryAll(List<Query> queries) throws SQLException {
-		int lanes = Math.min(queries.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+		int lanes = Math.min(queries.size(), LANES);
 		while (siblings.size() < lanes - 1) {
 			Connection sibling = sibling();
 			if (sibling == null) {
