@@ -85,6 +85,12 @@ public final class DuckDbEngine extends JdbcEngine {
 		return new SourceTable(List.of(name), Map.of(), times);
 	}
 
+	/** DuckDB runs queries of several connections to one database side by side, each on its own threads. */
+	@Override
+	protected Connection sibling() throws SQLException {
+		return connection.unwrap(DuckDBConnection.class).duplicate();
+	}
+
 	@Override
 	protected String doubleType() {
 		return "DOUBLE";

@@ -48,6 +48,22 @@ public interface Engine extends AutoCloseable {
 	/** Runs a query and hands each row to the reader. */
 	void query(String sql, RowReader reader) throws SQLException;
 
+	/**
+	 * Runs queries that do not depend on one another, and hands each one's rows to its reader: the readers are
+	 * called one query after the other, in the order given, whatever order the engine ran them in. An engine
+	 * that can run them side by side (DuckDB, on connections to the same database) does; by default they run
+	 * one after the other.
+	 */
+	default void queryAll(List<Query> queries) throws SQLException {
+		for (Query query : queries) {
+			query(query.sql(), query.reader());
+		}
+	}
+
+	/** A query and the reader of its rows. */
+	record Query(String sql, RowReader reader) {
+	}
+
 	@FunctionalInterface
 	interface RowReader {
 		void row(EngineRow row) throws SQLException;

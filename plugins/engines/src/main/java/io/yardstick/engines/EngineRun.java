@@ -85,15 +85,23 @@ public final class EngineRun {
 
 	private Results run(RunOptions options, List<String> scanFiles) throws SQLException, EngineDataException {
 		engine.prepare(spec.zone());
-		Periods periods = periods(options);
-		Map<String, List<String>> values = new LinkedHashMap<>();
+		// The time ranges and the breakdowns' values do not depend on one another: one batch.
+		List<Engine.Query> first = new ArrayList<>();
+		long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
+		timeRanges(first, range);
+		Map<String, DimensionValues> found = new LinkedHashMap<>();
 		for (Grouping grouping : options.groupings()) {
 			for (String dimension : grouping.dimensions()) {
-				if (!values.containsKey(dimension)) {
-					values.put(dimension, dimensionValues(dimension));
+				if (!found.containsKey(dimension)) {
+					found.put(dimension, dimensionValues(first, dimension));
 				}
 			}
 		}
+		engine.queryAll(first);
+		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
+		Periods periods = Run.periods(spec, options, range[0], range[1]);
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		found.forEach((dimension, list) -> values.put(dimension, list.values()));
 		Run run = Run.overCells(spec, periods, values, options);
 		// Each breakdown value's position in its dimension's list, the group code the calculator gives it.
 		Map<String, Map<String, Integer>> codes = new HashMap<>();
@@ -112,20 +120,34 @@ public final class EngineRun {
 					? ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods))
 					: new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE));
 			List<ScanQuery> scans = queries.scans(options.grain(), periodRows, groupings);
-			checkKeys(scans);
 			Map<String, long[]> dangling = new LinkedHashMap<>();
-			for (int i = 0; i < scans.size(); i++) {
-				String sql;
-				if (scanFiles == null) {
-					sql = writer.select(scans.get(i).select());
-				} else {
+			if (scanFiles == null) {
+				// The key checks and the scans in one batch; a duplicate key fails the run before a scan is read.
+				List<Engine.Query> batch = new ArrayList<>();
+				List<KeyCheck> keys = checkKeys(scans, batch);
+				for (ScanQuery scan : scans) {
+					batch.add(new Engine.Query(writer.select(scan.select()), row -> {
+						if (unique(keys)) {
+							read(scan, row, run, codes, options, states, zeroDenominators, dangling);
+						}
+					}));
+				}
+				engine.queryAll(batch);
+				failOnDuplicates(keys);
+			} else {
+				List<Engine.Query> checks = new ArrayList<>();
+				List<KeyCheck> keys = checkKeys(scans, checks);
+				engine.queryAll(checks);
+				failOnDuplicates(keys);
+				for (int i = 0; i < scans.size(); i++) {
 					List<String> statements = statements(scanFiles.get(i));
 					for (String statement : statements.subList(0, statements.size() - 1)) {
 						engine.execute(statement);
 					}
-					sql = statements.get(statements.size() - 1);
+					ScanQuery scan = scans.get(i);
+					engine.query(statements.get(statements.size() - 1),
+							row -> read(scan, row, run, codes, options, states, zeroDenominators, dangling));
 				}
-				read(scans.get(i), sql, run, codes, options, states, zeroDenominators, dangling);
 			}
 			checkReferences(dangling);
 		}
@@ -167,58 +189,57 @@ public final class EngineRun {
 		return statements;
 	}
 
-	private void read(ScanQuery scan, String sql, Run run, Map<String, Map<String, Integer>> codes, RunOptions options,
-			Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators, Map<String, long[]> dangling)
-			throws SQLException {
+	/** One row of a scan's result: a cell of one grouping set, whose states go to every grouping it serves. */
+	private static void read(ScanQuery scan, EngineRow row, Run run, Map<String, Map<String, Integer>> codes,
+			RunOptions options, Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators,
+			Map<String, long[]> dangling) throws SQLException {
 		// Every grouping set holds each row of a period once: its zero denominators are read from one of them.
 		Integer countedMask = scan.groupings().isEmpty() ? null : scan.groupings().keySet().iterator().next();
-		engine.query(sql, row -> {
-			int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
-			int period = row.getInt("period");
-			Map<Integer, List<Integer>> served = scan.groupings().get(mask);
-			for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
-				for (String column : reference.getValue()) {
-					dangling.computeIfAbsent(reference.getKey(), k -> new long[1])[0] += row.getLong(column);
+		int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
+		int period = row.getInt("period");
+		Map<Integer, List<Integer>> served = scan.groupings().get(mask);
+		for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
+			for (String column : reference.getValue()) {
+				dangling.computeIfAbsent(reference.getKey(), k -> new long[1])[0] += row.getLong(column);
+			}
+		}
+		if (served == null) {
+			return;
+		}
+		if (countedMask != null && mask == countedMask) {
+			for (Map.Entry<String, List<String>> metric : scan.zeroDenominators().entrySet()) {
+				for (String column : metric.getValue()) {
+					zeroDenominators.computeIfAbsent(metric.getKey(), k -> new long[1])[0] += row.getLong(column);
 				}
 			}
-			if (served == null) {
-				return;
-			}
-			if (countedMask != null && mask == countedMask) {
-				for (Map.Entry<String, List<String>> metric : scan.zeroDenominators().entrySet()) {
-					for (String column : metric.getValue()) {
-						zeroDenominators.computeIfAbsent(metric.getKey(), k -> new long[1])[0] += row.getLong(column);
-					}
+		}
+		String[] labels = new String[scan.dimensions().size()];
+		for (int d = 0; d < labels.length; d++) {
+			labels[d] = label(row, scan.dimensions().get(d));
+		}
+		for (Map.Entry<Integer, List<Integer>> grouping : served.entrySet()) {
+			int g = grouping.getKey();
+			List<String> dimensions = options.groupings().get(g).dimensions();
+			int code = 0;
+			for (int i = 0; i < dimensions.size(); i++) {
+				Map<String, Integer> known = codes.get(dimensions.get(i));
+				Integer at = known.get(labels[grouping.getValue().get(i)]);
+				if (at == null) {
+					throw new SQLException("the engine returned a value of " + dimensions.get(i)
+							+ " that its list of values lacks: " + labels[grouping.getValue().get(i)]);
 				}
+				code = code * known.size() + at;
 			}
-			String[] labels = new String[scan.dimensions().size()];
-			for (int d = 0; d < labels.length; d++) {
-				labels[d] = label(row, scan.dimensions().get(d));
-			}
-			for (Map.Entry<Integer, List<Integer>> grouping : served.entrySet()) {
-				int g = grouping.getKey();
-				List<String> dimensions = options.groupings().get(g).dimensions();
-				int code = 0;
-				for (int i = 0; i < dimensions.size(); i++) {
-					Map<String, Integer> known = codes.get(dimensions.get(i));
-					Integer at = known.get(labels[grouping.getValue().get(i)]);
-					if (at == null) {
-						throw new SQLException("the engine returned a value of " + dimensions.get(i)
-								+ " that its list of values lacks: " + labels[grouping.getValue().get(i)]);
-					}
-					code = code * known.size() + at;
+			int cell = period * run.groups(g) + code;
+			for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {
+				double[] state = new double[aggregate.getValue().size()];
+				for (int s = 0; s < state.length; s++) {
+					double value = row.getDouble(aggregate.getValue().get(s));
+					state[s] = row.wasNull() ? Double.NaN : value;
 				}
-				int cell = period * run.groups(g) + code;
-				for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {
-					double[] state = new double[aggregate.getValue().size()];
-					for (int s = 0; s < state.length; s++) {
-						double value = row.getDouble(aggregate.getValue().get(s));
-						state[s] = row.wasNull() ? Double.NaN : value;
-					}
-					states.computeIfAbsent(aggregate.getKey(), k -> new ArrayList<>()).add(new CellState(g, cell, state));
-				}
+				states.computeIfAbsent(aggregate.getKey(), k -> new ArrayList<>()).add(new CellState(g, cell, state));
 			}
-		});
+		}
 	}
 
 	/** A breakdown value as the calculator labels it. */
@@ -243,37 +264,42 @@ public final class EngineRun {
 
 	// ------------------------------------------------------------------ periods and breakdown values
 
-	private Periods periods(RunOptions options) throws SQLException {
-		long first = Long.MAX_VALUE;
-		long last = Long.MIN_VALUE;
-		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
+	/** The queries of each time axis's earliest and latest instant, which widen {@code range}. */
+	private void timeRanges(List<Engine.Query> batch, long[] range) {
 		for (String axis : spec.timeAxes()) {
 			String source = axis.substring(0, axis.indexOf('.'));
 			if (!tables.containsKey(source)) {
 				continue;
 			}
-			long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
-			engine.query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))), row -> {
-				long lo = row.getLong("first");
-				if (!row.wasNull()) {
-					range[0] = lo;
-					range[1] = row.getLong("last");
-				}
-			});
-			first = Math.min(first, range[0]);
-			last = Math.max(last, range[1]);
+			batch.add(new Engine.Query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))),
+					row -> {
+						long lo = row.getLong("first");
+						if (!row.wasNull()) {
+							range[0] = Math.min(range[0], lo);
+							range[1] = Math.max(range[1], row.getLong("last"));
+						}
+					}));
 		}
-		return Run.periods(spec, options, first, last);
 	}
 
-	/** The values of a dimension over every source that maps it, in the calculator's order. */
-	private List<String> dimensionValues(String dimension) throws SQLException {
+	/** The values of one dimension, gathered from every source that maps it. */
+	private static final class DimensionValues {
+		private final Set<String> labels = new LinkedHashSet<>();
+		private boolean hasNull;
+		private boolean allEnums = true;
+		private List<String> enumOrder;
+
+		/** In the calculator's order. */
+		List<String> values() {
+			return DimensionOrder.of(allEnums ? enumOrder : null, labels, hasNull);
+		}
+	}
+
+	/** The queries of a dimension's values on every source that maps it; the values once they have run. */
+	private DimensionValues dimensionValues(List<Engine.Query> batch, String dimension) {
 		DimensionSpec dimensionSpec = spec.dimension(dimension)
 				.orElseThrow(() -> new IllegalArgumentException("unknown breakdown \"" + dimension + "\""));
-		Set<String> labels = new LinkedHashSet<>();
-		boolean[] hasNull = { false };
-		boolean allEnums = true;
-		List<String> enumOrder = null;
+		DimensionValues found = new DimensionValues();
 		for (String source : dimensionSpec.paths().keySet()) {
 			if (!tables.containsKey(source)) {
 				continue;
@@ -284,26 +310,27 @@ public final class EngineRun {
 			}
 			FieldSpec last = lastField(source, dimensionSpec.paths().get(source));
 			DimensionColumn column = new DimensionColumn("value", dimension, query.get().getValue());
-			engine.query(writer.select(query.get().getKey()), row -> {
+			batch.add(new Engine.Query(writer.select(query.get().getKey()), row -> {
 				String label = label(row, column);
 				if (label == null) {
-					hasNull[0] = true;
+					found.hasNull = true;
 				} else {
-					labels.add(label);
+					found.labels.add(label);
 				}
-			});
-			// The calculator lists an enum's every value and both values of a flag, whether rows have them or not.
+			}));
+			// The calculator lists an enum's every value and both values of a flag, whether rows have them or not
+			// (the values are sorted in the end: the order they are found in does not matter).
 			if (query.get().getValue() == LabelKind.BOOL) {
-				labels.addAll(List.of("false", "true"));
+				found.labels.addAll(List.of("false", "true"));
 			}
 			if (last.enumValues().isEmpty()) {
-				allEnums = false;
+				found.allEnums = false;
 			} else {
-				labels.addAll(last.enumValues());
-				enumOrder = last.enumValues();
+				found.labels.addAll(last.enumValues());
+				found.enumOrder = last.enumValues();
 			}
 		}
-		return DimensionOrder.of(allEnums ? enumOrder : null, labels, hasNull[0]);
+		return found;
 	}
 
 	private FieldSpec lastField(String source, List<String> path) {
@@ -321,7 +348,7 @@ public final class EngineRun {
 	 * per entity groups by, is checked unique in the engine before the scans, for the tables Yardstick did not
 	 * load itself (its loader checks its own). A source no scan joins is not checked: its keys change no number.
 	 */
-	private void checkKeys(List<ScanQuery> scans) throws SQLException, EngineDataException {
+	private List<KeyCheck> checkKeys(List<ScanQuery> scans, List<Engine.Query> batch) {
 		Set<String> joined = new LinkedHashSet<>();
 		for (ScanQuery scan : scans) {
 			for (String reference : scan.danglingReferences().keySet()) {
@@ -331,18 +358,35 @@ public final class EngineRun {
 		for (String reference : entityReferences()) {
 			joined.add(referencedSource(reference));
 		}
-		List<LoadMessage> errors = new ArrayList<>();
+		List<KeyCheck> checks = new ArrayList<>();
 		for (String target : joined) {
 			if (!tables.containsKey(target) || tables.get(target).times() == SourceTable.TimeStorage.MILLIS) {
 				continue;
 			}
-			String key = spec.source(target).flatMap(SourceSpec::key).map(FieldSpec::name).orElse("key");
-			List<LoadMessage> duplicates = new ArrayList<>();
-			engine.query(writer.select(queries.duplicateKeys(target, EXAMPLES)),
-					row -> duplicates.add(LoadMessage.of("engine.duplicate", row.getString("key"), row.getLong("rows"))));
-			if (!duplicates.isEmpty()) {
-				errors.add(LoadMessage.of("engine.duplicateKey", target, key, String.join(".", tables.get(target).name()),
-						duplicates));
+			KeyCheck check = new KeyCheck(target, new ArrayList<>());
+			checks.add(check);
+			batch.add(new Engine.Query(writer.select(queries.duplicateKeys(target, EXAMPLES)), row -> check.duplicates()
+					.add(LoadMessage.of("engine.duplicate", row.getString("key"), row.getLong("rows")))));
+		}
+		return checks;
+	}
+
+	/** The keys of a source found more than once, as the key check's query lists them. */
+	private record KeyCheck(String source, List<LoadMessage> duplicates) {
+	}
+
+	private static boolean unique(List<KeyCheck> checks) {
+		return checks.stream().allMatch(check -> check.duplicates().isEmpty());
+	}
+
+	/** A data error per source whose keys are not unique. */
+	private void failOnDuplicates(List<KeyCheck> checks) throws EngineDataException {
+		List<LoadMessage> errors = new ArrayList<>();
+		for (KeyCheck check : checks) {
+			if (!check.duplicates().isEmpty()) {
+				String key = spec.source(check.source()).flatMap(SourceSpec::key).map(FieldSpec::name).orElse("key");
+				errors.add(LoadMessage.of("engine.duplicateKey", check.source(), key,
+						String.join(".", tables.get(check.source()).name()), check.duplicates()));
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -14,6 +14,15 @@ import java.util.List;
 abstract class JdbcEngine implements Engine {
 	protected final Connection connection;
 	private final SqlDialect dialect;
+	/** Further connections to the same database, for queries run side by side, each set up as the first. */
+	private final List<Connection> siblings = new ArrayList<>();
+	private List<String> setup = List.of();
+	/**
+	 * How many statements of a batch run at once: the machine's cores, at least two; {@code
+	 * -Dyardstick.engine.lanes=1} runs them one after the other, to compare.
+	 */
+	private static final int LANES = Integer.getInteger("yardstick.engine.lanes",
+			Math.max(2, Runtime.getRuntime().availableProcessors()));
 
 	JdbcEngine(Connection connection, SqlDialect dialect) {
 		this.connection = connection;
@@ -27,28 +36,117 @@ abstract class JdbcEngine implements Engine {
 
 	@Override
 	public void prepare(ZoneId zone) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			for (String setup : dialect.sessionSetup(zone)) {
-				statement.execute(setup);
+		setup = dialect.sessionSetup(zone);
+		setUp(connection);
+		for (Connection sibling : siblings) {
+			setUp(sibling);
+		}
+	}
+
+	private void setUp(Connection on) throws SQLException {
+		try (Statement statement = on.createStatement()) {
+			for (String command : setup) {
+				statement.execute(command);
+			}
+		}
+	}
+
+	/**
+	 * A new connection to the same database, with this session's tables, or null where the engine has none to
+	 * offer (queries then run one after the other).
+	 */
+	protected Connection sibling() throws SQLException {
+		return null;
+	}
+
+	/**
+	 * Runs the queries side by side on as many connections as the machine has cores (and the engine offers), each
+	 * query's rows read to the end on its thread; then hands them to the readers in order on the caller's thread,
+	 * so that a run reads exactly what it would read one query after the other.
+	 */
+	@Override
+	public void queryAll(List<Query> queries) throws SQLException {
+		int lanes = Math.min(queries.size(), LANES);
+		while (siblings.size() < lanes - 1) {
+			Connection sibling = sibling();
+			if (sibling == null) {
+				break;
+			}
+			siblings.add(sibling);
+			setUp(sibling);
+		}
+		if (lanes < 2 || siblings.isEmpty()) {
+			Engine.super.queryAll(queries);
+			return;
+		}
+		FetchedRows[] fetched = new FetchedRows[queries.size()];
+		SQLException[] failed = new SQLException[queries.size()];
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		List<Thread> workers = new ArrayList<>();
+		for (Connection sibling : siblings.subList(0, Math.min(siblings.size(), lanes - 1))) {
+			Thread worker = new Thread(() -> fetch(sibling, queries, next, fetched, failed), "yardstick-engine-query");
+			worker.setDaemon(true);
+			worker.start();
+			workers.add(worker);
+		}
+		fetch(connection, queries, next, fetched, failed);
+		for (Thread worker : workers) {
+			try {
+				worker.join();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("interrupted while the engine ran queries", e);
+			}
+		}
+		for (int i = 0; i < queries.size(); i++) {
+			if (failed[i] != null) {
+				throw failed[i];
+			}
+			if (fetched[i] == null) {
+				throw new SQLException("the engine's thread stopped before it read the rows of: " + queries.get(i).sql());
+			}
+			fetched[i].replay(queries.get(i).reader());
+		}
+	}
+
+	/** Takes the next query not yet taken, until none is left, and reads its rows. */
+	private static void fetch(Connection on, List<Query> queries, java.util.concurrent.atomic.AtomicInteger next,
+			FetchedRows[] fetched, SQLException[] failed) {
+		for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+			long start = System.nanoTime();
+			String sql = queries.get(i).sql();
+			try (Statement statement = on.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+				fetched[i] = new FetchedRows(rows);
+				StatementTrace.record(sql, fetched[i].size(), start);
+			} catch (SQLException e) {
+				failed[i] = e;
+			} catch (RuntimeException e) {
+				failed[i] = new SQLException(e.getMessage(), e);
 			}
 		}
 	}
 
 	@Override
 	public void query(String sql, RowReader reader) throws SQLException {
+		long start = System.nanoTime();
+		int read = 0;
 		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
 			EngineRow row = EngineRow.of(rows);
 			while (rows.next()) {
 				reader.row(row);
+				read++;
 			}
 		}
+		StatementTrace.record(sql, read, start);
 	}
 
 	@Override
 	public void execute(String sql) throws SQLException {
+		long start = System.nanoTime();
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
+		StatementTrace.record(sql, -1, start);
 	}
 
 	@Override
@@ -95,6 +193,9 @@ abstract class JdbcEngine implements Engine {
 
 	@Override
 	public void close() throws SQLException {
+		for (Connection sibling : siblings) {
+			sibling.close();
+		}
 		connection.close();
 	}
 

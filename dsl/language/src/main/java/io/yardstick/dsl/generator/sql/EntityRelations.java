@@ -157,14 +157,14 @@ final class EntityRelations {
 				var argument = call.getArguments().get(0);
 				boolean wholeRows = argument instanceof io.yardstick.dsl.kpi.SymbolReference reference
 						&& reference.getSymbol() instanceof Source;
-				yield new Aggregate(AggregateFunction.COUNT_ROWS, null,
-						wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).nullTest(), true)), 0);
+				yield wholeRows ? new Aggregate(AggregateFunction.COUNT_ROWS, null, filter, 0)
+						: new Aggregate(AggregateFunction.COUNT_VALUES, expressions.value(argument).nullTest(), filter, 0);
 			}
 			case "sum" -> new Aggregate(AggregateFunction.SUM, expressions.number(call.getArguments().get(0)), filter, 0);
 			case "avg" -> {
 				Expr number = expressions.number(call.getArguments().get(0));
 				yield new Binary("/", new Aggregate(AggregateFunction.SUM, number, filter, 0), new Call(Function.NULL_IF_ZERO,
-						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, new IsNull(number, true)), 0)));
+						new Aggregate(AggregateFunction.COUNT_VALUES, number, filter, 0)));
 			}
 			case "min", "max" -> new Aggregate("min".equals(call.getFunction()) ? AggregateFunction.MIN : AggregateFunction.MAX,
 					expressions.number(call.getArguments().get(0)), filter, 0);

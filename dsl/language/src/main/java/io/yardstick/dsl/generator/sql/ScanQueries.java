@@ -404,8 +404,8 @@ public final class ScanQueries {
 			case "count" -> {
 				Expression argument = arguments.get(0);
 				boolean wholeRows = argument instanceof SymbolReference reference && reference.getSymbol() instanceof Source;
-				Expr condition = wholeRows ? filter : and(filter, new IsNull(expressions.value(argument).nullTest(), true));
-				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, condition, 0));
+				return List.of(wholeRows ? new Aggregate(AggregateFunction.COUNT_ROWS, null, filter, 0)
+						: new Aggregate(AggregateFunction.COUNT_VALUES, expressions.value(argument).nullTest(), filter, 0));
 			}
 			case "countDistinct" -> {
 				require(Capability.COUNT_DISTINCT, call);
@@ -418,7 +418,7 @@ public final class ScanQueries {
 			case "avg" -> {
 				Expr value = expressions.number(arguments.get(0));
 				return List.of(new Aggregate(AggregateFunction.SUM, value, filter, 0),
-						new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, new IsNull(value, true)), 0));
+						new Aggregate(AggregateFunction.COUNT_VALUES, value, filter, 0));
 			}
 			case "min", "max" -> {
 				return List.of(new Aggregate("min".equals(call.getFunction()) ? AggregateFunction.MIN : AggregateFunction.MAX,
@@ -439,7 +439,7 @@ public final class ScanQueries {
 			case "stddev" -> {
 				require(Capability.SAMPLE_STDDEV, call);
 				Expr value = expressions.number(arguments.get(0));
-				return List.of(new Aggregate(AggregateFunction.COUNT_ROWS, null, and(filter, new IsNull(value, true)), 0),
+				return List.of(new Aggregate(AggregateFunction.COUNT_VALUES, value, filter, 0),
 						new Aggregate(AggregateFunction.STDDEV_SAMPLE, value, filter, 0));
 			}
 			case "ratio" -> {

@@ -118,7 +118,12 @@ public final class Sql {
 
 	public enum AggregateFunction {
 		/** Rows; the argument is null. */
-		COUNT_ROWS, COUNT_DISTINCT, SUM, MIN, MAX, STDDEV_SAMPLE,
+		COUNT_ROWS,
+		/**
+		 * Rows whose argument is not null: {@code count(x)}, the same rows as {@code count(*) FILTER (WHERE x IS NOT
+		 * NULL)}, which DuckDB counts without a filter column of its own.
+		 */
+		COUNT_VALUES, COUNT_DISTINCT, SUM, MIN, MAX, STDDEV_SAMPLE,
 		/** The exact R-7 percentile at {@code fraction}. */
 		PERCENTILE
 	}

@@ -50,6 +50,7 @@ abstract class StandardDialect implements SqlDialect {
 	public final String aggregate(AggregateFunction function, String argument, String filter, double fraction) {
 		String call = switch (function) {
 			case COUNT_ROWS -> "count(*)";
+			case COUNT_VALUES -> "count(" + argument + ")";
 			case COUNT_DISTINCT -> "count(DISTINCT " + argument + ")";
 			case SUM -> "sum(" + argument + ")";
 			case MIN -> "min(" + argument + ")";

@@ -18,18 +18,18 @@ SELECT
   count(*) FILTER (WHERE ((`t`.`nps` IS NOT NULL) AND (`t`.`nps` <= 6.0D))) AS `npsShare2__hits`,
   sum(`t`.`cost`) AS `afterSalesCostRateSum1__sum`,
   sum(`t`.`csat`) AS `csatAvg1__sum`,
-  count(*) FILTER (WHERE (`t`.`csat` IS NOT NULL)) AS `csatAvg1__values`,
+  count(`t`.`csat`) AS `csatAvg1__values`,
   sum(((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `firstResponseTimeAvg1__sum`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) IS NOT NULL)) AS `firstResponseTimeAvg1__values`,
+  count(((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `firstResponseTimeAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NOT NULL) AND (`t`.`contacts` = 1.0D))) AS `firstContactResolutionShare1__hits`,
   count(*) FILTER (WHERE (`t`.`resolvedAt` IS NOT NULL)) AS `firstContactResolutionShare1__base`,
   count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NULL) OR (unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) >= `periods`.`end_ms`))) AS `backlogRateShare1__hits`,
   count(*) AS `backlogRateShare1__base`,
   count(*) FILTER (WHERE (`t`.`status` = 'closed')) AS `ticketCloseRateShare1__hits`,
   sum(((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__sum`,
-  count(*) FILTER (WHERE (`t`.`isComplaint` AND (((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) IS NOT NULL))) AS `complaintHandlingTimeAvg1__values`,
+  count(((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__values`,
   sum(`t`.`followUps`) AS `followUpsAvg1__sum`,
-  count(*) FILTER (WHERE (`t`.`followUps` IS NOT NULL)) AS `followUpsAvg1__values`,
+  count(`t`.`followUps`) AS `followUpsAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`customerId` IS NULL))) AS `dangling1`
 FROM `Ticket` AS `t`
 LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)

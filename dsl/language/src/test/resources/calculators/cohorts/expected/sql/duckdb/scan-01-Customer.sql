@@ -11,7 +11,7 @@ SELECT
   count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)))) AS "retention2Share1__hits",
   count(*) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) = CAST(2.0 AS DOUBLE))) AS "retention2Share1__base",
   sum(("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1))) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE))) AS "averageAgeAvg1__sum",
-  count(*) FILTER (WHERE ((("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE)) AND (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) IS NOT NULL))) AS "averageAgeAvg1__values"
+  count(("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1))) FILTER (WHERE (("periods"."k" - (((year("t"."signedAt") * 12) + month("t"."signedAt")) - 1)) >= CAST(0.0 AS DOUBLE))) AS "averageAgeAvg1__values"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 LEFT JOIN (

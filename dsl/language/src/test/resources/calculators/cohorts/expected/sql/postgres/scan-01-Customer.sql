@@ -11,7 +11,7 @@ SELECT
   count(*) FILTER (WHERE ((("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(2.0 AS DOUBLE PRECISION)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)))) AS "retention2Share1__hits",
   count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(2.0 AS DOUBLE PRECISION))) AS "retention2Share1__base",
   sum(("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1))) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION))) AS "averageAgeAvg1__sum",
-  count(*) FILTER (WHERE ((("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION)) AND (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) IS NOT NULL))) AS "averageAgeAvg1__values"
+  count(("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1))) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION))) AS "averageAgeAvg1__values"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 LEFT JOIN (

@@ -7,7 +7,7 @@ SELECT
   count(*) AS "ordersCount1__rows",
   sum("t"."amount") AS "revenueSum1__sum",
   sum(quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterAvgAvg1__sum",
-  count(*) FILTER (WHERE (quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL)) AS "quarterAvgAvg1__values",
+  count(quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterAvgAvg1__values",
   sum(month(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "monthSumSum1__sum"
 FROM "Order" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 4) + quarter(CAST("t"."placedAt" AS DATE))) - 1))

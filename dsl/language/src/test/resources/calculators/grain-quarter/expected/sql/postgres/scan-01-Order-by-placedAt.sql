@@ -7,7 +7,7 @@ SELECT
   count(*) AS "ordersCount1__rows",
   sum("t"."amount") AS "revenueSum1__sum",
   sum(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterAvgAvg1__sum",
-  count(*) FILTER (WHERE (CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL)) AS "quarterAvgAvg1__values",
+  count(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterAvgAvg1__values",
   sum(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum"
 FROM "Order" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 4) + CAST(extract(quarter FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))

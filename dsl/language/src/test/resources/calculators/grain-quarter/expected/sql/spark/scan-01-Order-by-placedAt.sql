@@ -7,7 +7,7 @@ SELECT
   count(*) AS `ordersCount1__rows`,
   sum(`t`.`amount`) AS `revenueSum1__sum`,
   sum(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `quarterAvgAvg1__sum`,
-  count(*) FILTER (WHERE (quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL)) AS `quarterAvgAvg1__values`,
+  count(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `quarterAvgAvg1__values`,
   sum(month(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `monthSumSum1__sum`
 FROM `Order` AS `t`
 JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 4) + quarter(to_date(`t`.`placedAt`))) - 1))

@@ -6,7 +6,7 @@ SELECT
   "periods"."p" AS "period",
   count(*) AS "callsCount1__rows",
   sum(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__sum",
-  count(*) FILTER (WHERE (weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) IS NOT NULL)) AS "weekAvgAvg1__values",
+  count(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__values",
   sum(isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekdaySumSum1__sum",
   min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstYearMin1__extreme",
   max(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "lastYearMax1__extreme",

@@ -6,7 +6,7 @@ SELECT
   "periods"."p" AS "period",
   count(*) AS "callsCount1__rows",
   sum(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekAvgAvg1__sum",
-  count(*) FILTER (WHERE (CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) IS NOT NULL)) AS "weekAvgAvg1__values",
+  count(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekAvgAvg1__values",
   sum(CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekdaySumSum1__sum",
   min(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstYearMin1__extreme",
   max(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "lastYearMax1__extreme",

@@ -6,7 +6,7 @@ SELECT
   `periods`.`p` AS `period`,
   count(*) AS `callsCount1__rows`,
   sum(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__sum`,
-  count(*) FILTER (WHERE (weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) IS NOT NULL)) AS `weekAvgAvg1__values`,
+  count(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__values`,
   sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekdaySumSum1__sum`,
   min(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstYearMin1__extreme`,
   max(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `lastYearMax1__extreme`,

@@ -12,7 +12,7 @@ SELECT
   count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(2.0 AS DOUBLE))) AS "repeatBuyersCount1__rows",
   count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "activeCustomersCount1__rows",
   sum(coalesce("e2"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "marginPerBuyerAvg1__sum",
-  count(*) FILTER (WHERE ((coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE)) AND (coalesce("e2"."value", CAST(0.0 AS DOUBLE)) IS NOT NULL))) AS "marginPerBuyerAvg1__values",
+  count(coalesce("e2"."value", CAST(0.0 AS DOUBLE))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE)) >= CAST(1.0 AS DOUBLE))) AS "marginPerBuyerAvg1__values",
   count(*) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE)) = CAST(0.0 AS DOUBLE))) AS "silentShareShare1__hits",
   count(*) AS "silentShareShare1__base",
   count(*) FILTER (WHERE ("e4"."value" >= CAST(100.0 AS DOUBLE))) AS "bigOrderCustomersCount1__rows"

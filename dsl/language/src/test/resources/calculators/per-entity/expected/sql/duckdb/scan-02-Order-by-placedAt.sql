@@ -12,7 +12,7 @@ SELECT
   "j1"."region" AS "d0",
   count(*) FILTER (WHERE (((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE)) <= CAST(7776000.0 AS DOUBLE))) AS "returningOrdersCount1__rows",
   sum(((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE))) AS "daysSincePreviousAvg1__sum",
-  count(*) FILTER (WHERE (((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE)) IS NOT NULL)) AS "daysSincePreviousAvg1__values",
+  count(((epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) - "t"."previous1") / CAST(1000.0 AS DOUBLE))) AS "daysSincePreviousAvg1__values",
   count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT

@@ -12,7 +12,7 @@ SELECT
   count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(2.0 AS DOUBLE PRECISION))) AS "repeatBuyersCount1__rows",
   count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "activeCustomersCount1__rows",
   sum(coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "marginPerBuyerAvg1__sum",
-  count(*) FILTER (WHERE ((coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)) AND (coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION)) IS NOT NULL))) AS "marginPerBuyerAvg1__values",
+  count(coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "marginPerBuyerAvg1__values",
   count(*) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE PRECISION)) = CAST(0.0 AS DOUBLE PRECISION))) AS "silentShareShare1__hits",
   count(*) AS "silentShareShare1__base",
   count(*) FILTER (WHERE ("e4"."value" >= CAST(100.0 AS DOUBLE PRECISION))) AS "bigOrderCustomersCount1__rows"

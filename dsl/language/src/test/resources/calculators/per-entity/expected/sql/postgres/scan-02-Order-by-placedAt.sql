@@ -12,7 +12,7 @@ SELECT
   "j1"."region" AS "d0",
   count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
   sum(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__sum",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "daysSincePreviousAvg1__values",
+  count(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__values",
   count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT

@@ -11,7 +11,7 @@ SELECT
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
   sum((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION))) AS "ticketGapAvg1__sum",
-  count(*) FILTER (WHERE ((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION)) IS NOT NULL)) AS "ticketGapAvg1__values",
+  count((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION))) AS "ticketGapAvg1__values",
   count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM (
   SELECT

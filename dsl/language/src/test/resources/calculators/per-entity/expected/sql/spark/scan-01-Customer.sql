@@ -12,7 +12,7 @@ SELECT
   count(*) FILTER (WHERE (coalesce(`e1`.`value`, 0.0D) >= 2.0D)) AS `repeatBuyersCount1__rows`,
   count(*) FILTER (WHERE (coalesce(`e1`.`value`, 0.0D) >= 1.0D)) AS `activeCustomersCount1__rows`,
   sum(coalesce(`e2`.`value`, 0.0D)) FILTER (WHERE (coalesce(`e1`.`value`, 0.0D) >= 1.0D)) AS `marginPerBuyerAvg1__sum`,
-  count(*) FILTER (WHERE ((coalesce(`e1`.`value`, 0.0D) >= 1.0D) AND (coalesce(`e2`.`value`, 0.0D) IS NOT NULL))) AS `marginPerBuyerAvg1__values`,
+  count(coalesce(`e2`.`value`, 0.0D)) FILTER (WHERE (coalesce(`e1`.`value`, 0.0D) >= 1.0D)) AS `marginPerBuyerAvg1__values`,
   count(*) FILTER (WHERE (coalesce(`e3`.`value`, 0.0D) = 0.0D)) AS `silentShareShare1__hits`,
   count(*) AS `silentShareShare1__base`,
   count(*) FILTER (WHERE (`e4`.`value` >= 100.0D)) AS `bigOrderCustomersCount1__rows`

@@ -12,7 +12,7 @@ SELECT
   `j1`.`region` AS `d0`,
   count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
   sum(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) IS NOT NULL)) AS `daysSincePreviousAvg1__values`,
+  count(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT

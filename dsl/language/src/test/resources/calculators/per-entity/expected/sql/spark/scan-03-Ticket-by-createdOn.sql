@@ -11,7 +11,7 @@ SELECT
   `periods`.`p` AS `period`,
   `j1`.`region` AS `d0`,
   sum((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D)) AS `ticketGapAvg1__sum`,
-  count(*) FILTER (WHERE ((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D) IS NOT NULL)) AS `ticketGapAvg1__values`,
+  count((((unix_date(`t`.`createdOn`) - unix_date(`t`.`previous1_date`)) * 86400.0D) / 86400.0D)) AS `ticketGapAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
 FROM (
   SELECT

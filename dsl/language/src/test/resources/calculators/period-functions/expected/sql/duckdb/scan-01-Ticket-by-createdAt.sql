@@ -11,7 +11,7 @@ SELECT
   "t"."region" AS "d0",
   count(*) AS "volumeCount1__rows",
   sum("t"."cost") AS "previousCostSum1__sum",
-  count(*) FILTER (WHERE ("t"."cost" IS NOT NULL)) AS "avgCostAvg1__values"
+  count("t"."cost") AS "avgCostAvg1__values"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
 GROUP BY GROUPING SETS (

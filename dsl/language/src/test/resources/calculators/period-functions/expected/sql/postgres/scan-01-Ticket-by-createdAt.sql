@@ -11,7 +11,7 @@ SELECT
   "t"."region" AS "d0",
   count(*) AS "volumeCount1__rows",
   sum("t"."cost") AS "previousCostSum1__sum",
-  count(*) FILTER (WHERE ("t"."cost" IS NOT NULL)) AS "avgCostAvg1__values"
+  count("t"."cost") AS "avgCostAvg1__values"
 FROM "Ticket" AS "t"
 JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
 GROUP BY GROUPING SETS (

@@ -10,7 +10,7 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   sum(`t`.`amount`) AS `revenueSum1__sum`,
-  count(*) FILTER (WHERE (`t`.`amount` IS NOT NULL)) AS `rollingAverageAvg1__values`,
+  count(`t`.`amount`) AS `rollingAverageAvg1__values`,
   count(*) FILTER (WHERE `t`.`returned`) AS `rollingReturnsShare1__hits`,
   count(*) AS `rollingReturnsShare1__base`,
   max(`t`.`amount`) AS `rollingLargestMax1__extreme`
