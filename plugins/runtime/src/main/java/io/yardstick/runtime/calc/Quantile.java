@@ -17,15 +17,10 @@ public final class Quantile extends Kernel {
 	static final int LONGEST_BLOCK = 4096;
 
 	private final double fraction;
-	/**
-	 * Per enabled grouping, the grouping whose cells hold its values, or -1 where rows have no cell; null until
-	 * the first row shows which groupings its source gives cells in.
-	 */
-	private int[] holder;
+	/** Which groupings hold the values; null until the first row shows which groupings its source gives cells in. */
+	private FinestCells finest;
 	/** Per holding grouping, per cell, its values; null elsewhere. */
 	private CellValues[][] held;
-	/** Per grouping, per group, the groups of its holder whose rows it takes. */
-	private int[][][] holderGroups;
 	private double[] scratch = new double[0];
 
 	public Quantile(Run run, int metric, double fraction) {
@@ -44,94 +39,41 @@ public final class Quantile extends Kernel {
 		if (Double.isNaN(value)) {
 			return;
 		}
-		if (holder == null) {
-			plan(cells);
+		if (finest == null) {
+			hold(FinestCells.plan(run, on, cells));
 		}
 		for (int g = 0; g < cells.length; g++) {
-			if (holder[g] == g) {
-				CellValues values = held[g][cells[g]];
+			CellValues[] holding = held[g];
+			if (holding != null) {
+				CellValues values = holding[cells[g]];
 				if (values == null) {
-					values = held[g][cells[g]] = new CellValues();
+					values = holding[cells[g]] = new CellValues();
 				}
 				values.add(value);
 			}
 		}
 	}
 
-	/**
-	 * Chooses, for each grouping the row has a cell in, the finest such grouping whose dimensions include its
-	 * own. A source that cannot be broken down by a grouping gives none of its rows a cell there, so one row
-	 * tells for all.
-	 */
-	private void plan(int[] cells) {
-		Integer[] finestFirst = new Integer[on.length];
+	private void hold(FinestCells plan) {
+		finest = plan;
+		held = new CellValues[on.length][];
 		for (int g = 0; g < on.length; g++) {
-			finestFirst[g] = g;
-		}
-		// more groups first: a grouping that holds another's values has at least as many groups
-		Arrays.sort(finestFirst, (a, b) -> Integer.compare(run.groups(b), run.groups(a)));
-		int[] chosen = new int[on.length];
-		Arrays.fill(chosen, -1);
-		int[][][] groups = new int[on.length][][];
-		// The first grouping in this order that holds g's values holds its own too: whatever holds it holds g.
-		for (int g = 0; g < on.length; g++) {
-			if (!on[g] || cells[g] < 0) {
-				continue;
-			}
-			for (int h : finestFirst) {
-				int[] map = on[h] && cells[h] >= 0 ? run.groupMap(h, g) : null;
-				if (map != null) {
-					chosen[g] = h;
-					groups[g] = inverse(map, run.groups(g));
-					break;
-				}
+			if (plan.holds(g)) {
+				held[g] = new CellValues[run.cells(g)];
 			}
 		}
-		CellValues[][] store = new CellValues[on.length][];
-		for (int g = 0; g < on.length; g++) {
-			if (chosen[g] == g) {
-				store[g] = new CellValues[run.cells(g)];
-			}
-		}
-		this.holder = chosen;
-		this.held = store;
-		this.holderGroups = groups;
-	}
-
-	/** For each coarse group, the fine groups that map to it, in ascending order. */
-	private static int[][] inverse(int[] map, int coarseGroups) {
-		int[] counts = new int[coarseGroups];
-		for (int coarse : map) {
-			counts[coarse]++;
-		}
-		int[][] inverse = new int[coarseGroups][];
-		for (int coarse = 0; coarse < coarseGroups; coarse++) {
-			inverse[coarse] = new int[counts[coarse]];
-			counts[coarse] = 0;
-		}
-		for (int fine = 0; fine < map.length; fine++) {
-			inverse[map[fine]][counts[map[fine]]++] = fine;
-		}
-		return inverse;
 	}
 
 	@Override
 	protected void mergeState(int grouping, Kernel part) {
 		Quantile other = (Quantile) part;
-		if (other.holder == null) {
+		if (other.finest == null) {
 			return;
 		}
-		if (holder == null) {
-			holder = other.holder;
-			holderGroups = other.holderGroups;
-			held = new CellValues[on.length][];
-			for (int g = 0; g < on.length; g++) {
-				if (holder[g] == g) {
-					held[g] = new CellValues[run.cells(g)];
-				}
-			}
+		if (finest == null) {
+			hold(other.finest);
 		}
-		if (holder[grouping] != grouping) {
+		if (!finest.holds(grouping)) {
 			return;
 		}
 		CellValues[] into = held[grouping];
@@ -172,16 +114,14 @@ public final class Quantile extends Kernel {
 		if (loaded != null && loaded[grouping] != null) {
 			return loaded[grouping][cell];
 		}
-		if (holder == null || holder[grouping] < 0) {
+		if (finest == null || finest.holderOf(grouping) < 0) {
 			return Double.NaN;
 		}
-		int from = holder[grouping];
-		int groups = run.groups(grouping);
-		int fineCells = cell / groups * run.groups(from);
-		int[] fineGroups = holderGroups[grouping][cell % groups];
+		CellValues[] from = held[finest.holderOf(grouping)];
+		int[] fineCells = finest.fineCells(grouping, cell);
 		int size = 0;
-		for (int fine : fineGroups) {
-			CellValues values = held[from][fineCells + fine];
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
 			size += values == null ? 0 : values.size();
 		}
 		if (size == 0) {
@@ -192,8 +132,8 @@ public final class Quantile extends Kernel {
 			scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
 		}
 		int at = 0;
-		for (int fine : fineGroups) {
-			CellValues values = held[from][fineCells + fine];
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
 			if (values != null) {
 				at = values.copyTo(scratch, at);
 			}

@@ -1,0 +1,163 @@
+package io.yardstick.runtime.calc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.runtime.spec.DimensionSpec;
+import io.yardstick.runtime.spec.Direction;
+import io.yardstick.runtime.spec.FieldType;
+import io.yardstick.runtime.spec.LayerSpec;
+import io.yardstick.runtime.spec.MetricSpec;
+import io.yardstick.runtime.spec.TemplateSpec;
+import io.yardstick.runtime.time.Grain;
+import io.yardstick.runtime.time.Periods;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A distinct count of codes keeps them once, in the finest grouping's cells, listed or folded into bitmaps, and
+ * counts a coarser cell over the union of its fine cells: every cell of every grouping must still count exactly
+ * the different codes of its own rows, whole or merged from parts, over small and large dictionaries.
+ */
+class DistinctCodesTest {
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	private static final List<String> REGIONS = List.of("east", "north", "south");
+	private static final List<String> LINES = List.of("a", "b", "c", "d");
+
+	@Test
+	void everyGroupingsCellCountsTheCodesOfItsOwnRows() {
+		for (String breakdowns : List.of("region,region*line", "line*region,region,line", "region,line",
+				"region*line")) {
+			for (int parts : new int[] { 1, 3, 8 }) {
+				// a few codes (folded into a word at once), as many codes as rows (listed), and codes in between
+				for (int dictionary : new int[] { 5, 300, 20_000, 1 << 20 }) {
+					check(breakdowns, parts, dictionary, 30_000);
+				}
+			}
+		}
+	}
+
+	/** Codes past the largest bitmap the count sets bits in are sorted instead; the same count. */
+	@Test
+	void codesTooLargeForABitmapAreCountedBySorting() {
+		Run run = run("region");
+		Distinct distinct = new Distinct(run, 0);
+		int[] cells = new int[run.groupings()];
+		cellsOf(run, 0, 1, 0, cells);
+		for (int code : new int[] { Integer.MAX_VALUE, 3, Integer.MAX_VALUE, 64 << 22, 3, 0 }) {
+			distinct.add(cells, code);
+		}
+		distinct.add(cells, -1);
+		distinct.finish();
+		assertThat(distinct.value(0, 0, 0)).isEqualTo(4);
+		assertThat(distinct.value(1, 0, 1)).isEqualTo(4);
+		assertThat(distinct.value(1, 0, 0)).isEqualTo(0);
+		assertThat(distinct.value(0, 1, 0)).isEqualTo(0);
+	}
+
+	/** A cell folded into a bitmap keeps listing the codes past its end, and a linked cell's codes count once. */
+	@Test
+	void foldedAndListedCodesCountOnce() {
+		DistinctCodes first = new DistinctCodes();
+		DistinctCodes second = new DistinctCodes();
+		Set<Integer> expected = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			first.add(i % 700);
+			expected.add(i % 700);
+		}
+		for (int i = 0; i < 50; i++) {
+			first.add(100_000 + i * 1_000);
+			expected.add(100_000 + i * 1_000);
+			second.add(i * 37);
+			expected.add(i * 37);
+		}
+		first.link(second);
+		first.add(5_000_000);
+		expected.add(5_000_000);
+		assertThat(DistinctCodes.count(new DistinctCodes[] { first }, new int[] { 0 }, new DistinctCodes.Scratch()))
+				.isEqualTo(expected.size());
+	}
+
+	private static void check(String breakdowns, int parts, int dictionary, int rows) {
+		Run run = run(breakdowns);
+		Random random = new Random(breakdowns.hashCode() * 31L + parts * 7L + dictionary);
+		int[] months = new int[rows];
+		int[] regions = new int[rows];
+		int[] lines = new int[rows];
+		int[] codes = new int[rows];
+		for (int row = 0; row < rows; row++) {
+			months[row] = random.nextInt(3);
+			regions[row] = random.nextInt(REGIONS.size());
+			// line d never in the south: a fine cell with no codes inside a coarse one with many
+			lines[row] = regions[row] == 2 ? random.nextInt(LINES.size() - 1) : random.nextInt(LINES.size());
+			// the first rows with small codes only, as a dictionary coded in order of first appearance gives them
+			codes[row] = random.nextInt(50) == 0 ? -1 : random.nextInt(Math.min(dictionary, 1 + row * 4));
+		}
+		Distinct whole = new Distinct(run, 0);
+		Distinct[] kernels = new Distinct[parts];
+		kernels[0] = whole;
+		for (int i = 1; i < parts; i++) {
+			kernels[i] = new Distinct(run, 0);
+		}
+		int[][] cells = new int[rows][run.groupings()];
+		for (int row = 0; row < rows; row++) {
+			cellsOf(run, months[row], regions[row], lines[row], cells[row]);
+			kernels[(int) ((long) row * parts / rows)].add(cells[row], codes[row]);
+		}
+		for (int i = 1; i < parts; i++) {
+			whole.merge(kernels[i]);
+		}
+		whole.finish();
+		for (int g = 0; g < run.groupings(); g++) {
+			List<Set<Integer>> own = new java.util.ArrayList<>();
+			for (int cell = 0; cell < run.cells(g); cell++) {
+				own.add(new HashSet<>());
+			}
+			for (int row = 0; row < rows; row++) {
+				if (codes[row] >= 0) {
+					own.get(cells[row][g]).add(codes[row]);
+				}
+			}
+			for (int month = 0; month < 3; month++) {
+				for (int group = 0; group < run.groups(g); group++) {
+					assertThat(whole.value(g, month, group)).as("%s, %d parts, %d codes: grouping %d, month %d, group %d",
+							breakdowns, parts, dictionary, g, month, group)
+							.isEqualTo(own.get(month * run.groups(g) + group).size());
+				}
+			}
+		}
+	}
+
+	/** A row's cells, as a generated scan computes them from its region and line codes. */
+	private static void cellsOf(Run run, int month, int region, int line, int[] cells) {
+		List<Grouping> groupings = groupings(run);
+		for (int g = 0; g < run.groupings(); g++) {
+			int group = 0;
+			for (String dimension : groupings.get(g).dimensions()) {
+				group = dimension.equals("region") ? group * REGIONS.size() + region : group * LINES.size() + line;
+			}
+			cells[g] = month * run.groups(g) + group;
+		}
+	}
+
+	private static List<Grouping> groupings(Run run) {
+		return run.finish().groupings().stream().map(result -> result.grouping()).toList();
+	}
+
+	private static Run run(String breakdowns) {
+		MetricSpec metric = new MetricSpec("customers", Map.of(), "execution", FieldType.COUNT, null, null, null,
+				Direction.HIGHER_IS_BETTER, false, null, null, null, List.of("region", "line"), "countDistinct(x)",
+				null, null, null, List.of("Row"));
+		TemplateSpec template = new TemplateSpec("test.Distinct", Map.of(), ZONE, List.of(),
+				List.of(new DimensionSpec("region", Map.of(), Map.of()), new DimensionSpec("line", Map.of(), Map.of())),
+				List.of(new LayerSpec("execution", Map.of(), 1)), List.of(metric), List.of(), List.of());
+		Periods periods = Periods.between(Grain.MONTH, ZONE, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31));
+		return Run.overCells(template, periods, Map.of("region", REGIONS, "line", LINES),
+				new RunOptions(Grain.MONTH, Grouping.parseList(breakdowns), null, null));
+	}
+}
