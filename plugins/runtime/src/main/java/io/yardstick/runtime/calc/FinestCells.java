@@ -70,6 +70,32 @@ final class FinestCells {
 		return inverse;
 	}
 
+	/** The groupings whose cells hold values themselves, in ascending order. */
+	int[] holding() {
+		return java.util.stream.IntStream.range(0, holder.length).filter(this::holds).toArray();
+	}
+
+	/**
+	 * Fills the cells of every grouping that does not hold its rows with the sum of its fine cells, in ascending
+	 * order: for states that are counts of rows, which add up exactly in any order, so that each row is counted in
+	 * one grouping only.
+	 */
+	void addUp(double[][] state) {
+		for (int g = 0; g < holder.length; g++) {
+			if (holder[g] < 0 || holder[g] == g) {
+				continue;
+			}
+			double[] fine = state[holder[g]];
+			for (int cell = 0; cell < state[g].length; cell++) {
+				double sum = 0;
+				for (int at : fineCells(g, cell)) {
+					sum += fine[at];
+				}
+				state[g][cell] = sum;
+			}
+		}
+	}
+
 	/** Whether a grouping's cells hold values themselves. */
 	boolean holds(int grouping) {
 		return holder[grouping] == grouping;
