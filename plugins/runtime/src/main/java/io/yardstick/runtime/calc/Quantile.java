@@ -15,6 +15,8 @@ import java.util.Arrays;
 public final class Quantile extends Kernel {
 	/** The longest block a cell's values grow by: cells past it add blocks of this length. */
 	static final int LONGEST_BLOCK = 4096;
+	/** Cells of at least this many values find their statistics through a sample ({@link #bracketed}). */
+	static final int SAMPLED_FROM = 4096;
 
 	private final double fraction;
 	/** Which groupings hold the values; null until the first row shows which groupings its source gives cells in. */
@@ -22,6 +24,7 @@ public final class Quantile extends Kernel {
 	/** Per holding grouping, per cell, its values; null elsewhere. */
 	private CellValues[][] held;
 	private double[] scratch = new double[0];
+	private double[] sample = new double[0];
 
 	public Quantile(Run run, int metric, double fraction) {
 		super(run, metric);
@@ -127,46 +130,124 @@ public final class Quantile extends Kernel {
 		if (size == 0) {
 			return Double.NaN;
 		}
-		if (scratch.length < size) {
-			// a little room over the need: the next period's cell of the same group is often a little larger
-			scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
-		}
-		int at = 0;
-		for (int fine : fineCells) {
-			CellValues values = from[fine];
-			if (values != null) {
-				at = values.copyTo(scratch, at);
-			}
-		}
-		return percentile(scratch, size);
+		return percentile(from, fineCells, size);
 	}
 
-	/** The R-7 percentile of the first {@code size} values, which it reorders. */
-	private double percentile(double[] values, int size) {
+	/** The R-7 percentile of the cells' {@code size} values. */
+	private double percentile(CellValues[] from, int[] fineCells, int size) {
 		// the order statistic at 1-based position h = p(n - 1) + 1, interpolated to the next one. The level
 		// goes through percent and back, as the library this replaced computed it, so that values stay equal.
 		double level = fraction * 100 / 100;
 		double position = level == 0 ? 0 : level == 1 ? size : level * (size - 1) + 1;
-		if (position < 1) {
-			return select(values, size, 0);
+		boolean between = position >= 1 && position < size;
+		int lower = position < 1 ? 0 : between ? (int) Math.floor(position) - 1 : size - 1;
+		// Between two statistics the result is the same whichever of two equal values (0 and -0) is found; the
+		// least and the greatest are found as before, so that their sign of zero stays the same too.
+		if (!(between && size >= SAMPLED_FROM && bracketed(from, fineCells, size, lower))) {
+			if (scratch.length < size) {
+				// a little room over the need: the next period's cell of the same group is often a little larger
+				scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
+			}
+			int at = 0;
+			for (int fine : fineCells) {
+				CellValues values = from[fine];
+				if (values != null) {
+					at = values.copyTo(scratch, at);
+				}
+			}
+			statistics(scratch, size, lower, between);
 		}
-		if (position >= size) {
-			return select(values, size, size - 1);
-		}
-		int lower = (int) Math.floor(position) - 1;
-		double below = select(values, size, lower);
-		// After the selection every value right of lower is at least as large: the next statistic is their least.
-		double above = values[lower + 1];
-		for (int i = lower + 2; i < size; i++) {
-			above = Math.min(above, values[i]);
+		if (!between) {
+			return below;
 		}
 		return below + (position - Math.floor(position)) * (above - below);
 	}
 
+	/** The order statistics {@link #statistics} found: the k-th, and the (k + 1)-th when asked for. */
+	private double below;
+	private double above;
+
+	/** The k-th smallest of the first {@code size} values, and the next one when {@code next}; reorders them. */
+	private void statistics(double[] values, int size, int k, boolean next) {
+		below = select(values, size, k);
+		if (next) {
+			// After the selection every value right of k is at least as large: the next statistic is their least.
+			double least = values[k + 1];
+			for (int i = k + 2; i < size; i++) {
+				least = Math.min(least, values[i]);
+			}
+			above = least;
+		}
+	}
+
+	/**
+	 * Finds the k-th and (k + 1)-th smallest of the cells' values without copying them all: a sorted sample of
+	 * every so many values brackets them between two bounds, one pass counts the values below the lower bound
+	 * and copies those between the bounds, and selection runs over those few. False, having found nothing, when
+	 * the statistics lie outside the bounds after all (the sample was unlike the values) or too many values lie
+	 * between them; exact either way.
+	 */
+	private boolean bracketed(CellValues[] from, int[] fineCells, int size, int k) {
+		// about n^(2/3) samples, at least 1,024: enough that few values lie between the bounds
+		int stride = Math.max(2, (int) (size / Math.min(1 << 16, Math.max(1024, Math.cbrt((double) size * size)))));
+		int samples = (size + stride - 1) / stride;
+		if (sample.length < samples) {
+			sample = new double[samples];
+		}
+		int taken = 0;
+		long start = 0;
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
+			for (int b = 0; values != null && b < values.blocks(); b++) {
+				double[] block = values.block(b);
+				int length = values.blockSize(b);
+				for (long at = (start + stride - 1) / stride * stride; at < start + length; at += stride) {
+					sample[taken++] = block[(int) (at - start)];
+				}
+				start += length;
+			}
+		}
+		Arrays.sort(sample, 0, taken);
+		// the statistic's rank in the sample strays from its expected rank by about sqrt(taken) / 2 at most
+		int margin = 2 * (int) Math.sqrt(taken) + 2;
+		int rank = (int) ((long) k * taken / size);
+		double low = sample[Math.max(0, rank - margin)];
+		double high = sample[Math.min(taken - 1, rank + 1 + margin)];
+		int room = size / 4;
+		// checked after each block: room for one more block past it
+		if (scratch.length < room + LONGEST_BLOCK + 1) {
+			scratch = new double[room + LONGEST_BLOCK + 1];
+		}
+		double[] middle = scratch;
+		int lows = 0;
+		int kept = 0;
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
+			for (int b = 0; values != null && b < values.blocks(); b++) {
+				double[] block = values.block(b);
+				for (int at = values.blockSize(b) - 1; at >= 0; at--) {
+					double value = block[at];
+					// no branch on the value: it is kept in place and the count moves past it only when it is between
+					middle[kept] = value;
+					lows += value < low ? 1 : 0;
+					kept += value >= low && value <= high ? 1 : 0;
+				}
+				if (kept > room) {
+					return false;
+				}
+			}
+		}
+		if (k < lows || k + 1 >= lows + kept) {
+			return false;
+		}
+		statistics(middle, kept, k - lows, true);
+		return true;
+	}
 	@Override
 	protected void release() {
 		held = null;
 		scratch = new double[0];
+		sample = new double[0];
 	}
 
 	/**
@@ -267,6 +348,20 @@ public final class Quantile extends Kernel {
 
 		int size() {
 			return size;
+		}
+
+		/** How many blocks hold the values: the full ones, then the one being filled. */
+		int blocks() {
+			return fullCount + 1;
+		}
+
+		double[] block(int index) {
+			return index < fullCount ? full[index] : tail;
+		}
+
+		/** How many values of {@link #block} are in use. */
+		int blockSize(int index) {
+			return index < fullCount ? fullSizes[index] : tailSize;
 		}
 
 		/** Copies the values, in the order they were added, to {@code into} from {@code at}; returns the end. */

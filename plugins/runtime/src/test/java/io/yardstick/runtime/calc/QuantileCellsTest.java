@@ -64,6 +64,53 @@ class QuantileCellsTest {
 		assertThat(p90.value(1, 0, 0)).isNaN();
 	}
 
+	/**
+	 * Large cells find their statistics through a sample: values in order, in reverse, mostly one value, in two
+	 * far clusters and at random must give what sorting gives, at levels near either end too.
+	 */
+	@Test
+	void largeCellsOfEveryShape() {
+		int rows = 60_000;
+		for (String shape : List.of("ascending", "descending", "ties", "clusters", "random", "signed zeros")) {
+			Random random = new Random(shape.hashCode());
+			double[] values = new double[rows];
+			int[] regions = new int[rows];
+			for (int row = 0; row < rows; row++) {
+				values[row] = switch (shape) {
+					case "ascending" -> row;
+					case "descending" -> -row * 0.5;
+					case "ties" -> random.nextInt(100) == 0 ? random.nextInt(10) : 3;
+					case "clusters" -> random.nextBoolean() ? 1e9 + random.nextInt(50) : -random.nextInt(50);
+					case "signed zeros" -> random.nextInt(3) == 0 ? random.nextInt(5) : random.nextBoolean() ? 0.0 : -0.0;
+					default -> random.nextGaussian() * 1000;
+				};
+				regions[row] = shape.equals("ascending") ? row * REGIONS.size() / rows : random.nextInt(REGIONS.size());
+			}
+			for (double fraction : new double[] { 0.001, 0.1, 0.5, 0.9, 0.999 }) {
+				Run run = run("region");
+				Quantile whole = new Quantile(run, 0, fraction);
+				int[] cells = new int[run.groupings()];
+				for (int row = 0; row < rows; row++) {
+					cellsOf(run, 1, regions[row], 0, cells);
+					whole.add(cells, values[row]);
+				}
+				whole.finish();
+				for (int g = 0; g < run.groupings(); g++) {
+					for (int group = 0; group < run.groups(g); group++) {
+						List<Double> own = new ArrayList<>();
+						for (int row = 0; row < rows; row++) {
+							if (g == 0 || regions[row] == group) {
+								own.add(values[row]);
+							}
+						}
+						assertThat(Double.valueOf(whole.value(g, 1, group))).as("%s, p%s: grouping %d, group %d", shape,
+								fraction, g, group).isEqualTo(Double.valueOf(r7(own, fraction)));
+					}
+				}
+			}
+		}
+	}
+
 	/** Blocks linked from another cell keep their order and their partly filled ends. */
 	@Test
 	void linkedBlocksCopyOutInTheOrderAdded() {
