@@ -20,17 +20,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A distinct count of codes keeps them once, in the finest grouping's cells, listed or folded into bitmaps, and
- * counts a coarser cell over the union of its fine cells: every cell of every grouping must still count exactly
- * the different codes of its own rows, whole or merged from parts, over small and large dictionaries.
+ * Distinct counts of codes, counts and shares add a row to the finest grouping's cells only: the codes listed or
+ * folded into bitmaps, counted for a coarser cell over the union of its fine cells, counts and shares summed from
+ * them. Every cell of every grouping must still be exactly that of its own rows, whole or merged from parts, over
+ * small and large dictionaries.
  */
-class DistinctCodesTest {
+class FinestCellsTest {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	private static final List<String> REGIONS = List.of("east", "north", "south");
 	private static final List<String> LINES = List.of("a", "b", "c", "d");
 
 	@Test
-	void everyGroupingsCellCountsTheCodesOfItsOwnRows() {
+	void everyGroupingsCellIsThatOfItsOwnRows() {
 		for (String breakdowns : List.of("region,region*line", "line*region,region,line", "region,line",
 				"region*line")) {
 			for (int parts : new int[] { 1, 3, 8 }) {
@@ -99,28 +100,52 @@ class DistinctCodesTest {
 			codes[row] = random.nextInt(50) == 0 ? -1 : random.nextInt(Math.min(dictionary, 1 + row * 4));
 		}
 		Distinct whole = new Distinct(run, 0);
+		Count count = new Count(run, 0);
+		Share share = new Share(run, 0);
 		Distinct[] kernels = new Distinct[parts];
+		Count[] counts = new Count[parts];
+		Share[] shares = new Share[parts];
 		kernels[0] = whole;
+		counts[0] = count;
+		shares[0] = share;
 		for (int i = 1; i < parts; i++) {
 			kernels[i] = new Distinct(run, 0);
+			counts[i] = new Count(run, 0);
+			shares[i] = new Share(run, 0);
 		}
 		int[][] cells = new int[rows][run.groupings()];
 		for (int row = 0; row < rows; row++) {
 			cellsOf(run, months[row], regions[row], lines[row], cells[row]);
-			kernels[(int) ((long) row * parts / rows)].add(cells[row], codes[row]);
+			int part = (int) ((long) row * parts / rows);
+			kernels[part].add(cells[row], codes[row]);
+			counts[part].add(cells[row]);
+			// a share of the rows with an even code among those with a code
+			if (codes[row] >= 0) {
+				shares[part].add(cells[row], codes[row] % 2 == 0 ? Logic.TRUE : Logic.FALSE);
+			}
 		}
 		for (int i = 1; i < parts; i++) {
 			whole.merge(kernels[i]);
+			count.merge(counts[i]);
+			share.merge(shares[i]);
 		}
 		whole.finish();
+		count.finish();
+		share.finish();
 		for (int g = 0; g < run.groupings(); g++) {
 			List<Set<Integer>> own = new java.util.ArrayList<>();
 			for (int cell = 0; cell < run.cells(g); cell++) {
 				own.add(new HashSet<>());
 			}
+			int[] ownRows = new int[run.cells(g)];
+			int[] coded = new int[run.cells(g)];
+			int[] even = new int[run.cells(g)];
 			for (int row = 0; row < rows; row++) {
+				ownRows[cells[row][g]]++;
 				if (codes[row] >= 0) {
 					own.get(cells[row][g]).add(codes[row]);
+					coded[cells[row][g]]++;
+					even[cells[row][g]] += codes[row] % 2 == 0 ? 1 : 0;
 				}
 			}
 			for (int month = 0; month < 3; month++) {
@@ -128,6 +153,12 @@ class DistinctCodesTest {
 					assertThat(whole.value(g, month, group)).as("%s, %d parts, %d codes: grouping %d, month %d, group %d",
 							breakdowns, parts, dictionary, g, month, group)
 							.isEqualTo(own.get(month * run.groups(g) + group).size());
+					int cell = month * run.groups(g) + group;
+					assertThat(count.value(g, month, group)).as("count, %s, %d parts: grouping %d, cell %d", breakdowns,
+							parts, g, cell).isEqualTo(ownRows[cell]);
+					assertThat(Double.valueOf(share.value(g, month, group))).as("share, %s, %d parts: grouping %d, cell %d",
+							breakdowns, parts, g, cell).isEqualTo(Double.valueOf(coded[cell] == 0 ? Double.NaN
+									: (double) even[cell] / coded[cell]));
 				}
 			}
 		}
