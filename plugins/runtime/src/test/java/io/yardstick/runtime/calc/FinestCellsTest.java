@@ -2,19 +2,8 @@ package io.yardstick.runtime.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.yardstick.runtime.spec.DimensionSpec;
-import io.yardstick.runtime.spec.Direction;
-import io.yardstick.runtime.spec.FieldType;
-import io.yardstick.runtime.spec.LayerSpec;
-import io.yardstick.runtime.spec.MetricSpec;
-import io.yardstick.runtime.spec.TemplateSpec;
-import io.yardstick.runtime.time.Grain;
-import io.yardstick.runtime.time.Periods;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,9 +15,8 @@ import org.junit.jupiter.api.Test;
  * small and large dictionaries.
  */
 class FinestCellsTest {
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	private static final List<String> REGIONS = List.of("east", "north", "south");
-	private static final List<String> LINES = List.of("a", "b", "c", "d");
+	private static final List<String> REGIONS = QuantileCellsTest.REGIONS;
+	private static final List<String> LINES = QuantileCellsTest.LINES;
 
 	@Test
 	void everyGroupingsCellIsThatOfItsOwnRows() {
@@ -46,10 +34,10 @@ class FinestCellsTest {
 	/** Codes past the largest bitmap the count sets bits in are sorted instead; the same count. */
 	@Test
 	void codesTooLargeForABitmapAreCountedBySorting() {
-		Run run = run("region");
+		Run run = QuantileCellsTest.run("region");
 		Distinct distinct = new Distinct(run, 0);
 		int[] cells = new int[run.groupings()];
-		cellsOf(run, 0, 1, 0, cells);
+		QuantileCellsTest.cellsOf(run, 0, 1, 0, cells);
 		for (int code : new int[] { Integer.MAX_VALUE, 3, Integer.MAX_VALUE, 64 << 22, 3, 0 }) {
 			distinct.add(cells, code);
 		}
@@ -85,7 +73,7 @@ class FinestCellsTest {
 	}
 
 	private static void check(String breakdowns, int parts, int dictionary, int rows) {
-		Run run = run(breakdowns);
+		Run run = QuantileCellsTest.run(breakdowns);
 		Random random = new Random(breakdowns.hashCode() * 31L + parts * 7L + dictionary);
 		int[] months = new int[rows];
 		int[] regions = new int[rows];
@@ -115,7 +103,7 @@ class FinestCellsTest {
 		}
 		int[][] cells = new int[rows][run.groupings()];
 		for (int row = 0; row < rows; row++) {
-			cellsOf(run, months[row], regions[row], lines[row], cells[row]);
+			QuantileCellsTest.cellsOf(run, months[row], regions[row], lines[row], cells[row]);
 			int part = (int) ((long) row * parts / rows);
 			kernels[part].add(cells[row], codes[row]);
 			counts[part].add(cells[row]);
@@ -162,33 +150,5 @@ class FinestCellsTest {
 				}
 			}
 		}
-	}
-
-	/** A row's cells, as a generated scan computes them from its region and line codes. */
-	private static void cellsOf(Run run, int month, int region, int line, int[] cells) {
-		List<Grouping> groupings = groupings(run);
-		for (int g = 0; g < run.groupings(); g++) {
-			int group = 0;
-			for (String dimension : groupings.get(g).dimensions()) {
-				group = dimension.equals("region") ? group * REGIONS.size() + region : group * LINES.size() + line;
-			}
-			cells[g] = month * run.groups(g) + group;
-		}
-	}
-
-	private static List<Grouping> groupings(Run run) {
-		return run.finish().groupings().stream().map(result -> result.grouping()).toList();
-	}
-
-	private static Run run(String breakdowns) {
-		MetricSpec metric = new MetricSpec("customers", Map.of(), "execution", FieldType.COUNT, null, null, null,
-				Direction.HIGHER_IS_BETTER, false, null, null, null, List.of("region", "line"), "countDistinct(x)",
-				null, null, null, List.of("Row"));
-		TemplateSpec template = new TemplateSpec("test.Distinct", Map.of(), ZONE, List.of(),
-				List.of(new DimensionSpec("region", Map.of(), Map.of()), new DimensionSpec("line", Map.of(), Map.of())),
-				List.of(new LayerSpec("execution", Map.of(), 1)), List.of(metric), List.of(), List.of());
-		Periods periods = Periods.between(Grain.MONTH, ZONE, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31));
-		return Run.overCells(template, periods, Map.of("region", REGIONS, "line", LINES),
-				new RunOptions(Grain.MONTH, Grouping.parseList(breakdowns), null, null));
 	}
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class QuantileCellsTest {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	private static final List<String> REGIONS = List.of("east", "north", "south");
-	private static final List<String> LINES = List.of("a", "b", "c", "d");
+	static final List<String> REGIONS = List.of("east", "north", "south");
+	static final List<String> LINES = List.of("a", "b", "c", "d");
 
 	@Test
 	void everyGroupingsCellIsThePercentileOfItsOwnRows() {
@@ -209,7 +209,7 @@ class QuantileCellsTest {
 	}
 
 	/** A row's cells, as a generated scan computes them from its region and line codes. */
-	private static void cellsOf(Run run, int month, int region, int line, int[] cells) {
+	static void cellsOf(Run run, int month, int region, int line, int[] cells) {
 		for (int g = 0; g < run.groupings(); g++) {
 			int group = 0;
 			for (String dimension : groupings(run).get(g).dimensions()) {
@@ -219,11 +219,12 @@ class QuantileCellsTest {
 		}
 	}
 
-	private static List<Grouping> groupings(Run run) {
+	static List<Grouping> groupings(Run run) {
 		return run.finish().groupings().stream().map(result -> result.grouping()).toList();
 	}
 
-	private static Run run(String breakdowns) {
+	/** A run of one metric by region and line over three months, for kernels filled by hand. */
+	static Run run(String breakdowns) {
 		MetricSpec metric = new MetricSpec("p", Map.of(), "execution", FieldType.NUMBER, null, null, null,
 				Direction.HIGHER_IS_BETTER, false, null, null, null, List.of("region", "line"), "percentile(x)", null,
 				null, null, List.of("Row"));
