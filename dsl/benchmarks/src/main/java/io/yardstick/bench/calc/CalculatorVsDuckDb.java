@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  * reads. {@code --workload wide} measures issue 21's wide workload ({@code templates/wide}: one table of 18
  * columns with a unique ticket id and about one customer id per eight tickets, sixteen metrics by month in total
  * and by region) on its own data ({@link WideData}) against {@link WidePeer}. {@code --threads N} sets the
- * calculator's {@code RunOptions.threads} (default: one per processor).
+ * calculator's {@code RunOptions.threads} (default: one per processor). {@code --warmups N} and {@code --runs N}
+ * set the computes before measuring (default 3) and measured (default 5) on both sides: a compute of 1 M rows takes
+ * a few hundred milliseconds of CPU, and after three warm-ups the JIT compiler's work is still a good part of it.
  */
 public final class CalculatorVsDuckDb {
 	/** What is computed: a template of the repository, the breakdowns asked for, and the peer's tables and query. */
@@ -154,6 +156,8 @@ public final class CalculatorVsDuckDb {
 		int threads = 0;
 		int calculatorThreads = 0;
 		boolean peer = true;
+		int warmups = -1;
+		int runs = -1;
 		Workload workload = Workload.AFTER_SALES;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -164,17 +168,21 @@ public final class CalculatorVsDuckDb {
 				case "--duckdb-threads" -> threads = Integer.parseInt(args[++i]);
 				case "--threads" -> calculatorThreads = Integer.parseInt(args[++i]);
 				case "--no-peer" -> peer = false;
+				case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+				case "--runs" -> runs = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				default -> {
 					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates|wide] [--tickets N]"
-							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--no-peer] [--summary FILE]");
+							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--no-peer] [--warmups N]"
+							+ " [--runs N] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
 		Settings defaults = Settings.defaults(tickets, data);
-		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(), defaults.warmups(),
-				defaults.runs(), threads, defaults.tolerance(), calculatorThreads, peer);
+		// more warm-ups measure the compiled code rather than the compiler, whose work a short compute includes
+		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(),
+				warmups >= 0 ? warmups : defaults.warmups(), runs > 0 ? runs : defaults.runs(), threads, defaults.tolerance(), calculatorThreads, peer);
 		Outcome outcome = run(settings, System.out);
 		String markdown = markdown(outcome);
 		System.out.println();

@@ -8,17 +8,35 @@ public final class Count extends Kernel {
 		super(run, metric);
 	}
 
+	/** The groupings rows are counted in; the others add up their fine cells at the end. Null before a row. */
+	private FinestCells finest;
+	private int[] holding;
+
 	public void add(int[] cells) {
-		for (int g = 0; g < cells.length; g++) {
-			if (on[g] && cells[g] >= 0) {
-				counts[g][cells[g]]++;
-			}
+		if (finest == null) {
+			finest = FinestCells.plan(run, on, cells);
+			holding = finest.holding();
+		}
+		for (int g : holding) {
+			counts[g][cells[g]]++;
+		}
+	}
+
+	@Override
+	protected void prepare() {
+		if (finest != null) {
+			finest.addUp(counts);
 		}
 	}
 
 	@Override
 	protected void mergeState(int grouping, Kernel part) {
-		addCells(counts[grouping], ((Count) part).counts[grouping]);
+		Count other = (Count) part;
+		if (finest == null && other.finest != null) {
+			finest = other.finest;
+			holding = other.holding;
+		}
+		addCells(counts[grouping], other.counts[grouping]);
 	}
 
 	@Override

@@ -70,12 +70,13 @@ final class DimensionValues {
 			FieldSpec field = table.field(path.get(path.size() - 1));
 			Distinct distinct = distinct(data, table, field, zone);
 			int count = rows == null ? table.rows() : rows.length;
-			int[] codes = new int[count];
+			// read only: the field's own codes when the dimension is a field of the source itself
+			int[] codes = rows == null ? distinct.codes : new int[count];
 			for (int row = 0; row < count; row++) {
-				int at = rows == null ? row : rows[row];
-				int code = at < 0 ? -1 : distinct.codes[at];
-				codes[row] = code;
-				hasNull |= code < 0;
+				if (rows != null) {
+					codes[row] = rows[row] < 0 ? -1 : distinct.codes[rows[row]];
+				}
+				hasNull |= codes[row] < 0;
 			}
 			sourceCodes.put(mapping.getKey(), codes);
 			sourceLabels.put(mapping.getKey(), distinct.labels);

@@ -1,13 +1,20 @@
 package io.yardstick.runtime.calc;
 
 /**
- * {@code countDistinct(x)}: the number of different non-null values; 0 over none. Exact: per cell a set of
- * primitive values ({@link DistinctValues}), text from several dictionaries in a set of strings.
+ * {@code countDistinct(x)}: the number of different non-null values; 0 over none. Exact: dictionary codes,
+ * referenced rows and flags are kept as a percentile's values are, once, in the cells of the finest grouping
+ * ({@link FinestCells}, {@link DistinctCodes}), and counted at the end; other values (numbers, instants) in a set
+ * of primitive values per cell ({@link DistinctValues}); text from several dictionaries in a set of strings.
  */
 public final class Distinct extends Kernel {
 	private final DistinctValues[][] seen;
 	/** Text compared by value, when a formula's text comes from more than one dictionary; rarely used. */
 	private java.util.Set<String>[][] texts;
+	/** Which groupings hold the codes; null until the first code. */
+	private FinestCells finest;
+	/** Per holding grouping, per cell, its codes; null elsewhere. */
+	private DistinctCodes[][] codes;
+	private final DistinctCodes.Scratch scratch = new DistinctCodes.Scratch();
 
 	public Distinct(Run run, int metric) {
 		super(run, metric);
@@ -31,10 +38,33 @@ public final class Distinct extends Kernel {
 		}
 	}
 
-	/** A dictionary code or a referenced row. */
+	/** A dictionary code, a referenced row or a flag. */
 	public void add(int[] cells, int code) {
-		if (code >= 0) {
-			addValue(cells, code);
+		if (code < 0) {
+			return;
+		}
+		if (finest == null) {
+			holdCodes(FinestCells.plan(run, on, cells));
+		}
+		for (int g = 0; g < cells.length; g++) {
+			DistinctCodes[] holding = codes[g];
+			if (holding != null) {
+				DistinctCodes cell = holding[cells[g]];
+				if (cell == null) {
+					cell = holding[cells[g]] = new DistinctCodes();
+				}
+				cell.add(code);
+			}
+		}
+	}
+
+	private void holdCodes(FinestCells plan) {
+		finest = plan;
+		codes = new DistinctCodes[on.length][];
+		for (int g = 0; g < on.length; g++) {
+			if (plan.holds(g)) {
+				codes[g] = new DistinctCodes[run.cells(g)];
+			}
 		}
 	}
 
@@ -76,6 +106,7 @@ public final class Distinct extends Kernel {
 	@SuppressWarnings("unchecked")
 	protected void mergeState(int grouping, Kernel part) {
 		Distinct other = (Distinct) part;
+		mergeCodes(grouping, other);
 		DistinctValues[] into = seen[grouping];
 		DistinctValues[] from = other.seen[grouping];
 		for (int cell = 0; cell < into.length; cell++) {
@@ -107,6 +138,29 @@ public final class Distinct extends Kernel {
 		}
 	}
 
+	private void mergeCodes(int grouping, Distinct other) {
+		if (other.finest == null) {
+			return;
+		}
+		if (finest == null) {
+			holdCodes(other.finest);
+		}
+		DistinctCodes[] into = codes[grouping];
+		if (into == null) {
+			return;
+		}
+		DistinctCodes[] from = other.codes[grouping];
+		for (int cell = 0; cell < into.length; cell++) {
+			if (from[cell] != null) {
+				if (into[cell] == null) {
+					into[cell] = from[cell];
+				} else {
+					into[cell].link(from[cell]);
+				}
+			}
+		}
+	}
+
 	/** An engine's distinct count per cell; the sets are not needed then. */
 	private double[][] loaded;
 
@@ -133,6 +187,13 @@ public final class Distinct extends Kernel {
 		}
 		DistinctValues set = seen[grouping][cell];
 		java.util.Set<String> text = texts == null || texts[grouping] == null ? null : texts[grouping][cell];
-		return (set == null ? 0 : set.size()) + (text == null ? 0 : text.size());
+		int holder = finest == null ? -1 : finest.holderOf(grouping);
+		int coded = holder < 0 ? 0 : DistinctCodes.count(codes[holder], finest.fineCells(grouping, cell), scratch);
+		return (set == null ? 0 : set.size()) + (text == null ? 0 : text.size()) + coded;
+	}
+
+	@Override
+	protected void release() {
+		codes = null;
 	}
 }

@@ -62,6 +62,7 @@ public abstract class Kernel {
 
 	/** Computes every cell's value; call once, after the scan. */
 	public final void finish() {
+		prepare();
 		for (int g = 0; g < on.length; g++) {
 			if (on[g]) {
 				results[g] = new double[run.cells(g)];
@@ -71,6 +72,10 @@ public abstract class Kernel {
 			}
 		}
 		release();
+	}
+
+	/** Completes the state once every row is in, before the cells' values are taken from it. */
+	protected void prepare() {
 	}
 
 	/** Lets go of what only {@link #result} needed, once every cell has its value. */

@@ -15,18 +15,16 @@ import java.util.Arrays;
 public final class Quantile extends Kernel {
 	/** The longest block a cell's values grow by: cells past it add blocks of this length. */
 	static final int LONGEST_BLOCK = 4096;
+	/** Cells of at least this many values find their statistics through a sample ({@link #bracketed}). */
+	static final int SAMPLED_FROM = 4096;
 
 	private final double fraction;
-	/**
-	 * Per enabled grouping, the grouping whose cells hold its values, or -1 where rows have no cell; null until
-	 * the first row shows which groupings its source gives cells in.
-	 */
-	private int[] holder;
+	/** Which groupings hold the values; null until the first row shows which groupings its source gives cells in. */
+	private FinestCells finest;
 	/** Per holding grouping, per cell, its values; null elsewhere. */
 	private CellValues[][] held;
-	/** Per grouping, per group, the groups of its holder whose rows it takes. */
-	private int[][][] holderGroups;
 	private double[] scratch = new double[0];
+	private double[] sample = new double[0];
 
 	public Quantile(Run run, int metric, double fraction) {
 		super(run, metric);
@@ -44,94 +42,41 @@ public final class Quantile extends Kernel {
 		if (Double.isNaN(value)) {
 			return;
 		}
-		if (holder == null) {
-			plan(cells);
+		if (finest == null) {
+			hold(FinestCells.plan(run, on, cells));
 		}
 		for (int g = 0; g < cells.length; g++) {
-			if (holder[g] == g) {
-				CellValues values = held[g][cells[g]];
+			CellValues[] holding = held[g];
+			if (holding != null) {
+				CellValues values = holding[cells[g]];
 				if (values == null) {
-					values = held[g][cells[g]] = new CellValues();
+					values = holding[cells[g]] = new CellValues();
 				}
 				values.add(value);
 			}
 		}
 	}
 
-	/**
-	 * Chooses, for each grouping the row has a cell in, the finest such grouping whose dimensions include its
-	 * own. A source that cannot be broken down by a grouping gives none of its rows a cell there, so one row
-	 * tells for all.
-	 */
-	private void plan(int[] cells) {
-		Integer[] finestFirst = new Integer[on.length];
+	private void hold(FinestCells plan) {
+		finest = plan;
+		held = new CellValues[on.length][];
 		for (int g = 0; g < on.length; g++) {
-			finestFirst[g] = g;
-		}
-		// more groups first: a grouping that holds another's values has at least as many groups
-		Arrays.sort(finestFirst, (a, b) -> Integer.compare(run.groups(b), run.groups(a)));
-		int[] chosen = new int[on.length];
-		Arrays.fill(chosen, -1);
-		int[][][] groups = new int[on.length][][];
-		// The first grouping in this order that holds g's values holds its own too: whatever holds it holds g.
-		for (int g = 0; g < on.length; g++) {
-			if (!on[g] || cells[g] < 0) {
-				continue;
-			}
-			for (int h : finestFirst) {
-				int[] map = on[h] && cells[h] >= 0 ? run.groupMap(h, g) : null;
-				if (map != null) {
-					chosen[g] = h;
-					groups[g] = inverse(map, run.groups(g));
-					break;
-				}
+			if (plan.holds(g)) {
+				held[g] = new CellValues[run.cells(g)];
 			}
 		}
-		CellValues[][] store = new CellValues[on.length][];
-		for (int g = 0; g < on.length; g++) {
-			if (chosen[g] == g) {
-				store[g] = new CellValues[run.cells(g)];
-			}
-		}
-		this.holder = chosen;
-		this.held = store;
-		this.holderGroups = groups;
-	}
-
-	/** For each coarse group, the fine groups that map to it, in ascending order. */
-	private static int[][] inverse(int[] map, int coarseGroups) {
-		int[] counts = new int[coarseGroups];
-		for (int coarse : map) {
-			counts[coarse]++;
-		}
-		int[][] inverse = new int[coarseGroups][];
-		for (int coarse = 0; coarse < coarseGroups; coarse++) {
-			inverse[coarse] = new int[counts[coarse]];
-			counts[coarse] = 0;
-		}
-		for (int fine = 0; fine < map.length; fine++) {
-			inverse[map[fine]][counts[map[fine]]++] = fine;
-		}
-		return inverse;
 	}
 
 	@Override
 	protected void mergeState(int grouping, Kernel part) {
 		Quantile other = (Quantile) part;
-		if (other.holder == null) {
+		if (other.finest == null) {
 			return;
 		}
-		if (holder == null) {
-			holder = other.holder;
-			holderGroups = other.holderGroups;
-			held = new CellValues[on.length][];
-			for (int g = 0; g < on.length; g++) {
-				if (holder[g] == g) {
-					held[g] = new CellValues[run.cells(g)];
-				}
-			}
+		if (finest == null) {
+			hold(other.finest);
 		}
-		if (holder[grouping] != grouping) {
+		if (!finest.holds(grouping)) {
 			return;
 		}
 		CellValues[] into = held[grouping];
@@ -172,61 +117,137 @@ public final class Quantile extends Kernel {
 		if (loaded != null && loaded[grouping] != null) {
 			return loaded[grouping][cell];
 		}
-		if (holder == null || holder[grouping] < 0) {
+		if (finest == null || finest.holderOf(grouping) < 0) {
 			return Double.NaN;
 		}
-		int from = holder[grouping];
-		int groups = run.groups(grouping);
-		int fineCells = cell / groups * run.groups(from);
-		int[] fineGroups = holderGroups[grouping][cell % groups];
+		CellValues[] from = held[finest.holderOf(grouping)];
+		int[] fineCells = finest.fineCells(grouping, cell);
 		int size = 0;
-		for (int fine : fineGroups) {
-			CellValues values = held[from][fineCells + fine];
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
 			size += values == null ? 0 : values.size();
 		}
 		if (size == 0) {
 			return Double.NaN;
 		}
-		if (scratch.length < size) {
-			// a little room over the need: the next period's cell of the same group is often a little larger
-			scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
-		}
-		int at = 0;
-		for (int fine : fineGroups) {
-			CellValues values = held[from][fineCells + fine];
-			if (values != null) {
-				at = values.copyTo(scratch, at);
-			}
-		}
-		return percentile(scratch, size);
+		return percentile(from, fineCells, size);
 	}
 
-	/** The R-7 percentile of the first {@code size} values, which it reorders. */
-	private double percentile(double[] values, int size) {
+	/** The R-7 percentile of the cells' {@code size} values. */
+	private double percentile(CellValues[] from, int[] fineCells, int size) {
 		// the order statistic at 1-based position h = p(n - 1) + 1, interpolated to the next one. The level
 		// goes through percent and back, as the library this replaced computed it, so that values stay equal.
 		double level = fraction * 100 / 100;
 		double position = level == 0 ? 0 : level == 1 ? size : level * (size - 1) + 1;
-		if (position < 1) {
-			return select(values, size, 0);
+		boolean between = position >= 1 && position < size;
+		int lower = position < 1 ? 0 : between ? (int) Math.floor(position) - 1 : size - 1;
+		// Between two statistics the result is the same whichever of two equal values (0 and -0) is found; the
+		// least and the greatest are found as before, so that their sign of zero stays the same too.
+		if (!(between && size >= SAMPLED_FROM && bracketed(from, fineCells, size, lower))) {
+			if (scratch.length < size) {
+				// a little room over the need: the next period's cell of the same group is often a little larger
+				scratch = new double[(int) Math.min(Integer.MAX_VALUE - 8L, size + (long) size / 8)];
+			}
+			int at = 0;
+			for (int fine : fineCells) {
+				CellValues values = from[fine];
+				if (values != null) {
+					at = values.copyTo(scratch, at);
+				}
+			}
+			statistics(scratch, size, lower, between);
 		}
-		if (position >= size) {
-			return select(values, size, size - 1);
-		}
-		int lower = (int) Math.floor(position) - 1;
-		double below = select(values, size, lower);
-		// After the selection every value right of lower is at least as large: the next statistic is their least.
-		double above = values[lower + 1];
-		for (int i = lower + 2; i < size; i++) {
-			above = Math.min(above, values[i]);
+		if (!between) {
+			return below;
 		}
 		return below + (position - Math.floor(position)) * (above - below);
 	}
 
+	/** The order statistics {@link #statistics} found: the k-th, and the (k + 1)-th when asked for. */
+	private double below;
+	private double above;
+
+	/** The k-th smallest of the first {@code size} values, and the next one when {@code next}; reorders them. */
+	private void statistics(double[] values, int size, int k, boolean next) {
+		below = select(values, size, k);
+		if (next) {
+			// After the selection every value right of k is at least as large: the next statistic is their least.
+			double least = values[k + 1];
+			for (int i = k + 2; i < size; i++) {
+				least = Math.min(least, values[i]);
+			}
+			above = least;
+		}
+	}
+
+	/**
+	 * Finds the k-th and (k + 1)-th smallest of the cells' values without copying them all: a sorted sample of
+	 * every so many values brackets them between two bounds, one pass counts the values below the lower bound
+	 * and copies those between the bounds, and selection runs over those few. False, having found nothing, when
+	 * the statistics lie outside the bounds after all (the sample was unlike the values) or too many values lie
+	 * between them; exact either way.
+	 */
+	private boolean bracketed(CellValues[] from, int[] fineCells, int size, int k) {
+		// about n^(2/3) samples, at least 1,024: enough that few values lie between the bounds
+		int stride = Math.max(2, (int) (size / Math.min(1 << 16, Math.max(1024, Math.cbrt((double) size * size)))));
+		int samples = (size + stride - 1) / stride;
+		if (sample.length < samples) {
+			sample = new double[samples];
+		}
+		int taken = 0;
+		long start = 0;
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
+			for (int b = 0; values != null && b < values.blocks(); b++) {
+				double[] block = values.block(b);
+				int length = values.blockSize(b);
+				for (long at = (start + stride - 1) / stride * stride; at < start + length; at += stride) {
+					sample[taken++] = block[(int) (at - start)];
+				}
+				start += length;
+			}
+		}
+		Arrays.sort(sample, 0, taken);
+		// the statistic's rank in the sample strays from its expected rank by about sqrt(taken) / 2 at most
+		int margin = 2 * (int) Math.sqrt(taken) + 2;
+		int rank = (int) ((long) k * taken / size);
+		double low = sample[Math.max(0, rank - margin)];
+		double high = sample[Math.min(taken - 1, rank + 1 + margin)];
+		int room = size / 4;
+		// checked after each block: room for one more block past it
+		if (scratch.length < room + LONGEST_BLOCK + 1) {
+			scratch = new double[room + LONGEST_BLOCK + 1];
+		}
+		double[] middle = scratch;
+		int lows = 0;
+		int kept = 0;
+		for (int fine : fineCells) {
+			CellValues values = from[fine];
+			for (int b = 0; values != null && b < values.blocks(); b++) {
+				double[] block = values.block(b);
+				for (int at = values.blockSize(b) - 1; at >= 0; at--) {
+					double value = block[at];
+					// no branch on the value: it is kept in place and the count moves past it only when it is between
+					middle[kept] = value;
+					lows += value < low ? 1 : 0;
+					kept += value >= low && value <= high ? 1 : 0;
+				}
+				if (kept > room) {
+					return false;
+				}
+			}
+		}
+		if (k < lows || k + 1 >= lows + kept) {
+			return false;
+		}
+		statistics(middle, kept, k - lows, true);
+		return true;
+	}
 	@Override
 	protected void release() {
 		held = null;
 		scratch = new double[0];
+		sample = new double[0];
 	}
 
 	/**
@@ -327,6 +348,20 @@ public final class Quantile extends Kernel {
 
 		int size() {
 			return size;
+		}
+
+		/** How many blocks hold the values: the full ones, then the one being filled. */
+		int blocks() {
+			return fullCount + 1;
+		}
+
+		double[] block(int index) {
+			return index < fullCount ? full[index] : tail;
+		}
+
+		/** How many values of {@link #block} are in use. */
+		int blockSize(int index) {
+			return index < fullCount ? fullSizes[index] : tailSize;
 		}
 
 		/** Copies the values, in the order they were added, to {@code into} from {@code at}; returns the end. */

@@ -174,10 +174,19 @@ public final class Run {
 		return labels;
 	}
 
-	/** Each row's group code, or null when some crossed dimension does not map this source. */
+	/** The row codes of the grouping without dimensions, where every row is in the one group. */
+	private static final int[] ONE_GROUP = new int[0];
+
+	/**
+	 * Each row's group code ({@link #ONE_GROUP} for the total, the dimension's own codes for one dimension), or null
+	 * when some crossed dimension does not map this source.
+	 */
 	private static int[] rowCodes(List<DimensionValues> crossed, String source, int rows) {
 		if (crossed.isEmpty()) {
-			return new int[rows];
+			return ONE_GROUP;
+		}
+		if (crossed.size() == 1) {
+			return crossed.get(0).rowCodes.get(source);
 		}
 		int[] codes = new int[rows];
 		for (DimensionValues values : crossed) {
@@ -364,7 +373,8 @@ public final class Run {
 
 	/**
 	 * Per grouping, each row's group in it; an entry is null when the source cannot be broken down that
-	 * way (its rows then count in no cell of that grouping).
+	 * way (its rows then count in no cell of that grouping), and empty for the total. Read through
+	 * {@link #cellsOf}.
 	 */
 	public int[][] groupCodes(String source) {
 		return groupCodesBySource.get(source);
@@ -374,7 +384,7 @@ public final class Run {
 	public void cellsOf(int[][] groupCodes, int row, int period, int[] cells) {
 		for (int g = 0; g < cells.length; g++) {
 			int[] codes = groupCodes[g];
-			cells[g] = codes == null ? -1 : period * groupCounts[g] + codes[row];
+			cells[g] = codes == null ? -1 : codes == ONE_GROUP ? period : period * groupCounts[g] + codes[row];
 		}
 	}
 

@@ -12,22 +12,40 @@ public final class Share extends Kernel {
 		super(run, metric);
 	}
 
+	/** The groupings rows are counted in; the others add up their fine cells at the end. Null before a row. */
+	private FinestCells finest;
+	private int[] holding;
+
 	/** Adds a row of the base (the caller has checked b); {@code condition} is c's three-valued result. */
 	public void add(int[] cells, byte condition) {
+		if (finest == null) {
+			finest = FinestCells.plan(run, on, cells);
+			holding = finest.holding();
+		}
 		boolean hit = condition == Logic.TRUE;
-		for (int g = 0; g < cells.length; g++) {
-			if (on[g] && cells[g] >= 0) {
-				bases[g][cells[g]]++;
-				if (hit) {
-					hits[g][cells[g]]++;
-				}
+		for (int g : holding) {
+			bases[g][cells[g]]++;
+			if (hit) {
+				hits[g][cells[g]]++;
 			}
+		}
+	}
+
+	@Override
+	protected void prepare() {
+		if (finest != null) {
+			finest.addUp(hits);
+			finest.addUp(bases);
 		}
 	}
 
 	@Override
 	protected void mergeState(int grouping, Kernel part) {
 		Share other = (Share) part;
+		if (finest == null && other.finest != null) {
+			finest = other.finest;
+			holding = other.holding;
+		}
 		addCells(hits[grouping], other.hits[grouping]);
 		addCells(bases[grouping], other.bases[grouping]);
 	}

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class QuantileCellsTest {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	private static final List<String> REGIONS = List.of("east", "north", "south");
-	private static final List<String> LINES = List.of("a", "b", "c", "d");
+	static final List<String> REGIONS = List.of("east", "north", "south");
+	static final List<String> LINES = List.of("a", "b", "c", "d");
 
 	@Test
 	void everyGroupingsCellIsThePercentileOfItsOwnRows() {
@@ -62,6 +62,53 @@ class QuantileCellsTest {
 		assertThat(p90.value(2, 1, 0)).isEqualTo(-3.5);
 		assertThat(p90.value(2, 1, 1)).isNaN();
 		assertThat(p90.value(1, 0, 0)).isNaN();
+	}
+
+	/**
+	 * Large cells find their statistics through a sample: values in order, in reverse, mostly one value, in two
+	 * far clusters and at random must give what sorting gives, at levels near either end too.
+	 */
+	@Test
+	void largeCellsOfEveryShape() {
+		int rows = 60_000;
+		for (String shape : List.of("ascending", "descending", "ties", "clusters", "random", "signed zeros")) {
+			Random random = new Random(shape.hashCode());
+			double[] values = new double[rows];
+			int[] regions = new int[rows];
+			for (int row = 0; row < rows; row++) {
+				values[row] = switch (shape) {
+					case "ascending" -> row;
+					case "descending" -> -row * 0.5;
+					case "ties" -> random.nextInt(100) == 0 ? random.nextInt(10) : 3;
+					case "clusters" -> random.nextBoolean() ? 1e9 + random.nextInt(50) : -random.nextInt(50);
+					case "signed zeros" -> random.nextInt(3) == 0 ? random.nextInt(5) : random.nextBoolean() ? 0.0 : -0.0;
+					default -> random.nextGaussian() * 1000;
+				};
+				regions[row] = shape.equals("ascending") ? row * REGIONS.size() / rows : random.nextInt(REGIONS.size());
+			}
+			for (double fraction : new double[] { 0.001, 0.1, 0.5, 0.9, 0.999 }) {
+				Run run = run("region");
+				Quantile whole = new Quantile(run, 0, fraction);
+				int[] cells = new int[run.groupings()];
+				for (int row = 0; row < rows; row++) {
+					cellsOf(run, 1, regions[row], 0, cells);
+					whole.add(cells, values[row]);
+				}
+				whole.finish();
+				for (int g = 0; g < run.groupings(); g++) {
+					for (int group = 0; group < run.groups(g); group++) {
+						List<Double> own = new ArrayList<>();
+						for (int row = 0; row < rows; row++) {
+							if (g == 0 || regions[row] == group) {
+								own.add(values[row]);
+							}
+						}
+						assertThat(Double.valueOf(whole.value(g, 1, group))).as("%s, p%s: grouping %d, group %d", shape,
+								fraction, g, group).isEqualTo(Double.valueOf(r7(own, fraction)));
+					}
+				}
+			}
+		}
 	}
 
 	/** Blocks linked from another cell keep their order and their partly filled ends. */
@@ -162,7 +209,7 @@ class QuantileCellsTest {
 	}
 
 	/** A row's cells, as a generated scan computes them from its region and line codes. */
-	private static void cellsOf(Run run, int month, int region, int line, int[] cells) {
+	static void cellsOf(Run run, int month, int region, int line, int[] cells) {
 		for (int g = 0; g < run.groupings(); g++) {
 			int group = 0;
 			for (String dimension : groupings(run).get(g).dimensions()) {
@@ -172,11 +219,12 @@ class QuantileCellsTest {
 		}
 	}
 
-	private static List<Grouping> groupings(Run run) {
+	static List<Grouping> groupings(Run run) {
 		return run.finish().groupings().stream().map(result -> result.grouping()).toList();
 	}
 
-	private static Run run(String breakdowns) {
+	/** A run of one metric by region and line over three months, for kernels filled by hand. */
+	static Run run(String breakdowns) {
 		MetricSpec metric = new MetricSpec("p", Map.of(), "execution", FieldType.NUMBER, null, null, null,
 				Direction.HIGHER_IS_BETTER, false, null, null, null, List.of("region", "line"), "percentile(x)", null,
 				null, null, List.of("Row"));
