@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An engine reached through JDBC: queries, session set-up, and the columns of a loaded table. */
 abstract class JdbcEngine implements Engine {
@@ -81,7 +82,7 @@ abstract class JdbcEngine implements Engine {
 		}
 		FetchedRows[] fetched = new FetchedRows[queries.size()];
 		SQLException[] failed = new SQLException[queries.size()];
-		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger next = new AtomicInteger();
 		List<Thread> workers = new ArrayList<>();
 		for (Connection sibling : siblings.subList(0, Math.min(siblings.size(), lanes - 1))) {
 			Thread worker = new Thread(() -> fetch(sibling, queries, next, fetched, failed), "yardstick-engine-query");
@@ -110,7 +111,7 @@ abstract class JdbcEngine implements Engine {
 	}
 
 	/** Takes the next query not yet taken, until none is left, and reads its rows. */
-	private static void fetch(Connection on, List<Query> queries, java.util.concurrent.atomic.AtomicInteger next,
+	private static void fetch(Connection on, List<Query> queries, AtomicInteger next,
 			FetchedRows[] fetched, SQLException[] failed) {
 		for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
 			long start = System.nanoTime();

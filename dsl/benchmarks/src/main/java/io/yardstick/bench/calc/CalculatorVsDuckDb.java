@@ -51,6 +51,8 @@ import java.util.stream.Collectors;
  * calculator's {@code RunOptions.threads} (default: one per processor). {@code --warmups N} and {@code --runs N}
  * set the computes before measuring (default 3) and measured (default 5) on both sides: a compute of 1 M rows takes
  * a few hundred milliseconds of CPU, and after three warm-ups the JIT compiler's work is still a good part of it.
+ * {@code --loads N} sets the loads of each side (default 3, the median counts): with three, the first of which
+ * also compiles the loader, a tenth of a second either way moves a 1 M ratio by a fifth.
  */
 public final class CalculatorVsDuckDb {
 	/** What is computed: a template of the repository, the breakdowns asked for, and the peer's tables and query. */
@@ -158,6 +160,7 @@ public final class CalculatorVsDuckDb {
 		boolean peer = true;
 		int warmups = -1;
 		int runs = -1;
+		int loads = -1;
 		Workload workload = Workload.AFTER_SALES;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -170,18 +173,19 @@ public final class CalculatorVsDuckDb {
 				case "--no-peer" -> peer = false;
 				case "--warmups" -> warmups = Integer.parseInt(args[++i]);
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--loads" -> loads = Integer.parseInt(args[++i]);
 				case "--summary" -> summary = Path.of(args[++i]);
 				default -> {
 					System.err.println("usage: CalculatorVsDuckDb [--workload after-sales|all-aggregates|wide] [--tickets N]"
 							+ " [--data DIR] [--template DIR] [--duckdb-threads N] [--threads N] [--no-peer] [--warmups N]"
-							+ " [--runs N] [--summary FILE]");
+							+ " [--runs N] [--loads N] [--summary FILE]");
 					System.exit(2);
 				}
 			}
 		}
 		Settings defaults = Settings.defaults(tickets, data);
 		// more warm-ups measure the compiled code rather than the compiler, whose work a short compute includes
-		Settings settings = new Settings(workload, tickets, data, template, defaults.loadRuns(),
+		Settings settings = new Settings(workload, tickets, data, template, loads > 0 ? loads : defaults.loadRuns(),
 				warmups >= 0 ? warmups : defaults.warmups(), runs > 0 ? runs : defaults.runs(), threads, defaults.tolerance(), calculatorThreads, peer);
 		Outcome outcome = run(settings, System.out);
 		String markdown = markdown(outcome);
