@@ -64,7 +64,7 @@ public final class EngineRun {
 	/** The SQL of every scan of a run with these options, as it would be sent. */
 	public List<String> scanSql(RunOptions options, Periods periods) {
 		List<String> sql = new ArrayList<>();
-		for (ScanQuery scan : queries.scans(options.grain(), ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods)), groupings(options))) {
+		for (ScanQuery scan : queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings(options))) {
 			sql.add(writer.select(scan.select()));
 		}
 		return sql;
@@ -116,10 +116,9 @@ public final class EngineRun {
 		Map<String, long[]> zeroDenominators = new LinkedHashMap<>();
 		if (periods.count() > 0) {
 			List<List<String>> groupings = groupings(options);
-			Sql.Relation periodRows = scanFiles == null
-					? ScanQueries.inlinePeriods(ScanQueries.periodRows(options.grain(), periods))
-					: new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE));
-			List<ScanQuery> scans = queries.scans(options.grain(), periodRows, groupings);
+			List<ScanQuery> scans = scanFiles == null
+					? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings)
+					: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
 			Map<String, long[]> dangling = new LinkedHashMap<>();
 			if (scanFiles == null) {
 				// The key checks and the scans in one batch; a duplicate key fails the run before a scan is read.

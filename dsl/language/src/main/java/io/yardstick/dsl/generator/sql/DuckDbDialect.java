@@ -88,4 +88,9 @@ public final class DuckDbDialect extends StandardDialect {
 		return List.of("SET TimeZone = " + string(offset == null ? zone.getId()
 				: "GMT" + SqlDialect.offsetText(offset)));
 	}
+
+	@Override
+	public boolean groupsByPeriodKey() {
+		return true;
+	}
 }

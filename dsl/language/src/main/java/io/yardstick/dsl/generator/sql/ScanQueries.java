@@ -163,20 +163,43 @@ public final class ScanQueries {
 	 * @throws GeneratorException for a construct the dialect cannot compute exactly, with its position
 	 */
 	public List<ScanQuery> scans(Grain grain, Sql.Relation periods, List<List<String>> groupings) {
+		return scans(grain, periods, null, groupings);
+	}
+
+	/**
+	 * The queries of a run whose periods are sent inline. Where the dialect {@link SqlDialect#groupsByPeriodKey
+	 * groups by the period key}, the keys are consecutive and the grain's key is a whole number, a scan that
+	 * reads nothing of the periods relation but the period groups by its rows' key less the first period's,
+	 * and keeps the rows of the run's keys, instead of joining the relation.
+	 */
+	public List<ScanQuery> scans(Grain grain, List<PeriodRow> periods, List<List<String>> groupings) {
+		boolean consecutive = grain != Grain.WEEK && dialect.groupsByPeriodKey() && !periods.isEmpty();
+		for (int p = 0; consecutive && p < periods.size(); p++) {
+			consecutive = periods.get(p).key() == periods.get(0).key() + p;
+		}
+		KeyRange keys = consecutive ? new KeyRange(periods.get(0).key(), periods.get(periods.size() - 1).key()) : null;
+		return scans(grain, inlinePeriods(periods), keys, groupings);
+	}
+
+	/** The first and last period keys of a run whose periods have consecutive keys. */
+	private record KeyRange(long first, long last) {
+	}
+
+	private List<ScanQuery> scans(Grain grain, Sql.Relation periods, KeyRange keys, List<List<String>> groupings) {
 		List<ScanQuery> queries = new ArrayList<>();
 		for (ScanModel scan : model.scans()) {
 			for (Map.Entry<Field, List<AggregateModel>> axis : scan.byTimeAxis().entrySet()) {
-				queries.add(scan(scan.source(), axis.getKey(), axis.getValue(), grain, periods, groupings));
+				queries.add(scan(scan.source(), axis.getKey(), axis.getValue(), grain, periods, keys, groupings));
 			}
 			if (!scan.everyPeriod().isEmpty()) {
-				queries.add(scan(scan.source(), null, scan.everyPeriod(), grain, periods, groupings));
+				queries.add(scan(scan.source(), null, scan.everyPeriod(), grain, periods, keys, groupings));
 			}
 		}
 		return queries;
 	}
 
 	private ScanQuery scan(Source source, Field timeAxis, List<AggregateModel> aggregates, Grain grain,
-			Sql.Relation periodRows, List<List<String>> groupings) {
+			Sql.Relation periodRows, KeyRange keys, List<List<String>> groupings) {
 		require(Capability.TIME_ZONES, source);
 		ScanRelations relations = new ScanRelations(source, tables, wallClock);
 		EntityRelations entities = new EntityRelations(model, dialect, relations, grain, periodRows,
@@ -290,7 +313,18 @@ public final class ScanQueries {
 		}
 
 		List<Join> joins = new ArrayList<>(relations.joins());
-		joins.add(periodJoin(grain, periodRows, relations, timeAxis));
+		Expr keptKeys = null;
+		if (keys != null && timeAxis != null && !expressions.readsPeriods() && entities.joins().isEmpty()) {
+			// The period as the row's key less the first one's: what the join with the periods relation gave.
+			Expr key = periodKey(grain, relations.localDate(root, timeAxis));
+			Expr index = new Binary("-", key, new Sql.Integer(keys.first()));
+			items.replaceAll(item -> item.expression().equals(period) ? new Item(index, item.alias()) : item);
+			setsByMask.values().forEach(set -> set.replaceAll(expr -> expr.equals(period) ? index : expr));
+			keptKeys = new Binary("AND", new Binary(">=", key, new Sql.Integer(keys.first())),
+					new Binary("<=", key, new Sql.Integer(keys.last())));
+		} else {
+			joins.add(periodJoin(grain, periodRows, relations, timeAxis));
+		}
 		joins.addAll(entities.joins());
 		List<String> comments = new ArrayList<>();
 		comments.add(source.getName() + (timeAxis == null ? ": no time axis, every row in every period"
@@ -309,6 +343,9 @@ public final class ScanQueries {
 		}
 		Select select = Select.of(comments, items, entities.from(), root, joins)
 				.groupBy(new ArrayList<>(setsByMask.values()));
+		if (keptKeys != null) {
+			select = select.where(keptKeys);
+		}
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
 				dimensionColumns, byMask, states, zeroDenominators, danglingReferences);
 	}

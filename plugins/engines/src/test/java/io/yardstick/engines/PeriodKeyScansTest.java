@@ -1,0 +1,121 @@
+package io.yardstick.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.dsl.generator.sql.DuckDbDialect;
+import io.yardstick.dsl.generator.sql.PostgresDialect;
+import io.yardstick.dsl.generator.sql.ScanQueries;
+import io.yardstick.dsl.generator.sql.ScanQueries.PeriodRow;
+import io.yardstick.dsl.generator.sql.ScanQueries.ScanQuery;
+import io.yardstick.dsl.generator.sql.SourceTable;
+import io.yardstick.dsl.generator.sql.SqlDialect;
+import io.yardstick.dsl.generator.sql.SqlWriter;
+import io.yardstick.runtime.time.Grain;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On DuckDB a run's scan groups by the row's period key, kept to the run's keys, instead of joining the inline
+ * periods relation (performance.md, run 10 on a quiet machine): the same rows in the same periods, including
+ * rows before and after the run's periods, which both forms must leave out.
+ */
+class PeriodKeyScansTest {
+	private static final List<List<String>> GROUPINGS = List.of(List.of(), List.of("region"));
+
+	@Test
+	void aScanGroupedByThePeriodKeyReturnsWhatTheJoinOfThePeriodsReturns() throws Exception {
+		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
+		ZoneId zone = engineCase.calculator().template().zone();
+		try (Engine engine = DuckDbEngine.open(null)) {
+			Map<String, SourceTable> tables = engineCase.push(engine);
+			engine.prepare(zone);
+			ScanQueries queries = new ScanQueries(engineCase.model(), engineCase.calculator().template(),
+					DuckDbDialect.INSTANCE, tables);
+			SqlWriter writer = new SqlWriter(DuckDbDialect.INSTANCE);
+			// the data has January and February 2025: February alone leaves January's rows out; four months
+			// around them hold two empty periods
+			for (List<PeriodRow> periods : List.of(months(zone, 2025, 2, 1), months(zone, 2024, 12, 4))) {
+				List<ScanQuery> byKey = queries.scans(Grain.MONTH, periods, GROUPINGS);
+				List<ScanQuery> joined = queries.scans(Grain.MONTH, ScanQueries.inlinePeriods(periods), GROUPINGS);
+				int grouped = 0;
+				for (int i = 0; i < byKey.size(); i++) {
+					String keySql = writer.select(byKey.get(i).select());
+					String joinSql = writer.select(joined.get(i).select());
+					if (byKey.get(i).timeAxis() != null) {
+						assertThat(keySql).doesNotContain("JOIN (VALUES").contains("WHERE");
+						assertThat(joinSql).contains("JOIN (VALUES");
+						grouped++;
+					}
+					List<String> rows = rows(engine, keySql);
+					assertThat(rows).as(keySql).isEqualTo(rows(engine, joinSql)).isNotEmpty();
+					if (periods.size() == 1 && byKey.get(i).timeAxis() != null) {
+						// only February's rows: January's are left out
+						assertThat(rows).allMatch(row -> row.contains("period=0 "));
+					}
+				}
+				assertThat(grouped).isEqualTo(2);
+			}
+		}
+	}
+
+	@Test
+	void theJoinStaysWhereTheKeysAreNotConsecutiveOrTheDialectWasNotMeasured() throws Exception {
+		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
+		ZoneId zone = engineCase.calculator().template().zone();
+		try (Engine engine = DuckDbEngine.open(null)) {
+			Map<String, SourceTable> tables = engineCase.push(engine);
+			List<PeriodRow> gap = new ArrayList<>(months(zone, 2025, 1, 1));
+			gap.addAll(months(zone, 2025, 3, 1));
+			assertThat(sql(engineCase, tables, DuckDbDialect.INSTANCE, gap)).allMatch(sql -> sql.contains("JOIN (VALUES"));
+			assertThat(sql(engineCase, tables, PostgresDialect.INSTANCE, months(zone, 2025, 1, 2)))
+					.allMatch(sql -> sql.contains("JOIN (VALUES"));
+		}
+	}
+
+	private static List<String> sql(EngineCases engineCase, Map<String, SourceTable> tables, SqlDialect dialect,
+			List<PeriodRow> periods) {
+		ScanQueries queries = new ScanQueries(engineCase.model(), engineCase.calculator().template(), dialect, tables);
+		SqlWriter writer = new SqlWriter(dialect);
+		return queries.scans(Grain.MONTH, periods, GROUPINGS).stream().map(scan -> writer.select(scan.select())).toList();
+	}
+
+	/** {@code count} months from the given one, as a run's periods, indexed from 0. */
+	private static List<PeriodRow> months(ZoneId zone, int year, int month, int count) {
+		List<PeriodRow> rows = new ArrayList<>();
+		LocalDate first = LocalDate.of(year, month, 1);
+		for (int p = 0; p < count; p++) {
+			LocalDate day = first.plusMonths(p);
+			rows.add(new PeriodRow(p, ScanQueries.periodKey(Grain.MONTH, day), millis(day, zone),
+					millis(day.plusMonths(1), zone), day, day.plusMonths(1)));
+		}
+		return rows;
+	}
+
+	private static long millis(LocalDate day, ZoneId zone) {
+		return day.atStartOfDay(zone).toInstant().toEpochMilli();
+	}
+
+	/** Every row of a query as text, sorted, so that two queries compare cell by cell whatever their order. */
+	private static List<String> rows(Engine engine, String sql) throws Exception {
+		List<String> rows = new ArrayList<>();
+		try (Statement statement = ((JdbcEngine) engine).connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int c = 1; c <= columns; c++) {
+					row.append(result.getMetaData().getColumnLabel(c)).append('=').append(result.getObject(c)).append(' ');
+				}
+				rows.add(row.toString());
+			}
+		}
+		rows.sort(null);
+		return rows;
+	}
+}
