@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class PeriodKeyScansTest {
 	private static final List<List<String>> GROUPINGS = List.of(List.of(), List.of("region"));
+	private static EngineCases engineCase;
+	private static ZoneId zone;
+
+	@BeforeAll
+	static void loadTheCase() throws Exception {
+		engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
+		zone = engineCase.calculator().template().zone();
+	}
 
 	@Test
 	void aScanGroupedByThePeriodKeyReturnsWhatTheJoinOfThePeriodsReturns() throws Exception {
-		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
-		ZoneId zone = engineCase.calculator().template().zone();
 		try (Engine engine = DuckDbEngine.open(null)) {
 			Map<String, SourceTable> tables = engineCase.push(engine);
 			engine.prepare(zone);
-			ScanQueries queries = new ScanQueries(engineCase.model(), engineCase.calculator().template(),
-					DuckDbDialect.INSTANCE, tables);
+			ScanQueries queries = queries(tables, DuckDbDialect.INSTANCE);
 			SqlWriter writer = new SqlWriter(DuckDbDialect.INSTANCE);
 			// the data has January and February 2025: February alone leaves January's rows out; four months
 			// around them hold two empty periods
@@ -66,23 +72,23 @@ class PeriodKeyScansTest {
 
 	@Test
 	void theJoinStaysWhereTheKeysAreNotConsecutiveOrTheDialectWasNotMeasured() throws Exception {
-		EngineCases engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
-		ZoneId zone = engineCase.calculator().template().zone();
 		try (Engine engine = DuckDbEngine.open(null)) {
 			Map<String, SourceTable> tables = engineCase.push(engine);
 			List<PeriodRow> gap = new ArrayList<>(months(zone, 2025, 1, 1));
 			gap.addAll(months(zone, 2025, 3, 1));
-			assertThat(sql(engineCase, tables, DuckDbDialect.INSTANCE, gap)).allMatch(sql -> sql.contains("JOIN (VALUES"));
-			assertThat(sql(engineCase, tables, PostgresDialect.INSTANCE, months(zone, 2025, 1, 2)))
+			assertThat(sql(tables, DuckDbDialect.INSTANCE, gap)).allMatch(sql -> sql.contains("JOIN (VALUES"));
+			assertThat(sql(tables, PostgresDialect.INSTANCE, months(zone, 2025, 1, 2)))
 					.allMatch(sql -> sql.contains("JOIN (VALUES"));
 		}
 	}
 
-	private static List<String> sql(EngineCases engineCase, Map<String, SourceTable> tables, SqlDialect dialect,
-			List<PeriodRow> periods) {
-		ScanQueries queries = new ScanQueries(engineCase.model(), engineCase.calculator().template(), dialect, tables);
+	private static ScanQueries queries(Map<String, SourceTable> tables, SqlDialect dialect) {
+		return new ScanQueries(engineCase.model(), engineCase.calculator().template(), dialect, tables);
+	}
+
+	private static List<String> sql(Map<String, SourceTable> tables, SqlDialect dialect, List<PeriodRow> periods) {
 		SqlWriter writer = new SqlWriter(dialect);
-		return queries.scans(Grain.MONTH, periods, GROUPINGS).stream().map(scan -> writer.select(scan.select())).toList();
+		return queries(tables, dialect).scans(Grain.MONTH, periods, GROUPINGS).stream().map(scan -> writer.select(scan.select())).toList();
 	}
 
 	/** {@code count} months from the given one, as a run's periods, indexed from 0. */
