@@ -60,68 +60,28 @@ final class FetchedRows {
 		}
 	}
 
-	private final class Cursor implements EngineRow {
+	private final class Cursor extends ObjectRow {
 		int row;
-		private boolean wasNull;
 
-		private Object value(String column) throws SQLException {
+		@Override
+		protected Object valueOf(String column) throws SQLException {
 			Integer at = columns.get(column);
 			if (at == null) {
 				throw new SQLException("no column " + column + " in the result");
 			}
-			Object value = values.get(row)[at];
-			wasNull = value == null;
-			return value;
-		}
-
-		private Number number(String column) throws SQLException {
-			Object value = value(column);
-			if (value == null) {
-				return 0;
-			}
-			if (value instanceof Number number) {
-				return number;
-			}
-			throw new SQLException("not a number in column " + column + ": " + value);
-		}
-
-		@Override
-		public int getInt(String column) throws SQLException {
-			return number(column).intValue();
-		}
-
-		@Override
-		public long getLong(String column) throws SQLException {
-			return number(column).longValue();
+			return values.get(row)[at];
 		}
 
 		@Override
 		public double getDouble(String column) throws SQLException {
 			double value = number(column).doubleValue();
-			return wasNull ? nullDoubles[columns.get(column)] : value;
+			return wasNull() ? nullDoubles[columns.get(column)] : value;
 		}
 
 		@Override
 		public String getString(String column) throws SQLException {
 			value(column);
 			return texts.get(row)[columns.get(column)];
-		}
-
-		@Override
-		public boolean getBoolean(String column) throws SQLException {
-			Object value = value(column);
-			if (value == null) {
-				return false;
-			}
-			if (value instanceof Boolean flag) {
-				return flag;
-			}
-			throw new SQLException("not a boolean in column " + column + ": " + value);
-		}
-
-		@Override
-		public boolean wasNull() {
-			return wasNull;
 		}
 	}
 }

@@ -4,7 +4,7 @@ import io.yardstick.dsl.generator.sql.SourceTable;
 import io.yardstick.dsl.generator.sql.SparkDialect;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.engines.Engine;
-import io.yardstick.engines.EngineRow;
+import io.yardstick.engines.ObjectRow;
 import io.yardstick.engines.PushedRows;
 import io.yardstick.runtime.data.Table;
 import java.io.IOException;
@@ -389,63 +389,18 @@ public final class SparkEngine implements Engine {
 	}
 
 	/** A result row read by column name; numbers convert as JDBC's getters do. */
-	private static final class SparkRow implements EngineRow {
+	private static final class SparkRow extends ObjectRow {
 		private Row current;
-		private boolean lastNull;
 
-		private Object value(String column) throws SQLException {
+		@Override
+		protected Object valueOf(String column) throws SQLException {
 			int index;
 			try {
 				index = current.fieldIndex(column);
 			} catch (IllegalArgumentException e) {
 				throw new SQLException("no column " + column + " in " + Arrays.toString(current.schema().fieldNames()), e);
 			}
-			Object value = current.get(index);
-			lastNull = value == null;
-			return value;
-		}
-
-		private Number number(String column) throws SQLException {
-			Object value = value(column);
-			if (value == null) {
-				return 0;
-			}
-			if (value instanceof Number number) {
-				return number;
-			}
-			throw new SQLException("column " + column + " holds " + value.getClass().getSimpleName() + ", not a number");
-		}
-
-		@Override
-		public int getInt(String column) throws SQLException {
-			return number(column).intValue();
-		}
-
-		@Override
-		public long getLong(String column) throws SQLException {
-			return number(column).longValue();
-		}
-
-		@Override
-		public double getDouble(String column) throws SQLException {
-			return number(column).doubleValue();
-		}
-
-		@Override
-		public String getString(String column) throws SQLException {
-			Object value = value(column);
-			return value == null ? null : value.toString();
-		}
-
-		@Override
-		public boolean getBoolean(String column) throws SQLException {
-			Object value = value(column);
-			return value != null && (Boolean) value;
-		}
-
-		@Override
-		public boolean wasNull() {
-			return lastNull;
+			return current.get(index);
 		}
 	}
 }
