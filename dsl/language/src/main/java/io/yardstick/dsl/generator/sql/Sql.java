@@ -99,9 +99,23 @@ public final class Sql {
 		GROUPING_ID
 	}
 
-	/** An aggregate over the rows of a group that pass the filter (null: every row). */
+	/**
+	 * An aggregate over the rows of a group that pass the filter (null: every row). The filter is kept
+	 * {@link FilterConditions#shorten shortened}, and rows counted where a value is not null are counted as
+	 * that value's {@code count(x)}: aggregates equal in meaning are then equal records, and a scan computes
+	 * them once.
+	 */
 	public record Aggregate(AggregateFunction function, Expr argument, Expr filter, double fraction)
 			implements Expr {
+		public Aggregate {
+			filter = FilterConditions.shorten(filter);
+			Expr counted = FilterConditions.notNullOperand(filter);
+			if (function == AggregateFunction.COUNT_ROWS && counted != null) {
+				function = AggregateFunction.COUNT_VALUES;
+				argument = counted;
+				filter = null;
+			}
+		}
 	}
 
 	/** Every column of a relation: {@code "t".*}. */

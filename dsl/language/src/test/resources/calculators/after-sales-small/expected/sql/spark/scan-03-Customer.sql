@@ -12,7 +12,7 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,
-  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`,
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnRateShare1__hits`,
   count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `churnRateShare1__base`
 FROM `Customer` AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`

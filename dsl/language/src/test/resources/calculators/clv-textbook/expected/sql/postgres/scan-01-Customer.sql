@@ -6,7 +6,7 @@ SELECT
   "periods"."p" AS "period",
   sum(coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "marginPerCustomerAvg1__sum",
   count(coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "marginPerCustomerAvg1__values",
-  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day"))) AND (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day")))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND ("t"."churnedAt" >= "periods"."start_day")) AND ("t"."churnedAt" < "periods"."end_day"))) AS "churnRateShare1__hits",
   count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
 FROM "Customer" AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"

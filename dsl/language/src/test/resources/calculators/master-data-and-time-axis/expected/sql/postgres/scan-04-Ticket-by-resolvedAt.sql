@@ -10,7 +10,7 @@ SELECT
   GROUPING("j1"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "j1"."region" AS "d0",
-  count(*) FILTER (WHERE ("t"."resolvedAt" IS NOT NULL)) AS "resolvedCount1__rows",
+  count("t"."resolvedAt") AS "resolvedCount1__rows",
   count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
 FROM "Ticket" AS "t"
 LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")

@@ -13,7 +13,7 @@ SELECT
   count(*) FILTER (WHERE ((`t`.`signedAt` >= `periods`.`start_day`) AND (`t`.`signedAt` < `periods`.`end_day`))) AS `signedCount1__rows`,
   count(*) FILTER (WHERE ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnedCount1__rows`,
   count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `activeAtStartCount1__rows`,
-  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`))) AND ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`)))) AS `churnRateShare1__hits`
+  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnRateShare1__hits`
 FROM `Customer` AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (
