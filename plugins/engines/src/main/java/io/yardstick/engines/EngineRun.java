@@ -61,15 +61,6 @@ public final class EngineRun {
 		this.queries = new ScanQueries(model, spec, engine.dialect(), tables);
 	}
 
-	/** The SQL of every scan of a run with these options, as it would be sent. */
-	public List<String> scanSql(RunOptions options, Periods periods) {
-		List<String> sql = new ArrayList<>();
-		for (ScanQuery scan : queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings(options))) {
-			sql.add(writer.select(scan.select()));
-		}
-		return sql;
-	}
-
 	public Results run(RunOptions options) throws SQLException, EngineDataException {
 		return run(options, null);
 	}
@@ -88,7 +79,8 @@ public final class EngineRun {
 		// The time ranges and the breakdowns' values do not depend on one another: one batch.
 		List<Engine.Query> first = new ArrayList<>();
 		long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
-		timeRanges(first, range);
+		List<Engine.Query> exactRanges = new ArrayList<>();
+		timeRanges(first, range, exactRanges);
 		Map<String, DimensionValues> found = new LinkedHashMap<>();
 		for (Grouping grouping : options.groupings()) {
 			for (String dimension : grouping.dimensions()) {
@@ -97,7 +89,11 @@ public final class EngineRun {
 				}
 			}
 		}
+		Set<String> steady = new java.util.HashSet<>();
+		offsetChecks(first, steady);
 		engine.queryAll(first);
+		engine.queryAll(exactRanges);
+		ScanQueries queries = this.queries.withSteadyOffset(steady);
 		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
 		Periods periods = Run.periods(spec, options, range[0], range[1]);
 		Map<String, List<String>> values = new LinkedHashMap<>();
@@ -117,7 +113,8 @@ public final class EngineRun {
 		if (periods.count() > 0) {
 			List<List<String>> groupings = groupings(options);
 			List<ScanQuery> scans = scanFiles == null
-					? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings)
+					? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings,
+							outsideRows(options))
 					: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
 			Map<String, long[]> dangling = new LinkedHashMap<>();
 			if (scanFiles == null) {
@@ -166,6 +163,15 @@ public final class EngineRun {
 	private record CellState(int grouping, int cell, double[] state) {
 	}
 
+	/**
+	 * Where the periods are the data's own span, the rows outside them are only those without a time: a scan
+	 * grouped by the period key keeps them, in groups {@link #read} skips, rather than pay for a WHERE.
+	 */
+	private static ScanQueries.OutsideRows outsideRows(RunOptions options) {
+		return options.from() == null && options.to() == null ? ScanQueries.OutsideRows.SKIPPED_BY_READER
+				: ScanQueries.OutsideRows.FILTERED;
+	}
+
 	private static List<List<String>> groupings(RunOptions options) {
 		List<List<String>> groupings = new ArrayList<>();
 		for (Grouping grouping : options.groupings()) {
@@ -196,6 +202,9 @@ public final class EngineRun {
 		Integer countedMask = scan.groupings().isEmpty() ? null : scan.groupings().keySet().iterator().next();
 		int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
 		int period = row.getInt("period");
+		if (row.wasNull() || period < 0 || period >= run.periods().count()) {
+			return; // the rows outside the run's periods, which a scan grouped by the period key keeps
+		}
 		Map<Integer, List<Integer>> served = scan.groupings().get(mask);
 		for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
 			for (String column : reference.getValue()) {
@@ -263,21 +272,54 @@ public final class EngineRun {
 
 	// ------------------------------------------------------------------ periods and breakdown values
 
-	/** The queries of each time axis's earliest and latest instant, which widen {@code range}. */
-	private void timeRanges(List<Engine.Query> batch, long[] range) {
+	/**
+	 * The queries that find which local time columns lie wholly where the zone's offset no longer changes
+	 * ({@link ScanQueries#offsetHolds}), which fill {@code steady}: a column without values counts, since
+	 * both readings of a null are null.
+	 */
+	private void offsetChecks(List<Engine.Query> batch, Set<String> steady) {
+		for (String source : tables.keySet()) {
+			queries.offsetHolds(source).ifPresent(check -> batch.add(new Engine.Query(writer.select(check.select()), row -> {
+				for (Map.Entry<String, String> column : check.columns().entrySet()) {
+					boolean holds = row.getBoolean(column.getKey());
+					if (holds || row.wasNull()) {
+						steady.add(column.getValue());
+					}
+				}
+			})));
+		}
+	}
+
+	/**
+	 * The queries of each time axis's earliest and latest instant, which widen {@code range}; those read from
+	 * the earliest and latest local times whose offset turns out not to hold for every value are added to
+	 * {@code exact}, to run after the batch.
+	 */
+	private void timeRanges(List<Engine.Query> batch, long[] range, List<Engine.Query> exact) {
 		for (String axis : spec.timeAxes()) {
 			String source = axis.substring(0, axis.indexOf('.'));
 			if (!tables.containsKey(source)) {
 				continue;
 			}
-			batch.add(new Engine.Query(writer.select(queries.timeRange(source, axis.substring(axis.indexOf('.') + 1))),
-					row -> {
-						long lo = row.getLong("first");
-						if (!row.wasNull()) {
-							range[0] = Math.min(range[0], lo);
-							range[1] = Math.max(range[1], row.getLong("last"));
-						}
-					}));
+			ScanQueries.TimeRange query = queries.timeRange(source, axis.substring(axis.indexOf('.') + 1));
+			batch.add(new Engine.Query(writer.select(query.select()), row -> {
+				if (query.exact().isPresent()) {
+					boolean steady = row.getBoolean("steady");
+					if (!steady && !row.wasNull()) {
+						exact.add(new Engine.Query(writer.select(query.exact().get()), exactRow -> widen(exactRow, range)));
+						return;
+					}
+				}
+				widen(row, range);
+			}));
+		}
+	}
+
+	private static void widen(EngineRow row, long[] range) throws SQLException {
+		long lo = row.getLong("first");
+		if (!row.wasNull()) {
+			range[0] = Math.min(range[0], lo);
+			range[1] = Math.max(range[1], row.getLong("last"));
 		}
 	}
 

@@ -93,4 +93,10 @@ public final class DuckDbDialect extends StandardDialect {
 	public boolean groupsByPeriodKey() {
 		return true;
 	}
+
+	/** A list literal indexed from 1: one lookup per row, where a CASE would test the indexes one by one. */
+	@Override
+	public String pick(List<String> values, String index) {
+		return "[" + String.join(", ", values) + "][" + index + " + 1]";
+	}
 }

@@ -106,7 +106,7 @@ final class EntityRelations {
 
 	private String join(EntityAggregateModel inner) {
 		String alias = "e" + (joins.size() + 1);
-		ScanRelations innerRelations = new ScanRelations(inner.source(), tablesOf(relations), relations.wallClock());
+		ScanRelations innerRelations = relations.of(inner.source());
 		EntityRelations innerEntities = new EntityRelations(model, dialect, innerRelations, grain, periods, periodJoin);
 		SqlExpressions expressions = new SqlExpressions(innerRelations, ScanQueries.PERIODS, innerEntities, grain);
 		FunctionCall call = inner.call();

@@ -29,21 +29,34 @@ final class ScanRelations {
 	private final List<Join> joins = new ArrayList<>();
 	private final List<Followed> followed = new ArrayList<>();
 	private final WallClock wallClock;
+	/** The local time columns ({@code table.column}) whose every value lies where the wall clock's offset holds. */
+	private final java.util.Set<String> steady;
 
 	/** A reference a join follows: the field of the row under {@code from}, and the alias of the row it names. */
 	record Followed(String from, Field reference, String joined) {
 	}
 
-	/** @param wallClock how local times become instants without the zone's arithmetic, or null */
-	ScanRelations(Source root, Map<String, SourceTable> tables, WallClock wallClock) {
+	/**
+	 * @param wallClock how local times become instants without the zone's arithmetic, or null
+	 * @param steady the local time columns ({@code table.column}) a run found to lie wholly where the wall
+	 *     clock's offset holds: read by arithmetic alone, with no test per value
+	 */
+	ScanRelations(Source root, Map<String, SourceTable> tables, WallClock wallClock, java.util.Set<String> steady) {
 		this.root = root;
 		this.tables = tables;
 		this.wallClock = wallClock;
+		this.steady = steady;
 		aliasSources.put(rootAlias(), root);
 	}
 
-	WallClock wallClock() {
-		return wallClock;
+	/** The key of a column in the set of steady columns. */
+	static String steadyKey(SourceTable table, String column) {
+		return String.join(".", table.name()) + "." + column;
+	}
+
+	/** The relations of another source read in the same run: the same wall clock and steady columns. */
+	ScanRelations of(Source source) {
+		return new ScanRelations(source, tables, wallClock, steady);
 	}
 
 	String rootAlias() {
@@ -121,7 +134,11 @@ final class ScanRelations {
 		boolean local = table.localTimestamps().contains(column.name());
 		Expr exact = new Call(local ? Function.LOCAL_EPOCH_MILLIS : Function.EPOCH_MILLIS, column);
 		// a timestamp with a time zone is an instant already; a local one and a date are read in the zone
-		return wallClock != null && (local || isDate(field)) ? wallClock.millis(column, exact) : exact;
+		if (wallClock == null || !(local || isDate(field))) {
+			return exact;
+		}
+		return steady.contains(steadyKey(table, column.name())) ? wallClock.arithmetic(column)
+				: wallClock.millis(column, exact);
 	}
 
 	/** A timestamp's or date's calendar date in the template's zone. */

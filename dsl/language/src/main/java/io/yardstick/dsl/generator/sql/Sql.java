@@ -15,7 +15,7 @@ public final class Sql {
 
 	/** An expression. */
 	public sealed interface Expr permits Column, Number, Integer, Text, Bool, Null, Date, Binary, Not, IsNull,
-			Case, Call, Aggregate, AllColumns, EarlierMax {
+			Case, Call, Aggregate, AllColumns, EarlierMax, Pick {
 	}
 
 	/** A column of a relation in the query, by its alias. */
@@ -128,6 +128,54 @@ public final class Sql {
 	 * 1 PRECEDING)}, where {@code order} is whole epoch milliseconds.
 	 */
 	public record EarlierMax(Expr value, Expr partition, Expr order) implements Expr {
+	}
+
+	/**
+	 * The {@code index}-th (from 0) of a list of literals: a run's period bounds read by the period's index,
+	 * where a scan groups by the period key instead of joining the periods relation.
+	 */
+	public record Pick(List<Expr> values, Expr index) implements Expr {
+	}
+
+	/**
+	 * The expression with every occurrence of a key of {@code replacements} (the expression itself, or any
+	 * part of it) replaced by its value.
+	 */
+	public static Expr replace(Expr expr, java.util.Map<Expr, Expr> replacements) {
+		Expr replacement = replacements.get(expr);
+		if (replacement != null) {
+			return replacement;
+		}
+		if (expr instanceof Binary binary) {
+			return new Binary(binary.operator(), replace(binary.left(), replacements), replace(binary.right(), replacements));
+		}
+		if (expr instanceof Not not) {
+			return new Not(replace(not.operand(), replacements));
+		}
+		if (expr instanceof IsNull test) {
+			return new IsNull(replace(test.operand(), replacements), test.negated());
+		}
+		if (expr instanceof Case conditional) {
+			return new Case(replace(conditional.condition(), replacements), replace(conditional.then(), replacements),
+					replace(conditional.otherwise(), replacements));
+		}
+		if (expr instanceof Call call) {
+			return new Call(call.function(), call.arguments().stream().map(a -> replace(a, replacements)).toList());
+		}
+		if (expr instanceof Aggregate aggregate) {
+			return new Aggregate(aggregate.function(), aggregate.argument() == null ? null
+					: replace(aggregate.argument(), replacements), aggregate.filter() == null ? null
+							: replace(aggregate.filter(), replacements), aggregate.fraction());
+		}
+		if (expr instanceof EarlierMax earlier) {
+			return new EarlierMax(replace(earlier.value(), replacements), replace(earlier.partition(), replacements),
+					replace(earlier.order(), replacements));
+		}
+		if (expr instanceof Pick pick) {
+			return new Pick(pick.values().stream().map(v -> replace(v, replacements)).toList(),
+					replace(pick.index(), replacements));
+		}
+		return expr; // a column or a literal
 	}
 
 	public enum AggregateFunction {

@@ -45,6 +45,18 @@ public interface SqlDialect {
 		return false;
 	}
 
+	/**
+	 * The {@code index}-th (from 0) of rendered literals ({@link Sql.Pick}): by default a CASE over the
+	 * indexes, which every engine reads.
+	 */
+	default String pick(List<String> values, String index) {
+		StringBuilder text = new StringBuilder("CASE ").append(index);
+		for (int i = 0; i < values.size(); i++) {
+			text.append(" WHEN ").append(i).append(" THEN ").append(values.get(i));
+		}
+		return text.append(" END").toString();
+	}
+
 	/** The name used on the command line: {@code duckdb}, {@code postgres}, {@code spark}. */
 	String name();
 

@@ -76,8 +76,6 @@ final class SqlExpressions {
 
 	private final ScanRelations relations;
 	private final String periodsAlias;
-	/** Whether an expression compiled so far reads a column of the periods relation (its bounds or key). */
-	private boolean readsPeriods;
 	private final EntityRelations entities;
 	private final io.yardstick.runtime.time.Grain grain;
 	/** Where rows are evaluated now: the aggregate's filter, narrowed by the branches of `if`s entered. */
@@ -95,11 +93,6 @@ final class SqlExpressions {
 		this.periodsAlias = periodsAlias;
 		this.entities = entities;
 		this.grain = grain;
-	}
-
-	/** Whether an expression compiled so far reads a column of the periods relation, which the scan must then join. */
-	boolean readsPeriods() {
-		return readsPeriods;
 	}
 
 	/** A value as the number a numeric aggregate takes (a point in time as epoch milliseconds). */
@@ -165,7 +158,6 @@ final class SqlExpressions {
 		}
 		if (e instanceof PeriodReference reference) {
 			boolean start = "start".equals(reference.getBoundary());
-			readsPeriods = true;
 			return new Code(new Column(periodsAlias, start ? "start_ms" : "end_ms"), Type.TIME, null, null, null,
 					new Column(periodsAlias, start ? "start_day" : "end_day"), null);
 		}
@@ -326,7 +318,6 @@ final class SqlExpressions {
 	private Code in(InExpression in) {
 		Code value = compile(in.getValue());
 		Expr test;
-		readsPeriods |= in.isInPeriod();
 		if (in.isInPeriod() && value.day() != null) {
 			test = new Binary("AND", new Binary(">=", value.day(), new Column(periodsAlias, "start_day")),
 					new Binary("<", value.day(), new Column(periodsAlias, "end_day")));
@@ -389,7 +380,6 @@ final class SqlExpressions {
 			return Code.of(new Sql.Null(), Type.NUMBER);
 		}
 		Expr localDate = time.localDate() != null ? time.localDate() : new Call(Function.MILLIS_LOCAL_DATE, time.sql());
-		readsPeriods = true;
 		return Code.of(new Binary("-", new Column(periodsAlias, "k"), ScanQueries.periodKey(grain, localDate)),
 				Type.NUMBER);
 	}

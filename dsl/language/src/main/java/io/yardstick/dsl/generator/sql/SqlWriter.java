@@ -150,6 +150,9 @@ public final class SqlWriter {
 			return "max(" + expression(earlier.value()) + ") OVER (PARTITION BY " + expression(earlier.partition())
 					+ " ORDER BY " + expression(earlier.order()) + " RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)";
 		}
+		if (expr instanceof Sql.Pick pick) {
+			return dialect.pick(pick.values().stream().map(this::expression).toList(), expression(pick.index()));
+		}
 		if (expr instanceof Call call) {
 			List<String> arguments = new ArrayList<>();
 			call.arguments().forEach(argument -> arguments.add(expression(argument)));

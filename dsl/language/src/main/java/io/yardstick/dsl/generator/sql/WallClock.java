@@ -49,11 +49,20 @@ record WallClock(LocalDate from, long offsetMillis) {
 	 * {@code exact}, the conversion through the zone.
 	 */
 	Expr millis(Expr column, Expr exact) {
-		Expr reading = new Call(Function.WALL_CLOCK_MILLIS, column);
-		Expr arithmetic = offsetMillis == 0 ? reading : new Binary("-", reading, new Sql.Integer(offsetMillis));
 		if (from == null) {
-			return arithmetic;
+			return arithmetic(column);
 		}
-		return new Case(new Binary(">=", new Call(Function.LOCAL_DATE, column), new Sql.Date(from)), arithmetic, exact);
+		return new Case(holds(column), arithmetic(column), exact);
+	}
+
+	/** A local timestamp or date column as epoch milliseconds, for values from {@link #from} on. */
+	Expr arithmetic(Expr column) {
+		Expr reading = new Call(Function.WALL_CLOCK_MILLIS, column);
+		return offsetMillis == 0 ? reading : new Binary("-", reading, new Sql.Integer(offsetMillis));
+	}
+
+	/** Whether the offset holds for a value: true from {@link #from} on, null for null. */
+	Expr holds(Expr column) {
+		return new Binary(">=", new Call(Function.LOCAL_DATE, column), new Sql.Date(from));
 	}
 }
