@@ -76,19 +76,12 @@ public final class EngineRun {
 
 	private Results run(RunOptions options, List<String> scanFiles) throws SQLException, EngineDataException {
 		engine.prepare(spec.zone());
-		// The time ranges and the breakdowns' values do not depend on one another: one batch.
+		// What the periods and the scans' SQL depend on: the time ranges, and where local times may be read by
+		// arithmetic. Both are answered from a column's least and greatest values, in a millisecond or two.
 		List<Engine.Query> first = new ArrayList<>();
 		long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
 		List<Engine.Query> exactRanges = new ArrayList<>();
 		timeRanges(first, range, exactRanges);
-		Map<String, DimensionValues> found = new LinkedHashMap<>();
-		for (Grouping grouping : options.groupings()) {
-			for (String dimension : grouping.dimensions()) {
-				if (!found.containsKey(dimension)) {
-					found.put(dimension, dimensionValues(first, dimension));
-				}
-			}
-		}
 		Set<String> steady = new java.util.HashSet<>();
 		offsetChecks(first, steady);
 		engine.queryAll(first);
@@ -96,57 +89,59 @@ public final class EngineRun {
 		ScanQueries queries = this.queries.withSteadyOffset(steady);
 		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
 		Periods periods = Run.periods(spec, options, range[0], range[1]);
+		List<List<String>> groupings = groupings(options);
+		List<ScanQuery> scans = periods.count() == 0 ? List.of()
+				: scanFiles == null
+						? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings,
+								outsideRows(options))
+						: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
+
+		// The breakdowns' values, the key checks and the scans in one batch. A scan that reads every row of its
+		// source finds the values of the breakdowns it groups by: those need no query of their own.
+		List<Engine.Query> batch = new ArrayList<>();
+		Map<String, DimensionValues> found = new LinkedHashMap<>();
+		for (List<String> grouping : groupings) {
+			for (String dimension : grouping) {
+				if (!found.containsKey(dimension)) {
+					found.put(dimension, dimensionValues(batch, dimension, scans));
+				}
+			}
+		}
+		List<ScannedCell> cells = new ArrayList<>();
+		Map<String, long[]> zeroDenominators = new LinkedHashMap<>();
+		Map<String, long[]> dangling = new LinkedHashMap<>();
+		if (scanFiles == null) {
+			// a duplicate key fails the run before a scan is read
+			List<KeyCheck> keys = checkKeys(scans, batch);
+			for (ScanQuery scan : scans) {
+				batch.add(new Engine.Query(writer.select(scan.select()), row -> {
+					if (unique(keys)) {
+						read(scan, row, periods.count(), found, cells, zeroDenominators, dangling);
+					}
+				}));
+			}
+			engine.queryAll(batch);
+			failOnDuplicates(keys);
+		} else {
+			List<KeyCheck> keys = checkKeys(scans, batch);
+			engine.queryAll(batch);
+			failOnDuplicates(keys);
+			for (int i = 0; i < scans.size(); i++) {
+				List<String> statements = statements(scanFiles.get(i));
+				for (String statement : statements.subList(0, statements.size() - 1)) {
+					engine.execute(statement);
+				}
+				ScanQuery scan = scans.get(i);
+				engine.query(statements.get(statements.size() - 1),
+						row -> read(scan, row, periods.count(), found, cells, zeroDenominators, dangling));
+			}
+		}
+		checkReferences(dangling);
+
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		found.forEach((dimension, list) -> values.put(dimension, list.values()));
 		Run run = Run.overCells(spec, periods, values, options);
-		// Each breakdown value's position in its dimension's list, the group code the calculator gives it.
-		Map<String, Map<String, Integer>> codes = new HashMap<>();
-		values.forEach((dimension, list) -> {
-			Map<String, Integer> code = new HashMap<>();
-			for (int i = 0; i < list.size(); i++) {
-				code.put(list.get(i), i);
-			}
-			codes.put(dimension, code);
-		});
-		Map<String, List<CellState>> states = new HashMap<>();
-		Map<String, long[]> zeroDenominators = new LinkedHashMap<>();
-		if (periods.count() > 0) {
-			List<List<String>> groupings = groupings(options);
-			List<ScanQuery> scans = scanFiles == null
-					? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings,
-							outsideRows(options))
-					: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
-			Map<String, long[]> dangling = new LinkedHashMap<>();
-			if (scanFiles == null) {
-				// The key checks and the scans in one batch; a duplicate key fails the run before a scan is read.
-				List<Engine.Query> batch = new ArrayList<>();
-				List<KeyCheck> keys = checkKeys(scans, batch);
-				for (ScanQuery scan : scans) {
-					batch.add(new Engine.Query(writer.select(scan.select()), row -> {
-						if (unique(keys)) {
-							read(scan, row, run, codes, options, states, zeroDenominators, dangling);
-						}
-					}));
-				}
-				engine.queryAll(batch);
-				failOnDuplicates(keys);
-			} else {
-				List<Engine.Query> checks = new ArrayList<>();
-				List<KeyCheck> keys = checkKeys(scans, checks);
-				engine.queryAll(checks);
-				failOnDuplicates(keys);
-				for (int i = 0; i < scans.size(); i++) {
-					List<String> statements = statements(scanFiles.get(i));
-					for (String statement : statements.subList(0, statements.size() - 1)) {
-						engine.execute(statement);
-					}
-					ScanQuery scan = scans.get(i);
-					engine.query(statements.get(statements.size() - 1),
-							row -> read(scan, row, run, codes, options, states, zeroDenominators, dangling));
-				}
-			}
-			checkReferences(dangling);
-		}
+		Map<String, List<CellState>> states = states(cells, run, values, options);
 		for (int m = 0; m < spec.metrics().size(); m++) {
 			long[] rows = zeroDenominators.get(spec.metrics().get(m).id());
 			if (rows != null) {
@@ -161,6 +156,14 @@ public final class EngineRun {
 	}
 
 	private record CellState(int grouping, int cell, double[] state) {
+	}
+
+	/**
+	 * A row of a scan's result in one of the run's periods: a cell of one grouping set, with its breakdown
+	 * values as the calculator labels them and each aggregate's state, kept until the values of every
+	 * breakdown are known and the cell can be given its group.
+	 */
+	private record ScannedCell(ScanQuery scan, int mask, int period, String[] labels, Map<String, double[]> states) {
 	}
 
 	/**
@@ -194,24 +197,35 @@ public final class EngineRun {
 		return statements;
 	}
 
-	/** One row of a scan's result: a cell of one grouping set, whose states go to every grouping it serves. */
-	private static void read(ScanQuery scan, EngineRow row, Run run, Map<String, Map<String, Integer>> codes,
-			RunOptions options, Map<String, List<CellState>> states, Map<String, long[]> zeroDenominators,
-			Map<String, long[]> dangling) throws SQLException {
+	/**
+	 * One row of a scan's result: the breakdown values of its grouping set are noted, then, for a row in one
+	 * of the run's periods, its cell is kept.
+	 */
+	private static void read(ScanQuery scan, EngineRow row, int periodCount, Map<String, DimensionValues> found,
+			List<ScannedCell> cells, Map<String, long[]> zeroDenominators, Map<String, long[]> dangling)
+			throws SQLException {
 		// Every grouping set holds each row of a period once: its zero denominators are read from one of them.
 		Integer countedMask = scan.groupings().isEmpty() ? null : scan.groupings().keySet().iterator().next();
 		int mask = scan.groupingId() ? row.getInt("grouping_id") : 0;
+		String[] labels = new String[scan.dimensions().size()];
+		for (int d = 0; d < labels.length; d++) {
+			// a column the grouping set rolls up reads null, which is no value of its breakdown
+			if ((mask & (1 << (labels.length - 1 - d))) == 0) {
+				DimensionColumn column = scan.dimensions().get(d);
+				labels[d] = label(row, column);
+				found.get(column.dimension()).add(labels[d]);
+			}
+		}
 		int period = row.getInt("period");
-		if (row.wasNull() || period < 0 || period >= run.periods().count()) {
+		if (row.wasNull() || period < 0 || period >= periodCount) {
 			return; // the rows outside the run's periods, which a scan grouped by the period key keeps
 		}
-		Map<Integer, List<Integer>> served = scan.groupings().get(mask);
 		for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
 			for (String column : reference.getValue()) {
 				dangling.computeIfAbsent(reference.getKey(), k -> new long[1])[0] += row.getLong(column);
 			}
 		}
-		if (served == null) {
+		if (!scan.groupings().containsKey(mask)) {
 			return;
 		}
 		if (countedMask != null && mask == countedMask) {
@@ -221,33 +235,52 @@ public final class EngineRun {
 				}
 			}
 		}
-		String[] labels = new String[scan.dimensions().size()];
-		for (int d = 0; d < labels.length; d++) {
-			labels[d] = label(row, scan.dimensions().get(d));
-		}
-		for (Map.Entry<Integer, List<Integer>> grouping : served.entrySet()) {
-			int g = grouping.getKey();
-			List<String> dimensions = options.groupings().get(g).dimensions();
-			int code = 0;
-			for (int i = 0; i < dimensions.size(); i++) {
-				Map<String, Integer> known = codes.get(dimensions.get(i));
-				Integer at = known.get(labels[grouping.getValue().get(i)]);
-				if (at == null) {
-					throw new SQLException("the engine returned a value of " + dimensions.get(i)
-							+ " that its list of values lacks: " + labels[grouping.getValue().get(i)]);
-				}
-				code = code * known.size() + at;
+		Map<String, double[]> states = new LinkedHashMap<>();
+		for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {
+			double[] state = new double[aggregate.getValue().size()];
+			for (int s = 0; s < state.length; s++) {
+				double value = row.getDouble(aggregate.getValue().get(s));
+				state[s] = row.wasNull() ? Double.NaN : value;
 			}
-			int cell = period * run.groups(g) + code;
-			for (Map.Entry<String, List<String>> aggregate : scan.states().entrySet()) {
-				double[] state = new double[aggregate.getValue().size()];
-				for (int s = 0; s < state.length; s++) {
-					double value = row.getDouble(aggregate.getValue().get(s));
-					state[s] = row.wasNull() ? Double.NaN : value;
+			states.put(aggregate.getKey(), state);
+		}
+		cells.add(new ScannedCell(scan, mask, period, labels, states));
+	}
+
+	/** Each kept cell's states, for every grouping its grouping set serves, under the cell the calculator gives it. */
+	private static Map<String, List<CellState>> states(List<ScannedCell> cells, Run run, Map<String, List<String>> values,
+			RunOptions options) throws SQLException {
+		// Each breakdown value's position in its dimension's list, the group code the calculator gives it.
+		Map<String, Map<String, Integer>> codes = new HashMap<>();
+		values.forEach((dimension, list) -> {
+			Map<String, Integer> code = new HashMap<>();
+			for (int i = 0; i < list.size(); i++) {
+				code.put(list.get(i), i);
+			}
+			codes.put(dimension, code);
+		});
+		Map<String, List<CellState>> states = new HashMap<>();
+		for (ScannedCell scanned : cells) {
+			for (Map.Entry<Integer, List<Integer>> grouping : scanned.scan().groupings().get(scanned.mask()).entrySet()) {
+				int g = grouping.getKey();
+				List<String> dimensions = options.groupings().get(g).dimensions();
+				int code = 0;
+				for (int i = 0; i < dimensions.size(); i++) {
+					Map<String, Integer> known = codes.get(dimensions.get(i));
+					String label = scanned.labels()[grouping.getValue().get(i)];
+					Integer at = known.get(label);
+					if (at == null) {
+						throw new SQLException("the engine returned a value of " + dimensions.get(i)
+								+ " that its list of values lacks: " + label);
+					}
+					code = code * known.size() + at;
 				}
-				states.computeIfAbsent(aggregate.getKey(), k -> new ArrayList<>()).add(new CellState(g, cell, state));
+				int cell = scanned.period() * run.groups(g) + code;
+				scanned.states().forEach((aggregate, state) -> states.computeIfAbsent(aggregate, k -> new ArrayList<>())
+						.add(new CellState(g, cell, state)));
 			}
 		}
+		return states;
 	}
 
 	/** A breakdown value as the calculator labels it. */
@@ -330,14 +363,25 @@ public final class EngineRun {
 		private boolean allEnums = true;
 		private List<String> enumOrder;
 
+		void add(String label) {
+			if (label == null) {
+				hasNull = true;
+			} else {
+				labels.add(label);
+			}
+		}
+
 		/** In the calculator's order. */
 		List<String> values() {
 			return DimensionOrder.of(allEnums ? enumOrder : null, labels, hasNull);
 		}
 	}
 
-	/** The queries of a dimension's values on every source that maps it; the values once they have run. */
-	private DimensionValues dimensionValues(List<Engine.Query> batch, String dimension) {
+	/**
+	 * The queries of a dimension's values on every source that maps it, but for the sources a scan reads every
+	 * row of and groups by the dimension ({@link ScanQuery#everyRow}): their values come with the scan's rows.
+	 */
+	private DimensionValues dimensionValues(List<Engine.Query> batch, String dimension, List<ScanQuery> scans) {
 		DimensionSpec dimensionSpec = spec.dimension(dimension)
 				.orElseThrow(() -> new IllegalArgumentException("unknown breakdown \"" + dimension + "\""));
 		DimensionValues found = new DimensionValues();
@@ -351,14 +395,11 @@ public final class EngineRun {
 			}
 			FieldSpec last = lastField(source, dimensionSpec.paths().get(source));
 			DimensionColumn column = new DimensionColumn("value", dimension, query.get().getValue());
-			batch.add(new Engine.Query(writer.select(query.get().getKey()), row -> {
-				String label = label(row, column);
-				if (label == null) {
-					found.hasNull = true;
-				} else {
-					found.labels.add(label);
-				}
-			}));
+			boolean scanned = scans.stream().anyMatch(scan -> scan.everyRow() && scan.source().equals(source)
+					&& scan.dimensions().stream().anyMatch(d -> d.dimension().equals(dimension)));
+			if (!scanned) {
+				batch.add(new Engine.Query(writer.select(query.get().getKey()), row -> found.add(label(row, column))));
+			}
 			// The calculator lists an enum's every value and both values of a flag, whether rows have them or not
 			// (the values are sorted in the end: the order they are found in does not matter).
 			if (query.get().getValue() == LabelKind.BOOL) {

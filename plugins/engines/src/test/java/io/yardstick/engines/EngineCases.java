@@ -62,6 +62,21 @@ record EngineCases(String name, Template template, Calculator calculator, Datase
 		return new EngineCases(folder.getFileName().toString(), template, calculator, data, CalculatorCases.options(folder));
 	}
 
+	/**
+	 * A case written into {@code folder} by a test: the template's text, each source's CSV text by source name,
+	 * and the run's properties (e.g. {@code grain=month}).
+	 */
+	static EngineCases write(Path folder, String template, Map<String, String> data, String run) throws Exception {
+		Files.createDirectories(folder.resolve("model"));
+		Files.createDirectories(folder.resolve("data"));
+		Files.writeString(folder.resolve("model/case.kpi"), template);
+		for (Map.Entry<String, String> source : data.entrySet()) {
+			Files.writeString(folder.resolve("data/" + source.getKey() + ".csv"), source.getValue());
+		}
+		Files.writeString(folder.resolve("run.properties"), run);
+		return load(folder);
+	}
+
 	CalculatorModel model() {
 		return new CalculatorModelBuilder().build(template, null);
 	}

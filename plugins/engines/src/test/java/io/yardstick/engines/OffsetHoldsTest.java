@@ -6,6 +6,7 @@ import io.yardstick.runtime.results.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,12 +46,8 @@ class OffsetHoldsTest {
 
 	/** The Java calculator's results and DuckDB's on a view with local timestamps, by month. */
 	private static Results[] run(Path folder, String tickets) throws Exception {
-		Files.createDirectories(folder.resolve("model"));
-		Files.createDirectories(folder.resolve("data"));
-		Files.copy(MODEL, folder.resolve("model/shanghai.kpi"));
-		Files.writeString(folder.resolve("data/Ticket.csv"), tickets);
-		Files.writeString(folder.resolve("run.properties"), "grain=month\nby=region\n");
-		EngineCases engineCase = EngineCases.load(folder);
+		EngineCases engineCase = EngineCases.write(folder, Files.readString(MODEL), Map.of("Ticket", tickets),
+				"grain=month\nby=region\n");
 		Results oracle = engineCase.calculator().run(engineCase.data(), engineCase.options());
 		try (Engine engine = DuckDbEngine.open(null)) {
 			Results other = new EngineRun(engine, engineCase.model(), engineCase.calculator(),

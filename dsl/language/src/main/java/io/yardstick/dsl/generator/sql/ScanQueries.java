@@ -82,11 +82,14 @@ public final class ScanQueries {
 	 *     ({@code Source.field}), the columns that count the scanned rows whose reference names no row: the
 	 *     check that every followed reference names a row, made in the scan that follows it rather than in a
 	 *     pass of its own; any row in any cell is a data error
+	 * @param everyRow whether every row of the source is in some group of the result (in every period, or in a
+	 *     period of its key, be it one of the run's or not): the result then holds every value of each breakdown
+	 *     it groups by
 	 */
 	public record ScanQuery(String source, String timeAxis, Select select, boolean groupingId,
 			List<DimensionColumn> dimensions, Map<Integer, Map<Integer, List<Integer>>> groupings,
 			Map<String, List<String>> states, Map<String, List<String>> zeroDenominators,
-			Map<String, List<String>> danglingReferences) {
+			Map<String, List<String>> danglingReferences, boolean everyRow) {
 	}
 
 	private final CalculatorModel model;
@@ -376,6 +379,8 @@ public final class ScanQueries {
 
 		List<Join> joins = new ArrayList<>(relations.joins());
 		Expr keptKeys = null;
+		// the joins that follow references are LEFT joins: only the periods' join or a WHERE leaves rows out
+		boolean everyRow = entities.joins().isEmpty();
 		if (keys != null && timeAxis != null && entities.joins().isEmpty()) {
 			// The period as the row's key less the first one's: what the join with the periods relation gave.
 			Expr key = periodKey(grain, relations.localDate(root, timeAxis));
@@ -389,7 +394,9 @@ public final class ScanQueries {
 			}
 		} else {
 			joins.add(periodJoin(grain, periodRows, relations, timeAxis));
+			everyRow &= timeAxis == null;
 		}
+		everyRow &= keptKeys == null;
 		joins.addAll(entities.joins());
 		List<String> comments = new ArrayList<>();
 		comments.add(source.getName() + (timeAxis == null ? ": no time axis, every row in every period"
@@ -412,7 +419,7 @@ public final class ScanQueries {
 			select = select.where(keptKeys);
 		}
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
-				dimensionColumns, byMask, states, zeroDenominators, danglingReferences);
+				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow);
 	}
 
 	/** The column of an aggregate: the one already selected for it, or a new one. */
