@@ -19,7 +19,11 @@ import java.util.Set;
  * <li>a conjunct that occurs twice is kept once;</li>
  * <li>absorption: {@code (p OR q) AND q} is {@code q}, in three-valued logic too;</li>
  * <li>{@code e IS NOT NULL} beside a comparison whose operand is {@code e}, or arithmetic over {@code e}, goes:
- * where {@code e} is null the comparison is null, so the conjunction does not select the row either way.</li>
+ * where {@code e} is null the comparison is null, so the conjunction does not select the row either way;</li>
+ * <li>{@code e IS NOT NULL} in the filter of an aggregate that skips null values goes where the aggregated
+ * value is {@code e} or arithmetic over it: the rows it would leave out add nothing
+ * ({@code sum(a) FILTER (WHERE a IS NOT NULL AND b IS NOT NULL)} is {@code sum(a) FILTER (WHERE b IS NOT
+ * NULL)}).</li>
  * </ul>
  * Only the top-level conjuncts are touched: under a NOT or inside an OR a guard decides the result.
  */
@@ -33,6 +37,14 @@ final class FilterConditions {
 
 	/** The condition with the same selected rows, shortened; null stays null. */
 	static Expr shorten(Expr condition) {
+		return shorten(condition, null);
+	}
+
+	/**
+	 * The filter of an aggregate, shortened: one that selects the same rows, or, where {@code skippedWhenNull}
+	 * (the value of an aggregate that skips nulls) is given, the same rows but those whose value is null.
+	 */
+	static Expr shorten(Expr condition, Expr skippedWhenNull) {
 		if (condition == null) {
 			return null;
 		}
@@ -40,13 +52,16 @@ final class FilterConditions {
 		flatten(condition, "AND", conjuncts);
 		List<Expr> kept = new ArrayList<>();
 		for (Expr conjunct : conjuncts) {
-			if (!absorbed(conjunct, conjuncts) && !impliedNotNull(conjunct, conjuncts)) {
+			Expr notNull = notNullOperand(conjunct);
+			boolean skipped = notNull != null && skippedWhenNull != null && nullWith(skippedWhenNull, notNull);
+			if (!absorbed(conjunct, conjuncts) && !impliedNotNull(conjunct, conjuncts) && !skipped) {
 				kept.add(conjunct);
 			}
 		}
 		if (kept.isEmpty()) {
-			// every conjunct was redundant beside another: cannot happen, since the absorbing ones stay
-			return condition;
+			// Only a test of the aggregated value for null can leave nothing (the others keep what absorbs or
+			// implies them), and the aggregate makes that test itself: no filter is left.
+			return skippedWhenNull != null ? null : condition;
 		}
 		Expr shortened = kept.get(0);
 		for (int i = 1; i < kept.size(); i++) {

@@ -108,7 +108,8 @@ public final class Sql {
 	public record Aggregate(AggregateFunction function, Expr argument, Expr filter, double fraction)
 			implements Expr {
 		public Aggregate {
-			filter = FilterConditions.shorten(filter);
+			// every aggregate but the count of rows skips null values
+			filter = FilterConditions.shorten(filter, function == AggregateFunction.COUNT_ROWS ? null : argument);
 			Expr counted = FilterConditions.notNullOperand(filter);
 			if (function == AggregateFunction.COUNT_ROWS && counted != null) {
 				function = AggregateFunction.COUNT_VALUES;

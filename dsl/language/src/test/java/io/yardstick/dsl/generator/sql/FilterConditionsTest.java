@@ -91,6 +91,39 @@ class FilterConditionsTest {
 		}
 	}
 
+	@Test
+	void anAggregateThatSkipsNullsSeesTheSameValues() {
+		Random random = new Random(61220262);
+		for (int n = 0; n < 5_000; n++) {
+			Expr condition = conjunction(random);
+			Expr value = random.nextBoolean() ? COLUMNS.get(random.nextInt(3)) : comparison(random) instanceof Binary b
+					? new Binary("*", b.left(), COLUMNS.get(random.nextInt(3))) : X;
+			Expr shortened = FilterConditions.shorten(condition, value);
+			for (Long x : VALUES) {
+				for (Long y : VALUES) {
+					for (Long z : VALUES) {
+						Long[] row = { x, y, z };
+						boolean counted = evaluate(value, row) != null;
+						assertEquals(counted && Boolean.TRUE.equals(evaluate(condition, row)),
+								counted && (shortened == null || Boolean.TRUE.equals(evaluate(shortened, row))),
+								() -> writer.expression(value) + " over " + writer.expression(condition) + " and "
+										+ (shortened == null ? "no filter" : writer.expression(shortened)) + " differ at "
+										+ java.util.Arrays.toString(row));
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void aSumSkipsTheTestOfItsOwnValue() {
+		Expr both = and(new IsNull(X, true), new IsNull(Y, true));
+		assertEquals("sum(\"t\".\"x\") FILTER (WHERE (\"t\".\"y\" IS NOT NULL))",
+				writer.expression(new Sql.Aggregate(Sql.AggregateFunction.SUM, X, both, 0)));
+		assertEquals("sum(\"t\".\"x\")",
+				writer.expression(new Sql.Aggregate(Sql.AggregateFunction.SUM, X, new IsNull(X, true), 0)));
+	}
+
 	/** A chain of conjuncts drawn with repeats, guards of the compared operands, and ORs over other conjuncts. */
 	private static Expr conjunction(Random random) {
 		List<Expr> conjuncts = new ArrayList<>();
@@ -168,6 +201,7 @@ class FilterConditionsTest {
 				long b = (Long) right;
 				return switch (binary.operator()) {
 					case "+" -> a + b;
+					case "*" -> a * b;
 					case "-" -> a - b;
 					case "=" -> a == b;
 					case "<>" -> a != b;
