@@ -42,6 +42,15 @@ public interface Engine extends AutoCloseable {
 	 */
 	java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException;
 
+	/** A table's column names in order, and those that hold local timestamps ({@link #localTimestampColumns}). */
+	record TableColumns(List<String> names, java.util.Set<String> localTimestamps) {
+	}
+
+	/** {@link #columns} and {@link #localTimestampColumns} of a table at once; an engine may ask its catalog once. */
+	default TableColumns describe(List<String> table) throws SQLException {
+		return new TableColumns(columns(table), localTimestampColumns(table));
+	}
+
 	/** Runs a statement that returns no rows. */
 	void execute(String sql) throws SQLException;
 

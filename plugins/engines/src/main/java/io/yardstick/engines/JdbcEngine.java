@@ -152,44 +152,39 @@ abstract class JdbcEngine implements Engine {
 
 	@Override
 	public List<String> columns(List<String> table) throws SQLException {
+		return describe(table).names();
+	}
+
+	@Override
+	public java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException {
+		return describe(table).localTimestamps();
+	}
+
+	/** One look in the catalog: the table as named, else its lower-case name. */
+	@Override
+	public TableColumns describe(List<String> table) throws SQLException {
 		DatabaseMetaData metadata = connection.getMetaData();
 		String schema = table.size() > 1 ? table.get(table.size() - 2) : null;
 		String name = table.get(table.size() - 1);
 		List<String> columns = new ArrayList<>();
+		java.util.Set<String> local = new java.util.TreeSet<>();
 		for (String candidate : List.of(name, name.toLowerCase(java.util.Locale.ROOT))) {
 			try (ResultSet rows = metadata.getColumns(null, schema, candidate, null)) {
 				while (rows.next()) {
-					columns.add(rows.getString("COLUMN_NAME"));
+					String column = rows.getString("COLUMN_NAME");
+					columns.add(column);
+					// The type's name, not its java.sql.Types code: PostgreSQL's driver gives TIMESTAMP for both kinds.
+					String type = rows.getString("TYPE_NAME").toLowerCase(java.util.Locale.ROOT);
+					if (type.startsWith("timestamp") && !type.contains("time zone") && !type.equals("timestamptz")) {
+						local.add(column);
+					}
 				}
 			}
 			if (!columns.isEmpty()) {
 				break;
 			}
 		}
-		return columns;
-	}
-
-	@Override
-	public java.util.Set<String> localTimestampColumns(List<String> table) throws SQLException {
-		DatabaseMetaData metadata = connection.getMetaData();
-		String schema = table.size() > 1 ? table.get(table.size() - 2) : null;
-		String name = table.get(table.size() - 1);
-		java.util.Set<String> local = new java.util.TreeSet<>();
-		for (String candidate : List.of(name, name.toLowerCase(java.util.Locale.ROOT))) {
-			try (ResultSet rows = metadata.getColumns(null, schema, candidate, null)) {
-				while (rows.next()) {
-					// The type's name, not its java.sql.Types code: PostgreSQL's driver gives TIMESTAMP for both kinds.
-					String type = rows.getString("TYPE_NAME").toLowerCase(java.util.Locale.ROOT);
-					if (type.startsWith("timestamp") && !type.contains("time zone") && !type.equals("timestamptz")) {
-						local.add(rows.getString("COLUMN_NAME"));
-					}
-				}
-			}
-			if (!local.isEmpty()) {
-				break;
-			}
-		}
-		return local;
+		return new TableColumns(columns, local);
 	}
 
 	@Override

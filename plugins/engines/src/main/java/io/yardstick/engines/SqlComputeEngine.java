@@ -81,7 +81,8 @@ public final class SqlComputeEngine implements ComputeEngine {
 	 */
 	public static SourceTable mapped(Engine engine, SourceSpec source, String table) throws SQLException, ComputeException {
 		List<String> name = List.of(table.split("\\."));
-		List<String> columns = engine.columns(name);
+		Engine.TableColumns described = engine.describe(name);
+		List<String> columns = described.names();
 		if (columns.isEmpty()) {
 			throw ComputeException.unusable(LoadMessage.of("engine.noTable", source.name(), table, engine.describe()), null);
 		}
@@ -99,7 +100,7 @@ public final class SqlComputeEngine implements ComputeEngine {
 			throw ComputeException.unusable(LoadMessage.of("engine.noColumn", table, source.name(),
 					String.join(", ", missing), String.join(", ", columns)), null);
 		}
-		java.util.Set<String> local = engine.localTimestampColumns(name);
+		java.util.Set<String> local = described.localTimestamps();
 		return new SourceTable(name, mapping, SourceTable.TimeStorage.NATIVE,
 				mapping.values().stream().filter(local::contains).collect(java.util.stream.Collectors.toSet()));
 	}
