@@ -92,8 +92,7 @@ public final class EngineRun {
 		List<List<String>> groupings = groupings(options);
 		List<ScanQuery> scans = periods.count() == 0 ? List.of()
 				: scanFiles == null
-						? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings,
-								outsideRows(options))
+						? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings)
 						: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
 
 		// The breakdowns' values, the key checks and the scans in one batch. A scan that reads every row of its
@@ -166,15 +165,6 @@ public final class EngineRun {
 	private record ScannedCell(ScanQuery scan, int mask, int period, String[] labels, Map<String, double[]> states) {
 	}
 
-	/**
-	 * Where the periods are the data's own span, the rows outside them are only those without a time: a scan
-	 * grouped by the period key keeps them, in groups {@link #read} skips, rather than pay for a WHERE.
-	 */
-	private static ScanQueries.OutsideRows outsideRows(RunOptions options) {
-		return options.from() == null && options.to() == null ? ScanQueries.OutsideRows.SKIPPED_BY_READER
-				: ScanQueries.OutsideRows.FILTERED;
-	}
-
 	private static List<List<String>> groupings(RunOptions options) {
 		List<List<String>> groupings = new ArrayList<>();
 		for (Grouping grouping : options.groupings()) {
@@ -218,7 +208,7 @@ public final class EngineRun {
 		}
 		int period = row.getInt("period");
 		if (row.wasNull() || period < 0 || period >= periodCount) {
-			return; // the rows outside the run's periods, which a scan grouped by the period key keeps
+			return; // a period no run has: the scans leave such rows out, but a script's table of periods may hold more
 		}
 		for (Map.Entry<String, List<String>> reference : scan.danglingReferences().entrySet()) {
 			for (String column : reference.getValue()) {

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan that reads every row of its source gives the values of the breakdowns it groups by, where a query of
- * their own would read the source again (performance.md, run 11). The calculator lists a value that only rows
- * outside every period have: a ticket without a creation time, and, with {@code --from}, a ticket before it.
- * The scan keeps such rows, in groups the run skips but whose values it notes.
+ * A scan that reads every row of its source (one without a time axis, each row in every period) gives the
+ * values of the breakdowns it groups by, where a query of their own would read the source again
+ * (performance.md, run 11); the others keep their query. The calculator lists a value that only rows outside
+ * every period have: a ticket without a creation time, and, with {@code --from}, a ticket before it; and a
+ * region only a customer without tickets has, which the scan of Customer finds.
  */
 class BreakdownValuesFromScansTest {
 	private static final String TEMPLATE = """
@@ -50,6 +51,10 @@ class BreakdownValuesFromScansTest {
 						= sum(Ticket.cost)
 						by channel, region
 					}
+					metric customers "客户数" : count {
+						= count(Customer)
+						by region
+					}
 				}
 			}
 			""";
@@ -59,6 +64,7 @@ class BreakdownValuesFromScansTest {
 			C1,east
 			C2,west
 			C3,north
+			C4,south
 			""", "Ticket", """
 			id,customer,createdAt,channel,cost
 			T1,C1,2025-01-05T10:00:00,phone,10
@@ -72,6 +78,7 @@ class BreakdownValuesFromScansTest {
 		EngineCases engineCase = EngineCases.write(folder, TEMPLATE, DATA, "grain=month\nby=channel,region,channel*region\n");
 		Results oracle = engineCase.calculator().run(engineCase.data(), engineCase.options());
 		assertThat(oracle.grouping("channel").groups()).contains(List.of("chat"), List.of("shop"));
+		assertThat(oracle.grouping("region").groups()).contains(List.of("south"));
 		for (SourceTable.TimeStorage times : SourceTable.TimeStorage.values()) {
 			assertThat(differences(engineCase, engineCase.options(), oracle, times)).as(times.name()).isEmpty();
 		}
