@@ -732,11 +732,19 @@ final class CellParser {
 
 	/** The index of the value among the enum's values (encoded as UTF-8), or FAIL_CODE. */
 	int enumCode(byte[] a, int s, int e, byte[][] values, List<String> names) {
-		for (int i = 0; i < values.length; i++) {
+		int length = e - s;
+		// byte by byte: the values are a few short words, too short for a vectorized comparison to pay its call
+		values: for (int i = 0; i < values.length; i++) {
 			byte[] v = values[i];
-			if (v.length == e - s && java.util.Arrays.equals(v, 0, v.length, a, s, e)) {
-				return i;
+			if (v.length != length) {
+				continue;
 			}
+			for (int j = 0; j < length; j++) {
+				if (v[j] != a[s + j]) {
+					continue values;
+				}
+			}
+			return i;
 		}
 		error = texts.get("cell.notEnum", found(a, s, e), String.join(", ", names));
 		return FAIL_CODE;
