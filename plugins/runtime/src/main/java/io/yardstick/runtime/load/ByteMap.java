@@ -55,7 +55,14 @@ final class ByteMap {
 					return code;
 				}
 				int offset = (int) (spans[code] >>> 32);
-				if ((int) spans[code] == length && Arrays.equals(arena, offset + 8, offset + length, a, s + 8, e)) {
+				if (length <= 16) {
+					// the tag holds the length and the prefix the first eight bytes: the last eight decide, in
+					// one comparison rather than a call that pays off only on long values (ids of 9 to 16 bytes)
+					if ((long) LONGS.get(arena, offset + length - 8) == (long) LONGS.get(a, e - 8)) {
+						return code;
+					}
+				} else if ((int) spans[code] == length
+						&& Arrays.equals(arena, offset + 8, offset + length, a, s + 8, e)) {
 					return code;
 				}
 			}

@@ -1,7 +1,10 @@
 package io.yardstick.runtime.load;
 
 import io.yardstick.runtime.text.Texts;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,6 +21,23 @@ final class CellParser {
 	private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
 			1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 	private static final long MAX_EXACT = 1L << 53;
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	/*
+	 * Dates and times are read a word of eight bytes at a time (little-endian: the first byte lowest). Per
+	 * word, the bytes that must be digits, and those that must be a given separator.
+	 */
+	private static final long ZEROS = 0x3030303030303030L;
+	private static final long HIGHS = 0x8080808080808080L;
+	/** {@code yyyy-MM-} */
+	private static final long YEAR_MONTH_DIGITS = 0x00FFFF00FFFFFFFFL;
+	private static final long YEAR_MONTH_DASHES_MASK = 0xFF0000FF00000000L;
+	private static final long YEAR_MONTH_DASHES = 0x2D00002D00000000L;
+	/** {@code yy-MM-dd}, read from the third byte: only the day is new */
+	private static final long DAY_DIGITS = 0xFFFF000000000000L;
+	/** {@code HH:mm:ss} */
+	private static final long TIME_DIGITS = 0xFFFF00FFFF00FFFFL;
+	private static final long TIME_COLONS_MASK = 0x0000FF0000FF0000L;
+	private static final long TIME_COLONS = 0x00003A00003A0000L;
 
 	private final ZoneTimes zone;
 	/** The words of the messages. */
@@ -558,6 +578,19 @@ final class CellParser {
 		if ((sep != 'T' && sep != 't' && sep != ' ') || len < 16 || a[s + 13] != ':') {
 			return badTimestamp(a, s, e);
 		}
+		if (len == 19) {
+			// yyyy-MM-ddTHH:mm:ss, the usual form: its time in one word; anything else the general path below
+			long time = (long) LONGS.get(a, s + 11);
+			if ((time & TIME_COLONS_MASK) == TIME_COLONS && digits(time, TIME_DIGITS)) {
+				long x = time ^ ZEROS;
+				int hour = digit(x, 0) * 10 + digit(x, 1);
+				int minute = digit(x, 3) * 10 + digit(x, 4);
+				int second = digit(x, 6) * 10 + digit(x, 7);
+				if (hour <= 23 && minute <= 59 && second <= 59) {
+					return zone.toEpochSecond(day, hour * 3600 + minute * 60 + second) * 1000;
+				}
+			}
+		}
 		int hour = two(a, s + 11);
 		int minute = two(a, s + 14);
 		if (hour < 0 || minute < 0) {
@@ -630,14 +663,18 @@ final class CellParser {
 	 * when of that form but no real day (month 13, February 30).
 	 */
 	static long epochDay(byte[] a, int s) {
-		int y1 = two(a, s);
-		int y2 = two(a, s + 2);
-		int month = two(a, s + 5);
-		int day = two(a, s + 8);
-		if (y1 < 0 || y2 < 0 || month < 0 || day < 0 || a[s + 4] != '-' || a[s + 7] != '-') {
+		// two words, bytes 0-7 and 2-9: the ten bytes are there, since a date is what the cell starts with
+		long yearMonth = (long) LONGS.get(a, s);
+		long dayWord = (long) LONGS.get(a, s + 2);
+		if ((yearMonth & YEAR_MONTH_DASHES_MASK) != YEAR_MONTH_DASHES || !digits(yearMonth, YEAR_MONTH_DIGITS)
+				|| !digits(dayWord, DAY_DIGITS)) {
 			return Long.MIN_VALUE;
 		}
-		int year = y1 * 100 + y2;
+		long x = yearMonth ^ ZEROS;
+		int year = digit(x, 0) * 1000 + digit(x, 1) * 100 + digit(x, 2) * 10 + digit(x, 3);
+		int month = digit(x, 5) * 10 + digit(x, 6);
+		long y2 = dayWord ^ ZEROS;
+		int day = digit(y2, 6) * 10 + digit(y2, 7);
 		if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
 			return Long.MAX_VALUE;
 		}
@@ -663,6 +700,21 @@ final class CellParser {
 		default:
 			return 31;
 		}
+	}
+
+	/**
+	 * Whether the bytes of a word that the mask selects are all decimal digits. A byte XOR '0' is 0-9 for a
+	 * digit and 10 or more for any other byte; adding 0x76 sets the high bit of such a value, and one that
+	 * carries into the next byte had its high bit set already.
+	 */
+	private static boolean digits(long word, long mask) {
+		long x = (word ^ ZEROS) & mask;
+		return ((x | (x + 0x7676767676767676L)) & HIGHS & mask) == 0;
+	}
+
+	/** The value of byte {@code i} of a word from which '0' was taken out of every byte. */
+	private static int digit(long x, int i) {
+		return (int) (x >>> (8 * i)) & 0xFF;
 	}
 
 	/** Two decimal digits at i as a number, or -1. */
@@ -732,11 +784,19 @@ final class CellParser {
 
 	/** The index of the value among the enum's values (encoded as UTF-8), or FAIL_CODE. */
 	int enumCode(byte[] a, int s, int e, byte[][] values, List<String> names) {
-		for (int i = 0; i < values.length; i++) {
+		int length = e - s;
+		// byte by byte: the values are a few short words, too short for a vectorized comparison to pay its call
+		values: for (int i = 0; i < values.length; i++) {
 			byte[] v = values[i];
-			if (v.length == e - s && java.util.Arrays.equals(v, 0, v.length, a, s, e)) {
-				return i;
+			if (v.length != length) {
+				continue;
 			}
+			for (int j = 0; j < length; j++) {
+				if (v[j] != a[s + j]) {
+					continue values;
+				}
+			}
+			return i;
 		}
 		error = texts.get("cell.notEnum", found(a, s, e), String.join(", ", names));
 		return FAIL_CODE;

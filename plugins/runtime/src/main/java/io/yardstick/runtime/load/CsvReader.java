@@ -57,11 +57,15 @@ final class CsvReader {
 	 * is in the scratch buffer. One array, so that parsing a column reads one slot per cell.
 	 */
 	private long[] spans = new long[256];
-	private int[] rawStarts = new int[256];
-	private int[] lineStarts = new int[256];
-	/** Per cell: the line breaks of its record before it, and inside it (only a quoted cell has any). */
-	private int[] breaksBefore = new int[256];
-	private int[] breaksInside = new int[256];
+	/*
+	 * Where each cell of one record starts (in the buffer), the start of the physical line it starts on and the
+	 * record's line breaks before it: found again by delimiting the record anew when an error message or a
+	 * multi-line cell needs them ({@link #locate}), rather than written for every cell while tokenizing.
+	 */
+	private int locatedRecord = -1;
+	private int[] locatedStarts = new int[16];
+	private int[] locatedLineStarts = new int[16];
+	private int[] locatedBreaksBefore = new int[16];
 	private byte[] scratch = new byte[256];
 	private int scratchLen;
 	// the records of the batch
@@ -135,6 +139,7 @@ final class CsvReader {
 	 */
 	int readBatch(int max) throws IOException {
 		records = 0;
+		locatedRecord = -1;
 		scratchLen = 0;
 		batchBlankLines = 0;
 		int cells = 0;
@@ -230,6 +235,7 @@ final class CsvReader {
 	 */
 	void seek(long offset, long line) {
 		records = 0;
+		locatedRecord = -1;
 		scratchLen = 0;
 		if (offset >= bufOffset && offset <= bufOffset + limit) {
 			pos = (int) (offset - bufOffset);
@@ -322,12 +328,19 @@ final class CsvReader {
 
 	/** The line breaks inside a cell: 0 unless it is a quoted cell that spans lines. */
 	int cellBreaks(int cell) {
-		return breaksInside[cell];
+		int record = recordOf(cell);
+		if (recordBreaks[record] == 0) {
+			return 0;
+		}
+		int c = locate(record, cell);
+		int after = c + 1 < cellCounts[record] ? locatedBreaksBefore[c + 1] : recordBreaks[record];
+		return after - locatedBreaksBefore[c];
 	}
 
 	/** The line breaks of a cell's record before the cell: its first line is the record's line plus these. */
 	int cellBreaksBefore(int cell) {
-		return breaksBefore[cell];
+		int record = recordOf(cell);
+		return recordBreaks[record] == 0 ? 0 : locatedBreaksBefore[locate(record, cell)];
 	}
 
 	/**
@@ -413,7 +426,80 @@ final class CsvReader {
 
 	/** The 1-based character column where a cell starts, on the physical line it starts on. */
 	int cellColumn(int cell) {
-		return columnOf(lineStarts[cell], rawStarts[cell]);
+		int c = locate(recordOf(cell), cell);
+		return columnOf(locatedLineStarts[c], locatedStarts[c]);
+	}
+
+	/** The record of the batch a cell belongs to: every record has a cell at least, so first cells ascend. */
+	private int recordOf(int cell) {
+		int low = 0;
+		int high = records - 1;
+		while (low < high) {
+			int middle = (low + high + 1) >>> 1;
+			if (firstCells[middle] <= cell) {
+				low = middle;
+			} else {
+				high = middle - 1;
+			}
+		}
+		return low;
+	}
+
+	/**
+	 * Delimits a record of the batch again, from its first byte, noting where each cell starts; returns the
+	 * cell's index in its record. The record was delimited whole by {@link #tokenize}, so its bytes are in the
+	 * buffer and only the bytes that end a cell or a line need a look: the continuation bytes of a UTF-8
+	 * character are none of them, and a problem the tokenizer found does not change where cells start.
+	 */
+	private int locate(int record, int cell) {
+		int target = cell - firstCells[record];
+		if (locatedRecord == record) {
+			return target;
+		}
+		int count = cellCounts[record];
+		if (locatedStarts.length < count) {
+			int n = Math.max(count, locatedStarts.length * 2);
+			locatedStarts = new int[n];
+			locatedLineStarts = new int[n];
+			locatedBreaksBefore = new int[n];
+		}
+		final byte[] b = buf;
+		final byte delim = delimiter;
+		final int end = recordEnds[record];
+		int p = (int) (recordOffsets[record] - bufOffset);
+		int lineStart = p;
+		int breaks = 0;
+		for (int i = 0; i < count; i++) {
+			locatedStarts[i] = p;
+			locatedLineStarts[i] = lineStart;
+			locatedBreaksBefore[i] = breaks;
+			if (p < end && b[p] == '"') {
+				p++;
+				while (p < end) {
+					byte c = b[p];
+					if (c == '"') {
+						if (p + 1 < limit && b[p + 1] == '"') {
+							p += 2;
+							continue;
+						}
+						p++;
+						break;
+					}
+					if (c == '\n' || c == '\r' && (p + 1 >= limit || b[p + 1] != '\n')) {
+						breaks++;
+						lineStart = p + 1;
+					}
+					p++;
+				}
+			}
+			// an unquoted cell, or what follows a closing quote up to the delimiter
+			while (p < end && b[p] != delim && b[p] != '\n' && b[p] != '\r') {
+				p++;
+			}
+			p++; // the delimiter
+		}
+		locatedRecord = record;
+		return target;
 	}
 
 	// ------------------------------------------------------------------ the record of next()
@@ -494,9 +580,7 @@ final class CsvReader {
 			if (cell == spans.length) {
 				growCells();
 			}
-			rawStarts[cell] = p;
-			lineStarts[cell] = lineStart;
-			breaksBefore[cell] = breaks;
+			int breaksBeforeCell = breaks;
 			if (p < lim && b[p] == '"') {
 				p++;
 				int contentStart = p;
@@ -510,7 +594,7 @@ final class CsvReader {
 						}
 						problem(cell - base, texts.get("csv.unterminatedQuote"));
 						contentEnd = p;
-						if (breaks > breaksBefore[cell] && (b[p - 1] == '\n' || b[p - 1] == '\r')) {
+						if (breaks > breaksBeforeCell && (b[p - 1] == '\n' || b[p - 1] == '\r')) {
 							// the file's last line break ends its last line: no line starts after it
 							breaks--;
 						}
@@ -563,8 +647,7 @@ final class CsvReader {
 					}
 					p += n;
 				}
-				breaksInside[cell] = breaks - breaksBefore[cell];
-				if (breaksInside[cell] > 0) {
+				if (breaks > breaksBeforeCell) {
 					multiLine++;
 				}
 				spans[cell] = inScratch ? SCRATCHED | span(scratchStart, scratchLen) : span(contentStart, contentEnd);
@@ -618,7 +701,6 @@ final class CsvReader {
 					return NEED_MORE;
 				}
 				spans[cell] = span(s, p);
-				breaksInside[cell] = 0;
 			}
 			cellCount++;
 			if (p >= lim) {
@@ -734,10 +816,6 @@ final class CsvReader {
 	private void growCells() {
 		int n = spans.length * 2;
 		spans = java.util.Arrays.copyOf(spans, n);
-		rawStarts = java.util.Arrays.copyOf(rawStarts, n);
-		lineStarts = java.util.Arrays.copyOf(lineStarts, n);
-		breaksBefore = java.util.Arrays.copyOf(breaksBefore, n);
-		breaksInside = java.util.Arrays.copyOf(breaksInside, n);
 	}
 
 	private void growRecords() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,5 +121,105 @@ class CsvReaderTest {
 				assertThat(records.get(1)).contains("!malformed UTF-8: byte 0x" + String.format("%02x", sequence[0] & 0xFF));
 			}
 		}
+	}
+
+	/**
+	 * A cell's line and column are found again from its record's first byte only when asked: for every cell of
+	 * random files (quoted cells holding LF, CRLF, CR, escaped quotes and delimiters, text after a closing
+	 * quote, Chinese text and emoji, blank lines, a byte order mark, every kind of line end), whatever the
+	 * buffer size, the batch size and the order the cells are asked in, the line and column are those counted
+	 * in the text, and the line breaks inside a cell those it holds.
+	 */
+	@Test
+	void positionsFoundAgainAreThoseOfTheText() throws IOException {
+		String[] plain = {"", "abc", "华北地区", "😀 x", "12.5", "a\"b", " "};
+		String[] quoted = {"\"x,y\"", "\"line\nbreak\"", "\"cr\r\nlf\"", "\"lone\rcr\"", "\"say \"\"hi\"\"\"",
+				"\"\"", "\"\n\n华\n\"", "\"ab\"junk", "\"\r\n\"\"\r\"", "\"é\r\"x"};
+		String[] ends = {"\n", "\r\n", "\r"};
+		for (int seed = 0; seed < 60; seed++) {
+			Random random = new Random(seed);
+			StringBuilder text = new StringBuilder(seed % 3 == 0 ? "\uFEFF" : "");
+			List<List<String>> expected = new ArrayList<>();
+			int records = 1 + random.nextInt(12);
+			for (int r = 0; r < records; r++) {
+				List<String> cells = new ArrayList<>();
+				int count = 1 + random.nextInt(5);
+				for (int c = 0; c < count; c++) {
+					if (c > 0) {
+						text.append(',');
+					}
+					String cell = random.nextInt(3) == 0 ? quoted[random.nextInt(quoted.length)]
+							: plain[random.nextInt(plain.length)];
+					if (c == 0 && cell.isEmpty() && count == 1) {
+						cell = "abc"; // a record of one empty cell is a blank line
+					}
+					int[] at = lineAndColumn(text);
+					cells.add(at[0] + ":" + at[1] + "+" + lineAndColumn(new StringBuilder(cell))[2]);
+					text.append(cell);
+				}
+				expected.add(cells);
+				text.append(ends[random.nextInt(ends.length)]);
+				if (random.nextInt(4) == 0) {
+					text.append("\n");
+				}
+			}
+			byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+			Path file = writeBytes(dir, "p.csv", bytes);
+			for (int attempt = 0; attempt < 4; attempt++) {
+				int bufferSize = 64 + random.nextInt(bytes.length + 1);
+				int batch = 1 + random.nextInt(records);
+				List<List<String>> found = new ArrayList<>();
+				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+					CsvReader reader = new CsvReader(channel, 0, 1, bufferSize);
+					reader.skipBom();
+					for (int n = reader.readBatch(batch); n > 0; n = reader.readBatch(batch)) {
+						String[][] batchCells = new String[n][];
+						for (int r = 0; r < n; r++) {
+							batchCells[r] = new String[reader.recordCells(r)];
+						}
+						// the cells asked for in a random order, so that a record is delimited again often
+						int total = reader.firstCell(n - 1) + reader.recordCells(n - 1);
+						for (int k = 0; k < 2 * total; k++) {
+							int r = random.nextInt(n);
+							int c = random.nextInt(reader.recordCells(r));
+							int cell = reader.firstCell(r) + c;
+							batchCells[r][c] = (reader.recordLine(r) + reader.cellBreaksBefore(cell)) + ":"
+									+ reader.cellColumn(cell) + "+" + reader.cellBreaks(cell);
+						}
+						for (int r = 0; r < n; r++) {
+							for (int c = 0; c < batchCells[r].length; c++) {
+								int cell = reader.firstCell(r) + c;
+								batchCells[r][c] = (reader.recordLine(r) + reader.cellBreaksBefore(cell)) + ":"
+										+ reader.cellColumn(cell) + "+" + reader.cellBreaks(cell);
+							}
+							found.add(List.of(batchCells[r]));
+						}
+					}
+				}
+				assertThat(found).as("seed %d, buffer %d, batches of %d: %s", seed, bufferSize, batch, text)
+						.isEqualTo(expected);
+			}
+		}
+	}
+
+	/**
+	 * The 1-based line and column just after the text, counting CRLF, LF and a lone CR as one line break
+	 * and code points (not bytes, not a byte order mark) as columns; and the line breaks the text holds.
+	 */
+	private static int[] lineAndColumn(CharSequence text) {
+		int line = 1;
+		int column = 1;
+		int breaks = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+				line++;
+				breaks++;
+				column = 1;
+			} else if (c != '\r' && c != '\uFEFF' && !Character.isLowSurrogate(c)) {
+				column++;
+			}
+		}
+		return new int[] {line, column, breaks};
 	}
 }

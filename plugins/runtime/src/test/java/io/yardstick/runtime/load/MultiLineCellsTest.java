@@ -216,4 +216,41 @@ class MultiLineCellsTest {
 		assertThat(report.rowsRead()).isEqualTo(2);
 		assertThat(report.continuationLines()).isEqualTo(1);
 	}
+
+	/**
+	 * A bad cell after a quoted CRLF, in a file with a byte order mark and CRLF line ends, is named by its
+	 * record's line and its column on the line it starts on, wherever the batches and chunks end and on one
+	 * or two threads: the loader finds the position again from the record's first byte.
+	 */
+	@Test
+	void aBadCellAfterAQuotedLineBreakIsNamedWhereverTheChunksEnd() {
+		StringBuilder text = new StringBuilder("\uFEFFid,note,productLine,createdAt,cost\r\n");
+		int line = 2;
+		for (int i = 0; i < 40; i++) {
+			text.append(String.format("T%03d,\"ok\r\n华北\",Hardware,2025-01-%02dT10:00,%s\r\n", i, 1 + i % 28,
+					i == 29 ? "12x" : "1.50"));
+			line += i < 29 ? 2 : 0;
+		}
+		Path file = write(dir, "Ticket.csv", text.toString());
+		// ticket 29 starts on line 60; its cost on the next line, column 31, after 华北",Hardware,2025-01-02T10:00,
+		String expected = file + ":" + line + ":31: error bad-data: Ticket.cost: \"12x\" is not an amount";
+		LoaderSettings saved = new LoaderSettings();
+		try {
+			for (int threads = 1; threads <= 2; threads++) {
+				for (int batch : new int[] {1, 2, 3, 7, 16_384}) {
+					for (long chunk : new long[] {1, 37, 100, 2L << 20}) {
+						SourceLoader.threads = threads;
+						SourceLoader.parallelFromBytes = 0;
+						SourceLoader.batchSize = batch;
+						SourceLoader.chunkBytes = chunk;
+						SourceLoader.readBufferSize = batch == 1 ? 64 : CsvReader.DEFAULT_BUFFER;
+						assertThat(failing().toText()).as("%d threads, batches of %d, chunks of %d", threads, batch, chunk)
+								.startsWith(expected);
+					}
+				}
+			}
+		} finally {
+			saved.restore();
+		}
+	}
 }

@@ -220,4 +220,118 @@ class ParsingPropertiesTest {
 		byte[] absent = "value-50000".getBytes(StandardCharsets.UTF_8);
 		assertThat(map.find(absent, 0, absent.length, Hashing.hash(absent, 0, absent.length))).isEqualTo(-1);
 	}
+
+	/**
+	 * The usual form with seconds, {@code yyyy-MM-ddTHH:mm:ss} (read a word at a time), against java.time:
+	 * every 7,919 seconds through three years, with T, t or a space between date and time.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {"Europe/Berlin", "Asia/Shanghai", "America/Santiago", "UTC"})
+	void timestampsWithSecondsMatchJavaTime(String zoneId) {
+		ZoneId zone = ZoneId.of(zoneId);
+		CellParser parser = new CellParser(new ZoneTimes(zone));
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+		String[] separators = {"T", "t", " "};
+		int i = 0;
+		for (LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0, 1); t.getYear() < 2027; t = t.plusSeconds(7919)) {
+			String text = t.format(format).replace(" ", separators[i++ % 3]);
+			byte[] cell = text.getBytes(StandardCharsets.US_ASCII);
+			long expected = ZonedDateTime.ofLocal(t, zone, null).toInstant().toEpochMilli();
+			long actual = parser.timestamp(cell, 0, cell.length);
+			if (actual != expected) {
+				assertThat(actual).as("%s in %s", text, zoneId).isEqualTo(expected);
+			}
+		}
+	}
+
+	/**
+	 * One byte of a timestamp changed, at every place, into digits, separators, letters and a byte of a
+	 * multi-byte character: read as java.time reads what it then says (another real time, a time with an
+	 * offset), refused otherwise, with the message of the kind of fault.
+	 */
+	@Test
+	void aTimestampWithOneByteChangedAnywhere() {
+		ZoneId zone = ZoneId.of("Europe/Berlin");
+		CellParser parser = new CellParser(new ZoneTimes(zone));
+		java.util.regex.Pattern usual = java.util.regex.Pattern.compile(
+				"(\\d{4})-(\\d\\d)-(\\d\\d)[Tt ](\\d\\d):(\\d\\d):(\\d\\d)");
+		java.util.regex.Pattern withOffset = java.util.regex.Pattern.compile(
+				"(\\d{4})-(\\d\\d)-(\\d\\d)[Tt ](\\d\\d):(\\d\\d)([+-]\\d\\d)");
+		byte[] replacements = {'0', '1', '2', '3', '4', '5', '6', '9', '-', ':', '/', '+', 'T', 't', ' ', 'x', 'Z',
+				(byte) 0xC3, 0};
+		for (String base : List.of("2025-03-01T08:30:05", "2024-02-29 23:59:59", "1999-12-31T00:00:00")) {
+			for (int at = 0; at < base.length(); at++) {
+				for (byte replacement : replacements) {
+					byte[] cell = base.getBytes(StandardCharsets.US_ASCII);
+					cell[at] = replacement;
+					String text = new String(cell, StandardCharsets.ISO_8859_1);
+					long expected = CellParser.FAIL_TIME;
+					java.util.regex.Matcher m = usual.matcher(text);
+					java.util.regex.Matcher o = withOffset.matcher(text);
+					try {
+						if (m.matches()) {
+							LocalDateTime local = LocalDateTime.of(number(m, 1), number(m, 2), number(m, 3), number(m, 4),
+									number(m, 5), number(m, 6));
+							expected = ZonedDateTime.ofLocal(local, zone, null).toInstant().toEpochMilli();
+						} else if (o.matches()) {
+							LocalDateTime local = LocalDateTime.of(number(o, 1), number(o, 2), number(o, 3), number(o, 4),
+									number(o, 5));
+							expected = local.toEpochSecond(java.time.ZoneOffset.ofHours(Integer.parseInt(o.group(6)))) * 1000;
+						}
+					} catch (java.time.DateTimeException notReal) {
+						expected = CellParser.FAIL_TIME;
+					}
+					parser.error = null;
+					long actual = parser.timestamp(cell, 0, cell.length);
+					assertThat(actual).as("%s", text).isEqualTo(expected);
+					if (expected == CellParser.FAIL_TIME) {
+						java.util.regex.Matcher g = m.matches() ? m : o.matches() ? o : null;
+						String kind = "is not a timestamp"; // also for an offset beyond 18 hours
+						if (g != null && !realDate(g)) {
+							kind = "is not a real date";
+						} else if (g != null && (number(g, 4) > 23 || number(g, 5) > 59 || g == m && number(g, 6) > 59)) {
+							kind = "is not a real time";
+						}
+						assertThat(parser.error).as("%s", text).contains(kind);
+					}
+				}
+			}
+		}
+	}
+
+	private static boolean realDate(java.util.regex.Matcher matcher) {
+		try {
+			LocalDate.of(number(matcher, 1), number(matcher, 2), number(matcher, 3));
+			return true;
+		} catch (java.time.DateTimeException notReal) {
+			return false;
+		}
+	}
+
+	private static int number(java.util.regex.Matcher matcher, int group) {
+		return Integer.parseInt(matcher.group(group));
+	}
+
+	/** A value of 9 to 17 bytes is told from every other that differs from it in one byte, wherever. */
+	@Test
+	void byteMapTellsValuesApartByAnyByte() {
+		for (int length = 9; length <= 17; length++) {
+			ByteMap map = new ByteMap();
+			byte[] base = "C0123456789ABCDEFG".substring(0, length).getBytes(StandardCharsets.UTF_8);
+			assertThat(map.intern(base, 0, length)).isZero();
+			for (int at = 0; at < length; at++) {
+				byte[] other = base.clone();
+				other[at] = (byte) (other[at] + 1);
+				assertThat(map.find(other, 0, length, Hashing.hash(other, 0, length))).as("byte %d of %d", at, length)
+						.isEqualTo(-1);
+				assertThat(map.intern(other, 0, length)).isEqualTo(1 + at);
+			}
+			for (int at = 0; at < length; at++) {
+				byte[] other = base.clone();
+				other[at] = (byte) (other[at] + 1);
+				assertThat(map.intern(other, 0, length)).isEqualTo(1 + at);
+			}
+			assertThat(map.intern(base, 0, length)).isZero();
+		}
+	}
 }
