@@ -11,6 +11,7 @@ import io.yardstick.dsl.generator.sql.SourceTable;
 import io.yardstick.dsl.generator.sql.SqlDialect;
 import io.yardstick.dsl.generator.sql.SqlWriter;
 import io.yardstick.runtime.time.Grain;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On DuckDB a run's scan groups by the row's period key, kept to the run's keys, instead of joining the inline
@@ -39,6 +41,61 @@ class PeriodKeyScansTest {
 		engineCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("breakdowns-and-references"));
 		boundsCase = EngineCases.load(EngineCases.CALCULATOR_CASES.resolve("after-sales-small"));
 		zone = engineCase.calculator().template().zone();
+	}
+
+	/**
+	 * The rows kept are those of the run's periods to the second, however the time is stored: a ticket at the
+	 * last second of January and one at midnight on 1 March lie outside February, the two at its edges inside.
+	 */
+	@Test
+	void theRowsKeptAreThoseOfTheRunsPeriodsToTheSecond(@TempDir Path folder) throws Exception {
+		EngineCases edges = EngineCases.write(folder, """
+				package engines.edges
+
+				template Edges "边界" {
+					timezone "Asia/Shanghai"
+					core-limit 30
+
+					source Ticket "工单" {
+						key id: text
+						createdAt: timestamp time
+						openedOn: date
+						region: text? dimension
+					}
+
+					layer execution {
+						metric tickets "工单量" : count {
+							= count(Ticket)
+							by region
+						}
+					}
+				}
+				""", Map.of("Ticket", """
+				id,createdAt,openedOn,region
+				A,2025-01-31T23:59:59,2025-01-31,east
+				B,2025-02-01T00:00:00,2025-02-01,east
+				C,2025-02-28T23:59:59,2025-02-28,west
+				D,2025-03-01T00:00:00,2025-03-01,west
+				"""), "grain=month\nby=region\n");
+		ZoneId shanghai = edges.calculator().template().zone();
+		List<PeriodRow> february = months(shanghai, 2025, 2, 1);
+		try (Engine engine = DuckDbEngine.open(null)) {
+			engine.prepare(shanghai);
+			SqlWriter writer = new SqlWriter(DuckDbDialect.INSTANCE);
+			// each push replaces the table the one before made: milliseconds, the engine's own types, local timestamps
+			for (int storage = 0; storage < 3; storage++) {
+				Map<String, SourceTable> tables = storage == 0 ? edges.push(engine)
+						: storage == 1 ? edges.push(engine, SourceTable.TimeStorage.NATIVE) : edges.pushLocalTimestamps(engine);
+				ScanQueries queries = new ScanQueries(edges.model(), edges.calculator().template(), DuckDbDialect.INSTANCE, tables);
+				ScanQuery byKey = queries.scans(Grain.MONTH, february, GROUPINGS).get(0);
+				ScanQuery joined = queries.scans(Grain.MONTH, ScanQueries.inlinePeriods(february), GROUPINGS).get(0);
+				String keySql = writer.select(byKey.select());
+				assertThat(keySql).doesNotContain("JOIN (VALUES");
+				List<String> rows = rows(engine, keySql);
+				assertThat(rows).as(keySql).isEqualTo(rows(engine, writer.select(joined.select())))
+						.contains("grouping_id=1 period=0 d0=null ticketsCount1__rows=2 ");
+			}
+		}
 	}
 
 	@Test

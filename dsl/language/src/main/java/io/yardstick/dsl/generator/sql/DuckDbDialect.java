@@ -48,6 +48,7 @@ public final class DuckDbDialect extends StandardDialect {
 					+ " THEN 3600000 ELSE 0 END)";
 			case WALL_CLOCK_MILLIS -> "epoch_ms(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case LOCAL_MIDNIGHT -> "CAST(" + a.get(0) + " AS TIMESTAMP)";
 			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));

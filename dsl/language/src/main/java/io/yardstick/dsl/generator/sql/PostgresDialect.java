@@ -50,6 +50,7 @@ public final class PostgresDialect extends StandardDialect {
 			// the epoch of a timestamp without time zone is its reading taken as UTC
 			case WALL_CLOCK_MILLIS -> "CAST(floor(extract(epoch FROM CAST(" + a.get(0) + " AS TIMESTAMP)) * 1000) AS BIGINT)";
 			case LOCAL_DATE -> "CAST(" + a.get(0) + " AS DATE)";
+			case LOCAL_MIDNIGHT -> "CAST(" + a.get(0) + " AS TIMESTAMP)";
 			case MILLIS_LOCAL_DATE -> "CAST(to_timestamp(" + a.get(0) + " / 1000.0) AS DATE)";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));

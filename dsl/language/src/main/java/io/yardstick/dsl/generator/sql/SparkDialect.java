@@ -73,6 +73,7 @@ public final class SparkDialect extends StandardDialect {
 			// Through TIMESTAMP (local to the session): a TIMESTAMP_NTZ column is then read in the session's zone.
 			case EPOCH_MILLIS, LOCAL_EPOCH_MILLIS -> "unix_millis(CAST(" + a.get(0) + " AS TIMESTAMP))";
 			case LOCAL_DATE -> "to_date(" + a.get(0) + ")";
+			case LOCAL_MIDNIGHT -> "CAST(" + a.get(0) + " AS TIMESTAMP_NTZ)";
 			case MILLIS_LOCAL_DATE -> "to_date(timestamp_millis(CAST(" + a.get(0) + " AS BIGINT)))";
 			case YEAR -> part("year", a.get(0));
 			case QUARTER -> part("quarter", a.get(0));

@@ -87,6 +87,11 @@ public final class Sql {
 		WALL_CLOCK_MILLIS,
 		/** A point in time's calendar date in the session's zone. */
 		LOCAL_DATE,
+		/**
+		 * A date's first instant as a local timestamp (without time zone): what a local timestamp column compares
+		 * with, in place of its calendar date, so that the engine compares the column as stored.
+		 */
+		LOCAL_MIDNIGHT,
 		/** Calendar parts of epoch milliseconds in the session's zone. */
 		YEAR, QUARTER, MONTH, ISO_WEEK, ISO_WEEK_YEAR, DAY, ISO_WEEKDAY, HOUR,
 		/** Calendar parts of a date. */
