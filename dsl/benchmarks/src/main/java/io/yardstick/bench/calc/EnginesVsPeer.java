@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  *
  * The CSV files are read once by DuckDB into tables and once by Yardstick's loader into memory; load is not
  * timed here ({@link CalculatorVsDuckDb} times it). Each compute is timed from the call to the last value read,
- * after warm-up runs; the median counts. Yardstick's SQL includes what {@code run} does besides the scans:
+ * after warm-up runs; the median counts. Yardstick's SQL and the peer take turns, run by run. Yardstick's SQL includes what {@code run} does besides the scans:
  * checking the referenced sources' keys and references, finding the periods and the breakdowns' values. Every
  * value of the three is compared (relative 1e-9, nulls alike, the same cells): a difference fails the command.
  */
@@ -190,23 +190,31 @@ public final class EnginesVsPeer {
 		MetricValues oracle = MetricValues.of(javaResults[0]);
 		List<String> mismatches = new ArrayList<>();
 		Timing sql = Timing.SKIPPED;
-		if (settings.runs("sql")) {
-			Results[] sqlResults = new Results[1];
-			try (ComputeEngine engine = new SqlComputeEngine("duckdb",
-					DuckDbEngine.attach(peer.duplicate(), "the peer's database"))) {
-				SourceData bound = new SourceData(null, tables);
-				sql = time(settings, () -> sqlResults[0] = Pipeline.compute(compiled, engine, bound, options));
+		Timing hand = Timing.SKIPPED;
+		Results[] sqlResults = new Results[1];
+		MetricValues[] peerValues = new MetricValues[1];
+		Step peerStep = () -> peerValues[0] = workload.peerQuery().equals(DuckDbPeer.QUERY) ? peer.compute()
+				: peer.computeGrouped(workload.peerQuery(), workload.peerMetrics());
+		try (ComputeEngine engine = new SqlComputeEngine("duckdb",
+				DuckDbEngine.attach(peer.duplicate(), "the peer's database"))) {
+			SourceData bound = new SourceData(null, tables);
+			Step sqlStep = () -> sqlResults[0] = Pipeline.compute(compiled, engine, bound, options);
+			if (settings.runs("sql") && settings.runs("peer")) {
+				Timing[] both = alternately(settings, sqlStep, peerStep);
+				sql = both[0];
+				hand = both[1];
+			} else if (settings.runs("sql")) {
+				sql = time(settings, sqlStep);
+			} else if (settings.runs("peer")) {
+				hand = time(settings, peerStep);
 			}
+		}
+		if (settings.runs("sql")) {
 			log.printf(Locale.ROOT, "%s, yardstick sql on duckdb: %s ms%n", workload.name(), sql.runs());
 			MetricValues.mismatches(oracle, MetricValues.of(sqlResults[0]), 1e-9)
 					.forEach(line -> mismatches.add(workload.name() + ", yardstick sql: " + line));
 		}
-
-		Timing hand = Timing.SKIPPED;
 		if (settings.runs("peer")) {
-			MetricValues[] peerValues = new MetricValues[1];
-			hand = time(settings, () -> peerValues[0] = workload.peerQuery().equals(DuckDbPeer.QUERY) ? peer.compute()
-					: peer.computeGrouped(workload.peerQuery(), workload.peerMetrics()));
 			log.printf(Locale.ROOT, "%s, hand-written duckdb: %s ms%n", workload.name(), hand.runs());
 			MetricValues.mismatches(oracle, peerValues[0], 1e-9)
 					.forEach(line -> mismatches.add(workload.name() + ", hand-written: " + line));
@@ -262,6 +270,32 @@ public final class EnginesVsPeer {
 			cpu[i] = processCpuNanos() - cpuStart;
 		}
 		return wall.length == 0 ? Timing.SKIPPED : new Timing(wall, cpu);
+	}
+
+	/**
+	 * Two steps timed in turns, after the warm-ups of each: a machine that grows slower or faster during the
+	 * command then weighs on both alike, where timing one after the other gave ratios that moved by a third
+	 * between two commands on a shared machine.
+	 */
+	private static Timing[] alternately(Settings settings, Step first, Step second) throws Exception {
+		for (int i = 0; i < settings.warmups(); i++) {
+			first.run();
+			second.run();
+		}
+		long[][] wall = new long[2][settings.runs()];
+		long[][] cpu = new long[2][settings.runs()];
+		Step[] steps = { first, second };
+		for (int i = 0; i < settings.runs(); i++) {
+			for (int s = 0; s < 2; s++) {
+				long cpuStart = processCpuNanos();
+				long start = System.nanoTime();
+				steps[s].run();
+				wall[s][i] = System.nanoTime() - start;
+				cpu[s][i] = processCpuNanos() - cpuStart;
+			}
+		}
+		return settings.runs() == 0 ? new Timing[] { Timing.SKIPPED, Timing.SKIPPED }
+				: new Timing[] { new Timing(wall[0], cpu[0]), new Timing(wall[1], cpu[1]) };
 	}
 
 	/** CPU time of every thread of the process (DuckDB's workers, the calculator's pool, GC and JIT). */
