@@ -370,6 +370,8 @@ public final class EngineRun {
 	/**
 	 * The queries of a dimension's values on every source that maps it, but for the sources a scan reads every
 	 * row of and groups by the dimension ({@link ScanQuery#everyRow}): their values come with the scan's rows.
+	 * Where a scan keeps the rows of the run's periods, the query lists the values of the other rows only
+	 * (where the periods span the data, those without a time: none or few, found from the engine's statistics).
 	 */
 	private DimensionValues dimensionValues(List<Engine.Query> batch, String dimension, List<ScanQuery> scans) {
 		DimensionSpec dimensionSpec = spec.dimension(dimension)
@@ -385,10 +387,14 @@ public final class EngineRun {
 			}
 			FieldSpec last = lastField(source, dimensionSpec.paths().get(source));
 			DimensionColumn column = new DimensionColumn("value", dimension, query.get().getValue());
-			boolean scanned = scans.stream().anyMatch(scan -> scan.everyRow() && scan.source().equals(source)
-					&& scan.dimensions().stream().anyMatch(d -> d.dimension().equals(dimension)));
-			if (!scanned) {
-				batch.add(new Engine.Query(writer.select(query.get().getKey()), row -> found.add(label(row, column))));
+			List<ScanQuery> grouping = scans.stream().filter(scan -> scan.source().equals(source)
+					&& scan.dimensions().stream().anyMatch(d -> d.dimension().equals(dimension))).toList();
+			if (grouping.stream().noneMatch(ScanQuery::everyRow)) {
+				// a scan that keeps the rows of the run's periods leaves only the others for a query to list
+				var select = grouping.stream().filter(scan -> scan.keptRows() != null).findFirst()
+						.flatMap(scan -> queries.dimensionValues(dimension, source, scan.keptRows()))
+						.orElse(query.get()).getKey();
+				batch.add(new Engine.Query(writer.select(select), row -> found.add(label(row, column))));
 			}
 			// The calculator lists an enum's every value and both values of a flag, whether rows have them or not
 			// (the values are sorted in the end: the order they are found in does not matter).

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A scan that reads every row of its source (one without a time axis, each row in every period) gives the
- * values of the breakdowns it groups by, where a query of their own would read the source again
- * (performance.md, run 11); the others keep their query. The calculator lists a value that only rows outside
- * every period have: a ticket without a creation time, and, with {@code --from}, a ticket before it; and a
- * region only a customer without tickets has, which the scan of Customer finds.
+ * A scan gives the values of the breakdowns it groups by, where a query of their own would read the source
+ * again (performance.md, run 11): a scan without a time axis all of them, a scan that keeps the rows of the
+ * run's periods those of its rows, and a query lists the values of the rows it leaves out. The calculator
+ * lists a value that only rows outside every period have: a ticket without a creation time, and, with
+ * {@code --from}, a ticket before it; and a region only a customer without tickets has, which the scan of
+ * Customer finds. Leaving the rows without a time out of that query, or taking the values of every scan as
+ * all, fails this test.
  */
 class BreakdownValuesFromScansTest {
 	private static final String TEMPLATE = """

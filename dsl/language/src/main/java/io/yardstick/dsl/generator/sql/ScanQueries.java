@@ -84,11 +84,15 @@ public final class ScanQueries {
 	 *     pass of its own; any row in any cell is a data error
 	 * @param everyRow whether every row of the source is in some group of the result (a source without a time
 	 *     axis: every row in every period): the result then holds every value of each breakdown it groups by
+	 * @param keptRows where the result holds every row of the source but those a condition leaves out (a scan
+	 *     grouped by the period key keeps the rows of the run's periods), that condition: the values of a
+	 *     breakdown are then those of the result and {@link #dimensionValues(String, String, Expr) those of the
+	 *     rows left out}
 	 */
 	public record ScanQuery(String source, String timeAxis, Select select, boolean groupingId,
 			List<DimensionColumn> dimensions, Map<Integer, Map<Integer, List<Integer>>> groupings,
 			Map<String, List<String>> states, Map<String, List<String>> zeroDenominators,
-			Map<String, List<String>> danglingReferences, boolean everyRow) {
+			Map<String, List<String>> danglingReferences, boolean everyRow, Expr keptRows) {
 	}
 
 	private final CalculatorModel model;
@@ -396,7 +400,8 @@ public final class ScanQueries {
 			select = select.where(keptKeys);
 		}
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
-				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow);
+				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow,
+				entities.joins().isEmpty() ? keptKeys : null);
 	}
 
 	/** The column of an aggregate: the one already selected for it, or a new one. */
@@ -643,12 +648,26 @@ public final class ScanQueries {
 
 	/** The distinct raw values of a dimension on one source (column {@code value}), and how to label them. */
 	public Optional<Map.Entry<Select, LabelKind>> dimensionValues(String dimension, String sourceName) {
+		return dimensionValues(dimension, sourceName, null);
+	}
+
+	/**
+	 * The distinct raw values of a dimension on the rows of one source that a condition over its row ({@link
+	 * ScanQuery#keptRows}) does not keep, null and false alike (all rows where it is null).
+	 */
+	public Optional<Map.Entry<Select, LabelKind>> dimensionValues(String dimension, String sourceName, Expr leftOutBy) {
 		Source source = source(sourceName);
 		ScanRelations relations = new ScanRelations(source, tables, wallClock, steady);
-		return dimension(relations, source, dimension).map(read -> Map.entry(Select.of(
-				List.of("the values of " + dimension + " on " + sourceName), List.of(new Item(read.expression(), "value")),
-				new Sql.Table(relations.table(source).name()), relations.rootAlias(), relations.joins()).selectDistinct(),
-				read.labels()));
+		return dimension(relations, source, dimension).map(read -> {
+			Select values = Select.of(List.of("the values of " + dimension + " on " + sourceName
+					+ (leftOutBy == null ? "" : ", in the rows outside the run's periods")),
+					List.of(new Item(read.expression(), "value")), new Sql.Table(relations.table(source).name()),
+					relations.rootAlias(), relations.joins()).selectDistinct();
+			if (leftOutBy != null) {
+				values = values.where(new Sql.Not(new Call(Function.COALESCE, leftOutBy, new Sql.Bool(false))));
+			}
+			return Map.entry(values, read.labels());
+		});
 	}
 
 	/** Keys that occur more than once (columns {@code key}, {@code rows}), at most {@code limit}. */
