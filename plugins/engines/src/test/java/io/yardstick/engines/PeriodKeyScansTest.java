@@ -100,68 +100,58 @@ class PeriodKeyScansTest {
 
 	@Test
 	void aScanThatComparesWithThePeriodsBoundsPicksThemByThePeriodsIndex() throws Exception {
-		try (Engine engine = DuckDbEngine.open(null)) {
-			Map<String, SourceTable> tables = boundsCase.push(engine);
-			ZoneId boundsZone = boundsCase.calculator().template().zone();
-			engine.prepare(boundsZone);
-			ScanQueries queries = new ScanQueries(boundsCase.model(), boundsCase.calculator().template(),
-					DuckDbDialect.INSTANCE, tables);
-			SqlWriter writer = new SqlWriter(DuckDbDialect.INSTANCE);
-			// March alone leaves February's rows before it; January to April holds two empty periods
-			for (List<PeriodRow> periods : List.of(months(boundsZone, 2025, 3, 1), months(boundsZone, 2025, 1, 4),
-					months(boundsZone, 2025, 2, 2))) {
-				List<ScanQuery> filtered = queries.scans(Grain.MONTH, periods, GROUPINGS);
-				List<ScanQuery> joined = queries.scans(Grain.MONTH, ScanQueries.inlinePeriods(periods), GROUPINGS);
-				int picked = 0;
-				for (int i = 0; i < joined.size(); i++) {
-					String joinSql = writer.select(joined.get(i).select());
-					String filteredSql = writer.select(filtered.get(i).select());
-					List<String> expected = rows(engine, joinSql);
-					assertThat(expected).as(joinSql).isNotEmpty();
-					assertThat(rows(engine, filteredSql)).as(filteredSql).isEqualTo(expected);
-					if (joined.get(i).timeAxis() != null) {
-						assertThat(filteredSql).doesNotContain("JOIN (VALUES").contains("\nWHERE");
-						if (joinSql.contains("\"periods\".\"end_ms\"")) {
-							assertThat(filteredSql).contains("][");
-							picked++;
-						}
-					}
-				}
-				assertThat(picked).as("the Ticket scan reads period.end").isEqualTo(1);
-			}
+		ZoneId shanghai = boundsCase.calculator().template().zone();
+		// March alone leaves February's rows before it; January to April holds two empty periods
+		for (List<PeriodRow> periods : List.of(months(shanghai, 2025, 3, 1), months(shanghai, 2025, 1, 4),
+				months(shanghai, 2025, 2, 2))) {
+			int[] scans = compareBothForms(boundsCase, periods);
+			assertThat(scans[1]).as("the Ticket scan reads period.end").isEqualTo(1);
 		}
 	}
 
 	@Test
 	void aScanGroupedByThePeriodKeyReturnsWhatTheJoinOfThePeriodsReturns() throws Exception {
+		// the data has January and February 2025: February alone leaves January's rows out; four months
+		// around them hold two empty periods
+		for (List<PeriodRow> periods : List.of(months(zone, 2025, 2, 1), months(zone, 2024, 12, 4))) {
+			assertThat(compareBothForms(engineCase, periods)[0]).isEqualTo(2);
+		}
+	}
+
+	/**
+	 * Both forms of every scan of a case over the given periods on DuckDB, every row compared; how many scans
+	 * grouped by the key, and how many of those picked a period's bounds.
+	 */
+	private static int[] compareBothForms(EngineCases engineCase, List<PeriodRow> periods) throws Exception {
 		try (Engine engine = DuckDbEngine.open(null)) {
 			Map<String, SourceTable> tables = engineCase.push(engine);
-			engine.prepare(zone);
-			ScanQueries queries = queries(tables, DuckDbDialect.INSTANCE);
+			engine.prepare(engineCase.calculator().template().zone());
+			ScanQueries queries = new ScanQueries(engineCase.model(), engineCase.calculator().template(),
+					DuckDbDialect.INSTANCE, tables);
 			SqlWriter writer = new SqlWriter(DuckDbDialect.INSTANCE);
-			// the data has January and February 2025: February alone leaves January's rows out; four months
-			// around them hold two empty periods
-			for (List<PeriodRow> periods : List.of(months(zone, 2025, 2, 1), months(zone, 2024, 12, 4))) {
-				List<ScanQuery> byKey = queries.scans(Grain.MONTH, periods, GROUPINGS);
-				List<ScanQuery> joined = queries.scans(Grain.MONTH, ScanQueries.inlinePeriods(periods), GROUPINGS);
-				int grouped = 0;
-				for (int i = 0; i < byKey.size(); i++) {
-					String keySql = writer.select(byKey.get(i).select());
-					String joinSql = writer.select(joined.get(i).select());
-					if (byKey.get(i).timeAxis() != null) {
-						assertThat(keySql).doesNotContain("JOIN (VALUES").contains("WHERE");
-						assertThat(joinSql).contains("JOIN (VALUES");
-						grouped++;
+			List<ScanQuery> byKey = queries.scans(Grain.MONTH, periods, GROUPINGS);
+			List<ScanQuery> joined = queries.scans(Grain.MONTH, ScanQueries.inlinePeriods(periods), GROUPINGS);
+			int[] counted = new int[2];
+			for (int i = 0; i < joined.size(); i++) {
+				String keySql = writer.select(byKey.get(i).select());
+				String joinSql = writer.select(joined.get(i).select());
+				List<String> rows = rows(engine, keySql);
+				assertThat(rows).as(keySql).isEqualTo(rows(engine, joinSql)).isNotEmpty();
+				if (joined.get(i).timeAxis() != null) {
+					assertThat(keySql).doesNotContain("JOIN (VALUES").contains("\nWHERE");
+					assertThat(joinSql).contains("JOIN (VALUES");
+					counted[0]++;
+					if (joinSql.contains("\"periods\".\"end_ms\"")) {
+						assertThat(keySql).contains("][");
+						counted[1]++;
 					}
-					List<String> rows = rows(engine, keySql);
-					assertThat(rows).as(keySql).isEqualTo(rows(engine, joinSql)).isNotEmpty();
-					if (periods.size() == 1 && byKey.get(i).timeAxis() != null) {
-						// only February's rows: January's are left out
+					if (periods.size() == 1) {
+						// only the one period's rows: those before and after it are left out
 						assertThat(rows).allMatch(row -> row.contains("period=0 "));
 					}
 				}
-				assertThat(grouped).isEqualTo(2);
 			}
+			return counted;
 		}
 	}
 
