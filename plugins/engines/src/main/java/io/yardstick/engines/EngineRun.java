@@ -95,8 +95,8 @@ public final class EngineRun {
 						? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings)
 						: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
 
-		// The breakdowns' values, the key checks and the scans in one batch. A scan that reads every row of its
-		// source finds the values of the breakdowns it groups by: those need no query of their own.
+		// The breakdowns' values, the key checks and the scans in one batch. The scans find the values of the
+		// breakdowns they group by in the rows they read; a query lists only those of the rows they leave out.
 		List<Engine.Query> batch = new ArrayList<>();
 		Map<String, DimensionValues> found = new LinkedHashMap<>();
 		for (List<String> grouping : groupings) {

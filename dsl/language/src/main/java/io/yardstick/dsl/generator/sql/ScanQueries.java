@@ -400,8 +400,7 @@ public final class ScanQueries {
 			select = select.where(keptKeys);
 		}
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
-				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow,
-				entities.joins().isEmpty() ? keptKeys : null);
+				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow, keptKeys);
 	}
 
 	/** The column of an aggregate: the one already selected for it, or a new one. */
@@ -581,13 +580,10 @@ public final class ScanQueries {
 		ScanRelations relations = new ScanRelations(source, tables, wallClock, steady);
 		Field axis = field(source, field);
 		Select exact = timeRange(sourceName, field, relations, relations.millis(relations.rootAlias(), axis));
-		SourceTable table = relations.table(source);
-		Column column = relations.column(relations.rootAlias(), axis);
-		boolean local = table.times() == SourceTable.TimeStorage.NATIVE
-				&& (table.localTimestamps().contains(column.name()) || ScanRelations.isDate(axis));
-		if (wallClock == null || !local) {
+		if (wallClock == null || !relations.readsThroughZone(relations.rootAlias(), axis)) {
 			return new TimeRange(exact, Optional.empty());
 		}
+		Column column = relations.column(relations.rootAlias(), axis);
 		Aggregate earliest = new Aggregate(AggregateFunction.MIN, column, null, 0);
 		List<Item> items = new ArrayList<>(List.of(new Item(wallClock.arithmetic(earliest), "first"),
 				new Item(wallClock.arithmetic(new Aggregate(AggregateFunction.MAX, column, null, 0)), "last")));
@@ -626,14 +622,11 @@ public final class ScanQueries {
 		}
 		ScanRelations relations = new ScanRelations(source, tables, wallClock, steady);
 		SourceTable table = relations.table(source);
-		if (table.times() != SourceTable.TimeStorage.NATIVE) {
-			return Optional.empty();
-		}
 		List<Item> items = new ArrayList<>();
 		Map<String, String> columns = new LinkedHashMap<>();
 		for (Field field : Sources.fields(source, model.template())) {
-			Column column = relations.column(relations.rootAlias(), field);
-			if (table.localTimestamps().contains(column.name()) || ScanRelations.isDate(field)) {
+			if (relations.readsThroughZone(relations.rootAlias(), field)) {
+				Column column = relations.column(relations.rootAlias(), field);
 				String name = "c" + items.size();
 				items.add(new Item(wallClock.holds(new Aggregate(AggregateFunction.MIN, column, null, 0)), name));
 				columns.put(name, ScanRelations.steadyKey(table, column.name()));

@@ -124,6 +124,17 @@ final class ScanRelations {
 		return new Column(alias, table(aliasSources.get(alias)).column(field.getName()));
 	}
 
+	/**
+	 * Whether a field's column holds local times, which become instants through the template's zone: a local
+	 * timestamp or a date in a table of the engine's own (a timestamp with a time zone is an instant already;
+	 * Yardstick's loader stores instants).
+	 */
+	boolean readsThroughZone(String alias, Field field) {
+		SourceTable table = table(aliasSources.get(alias));
+		return table.times() == SourceTable.TimeStorage.NATIVE
+				&& (table.localTimestamps().contains(column(alias, field).name()) || isDate(field));
+	}
+
 	/** A timestamp or date as epoch milliseconds. */
 	Expr millis(String alias, Field field) {
 		SourceTable table = table(aliasSources.get(alias));
@@ -133,8 +144,7 @@ final class ScanRelations {
 		}
 		boolean local = table.localTimestamps().contains(column.name());
 		Expr exact = new Call(local ? Function.LOCAL_EPOCH_MILLIS : Function.EPOCH_MILLIS, column);
-		// a timestamp with a time zone is an instant already; a local one and a date are read in the zone
-		if (wallClock == null || !(local || isDate(field))) {
+		if (wallClock == null || !readsThroughZone(alias, field)) {
 			return exact;
 		}
 		return steady.contains(steadyKey(table, column.name())) ? wallClock.arithmetic(column)
