@@ -399,6 +399,7 @@ public final class ScanQueries {
 		if (keptKeys != null) {
 			select = select.where(keptKeys);
 		}
+		select = SharedExpressions.hoist(select);
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
 				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow, keptKeys);
 	}

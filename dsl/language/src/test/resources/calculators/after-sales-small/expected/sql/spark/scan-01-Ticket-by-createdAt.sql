@@ -9,33 +9,52 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: region
 -- grouping_id 2: segment
 SELECT
-  (grouping(`t`.`region`) * 2 + grouping(`j1`.`segment`)) AS `grouping_id`,
-  `periods`.`p` AS `period`,
+  (grouping(`t`.`region`) * 2 + grouping(`t`.`j1_segment`)) AS `grouping_id`,
+  `t`.`periods_p` AS `period`,
   `t`.`region` AS `d0`,
-  `j1`.`segment` AS `d1`,
+  `t`.`j1_segment` AS `d1`,
   count(*) FILTER (WHERE (`t`.`nps` >= 9.0D)) AS `npsShare1__hits`,
   count(`t`.`nps`) AS `npsShare1__base`,
   count(*) FILTER (WHERE (`t`.`nps` <= 6.0D)) AS `npsShare2__hits`,
   sum(`t`.`cost`) AS `afterSalesCostRateSum1__sum`,
   sum(`t`.`csat`) AS `csatAvg1__sum`,
   count(`t`.`csat`) AS `csatAvg1__values`,
-  sum(((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `firstResponseTimeAvg1__sum`,
-  count(((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `firstResponseTimeAvg1__values`,
+  sum(`t`.`shared1`) AS `firstResponseTimeAvg1__sum`,
+  count(`t`.`shared1`) AS `firstResponseTimeAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NOT NULL) AND (`t`.`contacts` = 1.0D))) AS `firstContactResolutionShare1__hits`,
   count(`t`.`resolvedAt`) AS `firstContactResolutionShare1__base`,
-  count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NULL) OR (unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) >= `periods`.`end_ms`))) AS `backlogRateShare1__hits`,
+  count(*) FILTER (WHERE ((`t`.`resolvedAt` IS NULL) OR (`t`.`shared2` >= `t`.`periods_end_ms`))) AS `backlogRateShare1__hits`,
   count(*) AS `backlogRateShare1__base`,
   count(*) FILTER (WHERE (`t`.`status` = 'closed')) AS `ticketCloseRateShare1__hits`,
-  sum(((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__sum`,
-  count(((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__values`,
+  sum(`t`.`shared3`) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__sum`,
+  count(`t`.`shared3`) FILTER (WHERE `t`.`isComplaint`) AS `complaintHandlingTimeAvg1__values`,
   sum(`t`.`followUps`) AS `followUpsAvg1__sum`,
   count(`t`.`followUps`) AS `followUpsAvg1__values`,
-  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`customerId` IS NULL))) AS `dangling1`
-FROM `Ticket` AS `t`
-LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`t`.`j1_customerId` IS NULL))) AS `dangling1`
+FROM (
+  SELECT
+    `t`.`region` AS `region`,
+    `j1`.`segment` AS `j1_segment`,
+    `periods`.`p` AS `periods_p`,
+    `t`.`nps` AS `nps`,
+    `t`.`cost` AS `cost`,
+    `t`.`csat` AS `csat`,
+    `t`.`resolvedAt` AS `resolvedAt`,
+    `t`.`contacts` AS `contacts`,
+    `periods`.`end_ms` AS `periods_end_ms`,
+    `t`.`status` AS `status`,
+    `t`.`isComplaint` AS `isComplaint`,
+    `t`.`followUps` AS `followUps`,
+    `t`.`customer` AS `customer`,
+    `j1`.`customerId` AS `j1_customerId`,
+    ((unix_millis(CAST(`t`.`firstResponseAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) AS `shared1`,
+    unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) AS `shared2`,
+    ((unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) AS `shared3`
+  FROM `Ticket` AS `t`
+  LEFT JOIN `Customer` AS `j1` ON (`j1`.`customerId` = `t`.`customer`)
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `t`
 GROUP BY GROUPING SETS (
-  (`periods`.`p`),
-  (`periods`.`p`, `t`.`region`),
-  (`periods`.`p`, `j1`.`segment`)
+  (`t`.`periods_p`),
+  (`t`.`periods_p`, `t`.`region`),
+  (`t`.`periods_p`, `t`.`j1_segment`)
 );

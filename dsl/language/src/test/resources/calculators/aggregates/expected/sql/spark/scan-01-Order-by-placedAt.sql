@@ -7,7 +7,7 @@ SET TIME ZONE 'UTC';
 -- grouping_id 0: channel
 SELECT
   grouping(`t`.`channel`) AS `grouping_id`,
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   `t`.`channel` AS `d0`,
   count(*) AS `ordersCount1__rows`,
   count(`t`.`rating`) AS `ratedCount1__rows`,
@@ -21,28 +21,41 @@ SELECT
   percentile(`t`.`amount`, 0.5) AS `medianAmountMedian1__percentile`,
   percentile(`t`.`amount`, 0.9) AS `p90AmountPercentile1__percentile`,
   stddev_samp(`t`.`amount`) AS `amountStddevStddev1__stddev`,
-  min(unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP))) AS `firstShippedMin1__extreme`,
-  max(unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP))) AS `lastShippedMax1__extreme`,
-  max(unix_millis(CAST(`t`.`deliveredOn` AS TIMESTAMP))) AS `lastDeliveryMax1__extreme`,
-  min(unix_millis(CAST(`t`.`deliveredOn` AS TIMESTAMP))) AS `firstDeliveryMin1__extreme`,
+  min(`t`.`shared1`) AS `firstShippedMin1__extreme`,
+  max(`t`.`shared1`) AS `lastShippedMax1__extreme`,
+  max(`t`.`shared2`) AS `lastDeliveryMax1__extreme`,
+  min(`t`.`shared2`) AS `firstDeliveryMin1__extreme`,
   sum(`t`.`cost`) FILTER (WHERE (`t`.`amount` IS NOT NULL)) AS `costRatioRatio1__numerator`,
   sum(`t`.`amount`) FILTER (WHERE (`t`.`cost` IS NOT NULL)) AS `costRatioRatio1__denominator`,
   sum(`t`.`cost`) AS `costOverRevenueSum1__sum`,
   count(*) FILTER (WHERE `t`.`express`) AS `expressShareShare1__hits`,
   count(*) FILTER (WHERE ((`t`.`amount` >= 200.0D) AND `t`.`express`)) AS `bigExpressShareShare1__hits`,
   count(*) FILTER (WHERE (`t`.`amount` >= 200.0D)) AS `bigExpressShareShare1__base`,
-  sum(((unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) / 1000.0D)) AS `shipTimeAvg1__sum`,
-  count(((unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) / 1000.0D)) AS `shipTimeAvg1__values`,
-  percentile((((unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) / 1000.0D) / 3600.0D), 0.5) AS `medianShipHoursMedian1__percentile`,
+  sum(`t`.`shared3`) AS `shipTimeAvg1__sum`,
+  count(`t`.`shared3`) AS `shipTimeAvg1__values`,
+  percentile((`t`.`shared3` / 3600.0D), 0.5) AS `medianShipHoursMedian1__percentile`,
   sum(`t`.`items`) AS `itemsSum1__sum`,
   count(`t`.`items`) AS `avgItemsAvg1__values`,
   percentile(`t`.`items`, 0.5) AS `medianItemsMedian1__percentile`,
   percentile(`t`.`items`, 0.3) AS `p30ItemsPercentile1__percentile`,
   sum(`t`.`rating`) AS `avgRatingAvg1__sum`,
   stddev_samp(`t`.`rating`) AS `ratingStddevStddev1__stddev`
-FROM `Order` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
+FROM (
+  SELECT
+    `t`.`channel` AS `channel`,
+    `periods`.`p` AS `periods_p`,
+    `t`.`rating` AS `rating`,
+    `t`.`customer` AS `customer`,
+    `t`.`express` AS `express`,
+    `t`.`amount` AS `amount`,
+    `t`.`cost` AS `cost`,
+    `t`.`items` AS `items`,
+    unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP)) AS `shared1`,
+    unix_millis(CAST(`t`.`deliveredOn` AS TIMESTAMP)) AS `shared2`,
+    ((unix_millis(CAST(`t`.`shippedAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) / 1000.0D) AS `shared3`
+  FROM `Order` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))) AS `t`
 GROUP BY GROUPING SETS (
-  (`periods`.`p`),
-  (`periods`.`p`, `t`.`channel`)
+  (`t`.`periods_p`),
+  (`t`.`periods_p`, `t`.`channel`)
 );

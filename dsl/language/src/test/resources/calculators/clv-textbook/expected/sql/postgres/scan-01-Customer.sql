@@ -3,20 +3,28 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Customer: no time axis, every row in every period
 -- serves marginPerCustomer, churnRate, pooledChurn
 SELECT
-  "periods"."p" AS "period",
-  sum(coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "marginPerCustomerAvg1__sum",
-  count(coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (("t"."signedAt" < "periods"."end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "marginPerCustomerAvg1__values",
-  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND ("t"."churnedAt" >= "periods"."start_day")) AND ("t"."churnedAt" < "periods"."end_day"))) AS "churnRateShare1__hits",
-  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "churnRateShare1__base"
-FROM "Customer" AS "t"
-CROSS JOIN "yardstick_periods" AS "periods"
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      sum(("t"."amount" - "t"."cost")) AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."orderedOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."orderedOn") AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
-GROUP BY "periods"."p";
+  "t"."periods_p" AS "period",
+  sum("t"."shared1") FILTER (WHERE (("t"."signedAt" < "t"."periods_end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "t"."periods_start_day")))) AS "marginPerCustomerAvg1__sum",
+  count("t"."shared1") FILTER (WHERE (("t"."signedAt" < "t"."periods_end_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "t"."periods_start_day")))) AS "marginPerCustomerAvg1__values",
+  count(*) FILTER (WHERE ((("t"."signedAt" < "t"."periods_start_day") AND ("t"."churnedAt" >= "t"."periods_start_day")) AND ("t"."churnedAt" < "t"."periods_end_day"))) AS "churnRateShare1__hits",
+  count(*) FILTER (WHERE (("t"."signedAt" < "t"."periods_start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "t"."periods_start_day")))) AS "churnRateShare1__base"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."signedAt" AS "signedAt",
+    "periods"."end_day" AS "periods_end_day",
+    "t"."churnedAt" AS "churnedAt",
+    "periods"."start_day" AS "periods_start_day",
+    coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) AS "shared1"
+  FROM "Customer" AS "t"
+  CROSS JOIN "yardstick_periods" AS "periods"
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        sum(("t"."amount" - "t"."cost")) AS "value"
+      FROM "Order" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."orderedOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."orderedOn") AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))) AS "t"
+GROUP BY "t"."periods_p";

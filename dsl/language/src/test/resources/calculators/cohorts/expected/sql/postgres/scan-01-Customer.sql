@@ -3,24 +3,33 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Customer: no time axis, every row in every period
 -- serves newCustomers, retention0, retention1, retention2, averageAge
 SELECT
-  "periods"."p" AS "period",
-  count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "newCustomersCount1__rows",
-  count(*) FILTER (WHERE ((("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)))) AS "retention0Share1__hits",
-  count(*) FILTER (WHERE ((("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(1.0 AS DOUBLE PRECISION)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)))) AS "retention1Share1__hits",
-  count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(1.0 AS DOUBLE PRECISION))) AS "retention1Share1__base",
-  count(*) FILTER (WHERE ((("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(2.0 AS DOUBLE PRECISION)) AND (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)))) AS "retention2Share1__hits",
-  count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(2.0 AS DOUBLE PRECISION))) AS "retention2Share1__base",
-  sum(("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1))) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION))) AS "averageAgeAvg1__sum",
-  count(("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1))) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION))) AS "averageAgeAvg1__values"
-FROM "Customer" AS "t"
-CROSS JOIN "yardstick_periods" AS "periods"
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      count(*) AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
-GROUP BY "periods"."p";
+  "t"."periods_p" AS "period",
+  count(*) FILTER (WHERE "t"."shared1") AS "newCustomersCount1__rows",
+  count(*) FILTER (WHERE ("t"."shared1" AND "t"."shared2")) AS "retention0Share1__hits",
+  count(*) FILTER (WHERE ("t"."shared3" AND "t"."shared2")) AS "retention1Share1__hits",
+  count(*) FILTER (WHERE "t"."shared3") AS "retention1Share1__base",
+  count(*) FILTER (WHERE ("t"."shared4" AND "t"."shared2")) AS "retention2Share1__hits",
+  count(*) FILTER (WHERE "t"."shared4") AS "retention2Share1__base",
+  sum("t"."shared5") FILTER (WHERE "t"."shared6") AS "averageAgeAvg1__sum",
+  count("t"."shared5") FILTER (WHERE "t"."shared6") AS "averageAgeAvg1__values"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION)) AS "shared1",
+    (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)) AS "shared2",
+    (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(1.0 AS DOUBLE PRECISION)) AS "shared3",
+    (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) = CAST(2.0 AS DOUBLE PRECISION)) AS "shared4",
+    ("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) AS "shared5",
+    (("periods"."k" - (((CAST(extract(year FROM "t"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."signedAt") AS INTEGER)) - 1)) >= CAST(0.0 AS DOUBLE PRECISION)) AS "shared6"
+  FROM "Customer" AS "t"
+  CROSS JOIN "yardstick_periods" AS "periods"
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        count(*) AS "value"
+      FROM "Order" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))) AS "t"
+GROUP BY "t"."periods_p";

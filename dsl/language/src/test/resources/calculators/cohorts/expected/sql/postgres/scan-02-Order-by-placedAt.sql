@@ -4,11 +4,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves firstMonthRevenue, ownPeriodOrders
 -- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
-  "periods"."p" AS "period",
-  sum("t"."amount") FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM "j1"."signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "j1"."signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "firstMonthRevenueSum1__sum",
-  count(*) FILTER (WHERE (("periods"."k" - (((CAST(extract(year FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE)) AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "ownPeriodOrdersCount1__rows",
-  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
-FROM "Order" AS "t"
-LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-GROUP BY "periods"."p";
+  "t"."periods_p" AS "period",
+  sum("t"."amount") FILTER (WHERE (("t"."periods_k" - (((CAST(extract(year FROM "t"."j1_signedAt") AS INTEGER) * 12) + CAST(extract(month FROM "t"."j1_signedAt") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "firstMonthRevenueSum1__sum",
+  count(*) FILTER (WHERE (("t"."periods_k" - (((CAST(extract(year FROM "t"."shared1") AS INTEGER) * 12) + CAST(extract(month FROM "t"."shared1") AS INTEGER)) - 1)) = CAST(0.0 AS DOUBLE PRECISION))) AS "ownPeriodOrdersCount1__rows",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("t"."j1_id" IS NULL))) AS "dangling1"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."amount" AS "amount",
+    "periods"."k" AS "periods_k",
+    "j1"."signedAt" AS "j1_signedAt",
+    "t"."customer" AS "customer",
+    "j1"."id" AS "j1_id",
+    CAST(to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0) AS DATE) AS "shared1"
+  FROM "Order" AS "t"
+  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "t"
+GROUP BY "t"."periods_p";

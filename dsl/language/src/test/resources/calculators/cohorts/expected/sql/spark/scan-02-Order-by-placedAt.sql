@@ -4,11 +4,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- serves firstMonthRevenue, ownPeriodOrders
 -- dangling1: rows whose Order.customer names no Customer (a data error)
 SELECT
-  `periods`.`p` AS `period`,
-  sum(`t`.`amount`) FILTER (WHERE ((`periods`.`k` - (((year(`j1`.`signedAt`) * 12) + month(`j1`.`signedAt`)) - 1)) = 0.0D)) AS `firstMonthRevenueSum1__sum`,
-  count(*) FILTER (WHERE ((`periods`.`k` - (((year(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) * 12) + month(to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))))) - 1)) = 0.0D)) AS `ownPeriodOrdersCount1__rows`,
-  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
-FROM `Order` AS `t`
-LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
-GROUP BY `periods`.`p`;
+  `t`.`periods_p` AS `period`,
+  sum(`t`.`amount`) FILTER (WHERE ((`t`.`periods_k` - (((year(`t`.`j1_signedAt`) * 12) + month(`t`.`j1_signedAt`)) - 1)) = 0.0D)) AS `firstMonthRevenueSum1__sum`,
+  count(*) FILTER (WHERE ((`t`.`periods_k` - (((year(`t`.`shared1`) * 12) + month(`t`.`shared1`)) - 1)) = 0.0D)) AS `ownPeriodOrdersCount1__rows`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`t`.`j1_id` IS NULL))) AS `dangling1`
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`amount` AS `amount`,
+    `periods`.`k` AS `periods_k`,
+    `j1`.`signedAt` AS `j1_signedAt`,
+    `t`.`customer` AS `customer`,
+    `j1`.`id` AS `j1_id`,
+    to_date(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `shared1`
+  FROM `Order` AS `t`
+  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))) AS `t`
+GROUP BY `t`.`periods_p`;

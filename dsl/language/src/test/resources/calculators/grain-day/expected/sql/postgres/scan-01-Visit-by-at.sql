@@ -3,13 +3,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Visit: periods by Visit.at
 -- serves visits, minutes, hourSum, firstHour, firstHourVisits, lastVisit
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "visitsCount1__rows",
   sum("t"."minutes") AS "minutesSum1__sum",
-  sum(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "hourSumSum1__sum",
-  min(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstHourMin1__extreme",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "periods"."start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION))) AS "firstHourVisitsCount1__rows",
-  max(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastVisitMax1__extreme"
-FROM "Visit" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))
-GROUP BY "periods"."p";
+  sum("t"."shared1") AS "hourSumSum1__sum",
+  min("t"."shared1") AS "firstHourMin1__extreme",
+  count(*) FILTER (WHERE ((("t"."shared2" - "t"."periods_start_ms") / CAST(1000.0 AS DOUBLE PRECISION)) < CAST(3600.0 AS DOUBLE PRECISION))) AS "firstHourVisitsCount1__rows",
+  max("t"."shared2") AS "lastVisitMax1__extreme"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."minutes" AS "minutes",
+    "periods"."start_ms" AS "periods_start_ms",
+    CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared1",
+    CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "shared2"
+  FROM "Visit" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (CAST("t"."at" AS DATE) - DATE '1970-01-01'))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,13 +3,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Visit: periods by Visit.at
 -- serves visits, minutes, hourSum, firstHour, firstHourVisits, lastVisit
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `visitsCount1__rows`,
   sum(`t`.`minutes`) AS `minutesSum1__sum`,
-  sum(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `hourSumSum1__sum`,
-  min(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstHourMin1__extreme`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`at` AS TIMESTAMP)) - `periods`.`start_ms`) / 1000.0D) < 3600.0D)) AS `firstHourVisitsCount1__rows`,
-  max(unix_millis(CAST(`t`.`at` AS TIMESTAMP))) AS `lastVisitMax1__extreme`
-FROM `Visit` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = unix_date(to_date(`t`.`at`)))
-GROUP BY `periods`.`p`;
+  sum(`t`.`shared1`) AS `hourSumSum1__sum`,
+  min(`t`.`shared1`) AS `firstHourMin1__extreme`,
+  count(*) FILTER (WHERE (((`t`.`shared2` - `t`.`periods_start_ms`) / 1000.0D) < 3600.0D)) AS `firstHourVisitsCount1__rows`,
+  max(`t`.`shared2`) AS `lastVisitMax1__extreme`
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`minutes` AS `minutes`,
+    `periods`.`start_ms` AS `periods_start_ms`,
+    hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared1`,
+    unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS `shared2`
+  FROM `Visit` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = unix_date(to_date(`t`.`at`)))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -3,12 +3,18 @@ SET TimeZone = 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "ordersCount1__rows",
   sum("t"."amount") AS "revenueSum1__sum",
-  sum(quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterAvgAvg1__sum",
-  count(quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterAvgAvg1__values",
-  sum(month(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "monthSumSum1__sum"
-FROM "Order" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 4) + quarter(CAST("t"."placedAt" AS DATE))) - 1))
-GROUP BY "periods"."p";
+  sum("t"."shared1") AS "quarterAvgAvg1__sum",
+  count("t"."shared1") AS "quarterAvgAvg1__values",
+  sum(month(to_timestamp("t"."shared2" / 1000.0))) AS "monthSumSum1__sum"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."amount" AS "amount",
+    quarter(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0)) AS "shared1",
+    epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) AS "shared2"
+  FROM "Order" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."placedAt" AS DATE)) * 4) + quarter(CAST("t"."placedAt" AS DATE))) - 1))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,12 +3,18 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "ordersCount1__rows",
   sum("t"."amount") AS "revenueSum1__sum",
-  sum(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterAvgAvg1__sum",
-  count(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterAvgAvg1__values",
-  sum(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum"
-FROM "Order" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 4) + CAST(extract(quarter FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-GROUP BY "periods"."p";
+  sum("t"."shared1") AS "quarterAvgAvg1__sum",
+  count("t"."shared1") AS "quarterAvgAvg1__values",
+  sum(CAST(extract(month FROM to_timestamp("t"."shared2" / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."amount" AS "amount",
+    CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared1",
+    CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "shared2"
+  FROM "Order" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 4) + CAST(extract(quarter FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,12 +3,18 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, revenue, quarterAvg, monthSum
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `ordersCount1__rows`,
   sum(`t`.`amount`) AS `revenueSum1__sum`,
-  sum(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `quarterAvgAvg1__sum`,
-  count(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `quarterAvgAvg1__values`,
-  sum(month(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `monthSumSum1__sum`
-FROM `Order` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 4) + quarter(to_date(`t`.`placedAt`))) - 1))
-GROUP BY `periods`.`p`;
+  sum(`t`.`shared1`) AS `quarterAvgAvg1__sum`,
+  count(`t`.`shared1`) AS `quarterAvgAvg1__values`,
+  sum(month(timestamp_millis(CAST(`t`.`shared2` AS BIGINT)))) AS `monthSumSum1__sum`
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`amount` AS `amount`,
+    quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT))) AS `shared1`,
+    unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS `shared2`
+  FROM `Order` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 4) + quarter(to_date(`t`.`placedAt`))) - 1))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -3,14 +3,20 @@ SET TimeZone = 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "callsCount1__rows",
-  sum(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__sum",
-  count(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekAvgAvg1__values",
-  sum(isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekdaySumSum1__sum",
-  min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "firstYearMin1__extreme",
-  max(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "lastYearMax1__extreme",
-  count(*) FILTER (WHERE ((isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(6.0 AS DOUBLE)) OR (isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) = CAST(7.0 AS DOUBLE)))) AS "weekendCallsCount1__rows"
-FROM "Call" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE))))
-GROUP BY "periods"."p";
+  sum("t"."shared1") AS "weekAvgAvg1__sum",
+  count("t"."shared1") AS "weekAvgAvg1__values",
+  sum("t"."shared2") AS "weekdaySumSum1__sum",
+  min("t"."shared3") AS "firstYearMin1__extreme",
+  max("t"."shared3") AS "lastYearMax1__extreme",
+  count(*) FILTER (WHERE (("t"."shared2" = CAST(6.0 AS DOUBLE)) OR ("t"."shared2" = CAST(7.0 AS DOUBLE)))) AS "weekendCallsCount1__rows"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "shared1",
+    isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "shared2",
+    year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "shared3"
+  FROM "Call" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE))))) AS "t"
+GROUP BY "t"."periods_p";

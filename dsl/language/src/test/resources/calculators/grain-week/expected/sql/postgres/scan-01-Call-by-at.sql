@@ -3,14 +3,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "callsCount1__rows",
-  sum(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekAvgAvg1__sum",
-  count(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekAvgAvg1__values",
-  sum(CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekdaySumSum1__sum",
-  min(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "firstYearMin1__extreme",
-  max(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "lastYearMax1__extreme",
-  count(*) FILTER (WHERE ((CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(6.0 AS DOUBLE PRECISION)) OR (CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) = CAST(7.0 AS DOUBLE PRECISION)))) AS "weekendCallsCount1__rows"
-FROM "Call" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE PRECISION))))
-GROUP BY "periods"."p";
+  sum("t"."shared1") AS "weekAvgAvg1__sum",
+  count("t"."shared1") AS "weekAvgAvg1__values",
+  sum("t"."shared2") AS "weekdaySumSum1__sum",
+  min("t"."shared3") AS "firstYearMin1__extreme",
+  max("t"."shared3") AS "lastYearMax1__extreme",
+  count(*) FILTER (WHERE (("t"."shared2" = CAST(6.0 AS DOUBLE PRECISION)) OR ("t"."shared2" = CAST(7.0 AS DOUBLE PRECISION)))) AS "weekendCallsCount1__rows"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared1",
+    CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared2",
+    CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared3"
+  FROM "Call" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = floor((((CAST("t"."at" AS DATE) - DATE '1970-01-01') + 3) / CAST(7.0 AS DOUBLE PRECISION))))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,14 +3,20 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Call: periods by Call.at
 -- serves calls, weekAvg, weekdaySum, firstYear, lastYear, weekendCalls
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `callsCount1__rows`,
-  sum(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__sum`,
-  count(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekAvgAvg1__values`,
-  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekdaySumSum1__sum`,
-  min(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `firstYearMin1__extreme`,
-  max(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `lastYearMax1__extreme`,
-  count(*) FILTER (WHERE ((extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 6.0D) OR (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) = 7.0D))) AS `weekendCallsCount1__rows`
-FROM `Call` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = floor(((unix_date(to_date(`t`.`at`)) + 3) / 7.0D)))
-GROUP BY `periods`.`p`;
+  sum(`t`.`shared1`) AS `weekAvgAvg1__sum`,
+  count(`t`.`shared1`) AS `weekAvgAvg1__values`,
+  sum(`t`.`shared2`) AS `weekdaySumSum1__sum`,
+  min(`t`.`shared3`) AS `firstYearMin1__extreme`,
+  max(`t`.`shared3`) AS `lastYearMax1__extreme`,
+  count(*) FILTER (WHERE ((`t`.`shared2` = 6.0D) OR (`t`.`shared2` = 7.0D))) AS `weekendCallsCount1__rows`
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared1`,
+    extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared2`,
+    year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared3`
+  FROM `Call` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = floor(((unix_date(to_date(`t`.`at`)) + 3) / 7.0D)))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -3,11 +3,16 @@ SET TimeZone = 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum(year(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "yearSumSum1__sum",
-  sum(day(to_timestamp(epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) / 1000.0))) AS "daySumSum1__sum",
+  sum(year(to_timestamp("t"."shared1" / 1000.0))) AS "yearSumSum1__sum",
+  sum(day(to_timestamp("t"."shared1" / 1000.0))) AS "daySumSum1__sum",
   sum("t"."amount") AS "budgetUseSum1__sum"
-FROM "Order" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year(CAST("t"."placedAt" AS DATE)))
-GROUP BY "periods"."p";
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."amount" AS "amount",
+    epoch_ms(CAST("t"."placedAt" AS TIMESTAMPTZ)) AS "shared1"
+  FROM "Order" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = year(CAST("t"."placedAt" AS DATE)))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,11 +3,16 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "ordersCount1__rows",
-  sum(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearSumSum1__sum",
-  sum(CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
+  sum(CAST(extract(year FROM to_timestamp("t"."shared1" / 1000.0)) AS DOUBLE PRECISION)) AS "yearSumSum1__sum",
+  sum(CAST(extract(day FROM to_timestamp("t"."shared1" / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
   sum("t"."amount") AS "budgetUseSum1__sum"
-FROM "Order" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER))
-GROUP BY "periods"."p";
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."amount" AS "amount",
+    CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "shared1"
+  FROM "Order" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER))) AS "t"
+GROUP BY "t"."periods_p";

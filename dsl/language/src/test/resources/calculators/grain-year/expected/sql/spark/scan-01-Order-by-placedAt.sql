@@ -3,11 +3,16 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Order: periods by Order.placedAt
 -- serves orders, yearSum, daySum, budgetUse
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `ordersCount1__rows`,
-  sum(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `yearSumSum1__sum`,
-  sum(dayofmonth(timestamp_millis(CAST(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS BIGINT)))) AS `daySumSum1__sum`,
+  sum(year(timestamp_millis(CAST(`t`.`shared1` AS BIGINT)))) AS `yearSumSum1__sum`,
+  sum(dayofmonth(timestamp_millis(CAST(`t`.`shared1` AS BIGINT)))) AS `daySumSum1__sum`,
   sum(`t`.`amount`) AS `budgetUseSum1__sum`
-FROM `Order` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = year(to_date(`t`.`placedAt`)))
-GROUP BY `periods`.`p`;
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`amount` AS `amount`,
+    unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) AS `shared1`
+  FROM `Order` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = year(to_date(`t`.`placedAt`)))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -3,10 +3,15 @@ SET TimeZone = 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   max(epoch_ms(CAST("t"."resolvedAt" AS TIMESTAMPTZ))) AS "spanMax1__extreme",
-  min(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "spanMin2__extreme",
-  max(epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ))) AS "sinceStartMax1__extreme"
-FROM "Ticket" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))
-GROUP BY "periods"."p";
+  min("t"."shared1") AS "spanMin2__extreme",
+  max("t"."shared1") AS "sinceStartMax1__extreme"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."resolvedAt" AS "resolvedAt",
+    epoch_ms(CAST("t"."createdAt" AS TIMESTAMPTZ)) AS "shared1"
+  FROM "Ticket" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."createdAt" AS DATE)) * 12) + month(CAST("t"."createdAt" AS DATE))) - 1))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,10 +3,15 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   max(CAST(floor(extract(epoch FROM CAST("t"."resolvedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "spanMax1__extreme",
-  min(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "spanMin2__extreme",
-  max(CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "sinceStartMax1__extreme"
-FROM "Ticket" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
-GROUP BY "periods"."p";
+  min("t"."shared1") AS "spanMin2__extreme",
+  max("t"."shared1") AS "sinceStartMax1__extreme"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."resolvedAt" AS "resolvedAt",
+    CAST(floor(extract(epoch FROM CAST("t"."createdAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "shared1"
+  FROM "Ticket" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "t"
+GROUP BY "t"."periods_p";

@@ -3,10 +3,15 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves span, sinceStart, spanHours, lastPlusHour, lastCreated
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   max(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP))) AS `spanMax1__extreme`,
-  min(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `spanMin2__extreme`,
-  max(unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) AS `sinceStartMax1__extreme`
-FROM `Ticket` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
-GROUP BY `periods`.`p`;
+  min(`t`.`shared1`) AS `spanMin2__extreme`,
+  max(`t`.`shared1`) AS `sinceStartMax1__extreme`
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`resolvedAt` AS `resolvedAt`,
+    unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP)) AS `shared1`
+  FROM `Ticket` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -3,7 +3,7 @@ SET TIME ZONE 'UTC';
 -- Ticket: periods by Ticket.createdAt
 -- serves tickets, andTrue, andFalse, orTrue, orFalse, notUrgent, csatMissing, regionKnown, unresolved, resolved, statusMissing, urgentUnknown, highCsat, notHighCsat, avgCsat, minCsat, refunds, refundCount, southTickets, southRegions, southCost, southAvgCost, southMaxCost, southMedianCost, southCostStddev, notSouth, costPerContact, costPerContactSum, costPerContactRows, costPerRefund, refundRatio, southUrgentShare, urgentShare, urgentKnownShare, weightedCost, closedCsat, goodMonth, nullCondition, nullPlusOne, csatOrOne, netCost, openAge, eastWest, notEastWest, done, notDone, closed, notOpen, east, notEast, urgentTrue, urgentFalse
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `ticketsCount1__rows`,
   count(*) FILTER (WHERE (`t`.`urgent` AND (`t`.`csat` >= 4.0D))) AS `andTrueCount1__rows`,
   count(*) FILTER (WHERE (NOT (`t`.`urgent` AND (`t`.`csat` >= 4.0D)))) AS `andFalseCount1__rows`,
@@ -31,8 +31,8 @@ SELECT
   percentile(`t`.`cost`, 0.5) FILTER (WHERE (`t`.`region` = 'south')) AS `southMedianCostMedian1__percentile`,
   stddev_samp(`t`.`cost`) FILTER (WHERE (`t`.`region` = 'south')) AS `southCostStddevStddev1__stddev`,
   count(*) FILTER (WHERE (`t`.`region` <> 'south')) AS `notSouthCount1__rows`,
-  sum((`t`.`cost` / nullif(`t`.`contacts`, 0))) AS `costPerContactAvg1__sum`,
-  count((`t`.`cost` / nullif(`t`.`contacts`, 0))) AS `costPerContactAvg1__values`,
+  sum(`t`.`shared1`) AS `costPerContactAvg1__sum`,
+  count(`t`.`shared1`) AS `costPerContactAvg1__values`,
   count(*) FILTER (WHERE (`t`.`contacts` = 0.0D)) AS `costPerContactAvg1__zero1`,
   sum(`t`.`cost`) AS `costPerRefundSum1__sum`,
   sum(`t`.`cost`) FILTER (WHERE (`t`.`refund` IS NOT NULL)) AS `refundRatioRatio1__numerator`,
@@ -42,13 +42,13 @@ SELECT
   count(*) FILTER (WHERE ((`t`.`urgent` IS NOT NULL) AND `t`.`urgent`)) AS `urgentKnownShareShare1__hits`,
   count(`t`.`urgent`) AS `urgentKnownShareShare1__base`,
   sum(CASE WHEN `t`.`urgent` THEN (`t`.`cost` * 2.0D) ELSE `t`.`cost` END) AS `weightedCostSum1__sum`,
-  sum(CASE WHEN (`t`.`status` = 'closed') THEN `t`.`csat` ELSE NULL END) AS `closedCsatAvg1__sum`,
-  count(CASE WHEN (`t`.`status` = 'closed') THEN `t`.`csat` ELSE NULL END) AS `closedCsatAvg1__values`,
-  sum(coalesce(`t`.`csat`, 1.0D)) AS `csatOrOneAvg1__sum`,
-  count(coalesce(`t`.`csat`, 1.0D)) AS `csatOrOneAvg1__values`,
+  sum(`t`.`shared2`) AS `closedCsatAvg1__sum`,
+  count(`t`.`shared2`) AS `closedCsatAvg1__values`,
+  sum(`t`.`shared3`) AS `csatOrOneAvg1__sum`,
+  count(`t`.`shared3`) AS `csatOrOneAvg1__values`,
   sum((`t`.`cost` - coalesce(`t`.`refund`, 0.0D))) AS `netCostSum1__sum`,
-  sum(((coalesce(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)), `periods`.`end_ms`) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `openAgeAvg1__sum`,
-  count(((coalesce(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)), `periods`.`end_ms`) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D)) AS `openAgeAvg1__values`,
+  sum(`t`.`shared4`) AS `openAgeAvg1__sum`,
+  count(`t`.`shared4`) AS `openAgeAvg1__values`,
   count(*) FILTER (WHERE ((`t`.`region` = 'east') OR (`t`.`region` = 'west'))) AS `eastWestCount1__rows`,
   count(*) FILTER (WHERE (NOT ((`t`.`region` = 'east') OR (`t`.`region` = 'west')))) AS `notEastWestCount1__rows`,
   count(*) FILTER (WHERE ((`t`.`status` = 'resolved') OR (`t`.`status` = 'closed'))) AS `doneCount1__rows`,
@@ -59,6 +59,21 @@ SELECT
   count(*) FILTER (WHERE (`t`.`region` <> 'east')) AS `notEastCount1__rows`,
   count(*) FILTER (WHERE (`t`.`urgent` = TRUE)) AS `urgentTrueCount1__rows`,
   count(*) FILTER (WHERE (`t`.`urgent` = FALSE)) AS `urgentFalseCount1__rows`
-FROM `Ticket` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))
-GROUP BY `periods`.`p`;
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`urgent` AS `urgent`,
+    `t`.`csat` AS `csat`,
+    `t`.`region` AS `region`,
+    `t`.`resolvedAt` AS `resolvedAt`,
+    `t`.`status` AS `status`,
+    `t`.`refund` AS `refund`,
+    `t`.`cost` AS `cost`,
+    `t`.`contacts` AS `contacts`,
+    (`t`.`cost` / nullif(`t`.`contacts`, 0)) AS `shared1`,
+    CASE WHEN (`t`.`status` = 'closed') THEN `t`.`csat` ELSE NULL END AS `shared2`,
+    coalesce(`t`.`csat`, 1.0D) AS `shared3`,
+    ((coalesce(unix_millis(CAST(`t`.`resolvedAt` AS TIMESTAMP)), `periods`.`end_ms`) - unix_millis(CAST(`t`.`createdAt` AS TIMESTAMP))) / 1000.0D) AS `shared4`
+  FROM `Ticket` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`createdAt`)) * 12) + month(to_date(`t`.`createdAt`))) - 1))) AS `t`
+GROUP BY `t`.`periods_p`;

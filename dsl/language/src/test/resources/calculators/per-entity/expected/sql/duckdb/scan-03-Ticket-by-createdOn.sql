@@ -7,21 +7,28 @@ SET TimeZone = 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping("j1"."region") AS "grouping_id",
-  "periods"."p" AS "period",
-  "j1"."region" AS "d0",
-  sum((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE))) AS "ticketGapAvg1__sum",
-  count((((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE))) AS "ticketGapAvg1__values",
-  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+  grouping("t"."j1_region") AS "grouping_id",
+  "t"."periods_p" AS "period",
+  "t"."j1_region" AS "d0",
+  sum("t"."shared1") AS "ticketGapAvg1__sum",
+  count("t"."shared1") AS "ticketGapAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("t"."j1_id" IS NULL))) AS "dangling1"
 FROM (
   SELECT
-    "t".*,
-    CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END IS NULL)) THEN NULL ELSE max(CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END) OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1",
-    CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END IS NULL)) THEN NULL ELSE max("t"."createdOn") OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1_date"
-  FROM "Ticket" AS "t") AS "t"
-LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year("t"."createdOn") * 12) + month("t"."createdOn")) - 1))
+    "j1"."region" AS "j1_region",
+    "periods"."p" AS "periods_p",
+    "t"."customer" AS "customer",
+    "j1"."id" AS "j1_id",
+    (((("t"."createdOn" - DATE '1970-01-01') - ("t"."previous1_date" - DATE '1970-01-01')) * CAST(86400.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE)) AS "shared1"
+  FROM (
+    SELECT
+      "t".*,
+      CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END IS NULL)) THEN NULL ELSE max(CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END) OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1",
+      CASE WHEN (("t"."customer" IS NULL) OR (CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END IS NULL)) THEN NULL ELSE max("t"."createdOn") OVER (PARTITION BY "t"."customer" ORDER BY CASE WHEN (CAST("t"."createdOn" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."createdOn" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."createdOn" AS TIMESTAMPTZ)) END RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1_date"
+    FROM "Ticket" AS "t") AS "t"
+  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year("t"."createdOn") * 12) + month("t"."createdOn")) - 1))) AS "t"
 GROUP BY GROUPING SETS (
-  ("periods"."p"),
-  ("periods"."p", "j1"."region")
+  ("t"."periods_p"),
+  ("t"."periods_p", "t"."j1_region")
 );

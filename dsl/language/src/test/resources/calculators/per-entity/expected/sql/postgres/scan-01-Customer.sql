@@ -7,54 +7,63 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 0: region
 SELECT
   GROUPING("t"."region") AS "grouping_id",
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   "t"."region" AS "d0",
-  count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(2.0 AS DOUBLE PRECISION))) AS "repeatBuyersCount1__rows",
-  count(*) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "activeCustomersCount1__rows",
-  sum(coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "marginPerBuyerAvg1__sum",
-  count(coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION))) FILTER (WHERE (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION))) AS "marginPerBuyerAvg1__values",
-  count(*) FILTER (WHERE (coalesce("e3"."value", CAST(0.0 AS DOUBLE PRECISION)) = CAST(0.0 AS DOUBLE PRECISION))) AS "silentShareShare1__hits",
+  count(*) FILTER (WHERE ("t"."shared1" >= CAST(2.0 AS DOUBLE PRECISION))) AS "repeatBuyersCount1__rows",
+  count(*) FILTER (WHERE "t"."shared2") AS "activeCustomersCount1__rows",
+  sum("t"."shared3") FILTER (WHERE "t"."shared2") AS "marginPerBuyerAvg1__sum",
+  count("t"."shared3") FILTER (WHERE "t"."shared2") AS "marginPerBuyerAvg1__values",
+  count(*) FILTER (WHERE (coalesce("t"."e3_value", CAST(0.0 AS DOUBLE PRECISION)) = CAST(0.0 AS DOUBLE PRECISION))) AS "silentShareShare1__hits",
   count(*) AS "silentShareShare1__base",
-  count(*) FILTER (WHERE ("e4"."value" >= CAST(100.0 AS DOUBLE PRECISION))) AS "bigOrderCustomersCount1__rows"
-FROM "Customer" AS "t"
-CROSS JOIN "yardstick_periods" AS "periods"
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      count(*) AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      sum("t"."margin") AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e2" ON (("e2"."p" = "periods"."p") AND ("e2"."entity" = "t"."id"))
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      count(*) AS "value"
-    FROM "Ticket" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."createdOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."createdOn") AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
-LEFT JOIN (
-    SELECT
-      "periods"."p" AS "p",
-      "t"."customer" AS "entity",
-      max("t"."margin") AS "value"
-    FROM "Order" AS "t"
-    JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
-    WHERE ("t"."customer" IS NOT NULL)
-    GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))
+  count(*) FILTER (WHERE ("t"."e4_value" >= CAST(100.0 AS DOUBLE PRECISION))) AS "bigOrderCustomersCount1__rows"
+FROM (
+  SELECT
+    "t"."region" AS "region",
+    "periods"."p" AS "periods_p",
+    "e3"."value" AS "e3_value",
+    "e4"."value" AS "e4_value",
+    coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) AS "shared1",
+    (coalesce("e1"."value", CAST(0.0 AS DOUBLE PRECISION)) >= CAST(1.0 AS DOUBLE PRECISION)) AS "shared2",
+    coalesce("e2"."value", CAST(0.0 AS DOUBLE PRECISION)) AS "shared3"
+  FROM "Customer" AS "t"
+  CROSS JOIN "yardstick_periods" AS "periods"
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        count(*) AS "value"
+      FROM "Order" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e1" ON (("e1"."p" = "periods"."p") AND ("e1"."entity" = "t"."id"))
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        sum("t"."margin") AS "value"
+      FROM "Order" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e2" ON (("e2"."p" = "periods"."p") AND ("e2"."entity" = "t"."id"))
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        count(*) AS "value"
+      FROM "Ticket" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM "t"."createdOn") AS INTEGER) * 12) + CAST(extract(month FROM "t"."createdOn") AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e3" ON (("e3"."p" = "periods"."p") AND ("e3"."entity" = "t"."id"))
+  LEFT JOIN (
+      SELECT
+        "periods"."p" AS "p",
+        "t"."customer" AS "entity",
+        max("t"."margin") AS "value"
+      FROM "Order" AS "t"
+      JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+      WHERE ("t"."customer" IS NOT NULL)
+      GROUP BY "periods"."p", "t"."customer") AS "e4" ON (("e4"."p" = "periods"."p") AND ("e4"."entity" = "t"."id"))) AS "t"
 GROUP BY GROUPING SETS (
-  ("periods"."p"),
-  ("periods"."p", "t"."region")
+  ("t"."periods_p"),
+  ("t"."periods_p", "t"."region")
 );

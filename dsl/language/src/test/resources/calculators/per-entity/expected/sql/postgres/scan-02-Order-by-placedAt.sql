@@ -7,21 +7,28 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  GROUPING("j1"."region") AS "grouping_id",
-  "periods"."p" AS "period",
-  "j1"."region" AS "d0",
-  count(*) FILTER (WHERE (((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
-  sum(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__sum",
-  count(((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION))) AS "daysSincePreviousAvg1__values",
-  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
+  GROUPING("t"."j1_region") AS "grouping_id",
+  "t"."periods_p" AS "period",
+  "t"."j1_region" AS "d0",
+  count(*) FILTER (WHERE ("t"."shared1" <= CAST(7776000.0 AS DOUBLE PRECISION))) AS "returningOrdersCount1__rows",
+  sum("t"."shared1") AS "daysSincePreviousAvg1__sum",
+  count("t"."shared1") AS "daysSincePreviousAvg1__values",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("t"."j1_id" IS NULL))) AS "dangling1"
 FROM (
   SELECT
-    "t".*,
-    CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
-  FROM "Order" AS "t") AS "t"
-LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))
+    "j1"."region" AS "j1_region",
+    "periods"."p" AS "periods_p",
+    "t"."customer" AS "customer",
+    "j1"."id" AS "j1_id",
+    ((CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - "t"."previous1") / CAST(1000.0 AS DOUBLE PRECISION)) AS "shared1"
+  FROM (
+    SELECT
+      "t".*,
+      CASE WHEN (("t"."customer" IS NULL) OR (CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) IS NULL)) THEN NULL ELSE max(CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) OVER (PARTITION BY "t"."customer" ORDER BY CAST(floor(extract(epoch FROM CAST("t"."placedAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS "previous1"
+    FROM "Order" AS "t") AS "t"
+  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."placedAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."placedAt" AS DATE)) AS INTEGER)) - 1))) AS "t"
 GROUP BY GROUPING SETS (
-  ("periods"."p"),
-  ("periods"."p", "j1"."region")
+  ("t"."periods_p"),
+  ("t"."periods_p", "t"."j1_region")
 );

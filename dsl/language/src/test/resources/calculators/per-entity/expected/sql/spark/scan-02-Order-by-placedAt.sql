@@ -7,21 +7,28 @@ SET TIME ZONE 'Asia/Shanghai';
 -- grouping_id 1: total
 -- grouping_id 0: region
 SELECT
-  grouping(`j1`.`region`) AS `grouping_id`,
-  `periods`.`p` AS `period`,
-  `j1`.`region` AS `d0`,
-  count(*) FILTER (WHERE (((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) <= 7776000.0D)) AS `returningOrdersCount1__rows`,
-  sum(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__sum`,
-  count(((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D)) AS `daysSincePreviousAvg1__values`,
-  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`j1`.`id` IS NULL))) AS `dangling1`
+  grouping(`t`.`j1_region`) AS `grouping_id`,
+  `t`.`periods_p` AS `period`,
+  `t`.`j1_region` AS `d0`,
+  count(*) FILTER (WHERE (`t`.`shared1` <= 7776000.0D)) AS `returningOrdersCount1__rows`,
+  sum(`t`.`shared1`) AS `daysSincePreviousAvg1__sum`,
+  count(`t`.`shared1`) AS `daysSincePreviousAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`customer` IS NOT NULL) AND (`t`.`j1_id` IS NULL))) AS `dangling1`
 FROM (
   SELECT
-    `t`.*,
-    CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
-  FROM `Order` AS `t`) AS `t`
-LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))
+    `j1`.`region` AS `j1_region`,
+    `periods`.`p` AS `periods_p`,
+    `t`.`customer` AS `customer`,
+    `j1`.`id` AS `j1_id`,
+    ((unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) - `t`.`previous1`) / 1000.0D) AS `shared1`
+  FROM (
+    SELECT
+      `t`.*,
+      CASE WHEN ((`t`.`customer` IS NULL) OR (unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) IS NULL)) THEN NULL ELSE max(unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP))) OVER (PARTITION BY `t`.`customer` ORDER BY unix_millis(CAST(`t`.`placedAt` AS TIMESTAMP)) RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END AS `previous1`
+    FROM `Order` AS `t`) AS `t`
+  LEFT JOIN `Customer` AS `j1` ON (`j1`.`id` = `t`.`customer`)
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`placedAt`)) * 12) + month(to_date(`t`.`placedAt`))) - 1))) AS `t`
 GROUP BY GROUPING SETS (
-  (`periods`.`p`),
-  (`periods`.`p`, `j1`.`region`)
+  (`t`.`periods_p`),
+  (`t`.`periods_p`, `t`.`j1_region`)
 );

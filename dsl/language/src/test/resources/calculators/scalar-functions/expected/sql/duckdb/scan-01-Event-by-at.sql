@@ -3,30 +3,40 @@ SET TimeZone = 'Asia/Shanghai';
 -- Event: periods by Event.at
 -- serves events, hoursSum, minutesAvg, secondsMax, daysSum, avgHours, nightEvents, weekendEvents, hourSum, daySum, weekdaySum, weekSum, monthSum, quarterSum, yearMin, dayWeekdaySum, dayMonthMax, dayYearMax, lastHour, waitTotal, waitHours
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "eventsCount1__rows",
-  sum((((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) / CAST(3600.0 AS DOUBLE))) AS "hoursSumSum1__sum",
-  sum((((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) / CAST(60.0 AS DOUBLE))) AS "minutesAvgAvg1__sum",
-  count((((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) / CAST(60.0 AS DOUBLE))) AS "minutesAvgAvg1__values",
-  max(((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE))) AS "secondsMaxMax1__extreme",
-  sum((((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) / CAST(86400.0 AS DOUBLE))) AS "daysSumSum1__sum",
-  sum(((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE))) AS "avgHoursAvg1__sum",
-  count(((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE))) AS "avgHoursAvg1__values",
-  count(*) FILTER (WHERE ((hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) >= CAST(22.0 AS DOUBLE)) OR (hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) < CAST(6.0 AS DOUBLE)))) AS "nightEventsCount1__rows",
-  count(*) FILTER (WHERE (isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) >= CAST(6.0 AS DOUBLE))) AS "weekendEventsCount1__rows",
-  sum(hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "hourSumSum1__sum",
-  sum(day(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "daySumSum1__sum",
-  sum(isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekdaySumSum1__sum",
-  sum(weekofyear(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "weekSumSum1__sum",
-  sum(month(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "monthSumSum1__sum",
-  sum(quarter(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "quarterSumSum1__sum",
-  min(year(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0))) AS "yearMinMin1__extreme",
-  sum(isodow(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayWeekdaySumSum1__sum",
-  max(month(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayMonthMaxMax1__extreme",
-  max(year(to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END / 1000.0))) AS "dayYearMaxMax1__extreme",
-  max(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) AS "lastHourMax1__extreme",
+  sum(("t"."shared1" / CAST(3600.0 AS DOUBLE))) AS "hoursSumSum1__sum",
+  sum("t"."shared2") AS "minutesAvgAvg1__sum",
+  count("t"."shared2") AS "minutesAvgAvg1__values",
+  max("t"."shared1") AS "secondsMaxMax1__extreme",
+  sum(("t"."shared1" / CAST(86400.0 AS DOUBLE))) AS "daysSumSum1__sum",
+  sum("t"."shared1") AS "avgHoursAvg1__sum",
+  count("t"."shared1") AS "avgHoursAvg1__values",
+  count(*) FILTER (WHERE (("t"."shared3" >= CAST(22.0 AS DOUBLE)) OR ("t"."shared3" < CAST(6.0 AS DOUBLE)))) AS "nightEventsCount1__rows",
+  count(*) FILTER (WHERE ("t"."shared4" >= CAST(6.0 AS DOUBLE))) AS "weekendEventsCount1__rows",
+  sum("t"."shared3") AS "hourSumSum1__sum",
+  sum(day(to_timestamp("t"."shared5" / 1000.0))) AS "daySumSum1__sum",
+  sum("t"."shared4") AS "weekdaySumSum1__sum",
+  sum(weekofyear(to_timestamp("t"."shared5" / 1000.0))) AS "weekSumSum1__sum",
+  sum(month(to_timestamp("t"."shared5" / 1000.0))) AS "monthSumSum1__sum",
+  sum(quarter(to_timestamp("t"."shared5" / 1000.0))) AS "quarterSumSum1__sum",
+  min(year(to_timestamp("t"."shared5" / 1000.0))) AS "yearMinMin1__extreme",
+  sum(isodow(to_timestamp("t"."shared6" / 1000.0))) AS "dayWeekdaySumSum1__sum",
+  max(month(to_timestamp("t"."shared6" / 1000.0))) AS "dayMonthMaxMax1__extreme",
+  max(year(to_timestamp("t"."shared6" / 1000.0))) AS "dayYearMaxMax1__extreme",
+  max("t"."shared5") AS "lastHourMax1__extreme",
   sum("t"."wait") AS "waitTotalSum1__sum",
   sum(("t"."wait" / CAST(3600.0 AS DOUBLE))) AS "waitHoursSum1__sum"
-FROM "Event" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."at" AS DATE)) * 12) + month(CAST("t"."at" AS DATE))) - 1))
-GROUP BY "periods"."p";
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."wait" AS "wait",
+    ((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) AS "shared1",
+    (((epoch_ms(CAST("t"."endAt" AS TIMESTAMPTZ)) - epoch_ms(CAST("t"."at" AS TIMESTAMPTZ))) / CAST(1000.0 AS DOUBLE)) / CAST(60.0 AS DOUBLE)) AS "shared2",
+    hour(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "shared3",
+    isodow(to_timestamp(epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) / 1000.0)) AS "shared4",
+    epoch_ms(CAST("t"."at" AS TIMESTAMPTZ)) AS "shared5",
+    CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (epoch_ms(CAST("t"."day" AS TIMESTAMP)) - 28800000) ELSE epoch_ms(CAST("t"."day" AS TIMESTAMPTZ)) END AS "shared6"
+  FROM "Event" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((year(CAST("t"."at" AS DATE)) * 12) + month(CAST("t"."at" AS DATE))) - 1))) AS "t"
+GROUP BY "t"."periods_p";

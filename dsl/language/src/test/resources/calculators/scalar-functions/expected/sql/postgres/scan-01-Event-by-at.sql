@@ -3,30 +3,40 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Event: periods by Event.at
 -- serves events, hoursSum, minutesAvg, secondsMax, daysSum, avgHours, nightEvents, weekendEvents, hourSum, daySum, weekdaySum, weekSum, monthSum, quarterSum, yearMin, dayWeekdaySum, dayMonthMax, dayYearMax, lastHour, waitTotal, waitHours
 SELECT
-  "periods"."p" AS "period",
+  "t"."periods_p" AS "period",
   count(*) AS "eventsCount1__rows",
-  sum((((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) / CAST(3600.0 AS DOUBLE PRECISION))) AS "hoursSumSum1__sum",
-  sum((((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) / CAST(60.0 AS DOUBLE PRECISION))) AS "minutesAvgAvg1__sum",
-  count((((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) / CAST(60.0 AS DOUBLE PRECISION))) AS "minutesAvgAvg1__values",
-  max(((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) AS "secondsMaxMax1__extreme",
-  sum((((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) / CAST(86400.0 AS DOUBLE PRECISION))) AS "daysSumSum1__sum",
-  sum(((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) AS "avgHoursAvg1__sum",
-  count(((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION))) AS "avgHoursAvg1__values",
-  count(*) FILTER (WHERE ((CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) >= CAST(22.0 AS DOUBLE PRECISION)) OR (CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) < CAST(6.0 AS DOUBLE PRECISION)))) AS "nightEventsCount1__rows",
-  count(*) FILTER (WHERE (CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) >= CAST(6.0 AS DOUBLE PRECISION))) AS "weekendEventsCount1__rows",
-  sum(CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "hourSumSum1__sum",
-  sum(CAST(extract(day FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
-  sum(CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekdaySumSum1__sum",
-  sum(CAST(extract(week FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "weekSumSum1__sum",
-  sum(CAST(extract(month FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum",
-  sum(CAST(extract(quarter FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "quarterSumSum1__sum",
-  min(CAST(extract(year FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION)) AS "yearMinMin1__extreme",
-  sum(CAST(extract(isodow FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayWeekdaySumSum1__sum",
-  max(CAST(extract(month FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayMonthMaxMax1__extreme",
-  max(CAST(extract(year FROM to_timestamp(CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END / 1000.0)) AS DOUBLE PRECISION)) AS "dayYearMaxMax1__extreme",
-  max(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) AS "lastHourMax1__extreme",
+  sum(("t"."shared1" / CAST(3600.0 AS DOUBLE PRECISION))) AS "hoursSumSum1__sum",
+  sum("t"."shared2") AS "minutesAvgAvg1__sum",
+  count("t"."shared2") AS "minutesAvgAvg1__values",
+  max("t"."shared1") AS "secondsMaxMax1__extreme",
+  sum(("t"."shared1" / CAST(86400.0 AS DOUBLE PRECISION))) AS "daysSumSum1__sum",
+  sum("t"."shared1") AS "avgHoursAvg1__sum",
+  count("t"."shared1") AS "avgHoursAvg1__values",
+  count(*) FILTER (WHERE (("t"."shared3" >= CAST(22.0 AS DOUBLE PRECISION)) OR ("t"."shared3" < CAST(6.0 AS DOUBLE PRECISION)))) AS "nightEventsCount1__rows",
+  count(*) FILTER (WHERE ("t"."shared4" >= CAST(6.0 AS DOUBLE PRECISION))) AS "weekendEventsCount1__rows",
+  sum("t"."shared3") AS "hourSumSum1__sum",
+  sum(CAST(extract(day FROM to_timestamp("t"."shared5" / 1000.0)) AS DOUBLE PRECISION)) AS "daySumSum1__sum",
+  sum("t"."shared4") AS "weekdaySumSum1__sum",
+  sum(CAST(extract(week FROM to_timestamp("t"."shared5" / 1000.0)) AS DOUBLE PRECISION)) AS "weekSumSum1__sum",
+  sum(CAST(extract(month FROM to_timestamp("t"."shared5" / 1000.0)) AS DOUBLE PRECISION)) AS "monthSumSum1__sum",
+  sum(CAST(extract(quarter FROM to_timestamp("t"."shared5" / 1000.0)) AS DOUBLE PRECISION)) AS "quarterSumSum1__sum",
+  min(CAST(extract(year FROM to_timestamp("t"."shared5" / 1000.0)) AS DOUBLE PRECISION)) AS "yearMinMin1__extreme",
+  sum(CAST(extract(isodow FROM to_timestamp("t"."shared6" / 1000.0)) AS DOUBLE PRECISION)) AS "dayWeekdaySumSum1__sum",
+  max(CAST(extract(month FROM to_timestamp("t"."shared6" / 1000.0)) AS DOUBLE PRECISION)) AS "dayMonthMaxMax1__extreme",
+  max(CAST(extract(year FROM to_timestamp("t"."shared6" / 1000.0)) AS DOUBLE PRECISION)) AS "dayYearMaxMax1__extreme",
+  max("t"."shared5") AS "lastHourMax1__extreme",
   sum("t"."wait") AS "waitTotalSum1__sum",
   sum(("t"."wait" / CAST(3600.0 AS DOUBLE PRECISION))) AS "waitHoursSum1__sum"
-FROM "Event" AS "t"
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."at" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."at" AS DATE)) AS INTEGER)) - 1))
-GROUP BY "periods"."p";
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."wait" AS "wait",
+    ((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) AS "shared1",
+    (((CAST(floor(extract(epoch FROM CAST("t"."endAt" AS TIMESTAMPTZ)) * 1000) AS BIGINT) - CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT)) / CAST(1000.0 AS DOUBLE PRECISION)) / CAST(60.0 AS DOUBLE PRECISION)) AS "shared2",
+    CAST(extract(hour FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared3",
+    CAST(extract(isodow FROM to_timestamp(CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) / 1000.0)) AS DOUBLE PRECISION) AS "shared4",
+    CAST(floor(extract(epoch FROM CAST("t"."at" AS TIMESTAMPTZ)) * 1000) AS BIGINT) AS "shared5",
+    CASE WHEN (CAST("t"."day" AS DATE) >= DATE '1991-09-17') THEN (CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMP)) * 1000) AS BIGINT) - 28800000) ELSE CAST(floor(extract(epoch FROM CAST("t"."day" AS TIMESTAMPTZ)) * 1000) AS BIGINT) END AS "shared6"
+  FROM "Event" AS "t"
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."at" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."at" AS DATE)) AS INTEGER)) - 1))) AS "t"
+GROUP BY "t"."periods_p";

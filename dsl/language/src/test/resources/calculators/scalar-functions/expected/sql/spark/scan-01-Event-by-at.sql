@@ -3,30 +3,40 @@ SET TIME ZONE 'Asia/Shanghai';
 -- Event: periods by Event.at
 -- serves events, hoursSum, minutesAvg, secondsMax, daysSum, avgHours, nightEvents, weekendEvents, hourSum, daySum, weekdaySum, weekSum, monthSum, quarterSum, yearMin, dayWeekdaySum, dayMonthMax, dayYearMax, lastHour, waitTotal, waitHours
 SELECT
-  `periods`.`p` AS `period`,
+  `t`.`periods_p` AS `period`,
   count(*) AS `eventsCount1__rows`,
-  sum((((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) / 3600.0D)) AS `hoursSumSum1__sum`,
-  sum((((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) / 60.0D)) AS `minutesAvgAvg1__sum`,
-  count((((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) / 60.0D)) AS `minutesAvgAvg1__values`,
-  max(((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D)) AS `secondsMaxMax1__extreme`,
-  sum((((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) / 86400.0D)) AS `daysSumSum1__sum`,
-  sum(((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D)) AS `avgHoursAvg1__sum`,
-  count(((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D)) AS `avgHoursAvg1__values`,
-  count(*) FILTER (WHERE ((hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) >= 22.0D) OR (hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) < 6.0D))) AS `nightEventsCount1__rows`,
-  count(*) FILTER (WHERE (extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) >= 6.0D)) AS `weekendEventsCount1__rows`,
-  sum(hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `hourSumSum1__sum`,
-  sum(dayofmonth(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `daySumSum1__sum`,
-  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekdaySumSum1__sum`,
-  sum(weekofyear(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `weekSumSum1__sum`,
-  sum(month(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `monthSumSum1__sum`,
-  sum(quarter(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `quarterSumSum1__sum`,
-  min(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT)))) AS `yearMinMin1__extreme`,
-  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`day` AS TIMESTAMP)) AS BIGINT)))) AS `dayWeekdaySumSum1__sum`,
-  max(month(timestamp_millis(CAST(unix_millis(CAST(`t`.`day` AS TIMESTAMP)) AS BIGINT)))) AS `dayMonthMaxMax1__extreme`,
-  max(year(timestamp_millis(CAST(unix_millis(CAST(`t`.`day` AS TIMESTAMP)) AS BIGINT)))) AS `dayYearMaxMax1__extreme`,
-  max(unix_millis(CAST(`t`.`at` AS TIMESTAMP))) AS `lastHourMax1__extreme`,
+  sum((`t`.`shared1` / 3600.0D)) AS `hoursSumSum1__sum`,
+  sum(`t`.`shared2`) AS `minutesAvgAvg1__sum`,
+  count(`t`.`shared2`) AS `minutesAvgAvg1__values`,
+  max(`t`.`shared1`) AS `secondsMaxMax1__extreme`,
+  sum((`t`.`shared1` / 86400.0D)) AS `daysSumSum1__sum`,
+  sum(`t`.`shared1`) AS `avgHoursAvg1__sum`,
+  count(`t`.`shared1`) AS `avgHoursAvg1__values`,
+  count(*) FILTER (WHERE ((`t`.`shared3` >= 22.0D) OR (`t`.`shared3` < 6.0D))) AS `nightEventsCount1__rows`,
+  count(*) FILTER (WHERE (`t`.`shared4` >= 6.0D)) AS `weekendEventsCount1__rows`,
+  sum(`t`.`shared3`) AS `hourSumSum1__sum`,
+  sum(dayofmonth(timestamp_millis(CAST(`t`.`shared5` AS BIGINT)))) AS `daySumSum1__sum`,
+  sum(`t`.`shared4`) AS `weekdaySumSum1__sum`,
+  sum(weekofyear(timestamp_millis(CAST(`t`.`shared5` AS BIGINT)))) AS `weekSumSum1__sum`,
+  sum(month(timestamp_millis(CAST(`t`.`shared5` AS BIGINT)))) AS `monthSumSum1__sum`,
+  sum(quarter(timestamp_millis(CAST(`t`.`shared5` AS BIGINT)))) AS `quarterSumSum1__sum`,
+  min(year(timestamp_millis(CAST(`t`.`shared5` AS BIGINT)))) AS `yearMinMin1__extreme`,
+  sum(extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(`t`.`shared6` AS BIGINT)))) AS `dayWeekdaySumSum1__sum`,
+  max(month(timestamp_millis(CAST(`t`.`shared6` AS BIGINT)))) AS `dayMonthMaxMax1__extreme`,
+  max(year(timestamp_millis(CAST(`t`.`shared6` AS BIGINT)))) AS `dayYearMaxMax1__extreme`,
+  max(`t`.`shared5`) AS `lastHourMax1__extreme`,
   sum(`t`.`wait`) AS `waitTotalSum1__sum`,
   sum((`t`.`wait` / 3600.0D)) AS `waitHoursSum1__sum`
-FROM `Event` AS `t`
-JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`at`)) * 12) + month(to_date(`t`.`at`))) - 1))
-GROUP BY `periods`.`p`;
+FROM (
+  SELECT
+    `periods`.`p` AS `periods_p`,
+    `t`.`wait` AS `wait`,
+    ((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) AS `shared1`,
+    (((unix_millis(CAST(`t`.`endAt` AS TIMESTAMP)) - unix_millis(CAST(`t`.`at` AS TIMESTAMP))) / 1000.0D) / 60.0D) AS `shared2`,
+    hour(timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared3`,
+    extract(DAYOFWEEK_ISO FROM timestamp_millis(CAST(unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS BIGINT))) AS `shared4`,
+    unix_millis(CAST(`t`.`at` AS TIMESTAMP)) AS `shared5`,
+    unix_millis(CAST(`t`.`day` AS TIMESTAMP)) AS `shared6`
+  FROM `Event` AS `t`
+  JOIN `yardstick_periods` AS `periods` ON (`periods`.`k` = (((year(to_date(`t`.`at`)) * 12) + month(to_date(`t`.`at`))) - 1))) AS `t`
+GROUP BY `t`.`periods_p`;

@@ -4,12 +4,20 @@ SET TIME ZONE 'UTC';
 -- serves westTickets, sameRegion, regions
 -- dangling1: rows whose Ticket.customer names no Customer (a data error)
 SELECT
-  "periods"."p" AS "period",
-  count(*) FILTER (WHERE (coalesce("t"."region", "j1"."region") = 'west')) AS "westTicketsCount1__rows",
-  count(*) FILTER (WHERE ("t"."region" = "j1"."region")) AS "sameRegionCount1__rows",
-  count(DISTINCT coalesce("t"."region", "j1"."region")) AS "regionsCountDistinct1__distinct",
-  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("j1"."id" IS NULL))) AS "dangling1"
-FROM "Ticket" AS "t"
-LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
-JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))
-GROUP BY "periods"."p";
+  "t"."periods_p" AS "period",
+  count(*) FILTER (WHERE ("t"."shared1" = 'west')) AS "westTicketsCount1__rows",
+  count(*) FILTER (WHERE ("t"."region" = "t"."j1_region")) AS "sameRegionCount1__rows",
+  count(DISTINCT "t"."shared1") AS "regionsCountDistinct1__distinct",
+  count(*) FILTER (WHERE (("t"."customer" IS NOT NULL) AND ("t"."j1_id" IS NULL))) AS "dangling1"
+FROM (
+  SELECT
+    "periods"."p" AS "periods_p",
+    "t"."region" AS "region",
+    "j1"."region" AS "j1_region",
+    "t"."customer" AS "customer",
+    "j1"."id" AS "j1_id",
+    coalesce("t"."region", "j1"."region") AS "shared1"
+  FROM "Ticket" AS "t"
+  LEFT JOIN "Customer" AS "j1" ON ("j1"."id" = "t"."customer")
+  JOIN "yardstick_periods" AS "periods" ON ("periods"."k" = (((CAST(extract(year FROM CAST("t"."createdAt" AS DATE)) AS INTEGER) * 12) + CAST(extract(month FROM CAST("t"."createdAt" AS DATE)) AS INTEGER)) - 1))) AS "t"
+GROUP BY "t"."periods_p";
