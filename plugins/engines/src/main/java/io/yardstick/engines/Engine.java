@@ -51,6 +51,18 @@ public interface Engine extends AutoCloseable {
 		return new TableColumns(columns(table), localTimestampColumns(table));
 	}
 
+	/**
+	 * {@link #describe} of several tables, by the names asked for; an engine may ask its catalog once for all of
+	 * them, which a run pays before its first query.
+	 */
+	default java.util.Map<List<String>, TableColumns> describeAll(List<List<String>> tables) throws SQLException {
+		java.util.Map<List<String>, TableColumns> described = new java.util.LinkedHashMap<>();
+		for (List<String> table : tables) {
+			described.put(table, describe(table));
+		}
+		return described;
+	}
+
 	/** Runs a statement that returns no rows. */
 	void execute(String sql) throws SQLException;
 

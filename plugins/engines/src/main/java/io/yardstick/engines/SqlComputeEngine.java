@@ -60,10 +60,14 @@ public final class SqlComputeEngine implements ComputeEngine {
 					tables.put(table.name(), engine.push(table, template.zone(), byName, SourceTable.TimeStorage.MILLIS));
 				}
 			}
+			List<List<String>> names = new ArrayList<>();
+			data.tables().values().forEach(table -> names.add(tableName(table)));
+			Map<List<String>, Engine.TableColumns> described = names.isEmpty() ? Map.of() : engine.describeAll(names);
 			for (Map.Entry<String, String> binding : data.tables().entrySet()) {
 				SourceSpec source = template.source(binding.getKey()).orElseThrow(() -> ComputeException.unusable(
 						LoadMessage.of("engine.notASource", binding.getKey(), template.simpleName()), null));
-				tables.put(source.name(), mapped(engine, source, binding.getValue()));
+				tables.put(source.name(), mapped(engine, source, binding.getValue(),
+						described.get(tableName(binding.getValue()))));
 			}
 			return new EngineRun(engine, compiled.generated().plan(), compiled.calculator(), tables).run(options);
 		} catch (SQLException e) {
@@ -79,9 +83,9 @@ public final class SqlComputeEngine implements ComputeEngine {
 	 * A table of the engine's own as a source: each field found by name, as written or in snake_case; the columns
 	 * that hold local timestamps noted, so that they are read by Yardstick's calendar rules.
 	 */
-	public static SourceTable mapped(Engine engine, SourceSpec source, String table) throws SQLException, ComputeException {
-		List<String> name = List.of(table.split("\\."));
-		Engine.TableColumns described = engine.describe(name);
+	private static SourceTable mapped(Engine engine, SourceSpec source, String table, Engine.TableColumns described)
+			throws ComputeException {
+		List<String> name = tableName(table);
 		List<String> columns = described.names();
 		if (columns.isEmpty()) {
 			throw ComputeException.unusable(LoadMessage.of("engine.noTable", source.name(), table, engine.describe()), null);
@@ -103,6 +107,11 @@ public final class SqlComputeEngine implements ComputeEngine {
 		java.util.Set<String> local = described.localTimestamps();
 		return new SourceTable(name, mapping, SourceTable.TimeStorage.NATIVE,
 				mapping.values().stream().filter(local::contains).collect(java.util.stream.Collectors.toSet()));
+	}
+
+	/** A table's name as bound, {@code schema.table} or {@code table}, in its parts. */
+	private static List<String> tableName(String table) {
+		return List.of(table.split("\\."));
 	}
 
 	static String match(String field, List<String> columns) {
