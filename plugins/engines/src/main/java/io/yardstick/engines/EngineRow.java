@@ -21,6 +21,41 @@ public interface EngineRow {
 	/** Whether the value last read was null. */
 	boolean wasNull() throws SQLException;
 
+	/** The columns of a row whose names begin with {@code prefix}, by the rest of their names. */
+	static EngineRow prefixed(EngineRow row, String prefix) {
+		return new EngineRow() {
+			@Override
+			public int getInt(String column) throws SQLException {
+				return row.getInt(prefix + column);
+			}
+
+			@Override
+			public long getLong(String column) throws SQLException {
+				return row.getLong(prefix + column);
+			}
+
+			@Override
+			public double getDouble(String column) throws SQLException {
+				return row.getDouble(prefix + column);
+			}
+
+			@Override
+			public String getString(String column) throws SQLException {
+				return row.getString(prefix + column);
+			}
+
+			@Override
+			public boolean getBoolean(String column) throws SQLException {
+				return row.getBoolean(prefix + column);
+			}
+
+			@Override
+			public boolean wasNull() throws SQLException {
+				return row.wasNull();
+			}
+		};
+	}
+
 	/** A JDBC result set's current row. */
 	static EngineRow of(java.sql.ResultSet rows) {
 		return new EngineRow() {

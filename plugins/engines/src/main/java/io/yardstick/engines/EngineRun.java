@@ -5,6 +5,7 @@ import io.yardstick.dsl.generator.sql.ScanQueries;
 import io.yardstick.dsl.generator.sql.ScanQueries.DimensionColumn;
 import io.yardstick.dsl.generator.sql.ScanQueries.LabelKind;
 import io.yardstick.dsl.generator.sql.ScanQueries.ScanQuery;
+import io.yardstick.dsl.generator.sql.SingleRowQueries;
 import io.yardstick.dsl.generator.sql.SourceTable;
 import io.yardstick.dsl.generator.sql.Sql;
 import io.yardstick.dsl.generator.sql.SqlScriptGenerator;
@@ -78,13 +79,13 @@ public final class EngineRun {
 		engine.prepare(spec.zone());
 		// What the periods and the scans' SQL depend on: the time ranges, and where local times may be read by
 		// arithmetic. Both are answered from a column's least and greatest values, in a millisecond or two.
-		List<Engine.Query> first = new ArrayList<>();
+		List<SingleRow> first = new ArrayList<>();
 		long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
 		List<Engine.Query> exactRanges = new ArrayList<>();
 		timeRanges(first, range, exactRanges);
 		Set<String> steady = new java.util.HashSet<>();
 		offsetChecks(first, steady);
-		engine.queryAll(first);
+		askAtOnce(first);
 		engine.queryAll(exactRanges);
 		ScanQueries queries = this.queries.withSteadyOffset(steady);
 		// scanned even when --from and --to fix the periods: where the data ends marks the partial ones
@@ -155,6 +156,29 @@ public final class EngineRun {
 	}
 
 	private record CellState(int grouping, int cell, double[] state) {
+	}
+
+	/** A query that gives exactly one row, and the reader of that row. */
+	private record SingleRow(Sql.Select select, Engine.RowReader reader) {
+	}
+
+	/**
+	 * Asks every single-row query in one statement ({@link SingleRowQueries}), and hands each reader its own
+	 * query's columns: a statement costs DuckDB about a millisecond before it reads a row, and a run asks five or
+	 * more of these questions.
+	 */
+	private void askAtOnce(List<SingleRow> questions) throws SQLException {
+		if (questions.isEmpty()) {
+			return;
+		}
+		Sql.Select combined = SingleRowQueries.combine(
+				"the time ranges, and where the offsets of local times hold, in one row",
+				questions.stream().map(SingleRow::select).toList());
+		engine.query(writer.select(combined), row -> {
+			for (int i = 0; i < questions.size(); i++) {
+				questions.get(i).reader().row(EngineRow.prefixed(row, SingleRowQueries.prefix(i)));
+			}
+		});
 	}
 
 	/**
@@ -300,9 +324,9 @@ public final class EngineRun {
 	 * ({@link ScanQueries#offsetHolds}), which fill {@code steady}: a column without values counts, since
 	 * both readings of a null are null.
 	 */
-	private void offsetChecks(List<Engine.Query> batch, Set<String> steady) {
+	private void offsetChecks(List<SingleRow> batch, Set<String> steady) {
 		for (String source : tables.keySet()) {
-			queries.offsetHolds(source).ifPresent(check -> batch.add(new Engine.Query(writer.select(check.select()), row -> {
+			queries.offsetHolds(source).ifPresent(check -> batch.add(new SingleRow(check.select(), row -> {
 				for (Map.Entry<String, String> column : check.columns().entrySet()) {
 					boolean holds = row.getBoolean(column.getKey());
 					if (holds || row.wasNull()) {
@@ -318,14 +342,14 @@ public final class EngineRun {
 	 * the earliest and latest local times whose offset turns out not to hold for every value are added to
 	 * {@code exact}, to run after the batch.
 	 */
-	private void timeRanges(List<Engine.Query> batch, long[] range, List<Engine.Query> exact) {
+	private void timeRanges(List<SingleRow> batch, long[] range, List<Engine.Query> exact) {
 		for (String axis : spec.timeAxes()) {
 			String source = axis.substring(0, axis.indexOf('.'));
 			if (!tables.containsKey(source)) {
 				continue;
 			}
 			ScanQueries.TimeRange query = queries.timeRange(source, axis.substring(axis.indexOf('.') + 1));
-			batch.add(new Engine.Query(writer.select(query.select()), row -> {
+			batch.add(new SingleRow(query.select(), row -> {
 				if (query.exact().isPresent()) {
 					boolean steady = row.getBoolean("steady");
 					if (!steady && !row.wasNull()) {
