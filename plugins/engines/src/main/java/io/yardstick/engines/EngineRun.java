@@ -163,8 +163,8 @@ public final class EngineRun {
 	/**
 	 * The scans in the order a batch should start them, so that the last to finish is not a long one left to run
 	 * alone: first those without a time axis, each of whose rows meets every period (a table of customers, often
-	 * one row group, which DuckDB reads on one thread), then by how many columns they compute. On after-sales
-	 * at a million tickets this took the batch from 172 to 160 ms on two cores.
+	 * few row groups, which DuckDB reads on about one thread), then by how many columns they compute. On
+	 * after-sales at a million tickets the batch took 151-177 ms on two cores instead of 170-180.
 	 */
 	private static List<ScanQuery> heaviestFirst(List<ScanQuery> scans) {
 		List<ScanQuery> ordered = new ArrayList<>(scans);
