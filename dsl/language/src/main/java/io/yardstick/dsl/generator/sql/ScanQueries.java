@@ -399,6 +399,10 @@ public final class ScanQueries {
 		if (keptKeys != null) {
 			select = select.where(keptKeys);
 		}
+		if (timeAxis == null) {
+			String keyColumn = Sources.key(source).map(key -> relations.column(root, key).name()).orElse(null);
+			select = WeightedRows.collapse(select, keyColumn).orElse(select);
+		}
 		select = SharedExpressions.hoist(select);
 		return new ScanQuery(source.getName(), timeAxis == null ? null : timeAxis.getName(), select, groupingId,
 				dimensionColumns, byMask, states, zeroDenominators, danglingReferences, everyRow, keptKeys);

@@ -8,7 +8,6 @@ import io.yardstick.dsl.generator.sql.Sql.Column;
 import io.yardstick.dsl.generator.sql.Sql.Expr;
 import io.yardstick.dsl.generator.sql.Sql.IsNull;
 import io.yardstick.dsl.generator.sql.Sql.Item;
-import io.yardstick.dsl.generator.sql.Sql.Not;
 import io.yardstick.dsl.generator.sql.Sql.Pick;
 import io.yardstick.dsl.generator.sql.Sql.Select;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class SharedExpressions {
 		if (isRowExpression(expr) && readsColumns(expr) && costly(expr)) {
 			uses.merge(expr, 1, Integer::sum);
 		}
-		children(expr).forEach(child -> count(child, uses));
+		Sql.children(expr).forEach(child -> count(child, uses));
 	}
 
 	private static void collect(Expr expr, Map<Expr, Integer> uses, Set<Expr> hoisted, Set<Column> columns) {
@@ -115,7 +114,7 @@ public final class SharedExpressions {
 			columns.add(column);
 			return;
 		}
-		children(expr).forEach(child -> collect(child, uses, hoisted, columns));
+		Sql.children(expr).forEach(child -> collect(child, uses, hoisted, columns));
 	}
 
 	/**
@@ -129,7 +128,7 @@ public final class SharedExpressions {
 		if (expr instanceof Call call && call.function() == Sql.Function.GROUPING_ID) {
 			return false;
 		}
-		return children(expr).stream().allMatch(SharedExpressions::isRowExpression);
+		return Sql.children(expr).stream().allMatch(SharedExpressions::isRowExpression);
 	}
 
 	/**
@@ -138,43 +137,10 @@ public final class SharedExpressions {
 	 */
 	private static boolean costly(Expr expr) {
 		return expr instanceof Call || expr instanceof Case || expr instanceof Pick
-				|| children(expr).stream().anyMatch(SharedExpressions::costly);
+				|| Sql.children(expr).stream().anyMatch(SharedExpressions::costly);
 	}
 
 	private static boolean readsColumns(Expr expr) {
-		return expr instanceof Column || children(expr).stream().anyMatch(SharedExpressions::readsColumns);
-	}
-
-	private static List<Expr> children(Expr expr) {
-		List<Expr> children = new ArrayList<>();
-		if (expr instanceof Binary binary) {
-			children.add(binary.left());
-			children.add(binary.right());
-		} else if (expr instanceof Not not) {
-			children.add(not.operand());
-		} else if (expr instanceof IsNull test) {
-			children.add(test.operand());
-		} else if (expr instanceof Case conditional) {
-			children.add(conditional.condition());
-			children.add(conditional.then());
-			children.add(conditional.otherwise());
-		} else if (expr instanceof Call call) {
-			children.addAll(call.arguments());
-		} else if (expr instanceof Aggregate aggregate) {
-			if (aggregate.argument() != null) {
-				children.add(aggregate.argument());
-			}
-			if (aggregate.filter() != null) {
-				children.add(aggregate.filter());
-			}
-		} else if (expr instanceof Sql.EarlierMax earlier) {
-			children.add(earlier.value());
-			children.add(earlier.partition());
-			children.add(earlier.order());
-		} else if (expr instanceof Pick pick) {
-			children.addAll(pick.values());
-			children.add(pick.index());
-		}
-		return children;
+		return expr instanceof Column || Sql.children(expr).stream().anyMatch(SharedExpressions::readsColumns);
 	}
 }

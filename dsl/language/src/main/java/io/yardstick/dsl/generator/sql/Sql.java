@@ -143,6 +143,40 @@ public final class Sql {
 	public record Pick(List<Expr> values, Expr index) implements Expr {
 	}
 
+	/** The expressions an expression is made of, in the order it is written; none for a column or a literal. */
+	public static List<Expr> children(Expr expr) {
+		List<Expr> children = new java.util.ArrayList<>();
+		if (expr instanceof Binary binary) {
+			children.add(binary.left());
+			children.add(binary.right());
+		} else if (expr instanceof Not not) {
+			children.add(not.operand());
+		} else if (expr instanceof IsNull test) {
+			children.add(test.operand());
+		} else if (expr instanceof Case conditional) {
+			children.add(conditional.condition());
+			children.add(conditional.then());
+			children.add(conditional.otherwise());
+		} else if (expr instanceof Call call) {
+			children.addAll(call.arguments());
+		} else if (expr instanceof Aggregate aggregate) {
+			if (aggregate.argument() != null) {
+				children.add(aggregate.argument());
+			}
+			if (aggregate.filter() != null) {
+				children.add(aggregate.filter());
+			}
+		} else if (expr instanceof EarlierMax earlier) {
+			children.add(earlier.value());
+			children.add(earlier.partition());
+			children.add(earlier.order());
+		} else if (expr instanceof Pick pick) {
+			children.addAll(pick.values());
+			children.add(pick.index());
+		}
+		return children;
+	}
+
 	/**
 	 * The expression with every occurrence of a key of {@code replacements} (the expression itself, or any
 	 * part of it) replaced by its value.

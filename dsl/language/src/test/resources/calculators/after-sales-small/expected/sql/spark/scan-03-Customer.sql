@@ -12,9 +12,17 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,
-  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnRateShare1__hits`,
-  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `churnRateShare1__base`
-FROM `Customer` AS `t`
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))), 0.0D) AS `churnRateShare1__hits`,
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))), 0.0D) AS `churnRateShare1__base`
+FROM (
+  SELECT
+    `t`.`region` AS `region`,
+    `t`.`segment` AS `segment`,
+    `t`.`signedAt` AS `signedAt`,
+    `t`.`churnedAt` AS `churnedAt`,
+    (count(*) * 1.0D) AS `row_count`
+  FROM `Customer` AS `t`
+  GROUP BY `t`.`region`, `t`.`segment`, `t`.`signedAt`, `t`.`churnedAt`) AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (
   (`periods`.`p`),

@@ -13,8 +13,14 @@ SELECT
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
   `t`.`segment` AS `d1`,
-  count(*) AS `customersCount1__rows`
-FROM `Customer` AS `t`
+  coalesce(sum(`t`.`row_count`), 0.0D) AS `customersCount1__rows`
+FROM (
+  SELECT
+    `t`.`region` AS `region`,
+    `t`.`segment` AS `segment`,
+    (count(*) * 1.0D) AS `row_count`
+  FROM `Customer` AS `t`
+  GROUP BY `t`.`region`, `t`.`segment`) AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (
   (`periods`.`p`),

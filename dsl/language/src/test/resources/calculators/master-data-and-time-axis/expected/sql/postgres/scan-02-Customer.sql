@@ -9,12 +9,19 @@ SELECT
   GROUPING("t"."region") AS "grouping_id",
   "periods"."p" AS "period",
   "t"."region" AS "d0",
-  count(*) AS "customersCount1__rows",
-  count(*) FILTER (WHERE (("t"."signedAt" >= "periods"."start_day") AND ("t"."signedAt" < "periods"."end_day"))) AS "signedCount1__rows",
-  count(*) FILTER (WHERE (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day"))) AS "churnedCount1__rows",
-  count(*) FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))) AS "activeAtStartCount1__rows",
-  count(*) FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND ("t"."churnedAt" >= "periods"."start_day")) AND ("t"."churnedAt" < "periods"."end_day"))) AS "churnRateShare1__hits"
-FROM "Customer" AS "t"
+  coalesce(sum("t"."row_count"), CAST(0.0 AS DOUBLE PRECISION)) AS "customersCount1__rows",
+  coalesce(sum("t"."row_count") FILTER (WHERE (("t"."signedAt" >= "periods"."start_day") AND ("t"."signedAt" < "periods"."end_day"))), CAST(0.0 AS DOUBLE PRECISION)) AS "signedCount1__rows",
+  coalesce(sum("t"."row_count") FILTER (WHERE (("t"."churnedAt" >= "periods"."start_day") AND ("t"."churnedAt" < "periods"."end_day"))), CAST(0.0 AS DOUBLE PRECISION)) AS "churnedCount1__rows",
+  coalesce(sum("t"."row_count") FILTER (WHERE (("t"."signedAt" < "periods"."start_day") AND (("t"."churnedAt" IS NULL) OR ("t"."churnedAt" >= "periods"."start_day")))), CAST(0.0 AS DOUBLE PRECISION)) AS "activeAtStartCount1__rows",
+  coalesce(sum("t"."row_count") FILTER (WHERE ((("t"."signedAt" < "periods"."start_day") AND ("t"."churnedAt" >= "periods"."start_day")) AND ("t"."churnedAt" < "periods"."end_day"))), CAST(0.0 AS DOUBLE PRECISION)) AS "churnRateShare1__hits"
+FROM (
+  SELECT
+    "t"."region" AS "region",
+    "t"."signedAt" AS "signedAt",
+    "t"."churnedAt" AS "churnedAt",
+    (count(*) * CAST(1.0 AS DOUBLE PRECISION)) AS "row_count"
+  FROM "Customer" AS "t"
+  GROUP BY "t"."region", "t"."signedAt", "t"."churnedAt") AS "t"
 CROSS JOIN "yardstick_periods" AS "periods"
 GROUP BY GROUPING SETS (
   ("periods"."p"),

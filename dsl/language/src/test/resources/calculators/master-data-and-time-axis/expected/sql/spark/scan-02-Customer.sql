@@ -9,12 +9,19 @@ SELECT
   grouping(`t`.`region`) AS `grouping_id`,
   `periods`.`p` AS `period`,
   `t`.`region` AS `d0`,
-  count(*) AS `customersCount1__rows`,
-  count(*) FILTER (WHERE ((`t`.`signedAt` >= `periods`.`start_day`) AND (`t`.`signedAt` < `periods`.`end_day`))) AS `signedCount1__rows`,
-  count(*) FILTER (WHERE ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnedCount1__rows`,
-  count(*) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))) AS `activeAtStartCount1__rows`,
-  count(*) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))) AS `churnRateShare1__hits`
-FROM `Customer` AS `t`
+  coalesce(sum(`t`.`row_count`), 0.0D) AS `customersCount1__rows`,
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE ((`t`.`signedAt` >= `periods`.`start_day`) AND (`t`.`signedAt` < `periods`.`end_day`))), 0.0D) AS `signedCount1__rows`,
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE ((`t`.`churnedAt` >= `periods`.`start_day`) AND (`t`.`churnedAt` < `periods`.`end_day`))), 0.0D) AS `churnedCount1__rows`,
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE ((`t`.`signedAt` < `periods`.`start_day`) AND ((`t`.`churnedAt` IS NULL) OR (`t`.`churnedAt` >= `periods`.`start_day`)))), 0.0D) AS `activeAtStartCount1__rows`,
+  coalesce(sum(`t`.`row_count`) FILTER (WHERE (((`t`.`signedAt` < `periods`.`start_day`) AND (`t`.`churnedAt` >= `periods`.`start_day`)) AND (`t`.`churnedAt` < `periods`.`end_day`))), 0.0D) AS `churnRateShare1__hits`
+FROM (
+  SELECT
+    `t`.`region` AS `region`,
+    `t`.`signedAt` AS `signedAt`,
+    `t`.`churnedAt` AS `churnedAt`,
+    (count(*) * 1.0D) AS `row_count`
+  FROM `Customer` AS `t`
+  GROUP BY `t`.`region`, `t`.`signedAt`, `t`.`churnedAt`) AS `t`
 CROSS JOIN `yardstick_periods` AS `periods`
 GROUP BY GROUPING SETS (
   (`periods`.`p`),
