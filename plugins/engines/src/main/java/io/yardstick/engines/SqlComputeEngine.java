@@ -60,14 +60,15 @@ public final class SqlComputeEngine implements ComputeEngine {
 					tables.put(table.name(), engine.push(table, template.zone(), byName, SourceTable.TimeStorage.MILLIS));
 				}
 			}
-			List<List<String>> names = new ArrayList<>();
-			data.tables().values().forEach(table -> names.add(tableName(table)));
-			Map<List<String>, Engine.TableColumns> described = names.isEmpty() ? Map.of() : engine.describeAll(names);
+			Map<String, List<String>> names = new LinkedHashMap<>();
+			data.tables().forEach((source, table) -> names.put(source, tableName(table)));
+			Map<List<String>, Engine.TableColumns> described = names.isEmpty() ? Map.of()
+					: engine.describeAll(new ArrayList<>(names.values()));
 			for (Map.Entry<String, String> binding : data.tables().entrySet()) {
 				SourceSpec source = template.source(binding.getKey()).orElseThrow(() -> ComputeException.unusable(
 						LoadMessage.of("engine.notASource", binding.getKey(), template.simpleName()), null));
-				tables.put(source.name(), mapped(engine, source, binding.getValue(),
-						described.get(tableName(binding.getValue()))));
+				List<String> name = names.get(binding.getKey());
+				tables.put(source.name(), mapped(engine, source, binding.getValue(), name, described.get(name)));
 			}
 			return new EngineRun(engine, compiled.generated().plan(), compiled.calculator(), tables).run(options);
 		} catch (SQLException e) {
@@ -83,9 +84,8 @@ public final class SqlComputeEngine implements ComputeEngine {
 	 * A table of the engine's own as a source: each field found by name, as written or in snake_case; the columns
 	 * that hold local timestamps noted, so that they are read by Yardstick's calendar rules.
 	 */
-	private static SourceTable mapped(Engine engine, SourceSpec source, String table, Engine.TableColumns described)
-			throws ComputeException {
-		List<String> name = tableName(table);
+	private static SourceTable mapped(Engine engine, SourceSpec source, String table, List<String> name,
+			Engine.TableColumns described) throws ComputeException {
 		List<String> columns = described.names();
 		if (columns.isEmpty()) {
 			throw ComputeException.unusable(LoadMessage.of("engine.noTable", source.name(), table, engine.describe()), null);

@@ -80,8 +80,8 @@ public final class SharedExpressions {
 		return select.limit() == null ? above : above.limit(select.limit());
 	}
 
-	/** A name no other column of the derived table has. */
-	private static String free(String wanted, Set<String> taken) {
+	/** A name no other column of the derived table has (compared as engines compare names: in any case). */
+	static String free(String wanted, Set<String> taken) {
 		String name = wanted;
 		for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
 			name = wanted + "_" + n;
@@ -98,11 +98,34 @@ public final class SharedExpressions {
 		}
 	}
 
-	private static void count(Expr expr, Map<Expr, Integer> uses) {
-		if (isRowExpression(expr) && readsColumns(expr) && costly(expr)) {
+	/**
+	 * Counts the uses of each expression that may move below the grouping and is worth moving there, and says
+	 * what the expression is made of, from its parts up, so that each part is looked at once.
+	 */
+	private static Parts count(Expr expr, Map<Expr, Integer> uses) {
+		boolean rowOnly = !(expr instanceof Aggregate || expr instanceof Sql.EarlierMax || expr instanceof Sql.AllColumns
+				|| expr instanceof Call call && call.function() == Sql.Function.GROUPING_ID);
+		boolean readsColumns = expr instanceof Column;
+		boolean costly = expr instanceof Call || expr instanceof Case || expr instanceof Pick;
+		for (Expr child : Sql.children(expr)) {
+			Parts parts = count(child, uses);
+			rowOnly &= parts.rowOnly();
+			readsColumns |= parts.readsColumns();
+			costly |= parts.costly();
+		}
+		if (rowOnly && readsColumns && costly) {
 			uses.merge(expr, 1, Integer::sum);
 		}
-		Sql.children(expr).forEach(child -> count(child, uses));
+		return new Parts(rowOnly, readsColumns, costly);
+	}
+
+	/**
+	 * What an expression is made of: whether its value depends on one row alone (no aggregate, no window, no
+	 * grouping function: only such an expression may move below the grouping), whether it reads a column, and
+	 * whether it calls a function, picks from a list or branches (a comparison or arithmetic of columns alone
+	 * costs about what reading it from a column of the derived table costs, and stays put).
+	 */
+	private record Parts(boolean rowOnly, boolean readsColumns, boolean costly) {
 	}
 
 	private static void collect(Expr expr, Map<Expr, Integer> uses, Set<Expr> hoisted, Set<Column> columns) {
@@ -115,32 +138,5 @@ public final class SharedExpressions {
 			return;
 		}
 		Sql.children(expr).forEach(child -> collect(child, uses, hoisted, columns));
-	}
-
-	/**
-	 * An expression whose value depends on one row alone: no aggregate, no window, no grouping function.
-	 * Only these may move below the grouping.
-	 */
-	private static boolean isRowExpression(Expr expr) {
-		if (expr instanceof Aggregate || expr instanceof Sql.EarlierMax || expr instanceof Sql.AllColumns) {
-			return false;
-		}
-		if (expr instanceof Call call && call.function() == Sql.Function.GROUPING_ID) {
-			return false;
-		}
-		return Sql.children(expr).stream().allMatch(SharedExpressions::isRowExpression);
-	}
-
-	/**
-	 * Whether an expression calls a function, picks from a list or branches: a comparison or arithmetic of
-	 * columns alone costs about what reading it from a column of the derived table costs, and stays put.
-	 */
-	private static boolean costly(Expr expr) {
-		return expr instanceof Call || expr instanceof Case || expr instanceof Pick
-				|| Sql.children(expr).stream().anyMatch(SharedExpressions::costly);
-	}
-
-	private static boolean readsColumns(Expr expr) {
-		return expr instanceof Column || Sql.children(expr).stream().anyMatch(SharedExpressions::readsColumns);
 	}
 }

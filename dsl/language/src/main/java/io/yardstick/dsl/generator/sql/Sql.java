@@ -143,6 +143,16 @@ public final class Sql {
 	public record Pick(List<Expr> values, Expr index) implements Expr {
 	}
 
+	/** The expression and every expression inside it, each before its parts. */
+	public static List<Expr> parts(Expr expr) {
+		List<Expr> parts = new java.util.ArrayList<>();
+		parts.add(expr);
+		for (Expr child : children(expr)) {
+			parts.addAll(parts(child));
+		}
+		return parts;
+	}
+
 	/** The expressions an expression is made of, in the order it is written; none for a column or a literal. */
 	public static List<Expr> children(Expr expr) {
 		List<Expr> children = new java.util.ArrayList<>();

@@ -13,6 +13,7 @@ import io.yardstick.dsl.generator.sql.Sql.Select;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,18 +54,18 @@ final class WeightedRows {
 			return Optional.empty();
 		}
 		String root = select.alias();
+		List<Expr> parts = new ArrayList<>();
+		forEachExpression(select, expr -> parts.addAll(Sql.parts(expr)));
 		Set<Column> read = new LinkedHashSet<>();
-		boolean[] countsOnly = { true };
-		forEachExpression(select, expr -> visit(expr, root, read, countsOnly));
-		if (!countsOnly[0] || read.isEmpty() || read.stream().anyMatch(column -> column.name().equals(keyColumn))) {
+		parts.stream().filter(part -> part instanceof Column column && column.relation().equals(root))
+				.forEach(part -> read.add((Column) part));
+		if (!parts.stream().allMatch(WeightedRows::counts) || read.isEmpty()
+				|| read.stream().anyMatch(column -> column.name().equals(keyColumn))) {
 			return Optional.empty();
 		}
-		Set<String> taken = new java.util.HashSet<>();
+		Set<String> taken = new HashSet<>();
 		read.forEach(column -> taken.add(column.name().toLowerCase(Locale.ROOT)));
-		String weight = "row_count";
-		for (int n = 2; taken.contains(weight.toLowerCase(Locale.ROOT)); n++) {
-			weight = "row_count_" + n;
-		}
+		String weight = SharedExpressions.free("row_count", taken);
 		List<Item> combinationItems = new ArrayList<>();
 		read.forEach(column -> combinationItems.add(new Item(column, column.name())));
 		// a double, so that every engine sums it as one: DuckDB sums BIGINT into HUGEINT
@@ -72,55 +73,44 @@ final class WeightedRows {
 				new Sql.Number(BigDecimal.ONE)), weight));
 		Select combinations = Select.of(List.of(), combinationItems, select.from(), root, List.of())
 				.groupBy(List.of(new ArrayList<>(read)));
+		// Each count of rows as the sum of its combinations' numbers of rows, 0 where none passes.
 		Column rows = new Column(root, weight);
 		Map<Expr, Expr> counted = new HashMap<>();
-		forEachExpression(select, expr -> collectCounts(expr, rows, counted));
+		for (Expr part : parts) {
+			if (part instanceof Aggregate aggregate) {
+				Expr filter = aggregate.function() == AggregateFunction.COUNT_VALUES
+						? and(new IsNull(aggregate.argument(), true), aggregate.filter())
+						: aggregate.filter();
+				counted.put(aggregate, new Call(Sql.Function.COALESCE,
+						new Aggregate(AggregateFunction.SUM, rows, filter, 0), new Sql.Number(BigDecimal.ZERO)));
+			}
+		}
 		List<Item> items = new ArrayList<>();
 		select.items().forEach(item -> items.add(new Item(Sql.replace(item.expression(), counted), item.alias())));
 		return Optional.of(Select.of(select.comments(), items, new Sql.Subquery(combinations), root, select.joins())
 				.groupBy(select.groupingSets()));
 	}
 
-	/** A count of rows as the sum of its combinations' numbers of rows, 0 where none passes. */
-	private static void collectCounts(Expr expr, Column rows, Map<Expr, Expr> counted) {
-		if (expr instanceof Aggregate aggregate) {
-			Expr filter = aggregate.function() == AggregateFunction.COUNT_VALUES
-					? and(new IsNull(aggregate.argument(), true), aggregate.filter())
-					: aggregate.filter();
-			counted.put(aggregate, new Call(Sql.Function.COALESCE,
-					new Aggregate(AggregateFunction.SUM, rows, filter, 0), new Sql.Number(BigDecimal.ZERO)));
-			return;
+	/** Whether a part of the scan lets its rows be counted per combination: no aggregate but a count, no window. */
+	private static boolean counts(Expr part) {
+		if (part instanceof Aggregate aggregate) {
+			return aggregate.function() == AggregateFunction.COUNT_ROWS
+					|| aggregate.function() == AggregateFunction.COUNT_VALUES;
 		}
-		Sql.children(expr).forEach(child -> collectCounts(child, rows, counted));
+		return !(part instanceof Sql.EarlierMax || part instanceof Sql.AllColumns);
 	}
 
 	private static Expr and(Expr left, Expr right) {
 		return right == null ? left : new Binary("AND", left, right);
 	}
 
-	/** Notes the root's columns an expression reads, and whether each of its aggregates counts. */
-	private static void visit(Expr expr, String root, Set<Column> read, boolean[] countsOnly) {
-		if (expr instanceof Column column && column.relation().equals(root)) {
-			read.add(column);
-		}
-		if (expr instanceof Aggregate aggregate && aggregate.function() != AggregateFunction.COUNT_ROWS
-				&& aggregate.function() != AggregateFunction.COUNT_VALUES
-				|| expr instanceof Sql.EarlierMax || expr instanceof Sql.AllColumns) {
-			countsOnly[0] = false;
-		}
-		Sql.children(expr).forEach(child -> visit(child, root, read, countsOnly));
-	}
-
-	/** Every expression of the query that reads its rows: items, joins, WHERE and grouping sets. */
+	/** Every expression of the query that reads its rows: items, joins and grouping sets (it has no WHERE). */
 	private static void forEachExpression(Select select, Consumer<Expr> action) {
 		select.items().forEach(item -> action.accept(item.expression()));
 		for (Join join : select.joins()) {
 			if (join.on() != null) {
 				action.accept(join.on());
 			}
-		}
-		if (select.where() != null) {
-			action.accept(select.where());
 		}
 		select.groupingSets().forEach(set -> set.forEach(action));
 	}
